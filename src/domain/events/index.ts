@@ -1,0 +1,14 @@
+import type { ArticleIngested } from './article-ingested.event.js';
+import type { ClaimEvent } from './claim-events.js';
+import type { ClaimCorrected } from './claim-corrected.event.js';
+import type { ClaimRetracted } from './claim-retracted.event.js';
+
+export * from './article-ingested.event.js';
+export * from './claim-events.js';
+export * from './claim-corrected.event.js';
+export * from './claim-retracted.event.js';
+export * from './metadata.js';
+
+/** Every event an article stream can hold. */
+export type ArticleEvent = ArticleIngested | ClaimEvent | ClaimRetracted | ClaimCorrected;
+export type ArticleEventType = ArticleEvent['type'];
