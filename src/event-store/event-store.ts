@@ -109,3 +109,15 @@ export const checkExpectedRevision = (
     (typeof expected === 'bigint' && current === expected);
   if (!ok) throw new WrongExpectedVersionError(stream, expected, current);
 };
+
+/** A stored event that cannot be decoded: reported with where it is, never skipped. */
+export class CorruptEventError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly revision: StreamRevision,
+    readonly reason: string,
+  ) {
+    super(`event ${stream}@${revision} is corrupt: ${reason}`);
+    this.name = 'CorruptEventError';
+  }
+}

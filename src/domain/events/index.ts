@@ -12,3 +12,5 @@ export * from './metadata.js';
 /** Every event an article stream can hold. */
 export type ArticleEvent = ArticleIngested | ClaimEvent | ClaimRetracted | ClaimCorrected;
 export type ArticleEventType = ArticleEvent['type'];
+export * from './decode.js';
+export * from './to-append.js';

@@ -1,0 +1,13 @@
+/** Errors of the domain, each with the HTTP-agnostic kind the REST layer maps to a status. */
+export type DomainErrorKind = 'not-found' | 'conflict' | 'unprocessable' | 'precondition-required';
+
+export class DomainError extends Error {
+  constructor(readonly kind: DomainErrorKind, message: string, readonly details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string) => new DomainError('not-found', `${what} not found`);
+export const unprocessable = (message: string, details?: Record<string, unknown>) =>
+  new DomainError('unprocessable', message, details);

@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import type { EventToAppend } from '../../event-store/event-store.js';
+import type { ArticleEvent } from './index.js';
+import { SCHEMA_VERSION, type EventMetadata } from './metadata.js';
+
+/** Why a command ran: carried into every event it writes. */
+export interface CommandContext {
+  correlationId: string;
+  /** The id of the command itself. */
+  causationId: string;
+}
+
+export const newCommandContext = (correlationId?: string): CommandContext => {
+  const causationId = randomUUID();
+  return { correlationId: correlationId ?? causationId, causationId };
+};
+
+export const toAppend = (events: ArticleEvent[], context: CommandContext): EventToAppend[] =>
+  events.map((event) => ({
+    id: randomUUID(),
+    type: event.type,
+    data: event.data,
+    metadata: { schemaVersion: SCHEMA_VERSION, ...context } satisfies EventMetadata,
+  }));

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import type { ReadAllOptions, RecordedEvent } from '../event-store.js';
+import { toRecordedEvent, type EventRow } from './row.js';
+
+export type ReadAll = (options?: ReadAllOptions) => RecordedEvent[];
+
+/** The smallest string above every string that starts with `prefix`. */
+const prefixEnd = (prefix: string): string =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+
+export const readAll = (db: Database.Database): ReadAll => {
+  const all = db.prepare('SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?').safeIntegers(true);
+  // A range on `stream` rather than LIKE: LIKE is case-insensitive and treats _ and % specially.
+  const prefixed = db.prepare(
+    'SELECT * FROM events WHERE position >= ? AND stream >= ? AND stream < ? ORDER BY position LIMIT ?',
+  ).safeIntegers(true);
+
+  return (options = {}) => {
+    const from = options.fromPosition ?? 0n;
+    const limit = options.maxCount ?? -1;
+    const rows = (options.streamPrefix
+      ? prefixed.all(from, options.streamPrefix, prefixEnd(options.streamPrefix), limit)
+      : all.all(from, limit)) as EventRow[];
+    return rows.map(toRecordedEvent);
+  };
+};
+
+export const headPosition = (db: Database.Database): (() => bigint) => {
+  const head = db.prepare('SELECT max(position) AS position FROM events').safeIntegers(true);
+  return () => (head.get() as { position: bigint | null }).position ?? -1n;
+};

@@ -1,0 +1,62 @@
+import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
+import type { ReadAll } from './read-all.js';
+
+export interface AppendSignal {
+  /** Resolves on the next append in this process, or after `ms` (appends by other processes are found by polling). */
+  wait(ms: number): Promise<void>;
+  /** Wakes every waiter. */
+  notify(): void;
+}
+
+export const appendSignal = (): AppendSignal => {
+  let waiters: Array<() => void> = [];
+  return {
+    wait: (ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          waiters = waiters.filter((w) => w !== done);
+          resolve();
+        }
+        waiters.push(done);
+      }),
+    notify: () => {
+      for (const w of [...waiters]) w();
+    },
+  };
+};
+
+const BATCH = 1000;
+
+/** Catch-up then live: page through the log after the checkpoint; at the head, wait for an append or a poll tick. */
+export const subscribe = (
+  readAll: ReadAll,
+  signal: AppendSignal,
+  options: SubscribeOptions & { pollMs?: number },
+): Subscription => {
+  let closed = false;
+  let after = options.fromPosition ?? -1n;
+  const pollMs = options.pollMs ?? 250;
+
+  async function* events(): AsyncGenerator<RecordedEvent> {
+    while (!closed) {
+      const batch = readAll({ fromPosition: after + 1n, maxCount: BATCH, streamPrefix: options.streamPrefix });
+      for (const event of batch) {
+        if (closed) return;
+        after = event.position;
+        yield event;
+      }
+      if (batch.length < BATCH) await signal.wait(pollMs);
+    }
+  }
+
+  const iterator = events();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    close: async () => {
+      closed = true;
+      signal.notify();
+    },
+  };
+};
