@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { registerIngest } from './ingest.js';
 
 /** Each sub-command lives in its own file and registers itself here. */
 export const registerCommands = (program: Command): void => {
-  void program;
+  registerIngest(program);
 };

@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ArticlesModule } from '../articles/articles.module.js';
+import type { ClaimExtractor } from '../domain/claim-extractor.js';
+import type { EventStore } from '../event-store/event-store.js';
+import { EventStoreModule } from '../event-store/event-store.module.js';
+import { HealthController } from '../health/health.controller.js';
+import { CONFIG, type Config } from './config.js';
+import { SeedOnStart } from './seed-on-start.js';
+
+export interface AppOptions {
+  config: Config;
+  extractor: ClaimExtractor;
+  /** An already opened store (tests, CLI); otherwise one is opened from the config. */
+  store?: EventStore;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, extractor, store }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(store), ArticlesModule.forRoot(extractor)],
+      controllers: [HealthController],
+      providers: [{ provide: CONFIG, useValue: config }, SeedOnStart],
+      exports: [CONFIG],
+    };
+  }
+}

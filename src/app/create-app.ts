@@ -1,0 +1,67 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ErrorsFilter } from '../http/errors.filter.js';
+import { validationPipe } from '../http/validation.pipe.js';
+import { AppModule, type AppOptions } from './app.module.js';
+
+export interface CreateAppOptions extends AppOptions {
+  logger?: false | LogLevel[];
+}
+
+/** The one place the HTTP shell is assembled, so the server, the tests and the CLI get the same app. */
+export const createApp = async (options: CreateAppOptions): Promise<NestFastifyApplication> => {
+  const { config } = options;
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, trustProxy: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+    abortOnError: false,
+  });
+
+  await app.register(helmet, {
+    // Swagger UI at /docs loads its own scripts and inline styles from this origin only.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    max: config.writeRateLimit,
+    timeWindow: '1 minute',
+  });
+  // Every write takes JSON; any other body type is refused with 415 instead of half-parsed.
+  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  // Only writes are rate limited: reads are cheap and analysts page through them quickly.
+  app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m))) {
+      route.config = { ...(route.config as object), rateLimit: { max: config.writeRateLimit, timeWindow: '1 minute' } };
+    }
+  });
+  if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin.split(',').map((o) => o.trim()) });
+
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ErrorsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('claimtrail')
+      .setDescription('Who claimed what, according to whom: article streams, claims and the views built from them.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+};

@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { ClaimExtractor } from '../domain/claim-extractor.js';
+import { CLAIM_EXTRACTOR } from '../common/tokens.js';
+import { CorrectClaimController } from './correcting-claim/correct-claim.controller.js';
+import { CorrectClaimHandler } from './correcting-claim/correct-claim.handler.js';
+import { IngestArticleController } from './ingesting-article/ingest-article.controller.js';
+import { IngestArticleHandler } from './ingesting-article/ingest-article.handler.js';
+import { ArticleEventsController } from './reading-events/article-events.controller.js';
+import { ArticleEventsHandler } from './reading-events/article-events.handler.js';
+import { RecordClaimController } from './recording-claim/record-claim.controller.js';
+import { RecordClaimHandler } from './recording-claim/record-claim.handler.js';
+import { RetractClaimController } from './retracting-claim/retract-claim.controller.js';
+import { RetractClaimHandler } from './retracting-claim/retract-claim.handler.js';
+
+/** The write side: article streams written through commands, and their raw events. */
+@Module({})
+export class ArticlesModule {
+  static forRoot(extractor: ClaimExtractor): DynamicModule {
+    return {
+      module: ArticlesModule,
+      imports: [CqrsModule],
+      controllers: [IngestArticleController, ArticleEventsController, RecordClaimController, RetractClaimController, CorrectClaimController],
+      providers: [
+        { provide: CLAIM_EXTRACTOR, useValue: extractor },
+        IngestArticleHandler, RecordClaimHandler, RetractClaimHandler, CorrectClaimHandler, ArticleEventsHandler,
+      ],
+    };
+  }
+}

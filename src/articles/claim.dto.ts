@@ -1,0 +1,95 @@
+// Request shapes shared by recording and correcting a claim. Every field is checked, unknown
+// fields are refused (the global ValidationPipe forbids them), and sizes are bounded.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min,
+  ValidateNested, ValidateIf,
+} from 'class-validator';
+import { CLAIM_TYPES, POLARITIES, TOPICS, type ClaimType, type Polarity, type Topic } from '../domain/claim.js';
+
+const MAX_OFFSET = 2_000_000;
+
+export class PartyRefDto {
+  @ApiProperty({ nullable: true, example: 'pakistan', description: 'Canonical party id; null when unknown' })
+  @ValidateIf((_, v) => v !== null)
+  @IsString() @MaxLength(100)
+  party!: string | null;
+
+  @ApiProperty({ example: 'Pakistan’s Foreign Ministry', description: 'The words used in the text' })
+  @IsString() @IsNotEmpty() @MaxLength(500)
+  mention!: string;
+}
+
+export class SourceRefDto {
+  @ApiProperty({ nullable: true, example: 'taliban' })
+  @ValidateIf((_, v) => v !== null)
+  @IsString() @MaxLength(100)
+  party!: string | null;
+
+  @ApiProperty({ example: 'a senior Taliban official' })
+  @IsString() @MaxLength(500)
+  mention!: string;
+
+  @ApiProperty({ example: 'according to' })
+  @IsString() @MaxLength(100)
+  cue!: string;
+
+  @ApiProperty({ nullable: true, example: 'Reuters', description: 'The outlet the source spoke to' })
+  @ValidateIf((_, v) => v !== null)
+  @IsString() @MaxLength(200)
+  via!: string | null;
+}
+
+export class EvidenceDto {
+  @ApiProperty({ description: 'The sentence, exactly as in the article body' })
+  @IsString() @IsNotEmpty() @MaxLength(10_000)
+  text!: string;
+
+  @ApiProperty({ description: 'Offset of the first character in the body' })
+  @IsInt() @Min(0) @Max(MAX_OFFSET)
+  start!: number;
+
+  @ApiProperty({ description: 'Offset just past the last character' })
+  @IsInt() @Min(1) @Max(MAX_OFFSET)
+  end!: number;
+}
+
+/** The editable fields of a claim; required when recording, optional when correcting. */
+export class ClaimFieldsDto {
+  @ApiProperty({ enum: CLAIM_TYPES })
+  @IsIn(CLAIM_TYPES)
+  type!: ClaimType;
+
+  @ApiProperty({ type: [PartyRefDto] })
+  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PartyRefDto)
+  actors!: PartyRefDto[];
+
+  @ApiProperty({ type: [PartyRefDto] })
+  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PartyRefDto)
+  targets!: PartyRefDto[];
+
+  @ApiProperty({ example: 'visit Islamabad' })
+  @IsString() @MaxLength(2000)
+  content!: string;
+
+  @ApiProperty({ type: SourceRefDto })
+  @ValidateNested() @Type(() => SourceRefDto)
+  source!: SourceRefDto;
+
+  @ApiProperty({ type: EvidenceDto })
+  @ValidateNested() @Type(() => EvidenceDto)
+  evidence!: EvidenceDto;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional() @IsBoolean()
+  hedged?: boolean;
+
+  @ApiPropertyOptional({ enum: POLARITIES, default: 'asserted' })
+  @IsOptional() @IsIn(POLARITIES)
+  polarity?: Polarity;
+
+  @ApiPropertyOptional({ enum: TOPICS, isArray: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(TOPICS.length) @IsIn(TOPICS, { each: true })
+  topics?: Topic[];
+}

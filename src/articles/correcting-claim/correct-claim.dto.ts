@@ -1,0 +1,16 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsNotEmptyObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ClaimFieldsDto } from '../claim.dto.js';
+
+export class ClaimChangesDto extends PartialType(ClaimFieldsDto) {}
+
+export class CorrectClaimDto {
+  @ApiProperty({ type: ClaimChangesDto, description: 'Only the fields that change; each replaces the old value whole' })
+  @IsNotEmptyObject() @ValidateNested() @Type(() => ClaimChangesDto)
+  changes!: ClaimChangesDto;
+
+  @ApiProperty({ example: 'the target is the Taliban, not Afghanistan' })
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  reason!: string;
+}

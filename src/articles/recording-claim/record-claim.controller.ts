@@ -1,0 +1,37 @@
+import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ARTICLE_ID } from '../../domain/ids.js';
+import { notFound } from '../../domain/errors.js';
+import { analystFrom, commandContextFrom } from '../../http/request-context.js';
+import { etagOf, parseIfMatch } from '../../http/if-match.js';
+import { RecordClaimCommand } from './record-claim.command.js';
+import { RecordClaimDto } from './record-claim.dto.js';
+
+@ApiTags('claims')
+@Controller('articles/:articleId/claims')
+export class RecordClaimController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @ApiOperation({ summary: "Record an analyst's claim in an article's stream" })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The stream revision last read, e.g. "3"' })
+  @ApiHeader({ name: 'X-Analyst', required: false, description: 'Who records it (recordedBy: analyst:<name>)' })
+  @ApiResponse({ status: 201 }) @ApiResponse({ status: 409, description: 'Stale If-Match: the current revision is in the body' })
+  async record(
+    @Param('articleId') articleId: string,
+    @Body() dto: RecordClaimDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!ARTICLE_ID.test(articleId)) throw notFound(`article ${articleId}`);
+    const expected = parseIfMatch(headers['if-match']);
+    const claim = { hedged: false, polarity: 'asserted' as const, topics: [], ...dto };
+    const result = await this.commands.execute(
+      new RecordClaimCommand(articleId, expected, claim, analystFrom(headers['x-analyst']), commandContextFrom(headers['x-correlation-id'])),
+    );
+    void reply.status(201).header('etag', etagOf(result.revision));
+    return { claimId: result.claimId, articleId, stream: result.stream, revision: result.revision.toString() };
+  }
+}

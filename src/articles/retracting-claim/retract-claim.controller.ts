@@ -1,0 +1,32 @@
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { analystFrom, commandContextFrom } from '../../http/request-context.js';
+import { etagOf, parseIfMatch } from '../../http/if-match.js';
+import { RetractClaimCommand } from './retract-claim.command.js';
+import { RetractClaimDto } from './retract-claim.dto.js';
+
+@ApiTags('claims')
+@Controller('claims/:claimId/retraction')
+export class RetractClaimController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Retract a claim (ClaimRetracted); it stays in the stream and leaves the views' })
+  @ApiHeader({ name: 'If-Match', required: true, description: "The article stream's revision last read" })
+  async retract(
+    @Param('claimId') claimId: string,
+    @Body() dto: RetractClaimDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const expected = parseIfMatch(headers['if-match']);
+    const result = await this.commands.execute(
+      new RetractClaimCommand(claimId, expected, dto.reason, analystFrom(headers['x-analyst']), commandContextFrom(headers['x-correlation-id'])),
+    );
+    void reply.header('etag', etagOf(result.revision));
+    return { claimId, articleId: result.articleId, stream: result.stream, revision: result.revision.toString() };
+  }
+}

@@ -1,0 +1,51 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+
+const STATUS: Record<DomainErrorKind, number> = {
+  'not-found': 404,
+  conflict: 409,
+  unprocessable: 422,
+  'precondition-required': 428,
+};
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity', 428: 'Precondition Required', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/**
+ * One error body for every failure: status, reason, a sentence a person understands, and
+ * field-level details where there are some. Never a stack trace or SQL.
+ */
+@Catch()
+export class ErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body } = this.describe(error);
+    if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private describe(error: unknown): { status: number; body: Record<string, unknown> } {
+    if (error instanceof DomainError) {
+      const status = STATUS[error.kind];
+      return { status, body: { statusCode: status, error: REASON[status], message: error.message, ...error.details } };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const response = error.getResponse();
+      const body = typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
+      return { status, body: { statusCode: status, error: REASON[status] ?? body.error, ...body } };
+    }
+    // Fastify's own client errors (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
+    const statusCode = (error as { statusCode?: unknown })?.statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      const message = (error as Error).message.replace(/^FST_\w+:\s*/, '');
+      return { status: statusCode, body: { statusCode, error: REASON[statusCode] ?? 'Client Error', message } };
+    }
+    return { status: 500, body: { statusCode: 500, error: REASON[500], message: 'the server failed to handle this request; it has been logged' } };
+  }
+}
