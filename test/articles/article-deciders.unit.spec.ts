@@ -1,0 +1,73 @@
+import { describe, expect, it } from '@jest/globals';
+import { evolve, initialArticleState, type ArticleState } from '../../src/articles/article-state.js';
+import { correctClaim } from '../../src/articles/correcting-claim/correct-claim.js';
+import { articleFromInput, ingestEvents } from '../../src/articles/ingesting-article/ingest-article.js';
+import { recordClaim } from '../../src/articles/recording-claim/record-claim.js';
+import { retractClaim } from '../../src/articles/retracting-claim/retract-claim.js';
+import { DomainError } from '../../src/domain/errors.js';
+import type { ArticleEvent } from '../../src/domain/events/index.js';
+import { pledgeExtractor } from '../support/fake-extractor.js';
+
+const TEXT = 'OSLO — Freedonia pledged to release the detainees. Latveria said nothing. Freedonia pledged aid too.';
+/** Given these events happened, this is the state a command is decided on. */
+const given = (...events: ArticleEvent[]): ArticleState => events.reduce(evolve, initialArticleState());
+const ingested = () => ingestEvents(articleFromInput({ text: TEXT }), pledgeExtractor);
+
+const kindOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as DomainError).kind;
+  }
+  return 'ok';
+};
+
+describe('ingest', () => {
+  it('opens the stream with ArticleIngested, then one event per claim with stable ids', () => {
+    const events = ingested();
+    expect(events.map((e) => e.type)).toEqual(['ArticleIngested', 'PledgeMade', 'PledgeMade']);
+    expect(events[0].data).toMatchObject({ dateline: 'OSLO', body: TEXT.slice('OSLO — '.length) });
+    const ids = events.slice(1).map((e) => (e.data as { claimId: string }).claimId);
+    expect(new Set(ids).size).toBe(2);
+    expect(ingested().slice(1).map((e) => (e.data as { claimId: string }).claimId)).toEqual(ids);
+  });
+
+  it('gives the same article id to the same body however it is spaced', () => {
+    expect(articleFromInput({ text: TEXT }).articleId).toBe(articleFromInput({ text: TEXT.replace(/ /g, '   ') }).articleId);
+    expect(articleFromInput({ text: TEXT }).articleId).not.toBe(articleFromInput({ text: TEXT + ' More.' }).articleId);
+  });
+});
+
+describe('claims', () => {
+  const events = ingested();
+  const state = () => given(...events);
+  const claimId = (events[1].data as { claimId: string }).claimId;
+  const body = (events[0].data as { body: string }).body;
+
+  it('records an analyst claim whose evidence quotes the body', () => {
+    const text = 'Latveria said nothing.';
+    const start = body.indexOf(text);
+    const base = {
+      type: 'ConcernRaised' as const, actors: [], targets: [], content: '', hedged: false, polarity: 'asserted' as const, topics: [],
+      source: { party: null, mention: '', cue: '', via: null },
+    };
+    const event = recordClaim(state(), 2n, { ...base, evidence: { text, start, end: start + text.length } }, 'analyst:kim');
+    expect(event.data).toMatchObject({ recordedBy: 'analyst:kim', articleId: events[0].data.articleId });
+    expect(kindOf(() => recordClaim(state(), 2n, { ...base, evidence: { text, start: start + 1, end: start + 1 + text.length } }, 'a'))).toBe('unprocessable');
+  });
+
+  it('retracts a live claim once', () => {
+    const retracted = retractClaim(state(), claimId, 'wrong', 'analyst:kim');
+    expect(retracted).toEqual({ type: 'ClaimRetracted', data: { claimId, articleId: events[0].data.articleId, reason: 'wrong', recordedBy: 'analyst:kim' } });
+    expect(kindOf(() => retractClaim(given(...events, retracted), claimId, 'again', 'a'))).toBe('conflict');
+    expect(kindOf(() => retractClaim(state(), 'unknown', 'x', 'a'))).toBe('not-found');
+  });
+
+  it('corrects fields of a live claim, and the write model applies the correction', () => {
+    const corrected = correctClaim(state(), claimId, { hedged: true, content: 'release detainees' }, 'tighter', 'analyst:kim');
+    const after = given(...events, corrected);
+    expect(after.claims.get(claimId)!.claim).toMatchObject({ hedged: true, content: 'release detainees', type: 'PledgeMade' });
+    expect(kindOf(() => correctClaim(state(), claimId, {}, 'nothing', 'a'))).toBe('unprocessable');
+    expect(kindOf(() => correctClaim(state(), claimId, { evidence: { text: 'nope', start: 0, end: 4 } }, 'r', 'a'))).toBe('unprocessable');
+  });
+});
