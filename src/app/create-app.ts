@@ -4,6 +4,7 @@ import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiKeyGuard } from '../http/api-key.guard.js';
 import { ErrorsFilter } from '../http/errors.filter.js';
 import { validationPipe } from '../http/validation.pipe.js';
 import { AppModule, type AppOptions } from './app.module.js';
@@ -51,6 +52,7 @@ export const createApp = async (options: CreateAppOptions): Promise<NestFastifyA
 
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorsFilter());
+  app.useGlobalGuards(new ApiKeyGuard(config.apiKey));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
