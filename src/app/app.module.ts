@@ -6,7 +6,6 @@ import type { EventStore } from '../event-store/event-store.js';
 import { EventStoreModule } from '../event-store/event-store.module.js';
 import { HealthController } from '../health/health.controller.js';
 import { CONFIG, type Config } from './config.js';
-import { SeedOnStart } from './seed-on-start.js';
 
 export interface AppOptions {
   config: Config;
@@ -23,7 +22,7 @@ export class AppModule {
       global: true,
       imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(store), ArticlesModule.forRoot(extractor)],
       controllers: [HealthController],
-      providers: [{ provide: CONFIG, useValue: config }, SeedOnStart],
+      providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };
   }

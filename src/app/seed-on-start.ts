@@ -1,23 +1,18 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import { ingestFiles } from '../articles/ingesting-article/ingest-files.js';
-import { CONFIG, type Config } from './config.js';
+import type { Config } from './config.js';
 
-/** A newcomer sees data at once: an empty store is filled from seeds/ unless SEED_ON_START=false. */
-@Injectable()
-export class SeedOnStart implements OnApplicationBootstrap {
-  private readonly logger = new Logger('seed');
-
-  constructor(
-    @Inject(CONFIG) private readonly config: Config,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly commands: CommandBus,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.seedOnStart || (await this.store.headPosition()) >= 0n) return;
-    const summary = await ingestFiles(this.commands, [this.config.seedsDir]);
-    this.logger.log(`seeded ${summary.created} article(s) from ${this.config.seedsDir}${summary.failed.length ? `, ${summary.failed.length} failed` : ''}`);
-  }
-}
+/**
+ * A newcomer sees data at once: an empty store is filled from seeds/ unless SEED_ON_START=false.
+ * Called once the app is initialised, when the command handlers are registered.
+ */
+export const seedIfEmpty = async (app: INestApplicationContext, config: Config): Promise<void> => {
+  const logger = new Logger('seed');
+  const store = app.get<EventStore>(EVENT_STORE);
+  if (!config.seedOnStart || (await store.headPosition()) >= 0n) return;
+  const summary = await ingestFiles(app.get(CommandBus), [config.seedsDir]);
+  logger.log(`seeded ${summary.created} article(s) from ${config.seedsDir}`);
+  for (const f of summary.failed) logger.warn(`could not seed ${f.file}: ${f.reason}`);
+};
