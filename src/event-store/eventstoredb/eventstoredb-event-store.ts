@@ -1,0 +1,74 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
+import type {
+  AppendResult, EventStore, EventToAppend, ExpectedRevision, Position, ReadAllOptions,
+  ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription,
+} from '../event-store.js';
+import { appendToStream, type AppendToStream } from './append-to-stream.js';
+import { headPosition, readAll, type ReadAll } from './read-all.js';
+import { readStream, type ReadStream } from './read-stream.js';
+import { subscribe } from './subscribe.js';
+
+const PING_TIMEOUT_MS = 5000;
+/** Never written: the ping reads this stream's metadata, a one-event read that succeeds whether or not it exists. */
+const PING_STREAM = 'claimtrail-ping';
+
+/** The event store on an EventStoreDB server (v22.6 or later), over gRPC. */
+export class EventStoreDbEventStore implements EventStore {
+  readonly kind = 'eventstoredb' as const;
+  private readonly client: EventStoreDBClient;
+  private readonly doAppend: AppendToStream;
+  private readonly doReadStream: ReadStream;
+  private readonly doReadAll: ReadAll;
+  private readonly doHead: () => Promise<Position>;
+  private readonly subscriptions = new Set<Subscription>();
+
+  /** E.g. esdb://localhost:2113?tls=false. The client connects lazily, on the first call. */
+  constructor(connectionString: string) {
+    this.client = EventStoreDBClient.connectionString(connectionString);
+    this.doAppend = appendToStream(this.client);
+    this.doReadStream = readStream(this.client);
+    this.doReadAll = readAll(this.client);
+    this.doHead = headPosition(this.client);
+  }
+
+  append(stream: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    return this.doAppend(stream, events, expectedRevision);
+  }
+
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.doReadStream(stream, options);
+  }
+
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.doReadAll(options);
+  }
+
+  subscribe(options?: SubscribeOptions): Subscription {
+    const subscription = subscribe(this.client, options, () => this.subscriptions.delete(subscription));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  headPosition(): Promise<Position> {
+    return this.doHead();
+  }
+
+  async ping(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`EventStoreDB did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+    });
+    try {
+      // Reads never carry a deadline in this client, hence the race.
+      await Promise.race([this.client.getStreamMetadata(PING_STREAM), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.subscriptions.clear();
+    await this.client.dispose();
+  }
+}
