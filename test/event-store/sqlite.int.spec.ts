@@ -11,11 +11,12 @@ const dir = mkdtempSync(join(tmpdir(), 'claimtrail-sqlite-'));
 let files = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// A long poll interval: live delivery must come from the in-process wake-up, not from polling.
 eventStoreContract('sqlite', {
-  create: async () => new SqliteEventStore(join(dir, `store-${++files}.sqlite`), { pollMs: 20 }),
+  create: async () => new SqliteEventStore(join(dir, `store-${++files}.sqlite`), { pollMs: 5000 }),
   reopen: async (store) => {
     await store.close();
-    return new SqliteEventStore((store as SqliteEventStore).file, { pollMs: 20 });
+    return new SqliteEventStore((store as SqliteEventStore).file, { pollMs: 5000 });
   },
 });
 

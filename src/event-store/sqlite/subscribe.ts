@@ -2,17 +2,27 @@ import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-sto
 import type { ReadAll } from './read-all.js';
 
 export interface AppendSignal {
-  /** Resolves on the next append in this process, or after `ms` (appends by other processes are found by polling). */
-  wait(ms: number): Promise<void>;
+  /** Counts appends in this process. */
+  readonly version: number;
+  /**
+   * Resolves on the next append in this process, or after `ms` (appends by other processes are
+   * found by polling); at once if an append happened since `seen`, so none is missed between a
+   * read and the wait.
+   */
+  wait(ms: number, seen: number): Promise<void>;
   /** Wakes every waiter. */
   notify(): void;
 }
 
 export const appendSignal = (): AppendSignal => {
   let waiters: Array<() => void> = [];
+  let version = 0;
   return {
-    wait: (ms) =>
-      new Promise<void>((resolve) => {
+    get version() {
+      return version;
+    },
+    wait: (ms, seen) =>
+      version !== seen ? Promise.resolve() : new Promise<void>((resolve) => {
         const timer = setTimeout(done, ms);
         function done() {
           clearTimeout(timer);
@@ -22,6 +32,7 @@ export const appendSignal = (): AppendSignal => {
         waiters.push(done);
       }),
     notify: () => {
+      version++;
       for (const w of [...waiters]) w();
     },
   };
@@ -41,13 +52,14 @@ export const subscribe = (
 
   async function* events(): AsyncGenerator<RecordedEvent> {
     while (!closed) {
+      const seen = signal.version;
       const batch = readAll({ fromPosition: after + 1n, maxCount: BATCH, streamPrefix: options.streamPrefix });
       for (const event of batch) {
         if (closed) return;
         after = event.position;
         yield event;
       }
-      if (batch.length < BATCH) await signal.wait(pollMs);
+      if (batch.length < BATCH) await signal.wait(pollMs, seen);
     }
   }
 
