@@ -30,7 +30,8 @@ if (connectionString) {
     'EventStoreDB contract tests SKIPPED: EVENTSTORE_CONNECTION_STRING is not set (no EventStoreDB server on this machine; ' +
     'run docker compose up eventstoredb and set EVENTSTORE_CONNECTION_STRING=esdb://localhost:2113?tls=false)';
   const rule = '═'.repeat(100);
-  console.warn(`\n╔${rule}\n║ ${reason.replace(' (', '\n║ (')}\n╚${rule}\n`);
+  // Straight to stderr: Jest drops console output of a file whose tests are all skipped.
+  process.stderr.write(`\n╔${rule}\n║ ${reason.replace(' (', '\n║ (')}\n╚${rule}\n`);
   // Registered as a skipped test so the reason also shows in the test report, not only in the log.
   describe('EventStore contract: eventstoredb', () => {
     it.skip(reason, () => undefined);
