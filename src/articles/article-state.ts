@@ -4,8 +4,13 @@ import type { ArticleEvent, ArticleIngestedData } from '../domain/events/index.j
 import { applyCorrection } from '../domain/claim-correction.js';
 
 export interface ClaimState {
+  /** With every correction applied. */
   claim: Claim;
+  /** As first recorded: re-extraction compares against what the extractor said, not the analyst. */
+  original: Claim;
   retracted: boolean;
+  /** Who retracted it: an analyst's retraction is never undone by re-extraction. */
+  retractedBy: string | null;
 }
 
 export interface ArticleState {
@@ -21,7 +26,7 @@ export const evolve = (state: ArticleState, event: ArticleEvent): ArticleState =
       return { ...state, article: event.data };
     case 'ClaimRetracted': {
       const current = state.claims.get(event.data.claimId);
-      if (current) state.claims.set(event.data.claimId, { ...current, retracted: true });
+      if (current) state.claims.set(event.data.claimId, { ...current, retracted: true, retractedBy: event.data.recordedBy });
       return state;
     }
     case 'ClaimCorrected': {
@@ -30,7 +35,8 @@ export const evolve = (state: ArticleState, event: ArticleEvent): ArticleState =
       return state;
     }
     default:
-      state.claims.set(event.data.claimId, { claim: { type: event.type, ...event.data }, retracted: false });
+      const claim = { type: event.type, ...event.data };
+      state.claims.set(event.data.claimId, { claim, original: claim, retracted: false, retractedBy: null });
       return state;
   }
 };

@@ -8,6 +8,7 @@ import { IngestArticleController } from './ingesting-article/ingest-article.cont
 import { IngestArticleHandler } from './ingesting-article/ingest-article.handler.js';
 import { ArticleEventsController } from './reading-events/article-events.controller.js';
 import { ArticleEventsHandler } from './reading-events/article-events.handler.js';
+import { ReextractArticlesHandler } from './reextracting-article/reextract-articles.handler.js';
 import { RecordClaimController } from './recording-claim/record-claim.controller.js';
 import { RecordClaimHandler } from './recording-claim/record-claim.handler.js';
 import { RetractClaimController } from './retracting-claim/retract-claim.controller.js';
@@ -23,7 +24,7 @@ export class ArticlesModule {
       controllers: [IngestArticleController, ArticleEventsController, RecordClaimController, RetractClaimController, CorrectClaimController],
       providers: [
         { provide: CLAIM_EXTRACTOR, useValue: extractor },
-        IngestArticleHandler, RecordClaimHandler, RetractClaimHandler, CorrectClaimHandler, ArticleEventsHandler,
+        IngestArticleHandler, ReextractArticlesHandler, RecordClaimHandler, RetractClaimHandler, CorrectClaimHandler, ArticleEventsHandler,
       ],
     };
   }

@@ -32,3 +32,6 @@ export const claimIdFor = (parts: {
   `${parts.articleId}-${sha256([parts.articleId, parts.recordedBy, parts.anchor, parts.type, parts.ordinal].join('|')).slice(0, 12)}`;
 
 export const articleIdOfClaim = (claimId: string): string | null => CLAIM_ID.exec(claimId)?.[1] ?? null;
+
+export const articleIdOfStream = (stream: string): string | null =>
+  stream.startsWith(ARTICLE_STREAM_PREFIX) ? stream.slice(ARTICLE_STREAM_PREFIX.length) : null;

@@ -1,0 +1,33 @@
+import { claimFingerprint } from '../../domain/claim-fingerprint.js';
+import { extractorId, type ClaimExtractor } from '../../domain/claim-extractor.js';
+import type { ArticleEvent } from '../../domain/events/index.js';
+import { ingestEvents } from '../ingesting-article/ingest-article.js';
+import type { ArticleState } from '../article-state.js';
+
+const isAnalyst = (recordedBy: string): boolean => recordedBy.startsWith('analyst:');
+
+/**
+ * Only the difference between what the stream holds and what the current extractor finds:
+ * extractor claims it no longer finds are retracted, claims it newly finds are added, the rest
+ * (and every analyst's claim) is left alone. Running it twice writes nothing the second time.
+ */
+export const reextractArticle = (state: ArticleState, extractor: ClaimExtractor): ArticleEvent[] => {
+  const article = state.article!;
+  const current = extractorId(extractor);
+  const found = ingestEvents(article, extractor).slice(1) as Extract<ArticleEvent, { data: { claimId: string; evidence: unknown } }>[];
+
+  const live = [...state.claims.values()].filter((c) => !c.retracted && !isAnalyst(c.original.recordedBy));
+  // Kept: what is live, and what an analyst threw out (re-adding it would overrule them).
+  const kept = [...state.claims.values()].filter((c) => !c.retracted || isAnalyst(c.retractedBy ?? ''));
+  const keptFingerprints = new Set(kept.map((c) => claimFingerprint(c.original)));
+  const foundFingerprints = new Set(found.map((e) => claimFingerprint({ type: e.type, ...e.data } as never)));
+
+  const retractions: ArticleEvent[] = live
+    .filter((c) => !foundFingerprints.has(claimFingerprint(c.original)))
+    .map((c) => ({
+      type: 'ClaimRetracted',
+      data: { claimId: c.claim.claimId, articleId: article.articleId, reason: `superseded by extractor ${current}`, recordedBy: current },
+    }));
+  const additions = found.filter((e) => !keptFingerprints.has(claimFingerprint({ type: e.type, ...e.data } as never)) && !state.claims.has(e.data.claimId));
+  return [...retractions, ...additions];
+};

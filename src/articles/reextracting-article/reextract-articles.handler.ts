@@ -1,0 +1,45 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { ClaimExtractor } from '../../domain/claim-extractor.js';
+import { articleStream } from '../../domain/ids.js';
+import { toAppend, type CommandContext } from '../../domain/events/index.js';
+import { WrongExpectedVersionError, type EventStore } from '../../event-store/event-store.js';
+import { CLAIM_EXTRACTOR, EVENT_STORE } from '../../common/tokens.js';
+import { loadExistingArticle } from '../article-stream.js';
+import { listArticleIds } from '../list-article-ids.js';
+import { ReextractArticlesCommand, type ReextractSummary } from './reextract-articles.command.js';
+import { reextractArticle } from './reextract-article.js';
+
+@CommandHandler(ReextractArticlesCommand)
+export class ReextractArticlesHandler implements ICommandHandler<ReextractArticlesCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLAIM_EXTRACTOR) private readonly extractor: ClaimExtractor,
+  ) {}
+
+  async execute({ articleId, context, onArticle }: ReextractArticlesCommand): Promise<ReextractSummary> {
+    const ids = articleId ? [articleId] : await listArticleIds(this.store);
+    const summary: ReextractSummary = { articles: ids.length, changed: 0, retracted: 0, added: 0 };
+    for (const [i, id] of ids.entries()) {
+      const written = await this.reextract(id, context);
+      if (written.length) summary.changed++;
+      for (const type of written) summary[type === 'ClaimRetracted' ? 'retracted' : 'added']++;
+      onArticle?.(i + 1, ids.length);
+    }
+    return summary;
+  }
+
+  /** One append per article; a concurrent analyst write makes it decide again on the new state. */
+  private async reextract(articleId: string, context: CommandContext, attempts = 3): Promise<string[]> {
+    const { state, revision } = await loadExistingArticle(this.store, articleId);
+    const events = reextractArticle(state, this.extractor);
+    if (events.length === 0) return [];
+    try {
+      await this.store.append(articleStream(articleId), toAppend(events, context), revision);
+      return events.map((e) => e.type);
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError && attempts > 1) return this.reextract(articleId, context, attempts - 1);
+      throw error;
+    }
+  }
+}
