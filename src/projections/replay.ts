@@ -1,0 +1,50 @@
+import { ARTICLE_STREAM_PREFIX } from '../domain/ids.js';
+import type { EventStore, RecordedEvent } from '../event-store/event-store.js';
+import type { Projection } from '../read-models/projection.js';
+import { toProjected } from './projected-event.js';
+
+export interface ReplayOptions {
+  /** Exclusive: replay events after this position. */
+  after?: bigint;
+  /** Stop before the first event this rejects (time travel: position or time limits). */
+  until?: (event: RecordedEvent) => boolean;
+  pageSize?: number;
+  onProgress?: (processed: number, position: bigint) => void;
+  onInvalid?: (error: Error) => void;
+}
+
+export interface ReplayResult<S> {
+  states: S[];
+  checkpoint: bigint;
+  processed: number;
+}
+
+/** Folds the article streams through the given projections, page by page, from a checkpoint. */
+export const replay = async <S>(
+  store: EventStore,
+  projections: Projection<S>[],
+  states: S[],
+  options: ReplayOptions = {},
+): Promise<ReplayResult<S>> => {
+  const pageSize = options.pageSize ?? 5000;
+  let checkpoint = options.after ?? -1n;
+  let processed = 0;
+  for (;;) {
+    const page = await store.readAll({ fromPosition: checkpoint + 1n, maxCount: pageSize, streamPrefix: ARTICLE_STREAM_PREFIX });
+    for (const recorded of page) {
+      if (options.until && !options.until(recorded)) return { states, checkpoint, processed };
+      checkpoint = recorded.position;
+      processed++;
+      let projected;
+      try {
+        projected = toProjected(recorded);
+      } catch (error) {
+        options.onInvalid?.(error as Error);
+        continue;
+      }
+      for (let i = 0; i < projections.length; i++) states[i] = projections[i].apply(states[i], projected);
+    }
+    options.onProgress?.(processed, checkpoint);
+    if (page.length < pageSize) return { states, checkpoint, processed };
+  }
+};
