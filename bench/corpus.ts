@@ -1,0 +1,76 @@
+// A deterministic corpus of wire-style articles (same seed, same text), built from the shapes of
+// real news sentences with varied parties, offices and sources, for the benchmarks.
+
+export const mulberry32 = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+const COUNTRIES = [
+  ['Ukraine', 'Ukrainian', 'Kyiv'], ['Russia', 'Russian', 'Moscow'], ['Israel', 'Israeli', 'Jerusalem'], ['Iran', 'Iranian', 'Tehran'],
+  ['China', 'Chinese', 'Beijing'], ['the Philippines', 'Philippine', 'Manila'], ['India', 'Indian', 'New Delhi'], ['Pakistan', 'Pakistani', 'Islamabad'],
+  ['Sudan', 'Sudanese', 'Khartoum'], ['Egypt', 'Egyptian', 'Cairo'], ['Turkey', 'Turkish', 'Ankara'], ['Venezuela', 'Venezuelan', 'Caracas'],
+  ['Japan', 'Japanese', 'Tokyo'], ['South Korea', 'South Korean', 'Seoul'], ['Qatar', 'Qatari', 'Doha'], ['Ethiopia', 'Ethiopian', 'Addis Ababa'],
+] as const;
+const OFFICES = ['foreign minister', 'defence minister', 'prime minister', 'president', 'foreign ministry spokesperson', 'national security adviser'];
+const OUTLETS = ['Reuters', 'the Associated Press', 'AFP', 'state television', 'a local broadcaster'];
+const TOPICS = ['border security', 'trade and transit', 'migrant returns', 'energy infrastructure', 'prisoner exchanges', 'maritime patrols'];
+const NAMES = ['Elena Marković', 'Tariq Hussain', 'Mei Lin', 'Jonas Berg', 'Amara Okafor', 'Diego Salas', 'Yuki Tanaka', 'Omar Haddad'];
+
+const TEMPLATES: Array<(p: Parts) => string> = [
+  (p) => `${p.a.demonym} ${cap(p.office)} ${p.name} said ${p.a.country} had invited ${p.b.demonym} officials to visit ${p.a.capital} for talks on ${p.topic}.`,
+  (p) => `${cap(p.b.country)} accused ${p.a.country} of violating the ceasefire near the border, according to a statement from the ${p.b.demonym} ${p.office2}.`,
+  (p) => `The two sides pledged to expand cooperation on ${p.topic}, the ${p.a.demonym} ${p.office2} said in a statement.`,
+  (p) => `${p.b.demonym} officials, speaking on condition of anonymity, told ${p.outlet} that ${p.a.country} had raised concerns about ${p.topic}.`,
+  (p) => `However, a ${p.b.demonym} ${p.office2} said the focus of the meeting was largely on ${p.topic}.`,
+  (p) => `${p.name}, ${p.a.country}'s ${p.office}, reportedly reiterated assurances that ${p.a.demonym} territory would not be used against ${p.b.country}.`,
+  (p) => `${cap(p.a.country)} denied accusations by ${p.b.country} that it had supplied weapons to armed groups in the region.`,
+  (p) => `Analysts say the talks come at a sensitive time for both governments, as pressure builds over ${p.topic}.`,
+  (p) => `The next round of talks is expected to be held in ${p.b.capital}, with ${p.b.country} set to serve as host.`,
+  (p) => `${cap(p.a.country)} and ${p.b.country} agreed to strengthen collaboration in ${p.topic}, according to ${p.outlet}.`,
+];
+
+interface Parts {
+  a: { country: string; demonym: string; capital: string };
+  b: { country: string; demonym: string; capital: string };
+  office: string;
+  office2: string;
+  outlet: string;
+  topic: string;
+  name: string;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export interface CorpusArticle {
+  text: string;
+  body: string;
+  words: number;
+}
+
+/** `sentences` sets the length; each article is one dateline paragraph and a few more. */
+export const generateArticle = (random: () => number, index: number, sentences = 10): CorpusArticle => {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+  const [ca, cb] = [pick(COUNTRIES), pick(COUNTRIES)];
+  const parts: Parts = {
+    a: { country: ca[0], demonym: ca[1], capital: ca[2] },
+    b: cb === ca ? { country: COUNTRIES[(COUNTRIES.indexOf(ca) + 1) % COUNTRIES.length][0], demonym: COUNTRIES[(COUNTRIES.indexOf(ca) + 1) % COUNTRIES.length][1], capital: COUNTRIES[(COUNTRIES.indexOf(ca) + 1) % COUNTRIES.length][2] } : { country: cb[0], demonym: cb[1], capital: cb[2] },
+    office: pick(OFFICES), office2: pick(OFFICES), outlet: pick(OUTLETS), topic: pick(TOPICS), name: pick(NAMES),
+  };
+  const lines: string[] = [];
+  for (let i = 0; i < sentences; i++) lines.push(pick(TEMPLATES)(parts));
+  // A unique closing sentence keeps every body (and so every article id) distinct.
+  lines.push(`This is report number ${index} in the series.`);
+  const paragraphs: string[] = [];
+  for (let i = 0; i < lines.length; i += 3) paragraphs.push(lines.slice(i, i + 3).join(' '));
+  const body = paragraphs.join('\n\n');
+  const headline = `${cap(parts.a.country)} and ${parts.b.country} hold talks on ${parts.topic}`;
+  return { text: `${headline}\n\n${parts.a.capital.toUpperCase()} — ${body}`, body, words: body.split(/\s+/).length };
+};
+
+export const generateCorpus = (count: number, seed = 42, sentences = 10): CorpusArticle[] => {
+  const random = mulberry32(seed);
+  return Array.from({ length: count }, (_, i) => generateArticle(random, i, sentences));
+};
