@@ -1,0 +1,76 @@
+import type { ClaimType } from '../../domain/claim.js';
+import type { ClaimsState } from '../claims/claims.projection.js';
+import { toClaimView, type ClaimView } from '../claims/claims.queries.js';
+import { slug } from '../claim-key.js';
+import { inRange, type TimeRange } from '../shared/dates.js';
+import { compareStrings, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import type { ArticleClaimRef, ArticleEntry, ArticlesState } from './articles.projection.js';
+
+export interface ArticleFilter extends TimeRange {
+  /** Slug of the outlet name. */
+  outlet?: string;
+  /** Substring of the title, case-insensitive. */
+  q?: string;
+  /** Only articles with at least one live claim of this type. */
+  type?: ClaimType;
+  includeRetracted?: boolean;
+}
+
+export interface ArticleSummary {
+  articleId: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  dateline: string | null;
+  section: string | null;
+  recordedAt: string;
+  claims: number;
+}
+
+const visible = (refs: ArticleClaimRef[], includeRetracted?: boolean): ArticleClaimRef[] =>
+  refs.filter((c) => includeRetracted || !c.retracted);
+
+const summary = (e: ArticleEntry, includeRetracted?: boolean): ArticleSummary => {
+  const { articleId, title, outlet, url, publishedAt, dateline, section } = e.article;
+  return { articleId, title, outlet, url, publishedAt, dateline, section, recordedAt: e.recordedAt, claims: visible(e.claims, includeRetracted).length };
+};
+
+/** GET /articles — newest first, then id. Never the bodies. */
+export const listArticles = (state: ArticlesState, filter: ArticleFilter = {}, page: PageRequest = {}): Page<ArticleSummary> => {
+  const q = filter.q?.toLowerCase();
+  const matches = [...state.articles.values()].filter((e) =>
+    (!filter.outlet || (e.article.outlet !== null && slug(e.article.outlet) === filter.outlet)) &&
+    (!q || (e.article.title ?? '').toLowerCase().includes(q)) &&
+    (!filter.type || visible(e.claims, filter.includeRetracted).some((c) => c.type === filter.type)) &&
+    inRange(e.time, filter));
+  matches.sort((a, b) => b.time - a.time || compareStrings(a.article.articleId, b.article.articleId));
+  return paginateMap(matches, page, (e) => summary(e, filter.includeRetracted));
+};
+
+export interface ArticleClaim extends ArticleClaimRef {
+  /** The whole claim, when the claims view is given. */
+  claim?: ClaimView;
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  body: string;
+  contentHash: string;
+  /** In reading order (evidence start), then id. */
+  claimRefs: ArticleClaim[];
+}
+
+/** GET /articles/:id — headline, outlet, date, body, and its claims with their evidence offsets. */
+export const getArticle = (state: ArticlesState, articleId: string, opts: { claims?: ClaimsState; includeRetracted?: boolean } = {}): ArticleDetail | null => {
+  const e = state.articles.get(articleId);
+  if (!e) return null;
+  const refs = visible(e.claims, opts.includeRetracted)
+    .slice()
+    .sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.claimId, b.claimId))
+    .map((ref): ArticleClaim => {
+      const record = opts.claims?.claims.get(ref.claimId);
+      return record ? { ...ref, claim: toClaimView(opts.claims!, record) } : { ...ref };
+    });
+  return { ...summary(e, opts.includeRetracted), body: e.article.body, contentHash: e.article.contentHash, claimRefs: refs };
+};
+

@@ -1,0 +1,54 @@
+// The attributions view: claims grouped by claim key (type, actors, targets, primary topic) across
+// articles. Per claim it stores only its key; a correction is applied to the parsed key, so moving
+// a claim between keys needs no copy of the claim.
+import type { ClaimCorrection } from '../../domain/events/index.js';
+import { claimKey, formatClaimKey, parseClaimKey, partyKeys, primaryTopic } from '../claim-key.js';
+import type { Projection, ProjectedEvent } from '../projection.js';
+import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
+import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
+import { decodeState, encodeState } from '../shared/json-state.js';
+
+export interface AttributionsState {
+  /** claim key → claim ids, in the order recorded. */
+  keys: Map<string, string[]>;
+  /** claim id → its current key. */
+  claims: Map<string, string>;
+}
+
+export const correctedKey = (key: string, changes: ClaimCorrection): string => {
+  const parts = parseClaimKey(key);
+  if (!parts) return key;
+  return formatClaimKey({
+    type: changes.type ?? parts.type,
+    actors: changes.actors ? partyKeys(changes.actors) : parts.actors,
+    targets: changes.targets ? partyKeys(changes.targets) : parts.targets,
+    topic: changes.topics ? primaryTopic(changes.topics) : parts.topic,
+  });
+};
+
+const move = (state: AttributionsState, claimId: string, key: string): void => {
+  const old = state.claims.get(claimId);
+  if (old === key) return;
+  if (old !== undefined) removeFromBucket(state.keys, old, claimId);
+  state.claims.set(claimId, key);
+  addToBucket(state.keys, key, claimId);
+};
+
+/** Mutates and returns `state`. Retractions are hidden at query time via the claims view. */
+export const applyToAttributions = (state: AttributionsState, { event }: ProjectedEvent): AttributionsState => {
+  if (isClaimEvent(event)) {
+    move(state, event.data.claimId, claimKey(claimOfEvent(event)));
+  } else if (event.type === 'ClaimCorrected') {
+    const old = state.claims.get(event.data.claimId);
+    if (old !== undefined) move(state, event.data.claimId, correctedKey(old, event.data.changes));
+  }
+  return state;
+};
+
+export const attributionsProjection: Projection<AttributionsState> = {
+  name: 'attributions',
+  initial: () => ({ keys: new Map(), claims: new Map() }),
+  apply: applyToAttributions,
+  serialize: encodeState,
+  deserialize: (json) => decodeState(json) as AttributionsState,
+};

@@ -1,0 +1,124 @@
+import type { ClaimType, Topic } from '../../domain/claim.js';
+import type { ClaimRecord, ClaimsState } from '../claims/claims.projection.js';
+import { claimArticle, claimTime, selectClaims, type ClaimArticle } from '../claims/claims.queries.js';
+import { independentSource, parseClaimKey, sourceKey, type ClaimKeyParts } from '../claim-key.js';
+import { inRange, type TimeRange } from '../shared/dates.js';
+import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import { summariseSources, type SourceSummary } from '../shared/source-summary.js';
+import type { AttributionsState } from './attributions.projection.js';
+import { corroborationStatus, type CorroborationStatus } from './corroboration.js';
+import type { Evidence, Polarity, SourceRef } from '../../domain/claim.js';
+
+export interface AttributionFilter extends TimeRange {
+  type?: ClaimType;
+  actor?: string;
+  target?: string;
+  /** Actor or target. */
+  party?: string;
+  topic?: Topic;
+  /** Keys with at least one claim from this source key. */
+  source?: string;
+  status?: CorroborationStatus;
+  includeRetracted?: boolean;
+}
+
+export interface AttributionSummary extends ClaimKeyParts {
+  key: string;
+  claims: number;
+  articles: number;
+  status: CorroborationStatus;
+  sources: SourceSummary[];
+  denied: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+const iso = (t: number): string => (Number.isNaN(t) ? '' : new Date(t).toISOString());
+
+const summarise = (claims: ClaimsState, key: string, parts: ClaimKeyParts, records: ClaimRecord[]): AttributionSummary => {
+  const asserted = records.filter((r) => r.claim.polarity === 'asserted');
+  const sources = summariseSources(claims, asserted);
+  const times = records.map((r) => claimTime(claims, r));
+  return {
+    key, ...parts, claims: records.length, articles: new Set(records.map((r) => r.claim.articleId)).size,
+    status: corroborationStatus(sources.length), sources, denied: records.length - asserted.length,
+    firstAt: iso(Math.min(...times)), lastAt: iso(Math.max(...times)),
+  };
+};
+
+/** GET /attributions — keys with their claims' sources; most independent sources first, then most claims, then key. */
+export const listAttributions = (
+  attributions: AttributionsState, claims: ClaimsState, filter: AttributionFilter = {}, page: PageRequest = {},
+): Page<AttributionSummary> => {
+  const items: AttributionSummary[] = [];
+  for (const [key, ids] of attributions.keys) {
+    const parts = parseClaimKey(key);
+    if (!parts) continue;
+    if (filter.type && parts.type !== filter.type) continue;
+    if (filter.topic && parts.topic !== filter.topic) continue;
+    if (filter.actor && !parts.actors.includes(filter.actor)) continue;
+    if (filter.target && !parts.targets.includes(filter.target)) continue;
+    if (filter.party && !parts.actors.includes(filter.party) && !parts.targets.includes(filter.party)) continue;
+    const records = selectClaims(claims, ids, { includeRetracted: filter.includeRetracted });
+    if (!records.length) continue;
+    if (filter.source && !records.some((r) => sourceKey(r.claim.source) === filter.source)) continue;
+    if ((filter.from !== undefined || filter.to !== undefined) && !records.some((r) => inRange(claimTime(claims, r), filter))) continue;
+    const s = summarise(claims, key, parts, records);
+    if (filter.status && s.status !== filter.status) continue;
+    items.push(s);
+  }
+  items.sort((a, b) => b.sources.length - a.sources.length || b.claims - a.claims || compareStrings(a.key, b.key));
+  return paginate(items, page);
+};
+
+/** What one source said, where and when. */
+export interface Account {
+  claimId: string;
+  source: SourceRef;
+  content: string;
+  polarity: Polarity;
+  hedged: boolean;
+  topics: Topic[];
+  evidence: Evidence;
+  article: ClaimArticle;
+  /** publishedAt, else when recorded. */
+  when: string;
+  retracted: boolean;
+}
+
+export interface SourceColumn {
+  source: string;
+  party: string | null;
+  accounts: Account[];
+}
+
+export interface AttributionDetail extends AttributionSummary {
+  /** Side by side: one column per independent source, earliest account first. */
+  columns: Page<SourceColumn>;
+}
+
+/** GET /attributions/:key — one claim key side by side, source by source. */
+export const getAttribution = (
+  attributions: AttributionsState, claims: ClaimsState, key: string, opts: { includeRetracted?: boolean } = {}, page: PageRequest = {},
+): AttributionDetail | null => {
+  const parts = parseClaimKey(key);
+  const ids = attributions.keys.get(key);
+  if (!parts || !ids) return null;
+  const records = selectClaims(claims, ids, { includeRetracted: opts.includeRetracted }, 'oldest');
+  if (!records.length) return null;
+  const columns = new Map<string, SourceColumn>();
+  for (const r of records) {
+    const c = r.claim;
+    const article = claimArticle(claims, c.articleId);
+    const source = independentSource(c.source, article.outlet);
+    let col = columns.get(source);
+    if (!col) columns.set(source, (col = { source, party: c.source.party, accounts: [] }));
+    col.accounts.push({
+      claimId: c.claimId, source: c.source, content: c.content, polarity: c.polarity, hedged: c.hedged, topics: c.topics,
+      evidence: c.evidence, article, when: iso(claimTime(claims, r)), retracted: r.retraction !== null,
+    });
+  }
+  const ordered = [...columns.values()].sort((a, b) =>
+    compareStrings(a.accounts[0].when, b.accounts[0].when) || compareStrings(a.source, b.source));
+  return { ...summarise(claims, key, parts, records), columns: paginateMap(ordered, page, (c) => c) };
+};

@@ -1,0 +1,127 @@
+import type { Claim, ClaimType, Polarity, Topic } from '../../domain/claim.js';
+import { claimKey, partyKey, slug, sourceKey } from '../claim-key.js';
+import { inRange, type TimeRange } from '../shared/dates.js';
+import { compareStrings, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import type { ArticleMeta, ClaimRecord, ClaimsState, Retraction } from './claims.projection.js';
+
+export interface ClaimFilter extends TimeRange {
+  type?: ClaimType;
+  /** A party key (`pakistan`, `~tribal-elders`) among the actors. */
+  actor?: string;
+  target?: string;
+  /** Actor or target. */
+  party?: string;
+  /** A source key: the source party, or `~` and a slug of an unresolved source's mention. */
+  source?: string;
+  /** A slug of the outlet name. */
+  outlet?: string;
+  topic?: Topic;
+  polarity?: Polarity;
+  article?: string;
+  /** A claim key (see claim-key.ts). */
+  key?: string;
+  includeRetracted?: boolean;
+}
+
+export type ClaimOrder = 'newest' | 'oldest';
+
+export interface ClaimArticle {
+  articleId: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+}
+
+/** A claim as the API shows it. `history` is not here: the REST layer reads it from the stream. */
+export interface ClaimView extends Claim {
+  key: string;
+  retracted: boolean;
+  retraction: Retraction | null;
+  corrections: number;
+  correctedAt: string | null;
+  recordedAt: string;
+  article: ClaimArticle;
+}
+
+const NO_ARTICLE = (articleId: string): ArticleMeta & { articleId: string } =>
+  ({ articleId, title: null, outlet: null, url: null, publishedAt: null, recordedAt: '', time: NaN });
+
+export const claimArticle = (state: ClaimsState, articleId: string): ClaimArticle => {
+  const meta = state.articles.get(articleId) ?? NO_ARTICLE(articleId);
+  return { articleId, title: meta.title, outlet: meta.outlet, url: meta.url, publishedAt: meta.publishedAt };
+};
+
+export const toClaimView = (state: ClaimsState, record: ClaimRecord): ClaimView => ({
+  ...record.claim,
+  key: claimKey(record.claim),
+  retracted: record.retraction !== null,
+  retraction: record.retraction,
+  corrections: record.corrections,
+  correctedAt: record.correctedAt,
+  recordedAt: record.recordedAt,
+  article: claimArticle(state, record.claim.articleId),
+});
+
+/** The time `from`/`to` and the ordering use: the article's published date, else when the claim was recorded. */
+export const claimTime = (state: ClaimsState, record: ClaimRecord): number => {
+  const t = state.articles.get(record.claim.articleId)?.time;
+  return t === undefined || Number.isNaN(t) ? Date.parse(record.recordedAt) : t;
+};
+
+export const isLive = (record: ClaimRecord | undefined): record is ClaimRecord => !!record && record.retraction === null;
+
+/** Whether a claim passes a filter; shared by every view that lists claims. */
+export const matchesClaim = (state: ClaimsState, record: ClaimRecord, f: ClaimFilter): boolean => {
+  const c = record.claim;
+  if (!f.includeRetracted && record.retraction) return false;
+  if (f.type && c.type !== f.type) return false;
+  if (f.article && c.articleId !== f.article) return false;
+  if (f.topic && !c.topics.includes(f.topic)) return false;
+  if (f.polarity && c.polarity !== f.polarity) return false;
+  if (f.actor && !c.actors.some((a) => partyKey(a) === f.actor)) return false;
+  if (f.target && !c.targets.some((t) => partyKey(t) === f.target)) return false;
+  if (f.party && !c.actors.some((a) => partyKey(a) === f.party) && !c.targets.some((t) => partyKey(t) === f.party)) return false;
+  if (f.source && sourceKey(c.source) !== f.source) return false;
+  if (f.outlet) {
+    const outlet = state.articles.get(c.articleId)?.outlet;
+    if (!outlet || slug(outlet) !== f.outlet) return false;
+  }
+  if (f.key && claimKey(c) !== f.key) return false;
+  if ((f.from !== undefined || f.to !== undefined) && !inRange(claimTime(state, record), f)) return false;
+  return true;
+};
+
+/** Newest (or oldest) article first; then article, place in the article and id, so ties never reorder. */
+export const compareRecords = (state: ClaimsState, order: ClaimOrder = 'newest') => {
+  const sign = order === 'newest' ? -1 : 1;
+  return (a: ClaimRecord, b: ClaimRecord): number =>
+    sign * (claimTime(state, a) - claimTime(state, b)) ||
+    compareStrings(a.claim.articleId, b.claim.articleId) ||
+    a.claim.evidence.start - b.claim.evidence.start ||
+    compareStrings(a.claim.claimId, b.claim.claimId);
+};
+
+/** Records for a list of ids (unknown ids skipped), filtered and sorted. */
+export const selectClaims = (state: ClaimsState, ids: Iterable<string> | null, filter: ClaimFilter = {}, order: ClaimOrder = 'newest'): ClaimRecord[] => {
+  const out: ClaimRecord[] = [];
+  if (ids === null) {
+    for (const record of state.claims.values()) if (matchesClaim(state, record, filter)) out.push(record);
+  } else {
+    for (const id of ids) {
+      const record = state.claims.get(id);
+      if (record && matchesClaim(state, record, filter)) out.push(record);
+    }
+  }
+  return out.sort(compareRecords(state, order));
+};
+
+/** GET /claims */
+export const listClaims = (state: ClaimsState, filter: ClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest'): Page<ClaimView> =>
+  paginateMap(selectClaims(state, null, filter, order), page, (r) => toClaimView(state, r));
+
+/** GET /claims/:id — retracted claims are still found by id, flagged. */
+export const getClaim = (state: ClaimsState, claimId: string): ClaimView | null => {
+  const record = state.claims.get(claimId);
+  return record ? toClaimView(state, record) : null;
+};

@@ -1,0 +1,96 @@
+import type { ClaimType, Topic } from '../../domain/claim.js';
+import type { AttributionsState } from '../attributions/attributions.projection.js';
+import { corroboration, type CorroborationStatus } from '../attributions/corroboration.js';
+import type { ClaimsState } from '../claims/claims.projection.js';
+import { claimTime, toClaimView, type ClaimView } from '../claims/claims.queries.js';
+import { partyKey, sourceKey } from '../claim-key.js';
+import { inRange, type TimeRange } from '../shared/dates.js';
+import { compareStrings, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import type { ConflictKind } from './conflict-rules.js';
+import type { Conflict, ConflictsState } from './conflicts.projection.js';
+
+export interface ConflictFilter extends TimeRange {
+  kind?: ConflictKind;
+  /** A party key among any claim's actors or targets. */
+  party?: string;
+  /** A source key of any claim. */
+  source?: string;
+  article?: string;
+  type?: ClaimType;
+  topic?: Topic;
+  /** A claim id on either side. */
+  claim?: string;
+}
+
+export interface ConflictClaim extends ClaimView {
+  /** Whether the claim's key rests on one independent source or several (when the attributions view is given). */
+  corroboration?: { status: CorroborationStatus; sources: string[] };
+}
+
+export interface ConflictView {
+  id: string;
+  kind: ConflictKind;
+  basis: Conflict['basis'];
+  why: string;
+  /** For a denial, `a` holds the denial and `b` what it denies. */
+  a: ConflictClaim[];
+  b: ConflictClaim[];
+  /** The latest article time of its claims (publishedAt, else recorded). */
+  at: string;
+}
+
+const records = (claims: ClaimsState, c: Conflict) =>
+  [...c.a, ...c.b].map((id) => claims.claims.get(id)).filter((r) => r !== undefined);
+
+const latest = (claims: ClaimsState, c: Conflict): number => Math.max(...records(claims, c).map((r) => claimTime(claims, r)));
+
+const matches = (claims: ClaimsState, c: Conflict, f: ConflictFilter): boolean => {
+  if (f.kind && c.kind !== f.kind) return false;
+  if (f.claim && !c.a.includes(f.claim) && !c.b.includes(f.claim)) return false;
+  const rs = records(claims, c);
+  if (f.article && !rs.some((r) => r.claim.articleId === f.article)) return false;
+  if (f.type && !rs.some((r) => r.claim.type === f.type)) return false;
+  if (f.topic && !rs.some((r) => r.claim.topics.includes(f.topic!))) return false;
+  if (f.source && !rs.some((r) => sourceKey(r.claim.source) === f.source)) return false;
+  if (f.party && !rs.some((r) => [...r.claim.actors, ...r.claim.targets].some((p) => partyKey(p) === f.party))) return false;
+  if ((f.from !== undefined || f.to !== undefined) && !rs.some((r) => inRange(claimTime(claims, r), f))) return false;
+  return true;
+};
+
+const claimView = (claims: ClaimsState, attributions: AttributionsState | undefined, id: string): ConflictClaim[] => {
+  const record = claims.claims.get(id);
+  if (!record) return [];
+  const view: ConflictClaim = toClaimView(claims, record);
+  if (attributions) {
+    const c = corroboration(attributions, claims, view.key);
+    view.corroboration = { status: c.status, sources: c.sources.map((s) => s.source) };
+  }
+  return [view];
+};
+
+export const toConflictView = (claims: ClaimsState, c: Conflict, attributions?: AttributionsState): ConflictView => ({
+  id: c.id, kind: c.kind, basis: c.basis, why: c.why,
+  a: c.a.flatMap((id) => claimView(claims, attributions, id)),
+  b: c.b.flatMap((id) => claimView(claims, attributions, id)),
+  at: new Date(latest(claims, c)).toISOString(),
+});
+
+/** GET /conflicts — newest first, then id. Pass the attributions view to flag single-source claims. */
+export const listConflicts = (
+  conflicts: ConflictsState, claims: ClaimsState, filter: ConflictFilter = {}, page: PageRequest = {}, attributions?: AttributionsState,
+): Page<ConflictView> => {
+  const found = [...conflicts.conflicts.values()]
+    .filter((c) => matches(claims, c, filter))
+    .map((c) => ({ c, t: latest(claims, c) }))
+    .sort((x, y) => y.t - x.t || compareStrings(x.c.id, y.c.id));
+  return paginateMap(found, page, ({ c }) => toConflictView(claims, c, attributions));
+};
+
+export const getConflict = (conflicts: ConflictsState, claims: ClaimsState, id: string, attributions?: AttributionsState): ConflictView | null => {
+  const c = conflicts.conflicts.get(id);
+  return c ? toConflictView(claims, c, attributions) : null;
+};
+
+/** The conflicts a claim is in (for GET /claims/:id). */
+export const conflictsOfClaim = (conflicts: ConflictsState, claimId: string): Conflict[] =>
+  (conflicts.byClaim.get(claimId) ?? []).map((id) => conflicts.conflicts.get(id)!).filter(Boolean).sort((a, b) => compareStrings(a.id, b.id));

@@ -1,0 +1,33 @@
+import type { ClaimRecord, ClaimsState } from '../claims/claims.projection.js';
+import { independentSource } from '../claim-key.js';
+import { compareStrings } from './page.js';
+
+/** One independent source behind a set of claims: who, as the articles named them, and where. */
+export interface SourceSummary {
+  /** See independentSource in claim-key.ts. */
+  source: string;
+  party: string | null;
+  mentions: string[];
+  outlets: string[];
+  claimIds: string[];
+}
+
+/** Groups claims by independent source; sorted by most claims, then key, so the order is stable. */
+export const summariseSources = (claims: ClaimsState, records: readonly ClaimRecord[]): SourceSummary[] => {
+  const by = new Map<string, { party: string | null; mentions: Set<string>; outlets: Set<string>; claimIds: string[] }>();
+  for (const r of records) {
+    const outlet = claims.articles.get(r.claim.articleId)?.outlet ?? null;
+    const key = independentSource(r.claim.source, outlet);
+    let s = by.get(key);
+    if (!s) by.set(key, (s = { party: r.claim.source.party, mentions: new Set(), outlets: new Set(), claimIds: [] }));
+    if (r.claim.source.mention) s.mentions.add(r.claim.source.mention);
+    if (outlet) s.outlets.add(outlet);
+    s.claimIds.push(r.claim.claimId);
+  }
+  return [...by]
+    .map(([source, s]) => ({
+      source, party: s.party, mentions: [...s.mentions].sort(compareStrings), outlets: [...s.outlets].sort(compareStrings),
+      claimIds: s.claimIds.sort(compareStrings),
+    }))
+    .sort((a, b) => b.claimIds.length - a.claimIds.length || compareStrings(a.source, b.source));
+};
