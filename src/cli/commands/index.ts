@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
 import { registerIngest } from './ingest.js';
+import { registerExtractCommand } from './extract.js';
+import { registerEvalCommand } from './eval.js';
 import { registerReextract } from './reextract.js';
 
 /** Each sub-command lives in its own file and registers itself here. */
 export const registerCommands = (program: Command): void => {
   registerIngest(program);
+  registerExtractCommand(program);
+  registerEvalCommand(program);
   registerReextract(program);
 };

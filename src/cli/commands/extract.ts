@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import type { ExtractedClaim } from '../../domain/claim-extractor.js';
+import { parseArticleFile } from '../../domain/article-file.js';
+import { createExtractor } from '../../extraction/index.js';
+
+export interface ExtractedArticle {
+  file: string;
+  claims: ExtractedClaim[];
+}
+
+/** Runs the extractor over article files; touches no store. */
+export const extractFiles = (files: string[]): ExtractedArticle[] => {
+  const extractor = createExtractor();
+  return files.map((file) => {
+    const a = parseArticleFile(readFileSync(file, 'utf8'));
+    return { file: basename(file), claims: extractor.extract({ body: a.body, title: a.title, dateline: a.dateline }) };
+  });
+};
+
+const parties = (refs: { party: string | null; mention: string }[]): string =>
+  refs.map((r) => r.party ?? `?${r.mention}`).join(', ') || '-';
+
+const printTable = (articles: ExtractedArticle[]): void => {
+  for (const a of articles) {
+    console.log(`\n${a.file}: ${a.claims.length} claim(s)`);
+    for (const c of a.claims) {
+      const flags = [c.polarity === 'denied' ? 'DENIED' : '', c.hedged ? 'hedged' : ''].filter(Boolean).join(' ');
+      console.log(`  ${c.type.padEnd(19)} ${parties(c.actors)} -> ${parties(c.targets)}  [source: ${c.source.party ?? 'outlet'}${c.source.via ? ` via ${c.source.via}` : ''}] ${flags}`);
+      console.log(`    "${c.content}"  (${c.topics.join(', ')})`);
+    }
+  }
+};
+
+export const registerExtractCommand = (program: Command): void => {
+  program
+    .command('extract')
+    .description('extract claims from article files (prints them; stores nothing)')
+    .argument('<files...>', 'article text files')
+    .option('--json', 'print { "articles": [ { "file", "claims" } ] }')
+    .action((files: string[], opts: { json?: boolean }) => {
+      const articles = extractFiles(files);
+      if (opts.json) console.log(JSON.stringify({ articles }, null, 2));
+      else printTable(articles);
+    });
+};

@@ -1,0 +1,74 @@
+import { coordinatedFrom, isActor, subjectOf, type SentenceView } from '../grammar.js';
+import type { Mention } from '../mentions/types.js';
+import { NOT_OUTLETS, REPORTING_VERBS, VIA_OPENERS } from './lexicon.js';
+
+/**
+ * A reporting frame: who the article cites for the words around a reporting cue.
+ *  - 'pre':   "X said (that) ...", "X told Reuters ..."   — covers what follows the verb
+ *  - 'post':  "..., X said." / '"...," said X.'           — covers what precedes it
+ *  - 'according': "according to X"                        — covers the whole sentence
+ */
+export interface Frame {
+  kind: 'pre' | 'post' | 'according';
+  /** Token index of the cue ("said", "according"). */
+  at: number;
+  speaker: Mention[];
+  cue: string;
+  via: string | null;
+}
+
+export const findFrames = (v: SentenceView): Frame[] => {
+  const frames: Frame[] = [];
+  const { t, s } = v;
+  for (let k = s.from; k < s.to; k++) {
+    const tok = t[k];
+    if (tok.norm === 'according' && t[k + 1]?.norm === 'to') {
+      const speaker = coordinatedFrom(v, k + 2).filter(isActor);
+      if (speaker.length) frames.push({ kind: 'according', at: k, speaker, cue: 'according to', via: viaAfter(v, speaker[speaker.length - 1].to) });
+      continue;
+    }
+    if (tok.pos !== 'VERB' || !REPORTING_VERBS.has(tok.lemma) || v.at.has(k)) continue;
+    let speaker = subjectOf(v, k);
+    let inverted = false;
+    if (!speaker.length && k > s.from && /^[,"”’]$/.test(t[k - 1].text)) {
+      speaker = coordinatedFrom(v, k + 1).filter(isActor);
+      inverted = speaker.length > 0;
+    }
+    if (!speaker.length) continue;
+    const after = inverted ? speaker[speaker.length - 1].to : k + 1;
+    const post = isSentenceFinal(v, after) && (inverted || /^[,"”’]$/.test(t[speaker[0].from - 1]?.text ?? ''));
+    frames.push({ kind: post ? 'post' : 'pre', at: k, speaker, cue: tok.text, via: viaAfter(v, tok.lemma === 'tell' ? k : after) });
+  }
+  return frames;
+};
+
+/** Only a short adjunct ("on Tuesday", "in a statement") stands between here and the full stop. */
+const isSentenceFinal = (v: SentenceView, k: number): boolean => {
+  let n = 0;
+  for (let j = k; j < v.s.to; j++) {
+    if (v.t[j].pos === 'PUNCT') continue;
+    if (v.t[j].pos === 'VERB' || ++n > 6) return false;
+  }
+  return true;
+};
+
+const viaAfter = (v: SentenceView, k: number): string | null => {
+  const { t, s } = v;
+  for (let j = k; j < Math.min(s.to, k + 12); j++) {
+    for (const opener of VIA_OPENERS) {
+      if (!opener.every((w, o) => t[j + o]?.norm === w)) continue;
+      const start = j + opener.length;
+      let end = start;
+      while (end < s.to && (t[end].pos === 'PROPN' || (end > start && t[end].text === '-')) && !NOT_OUTLETS.has(t[end].norm)) end++;
+      if (end > start) return v.a.text.slice(t[start].start, t[end - 1].end);
+    }
+  }
+  return null;
+};
+
+/** The frame that cites the source of a cue at token `k`: the outermost one covering it. */
+export const frameFor = (frames: Frame[], k: number): Frame | null =>
+  frames.find((f) => f.kind === 'according')
+  ?? frames.find((f) => f.kind === 'pre' && f.at < k)
+  ?? frames.find((f) => f.kind === 'post' && f.at > k)
+  ?? null;

@@ -1,0 +1,162 @@
+import type { PartyRef, SourceRef } from '../../domain/claim.js';
+import type { ExtractedClaim } from '../../domain/claim-extractor.js';
+import { frameFor, type Frame } from '../attribution/frames.js';
+import { DENIAL_VERBS, MEETING_NOUNS, RECEIVING_VERBS } from '../cues/lexicon.js';
+import {
+  agentOf, antecedentOf, clauseEnd, coordinatedFrom, isActor, isPassive, objectOf, phraseParties, subjectOf, type SentenceView,
+} from '../grammar.js';
+import { isHedged } from '../hedging.js';
+import type { Mention } from '../mentions/types.js';
+import { isDenied } from '../negation.js';
+import { topicsOf } from '../topics.js';
+import type { CueHit } from './cues.js';
+
+/** What a sentence's claims may take from earlier sentences. */
+export interface ClaimContext {
+  frames: Frame[];
+  /** The source of the previous sentence, for "They also ..." in the same paragraph. */
+  carried: SourceRef | null;
+  lastInvitation: ExtractedClaim | null;
+  lastAccusation: ExtractedClaim | null;
+  /** Parties of the meeting "in that meeting" refers to, when the sentence opens that way. */
+  meeting: string[] | null;
+}
+
+const RELATIVE = new Set(['which', 'whom', 'who', 'that']);
+
+const refs = (ms: Mention[], exclude: Set<string> = new Set()): PartyRef[] => {
+  const out: PartyRef[] = [];
+  for (const m of ms) {
+    const parties = m.group ? m.group.ranked.filter((p) => !exclude.has(p)).slice(0, m.group.n) : m.parties;
+    if (!parties.length) out.push({ party: null, mention: m.text });
+    for (const p of parties) if (!out.some((r) => r.party === p)) out.push({ party: p, mention: m.text });
+  }
+  return out;
+};
+
+const partyRefs = (ids: string[], mention: string): PartyRef[] => [...new Set(ids)].map((party) => ({ party, mention }));
+
+export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { claim: ExtractedClaim; contentEnd: number } | null => {
+  const { t, s } = v;
+  const frame = frameFor(ctx.frames, hit.cue);
+  const speaker = frame ? frame.speaker : [];
+  const passive = hit.form === 'verb' && isPassive(v, hit.cue);
+
+  let actorMs = passive ? agentOf(v, hit.cue) : subjectOf(v, hit.head);
+  if (!actorMs.length) actorMs = agentOf(v, hit.head);
+  let targetMs: Mention[] = [];
+  let targetIds: string[] | null = null;
+  let actors: PartyRef[] | null = null;
+  let polarity: 'asserted' | 'denied' = isDenied(v, hit.form === 'noun' ? hit.head : hit.cue) ? 'denied' : 'asserted';
+  let contentFrom = hit.cue + 1;
+
+  // "We are deeply concerned": inside a quote, the first person is whoever the frame cites.
+  actorMs = actorMs.flatMap((m) => (m.firstPerson ? speaker : [m]));
+
+  if (hit.form === 'noun' && hit.light && (RECEIVING_VERBS.has(hit.light) || DENIAL_VERBS.has(hit.light))) {
+    // "X accepted the invitation", "Y rejected the accusation": the act is someone else's, told before.
+    const prior = hit.type === 'InvitationExtended' ? ctx.lastInvitation : ctx.lastAccusation;
+    const agent = agentOf(v, hit.cue);
+    if (DENIAL_VERBS.has(hit.light)) polarity = 'denied';
+    if (agent.length) actors = refs(agent);
+    else if (prior) actors = prior.actors;
+    if (hit.light === 'accept' || hit.light === 'receive' || hit.light === 'decline' || DENIAL_VERBS.has(hit.light)) targetMs = actorMs;
+    else if (prior) targetIds = prior.targets.map((r) => r.party).filter((p): p is string => !!p);
+    if (!actors) return null;
+    if (!targetMs.length && !targetIds && prior) targetIds = prior.targets.map((r) => r.party).filter((p): p is string => !!p);
+    if (!targetMs.length && !targetIds) targetIds = [];
+  }
+  if (!actors && !actorMs.length) return null;
+  actors ??= refs(actorMs);
+  const actorSet = new Set(actors.map((a) => a.party).filter((p): p is string => !!p));
+
+  if (!targetIds && !targetMs.length) {
+    if (passive) targetMs = subjectOf(v, hit.head);
+    else if (hit.type === 'InvitationExtended' || hit.type === 'AccusationLevelled') {
+      if (hit.form === 'verb' && t[hit.cue + 1]?.norm === 'that') targetMs = coordinatedFrom(v, hit.cue + 2).filter(isActor);
+      else targetMs = objectOf(v, hit.cue);
+      // "the UAE, which Sudan accuses of ...": the object is the relative pronoun's antecedent.
+      if (!targetMs.length && actorMs.length && actorMs[0].from > s.from && RELATIVE.has(t[actorMs[0].from - 1].norm)) targetMs = antecedentOf(v, actorMs[0].from - 1);
+      if (targetMs.length) contentFrom = targetMs[targetMs.length - 1].to;
+    } else if (hit.type === 'PledgeMade') {
+      targetIds = pledgeTargets(v, hit);
+    } else {
+      targetIds = concernTargets(v, hit);
+    }
+  }
+  let targets = targetMs.length ? refs(targetMs, actorSet) : partyRefs(targetIds ?? [], '');
+  targets = targets.filter((r) => !r.party || !actorSet.has(r.party));
+  if (targetMs.length === 0 && targetIds) {
+    targets = targetIds.filter((p) => !actorSet.has(p)).map((p) => ({ party: p, mention: mentionOf(v, p) }));
+  }
+  if (!targets.length && ctx.meeting && (hit.type === 'PledgeMade' || hit.type === 'ConcernRaised')) {
+    targets = ctx.meeting.filter((p) => !actorSet.has(p)).map((p) => ({ party: p, mention: 'meeting counterpart' }));
+  }
+
+  const end = clauseEnd(v, hit.cue);
+  while (contentFrom < end && /^(to|of|that|,)$/.test(t[contentFrom].norm) && hit.type !== 'PledgeMade') contentFrom++;
+  const words = t.slice(Math.min(contentFrom, end - 1), end);
+  const content = words.length ? v.a.text.slice(words[0].start, words[Math.min(words.length, 16) - 1].end) : '';
+
+  const source = sourceOf(frame, actors, actorMs, t[hit.cue].text, ctx.carried);
+  const evidence = { text: s.text, start: s.start, end: s.end };
+  return {
+    claim: {
+      type: hit.type, actors, targets, content, source, evidence,
+      hedged: isHedged(v, hit.cue), polarity, topics: topicsOf(content, s.text),
+    },
+    contentEnd: end,
+  };
+};
+
+const mentionOf = (v: SentenceView, party: string): string => v.mentions.find((m) => m.parties.includes(party))?.text ?? party;
+
+const sourceOf = (frame: Frame | null, actors: PartyRef[], actorMs: Mention[], cue: string, carried: SourceRef | null): SourceRef => {
+  if (frame) {
+    const party = frame.speaker.flatMap((m) => (m.group ? m.group.ranked.slice(0, m.group.n) : m.parties))[0] ?? null;
+    return { party, mention: frame.speaker.map((m) => m.text).join(' and '), cue: frame.cue, via: frame.via };
+  }
+  // "They also reaffirmed ...": an anaphoric subject continues the previous sentence's report.
+  if (carried && actorMs.length && actorMs.every((m) => m.kind === 'pronoun' || m.kind === 'group')) return carried;
+  const first = actors.find((a) => a.party) ?? actors[0];
+  return { party: first?.party ?? null, mention: first?.mention ?? '', cue, via: null };
+};
+
+/** Addressees of a pledge: "promised Beirut ...", "assured X", "to/for/with X" inside the pledge. */
+const pledgeTargets = (v: SentenceView, hit: CueHit): string[] => {
+  const { t } = v;
+  const direct = objectOf(v, hit.cue).filter((m) => m.kind !== 'pronoun');
+  if (direct.length && hit.form === 'verb' && !(t[hit.cue + 1]?.norm === 'to')) return direct.flatMap((m) => m.parties);
+  const out: string[] = [];
+  const end = clauseEnd(v, hit.cue);
+  for (let k = hit.cue + 1; k < end; k++) {
+    const w = t[k].norm;
+    if ((w === 'to' || w === 'for' || w === 'with') && t[k + 1] && t[k + 1].pos !== 'VERB' && t[k + 1].pos !== 'AUX') {
+      let j = k + 1;
+      while (j < end && (t[j].norm === 'the' || t[j].pos === 'ADJ') && !v.at.get(j)) j++;
+      const { parties } = phraseParties(v, j);
+      out.push(...parties);
+    }
+  }
+  return [...new Set(out)];
+};
+
+/** What a concern is about: the phrase after "about/over/regarding/...", or ", including ...". */
+const concernTargets = (v: SentenceView, hit: CueHit): string[] => {
+  const { t } = v;
+  const end = clauseEnd(v, hit.cue);
+  let k = hit.cue + 1;
+  const out: string[] = [];
+  // "raised concerns with the U.S. envoy about ...": the addressee is not what it is about.
+  if (t[k]?.norm === 'with') k = phraseParties(v, k + 1).end;
+  while (k < end && (t[k].text === ',' || t[k].pos === 'ADV')) k++;
+  if (k < end && /^(about|over|regarding|concerning|at|by|on|including|of|that)$/.test(t[k].norm)) {
+    out.push(...phraseParties(v, k + 1).parties);
+  }
+  return [...new Set(out)];
+};
+
+export const opensWithMeeting = (v: SentenceView): boolean => {
+  const w = v.t.slice(v.s.from, Math.min(v.s.to, v.s.from + 4)).map((x) => x.norm);
+  return /^(in|during|at)$/.test(w[0] ?? '') && /^(that|the|this|their)$/.test(w[1] ?? '') && MEETING_NOUNS.has(w[2] ?? '');
+};

@@ -1,0 +1,73 @@
+import type { ClaimType } from '../../domain/claim.js';
+import { COPULAS, ADJECTIVE_CUES, DENIAL_VERBS, NOUN_CUES, VERB_CUES } from '../cues/lexicon.js';
+import { isPossessiveMarker } from '../mentions/chunks.js';
+import type { SentenceView } from '../grammar.js';
+
+/** One occurrence of a claim cue and the verb whose subject is the claim's author. */
+export interface CueHit {
+  type: ClaimType;
+  form: 'verb' | 'adjective' | 'noun';
+  /** The cue word. */
+  cue: number;
+  /** The verb that carries the act: the cue verb, the copula of an adjective, a light verb. */
+  head: number;
+  /** Lemma of the governing light verb for nouns ("accept" the invitation), if any. */
+  light?: string;
+}
+
+const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'PUNCT', 'PART']);
+
+/** Skip adverbs left of `k` and return a copula's index if one is there ("remained", "was"). */
+const copulaBefore = (v: SentenceView, k: number): number => {
+  let j = k - 1;
+  while (j >= v.s.from && v.t[j].pos === 'ADV') j--;
+  if (j < v.s.from) return -1;
+  const w = v.t[j];
+  return (w.pos === 'AUX' && COPULAS.has(w.lemma)) || (w.pos === 'VERB' && COPULAS.has(w.lemma)) ? j : -1;
+};
+
+/** The verb governing a noun cue across its modifiers: "raised Islamabad's security concerns". */
+const governorOf = (v: SentenceView, k: number): number => {
+  for (let j = k - 1; j >= v.s.from && k - j <= 8; j--) {
+    const w = v.t[j];
+    if (w.pos === 'VERB' && !(j > v.s.from && isPossessiveMarker(v.t[j - 1])) && !v.at.get(j)) return j;
+    if (!MODIFIER_POS.has(w.pos) && !isPossessiveMarker(w) && w.text !== '-') return -1;
+    if (w.text === ',' || w.text === ';') return -1;
+  }
+  return -1;
+};
+
+const nextIs = (v: SentenceView, k: number, words: string[] | undefined): boolean =>
+  !words || (k + 1 < v.s.to && words.includes(v.t[k + 1].norm));
+
+export const findCues = (v: SentenceView): CueHit[] => {
+  const hits: CueHit[] = [];
+  const { t, s } = v;
+  for (let k = s.from; k < s.to; k++) {
+    const w = t[k];
+    const insidePhrase = v.at.get(k)?.kind === 'other' || v.at.get(k)?.kind === 'role';
+    const adj = ADJECTIVE_CUES[w.norm];
+    if (adj && (w.pos === 'ADJ' || w.pos === 'VERB') && nextIs(v, k, adj.needsNext)) {
+      const cop = copulaBefore(v, k);
+      if (cop >= 0) { hits.push({ type: adj.type, form: 'adjective', cue: k, head: cop }); continue; }
+    }
+    const verb = VERB_CUES[w.lemma];
+    if (verb && w.pos === 'VERB' && !insidePhrase && nextIs(v, k, verb.needsNext)) {
+      if (w.lemma === 'agree' && t[k + 2]?.pos !== 'VERB') continue;
+      const cop = copulaBefore(v, k);
+      hits.push({ type: verb.type, form: 'verb', cue: k, head: cop >= 0 && t[cop].pos === 'VERB' ? cop : k });
+      continue;
+    }
+    const noun = NOUN_CUES[w.lemma] ?? NOUN_CUES[w.norm.replace(/s$/, '')];
+    if (noun && w.pos === 'NOUN') {
+      const g = governorOf(v, k);
+      const light = g >= 0 ? t[g].lemma : undefined;
+      if (g >= 0 && (noun.light.has(light!) || DENIAL_VERBS.has(light!))) {
+        hits.push({ type: noun.type, form: 'noun', cue: k, head: g, light });
+      } else if (noun.type === 'InvitationExtended' && /^(extended|issued|sent|delivered)$/.test(t[k + 1]?.norm ?? '') && t[k + 2]?.norm === 'by') {
+        hits.push({ type: noun.type, form: 'noun', cue: k, head: k + 1 });
+      }
+    }
+  }
+  return hits;
+};

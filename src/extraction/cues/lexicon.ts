@@ -1,0 +1,73 @@
+// Cue lexicons per claim type, as data. Verbs and adjectives are matched by lemma; nouns need a
+// "light" verb that makes someone the author of the act ("raised concerns", "gave assurances").
+import type { ClaimType } from '../../domain/claim.js';
+
+export interface VerbCue {
+  type: ClaimType;
+  /** The next word must be one of these ("agree to", "committed to"); absent: any. */
+  needsNext?: string[];
+}
+
+export const VERB_CUES: Record<string, VerbCue> = {
+  invite: { type: 'InvitationExtended' },
+  host: { type: 'InvitationExtended' },
+  pledge: { type: 'PledgeMade' },
+  promise: { type: 'PledgeMade' },
+  vow: { type: 'PledgeMade' },
+  assure: { type: 'PledgeMade' },
+  guarantee: { type: 'PledgeMade' },
+  undertake: { type: 'PledgeMade', needsNext: ['to'] },
+  agree: { type: 'PledgeMade', needsNext: ['to'] },
+  commit: { type: 'PledgeMade', needsNext: ['to', 'itself', 'themselves'] },
+  accuse: { type: 'AccusationLevelled' },
+  blame: { type: 'AccusationLevelled' },
+  allege: { type: 'AccusationLevelled' },
+  brand: { type: 'AccusationLevelled' },
+  charge: { type: 'AccusationLevelled', needsNext: ['that'] },
+};
+
+/** Adjectives after "be/remain/grow": "was deeply concerned about", "remained committed to". */
+export const ADJECTIVE_CUES: Record<string, VerbCue> = {
+  concerned: { type: 'ConcernRaised' },
+  worried: { type: 'ConcernRaised' },
+  alarmed: { type: 'ConcernRaised' },
+  troubled: { type: 'ConcernRaised' },
+  committed: { type: 'PledgeMade', needsNext: ['to'] },
+};
+export const COPULAS = new Set(['be', 'remain', 'grow', 'become', 'stay', 'feel', 'seem', 'appear']);
+
+export interface NounCue {
+  type: ClaimType;
+  /** Verbs that make the subject the author of the act. */
+  light: Set<string>;
+}
+
+const RAISE = new Set(['raise', 'express', 'voice', 'reiterate', 'share', 'flag', 'convey', 'register', 'underline', 'renew', 'highlight', 'repeat', 'air', 'stress', 'underscore', 'emphasize', 'emphasise']);
+const GIVE = new Set(['make', 'give', 'offer', 'reiterate', 'reaffirm', 'renew', 'repeat', 'provide', 'extend', 'underline', 'underscore', 'express', 'honour', 'honor', 'affirm', 'restate']);
+const LEVEL = new Set(['level', 'make', 'repeat', 'renew', 'hurl', 'lodge', 'press', 'reiterate']);
+
+export const NOUN_CUES: Record<string, NounCue> = {
+  invitation: { type: 'InvitationExtended', light: new Set(['extend', 'issue', 'send', 'deliver', 'convey', 'renew', 'accept', 'confirm', 'receive', 'offer']) },
+  concern: { type: 'ConcernRaised', light: RAISE },
+  worry: { type: 'ConcernRaised', light: RAISE },
+  alarm: { type: 'ConcernRaised', light: RAISE },
+  fear: { type: 'ConcernRaised', light: RAISE },
+  unease: { type: 'ConcernRaised', light: RAISE },
+  pledge: { type: 'PledgeMade', light: GIVE },
+  promise: { type: 'PledgeMade', light: GIVE },
+  commitment: { type: 'PledgeMade', light: GIVE },
+  assurance: { type: 'PledgeMade', light: GIVE },
+  guarantee: { type: 'PledgeMade', light: GIVE },
+  accusation: { type: 'AccusationLevelled', light: LEVEL },
+  allegation: { type: 'AccusationLevelled', light: LEVEL },
+};
+
+/** Verbs that, governing a cue, deny the act: "denied inviting", "rejected the accusation". */
+export const DENIAL_VERBS = new Set(['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'rebut']);
+
+/** Invitations taken up or confirmed by someone other than the inviter keep the inviter. */
+export const RECEIVING_VERBS = new Set(['accept', 'confirm', 'receive', 'decline']);
+
+/** Meeting verbs: whoever meets is the addressee of what is said "in that meeting". */
+export const MEETING_VERBS = new Set(['meet', 'speak', 'talk', 'call', 'phone']);
+export const MEETING_NOUNS = new Set(['meeting', 'talks', 'call', 'conversation', 'visit', 'summit', 'discussion', 'discussions']);

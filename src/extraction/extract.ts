@@ -1,0 +1,67 @@
+import type { SourceRef } from '../domain/claim.js';
+import type { ArticleText, ExtractedClaim } from '../domain/claim-extractor.js';
+import { findFrames, frameFor } from './attribution/frames.js';
+import { buildClaim, opensWithMeeting, type ClaimContext } from './claims/build.js';
+import { findCues } from './claims/cues.js';
+import { MEETING_VERBS } from './cues/lexicon.js';
+import { objectOf, subjectOf, type SentenceView } from './grammar.js';
+import { detectMentions } from './mentions/detect.js';
+import { Discourse } from './mentions/discourse.js';
+import { analyze } from './nlp.js';
+import { partyIndex } from './parties/party-index.js';
+
+/**
+ * The pipeline, sentence by sentence in reading order: party names → mentions of actors
+ * (resolved against what came before) → reporting frames → claim cues → claims.
+ */
+export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
+  const a = analyze(article.body);
+  const d = new Discourse();
+  const parties = partyIndex();
+  const claims: ExtractedClaim[] = [];
+  let carried: { paragraph: number; source: SourceRef } | null = null;
+  let lastInvitation: ExtractedClaim | null = null;
+  let lastAccusation: ExtractedClaim | null = null;
+
+  for (const s of a.sentences) {
+    const { mentions, at } = detectMentions(a, s, parties.match(a.tokens, s.from, s.to), d);
+    const v: SentenceView = { a, s, t: a.tokens, mentions, at, d };
+    const frames = findFrames(v);
+    const meeting = opensWithMeeting(v) && d.lastMeeting && d.lastMeeting.sentence >= s.index - 2 ? d.lastMeeting.parties : null;
+    const ctx: ClaimContext = {
+      frames, meeting, lastInvitation, lastAccusation,
+      carried: carried && carried.paragraph === s.paragraph && !frames.length ? carried.source : null,
+    };
+    let coveredUntil = -1;
+    for (const hit of findCues(v)) {
+      // A cue inside the content of an earlier claim is part of it: "pledged to guarantee ...".
+      if (hit.cue < coveredUntil) continue;
+      const built = buildClaim(v, hit, ctx);
+      if (!built) continue;
+      const { claim } = built;
+      coveredUntil = built.contentEnd;
+      claims.push(claim);
+      const actorParties = [...new Set(claim.actors.map((r) => r.party).filter((p): p is string => !!p))];
+      if (actorParties.length > 1) d.lastPlural = { sentence: s.index, parties: actorParties };
+      if (claim.type === 'InvitationExtended') lastInvitation = claim;
+      if (claim.type === 'AccusationLevelled') lastAccusation = claim;
+      ctx.lastInvitation = lastInvitation;
+      ctx.lastAccusation = lastAccusation;
+    }
+    noteMeetings(v);
+    const frame = frameFor(frames, s.to);
+    const sentenceClaims = claims.filter((c) => c.evidence.start === s.start);
+    const src: SourceRef | null = frame ? sentenceClaims.at(-1)?.source ?? null : ctx.carried;
+    carried = src ? { paragraph: s.paragraph, source: src } : null;
+  }
+  return claims;
+};
+
+/** "X met (with) Y": what is said "in that meeting" is said to the other side. */
+const noteMeetings = (v: SentenceView): void => {
+  for (let k = v.s.from; k < v.s.to; k++) {
+    if (v.t[k].pos !== 'VERB' || !MEETING_VERBS.has(v.t[k].lemma)) continue;
+    const who = [...subjectOf(v, k), ...objectOf(v, k)].flatMap((m) => m.parties);
+    if (new Set(who).size > 1) v.d.lastMeeting = { sentence: v.s.index, parties: [...new Set(who)] };
+  }
+};

@@ -1,0 +1,169 @@
+// Grammatical roles read off the token stream and the mentions found in it: the subject of a
+// verb (across adverbs, auxiliaries, parenthetical commas, relative clauses and coordinated
+// verb phrases), its object, a passive agent, and the parties of a prepositional phrase.
+import type { AnalyzedText, Sentence, Token } from './nlp.js';
+import type { Discourse } from './mentions/discourse.js';
+import type { Mention } from './mentions/types.js';
+
+export interface SentenceView {
+  a: AnalyzedText;
+  s: Sentence;
+  t: Token[];
+  mentions: Mention[];
+  at: Map<number, Mention>;
+  d: Discourse;
+}
+
+const SKIPPABLE = new Set(['ADV', 'AUX', 'PART']);
+const ACTOR_KINDS = new Set(['party', 'person', 'role', 'name', 'pronoun', 'group']);
+const RELATIVE = new Set(['which', 'who', 'whom', 'that']);
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
+
+export const isActor = (m: Mention | undefined): m is Mention => !!m && ACTOR_KINDS.has(m.kind);
+
+/** The mention, with those coordinated to its left ("Dar and Muttaqi", "Japan and Australia"). */
+const withCoordinatesLeft = (v: SentenceView, m: Mention): Mention[] => {
+  const out = [m];
+  let cur = m;
+  for (;;) {
+    let k = cur.from - 1;
+    if (k < v.s.from || !/^(and|,|or)$/.test(v.t[k].norm)) break;
+    if (v.t[k].norm !== ',' && k - 1 >= v.s.from && v.t[k - 1].text === ',') k--;
+    const prev = v.at.get(k - 1);
+    if (!isActor(prev) || prev.kind === 'pronoun') break;
+    out.unshift(prev);
+    cur = prev;
+  }
+  return out;
+};
+
+/** The mention starting at `k`, with those coordinated to its right. */
+export const coordinatedFrom = (v: SentenceView, k: number): Mention[] => {
+  const first = v.at.get(k);
+  if (!first || first.from !== k) return [];
+  const out = [first];
+  let pos = first.to;
+  while (pos < v.s.to && /^(,|and|or)$/.test(v.t[pos].norm)) {
+    let q = pos + 1;
+    if (q < v.s.to && v.t[q].norm === 'and') q++;
+    const next = v.at.get(q);
+    if (!next || next.from !== q || (!next.parties.length && next.kind === 'other')) break;
+    out.push(next);
+    pos = next.to;
+  }
+  return out;
+};
+
+/** A verb that heads its own clause: not an infinitive, not a participle after a noun. */
+const isFiniteVerb = (v: SentenceView, k: number): boolean => {
+  if (v.t[k].pos !== 'VERB' || v.at.has(k)) return false;
+  let j = k - 1;
+  while (j >= v.s.from && SKIPPABLE.has(v.t[j].pos) && v.t[j].norm !== 'to') j--;
+  if (j < v.s.from) return true;
+  if (v.t[j].norm === 'to') return false;
+  const m = v.at.get(j);
+  return !(m && m.kind === 'other') && !(j === k - 1 && v.t[j].pos === 'NOUN');
+};
+
+export const subjectOf = (v: SentenceView, verb: number, depth = 0): Mention[] => {
+  let j = verb - 1;
+  while (j >= v.s.from) {
+    const tok = v.t[j];
+    const m = v.at.get(j);
+    if (m) return isActor(m) ? withCoordinatesLeft(v, m) : [];
+    if (SKIPPABLE.has(tok.pos) || tok.text === '"' || tok.text === '“' || tok.text === '”') { j--; continue; }
+    if (tok.text === ',') {
+      const before = v.at.get(j - 1);
+      if (isActor(before) && before.to === j && before.from < j - 1 && v.a.tokens.slice(before.from, j).some((x) => x.text === ',')) return withCoordinatesLeft(v, before);
+      // Skip a parenthetical: ", in turn,", ", however,", ", which brokered the ceasefire,".
+      let k = j - 1;
+      while (k >= v.s.from && v.t[k].text !== ',' && j - k < 30) k--;
+      if (k < v.s.from || v.t[k].text !== ',') return [];
+      const opener = v.t[k + 1];
+      const short = j - k <= 5 && !v.a.tokens.slice(k + 1, j).some((x) => isActor(v.at.get(x.i)) && x.pos !== 'ADV');
+      if (RELATIVE.has(opener.norm) || short || opener.pos === 'DET') { j = k - 1; continue; }
+      return [];
+    }
+    if (tok.pos === 'CCONJ' && depth < 3) {
+      for (let k = j - 1; k >= v.s.from; k--) if (isFiniteVerb(v, k)) return subjectOf(v, k, depth + 1);
+      return [];
+    }
+    if (RELATIVE.has(tok.norm)) return antecedentOf(v, j);
+    return [];
+  }
+  return [];
+};
+
+/** What a relative pronoun stands for: the mention right before it, across a comma. */
+export const antecedentOf = (v: SentenceView, rel: number): Mention[] => {
+  let k = rel - 1;
+  if (k >= v.s.from && v.t[k].text === ',') k--;
+  const m = v.at.get(k);
+  return isActor(m) ? [m] : [];
+};
+
+export const isPassive = (v: SentenceView, verb: number): boolean => {
+  let j = verb - 1;
+  while (j >= v.s.from && (v.t[j].pos === 'ADV' || v.t[j].pos === 'AUX' || v.t[j].pos === 'PART')) {
+    if (BE.has(v.t[j].norm)) return true;
+    j--;
+  }
+  return false;
+};
+
+/** "accused by Khartoum": the agent of a passive verb, a few tokens after it. */
+export const agentOf = (v: SentenceView, verb: number): Mention[] => {
+  for (let k = verb + 1; k < Math.min(v.s.to, verb + 8); k++) {
+    if (v.t[k].norm === 'by') return coordinatedFrom(v, k + 1).filter(isActor);
+    if (v.t[k].pos === 'VERB') break;
+  }
+  return [];
+};
+
+/** The object right after a verb ("accused Pakistan", "invited both sides"), skipping adverbs. */
+export const objectOf = (v: SentenceView, verb: number): Mention[] => {
+  let k = verb + 1;
+  while (k < v.s.to && (v.t[k].pos === 'ADV' || v.t[k].pos === 'PART') && v.t[k].norm !== 'to' && v.t[k].norm !== 'not') k++;
+  if (k < v.s.to && v.t[k].norm === 'with') k++;
+  return coordinatedFrom(v, k).filter(isActor);
+};
+
+/**
+ * Parties of the noun phrase starting at `k`, following "of" complements, coordination and
+ * ", including" lists, but not other prepositions: "the presence of TTP militants in X" → TTP.
+ */
+export const phraseParties = (v: SentenceView, k: number): { parties: string[]; end: number } => {
+  const parties: string[] = [];
+  let pos = k;
+  for (let guard = 0; guard < 20 && pos < v.s.to; guard++) {
+    const m = v.at.get(pos);
+    if (!m) break;
+    parties.push(...m.parties);
+    pos = m.to;
+    if (pos >= v.s.to) break;
+    const w = v.t[pos].norm;
+    if (w === 'of' || w === 'and' || w === 'or') { pos++; continue; }
+    if (w === ',' && pos + 1 < v.s.to && (v.t[pos + 1].norm === 'including' || (v.at.get(pos + 1)?.kind === 'party'))) { pos += v.t[pos + 1].norm === 'including' ? 2 : 1; continue; }
+    if (w === 'including') { pos++; continue; }
+    break;
+  }
+  return { parties: [...new Set(parties)], end: pos };
+};
+
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'which', 'who', 'although', 'though', 'whereas', 'adding', 'saying', 'according', 'because', 'after', 'before', 'when', 'where']);
+
+/** Where the clause that starts after `k` ends: a dash, semicolon, ", and ...", "and VERB", a new clause. */
+export const clauseEnd = (v: SentenceView, k: number): number => {
+  for (let j = k + 1; j < v.s.to; j++) {
+    const w = v.t[j];
+    if (w.text === ';' || w.text === '—' || w.text === '–' || w.text === ':') return j;
+    if (w.text === ',' && j + 1 < v.s.to && (CLAUSE_OPENERS.has(v.t[j + 1].norm) || (isActor(v.at.get(j + 1)) && v.t[j + 1].pos !== 'ADJ'))) {
+      if (v.t[j + 1].norm === 'and' && j + 2 < v.s.to && !isFiniteVerb(v, j + 2) && v.t[j + 2].pos !== 'ADV') continue;
+      return j;
+    }
+    if ((w.norm === 'and' || w.norm === 'but') && j + 1 < v.s.to && (isFiniteVerb(v, j + 1) || (v.t[j + 1].pos === 'ADV' && j + 2 < v.s.to && isFiniteVerb(v, j + 2)))) return j;
+  }
+  let end = v.s.to;
+  while (end > k + 1 && v.t[end - 1].pos === 'PUNCT' && !/["”’)]/.test(v.t[end - 1].text)) end--;
+  return end;
+};

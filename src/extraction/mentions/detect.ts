@@ -1,0 +1,244 @@
+import type { AnalyzedText, Sentence, Token } from '../nlp.js';
+import type { PartyMatch } from '../parties/party-index.js';
+import { chunkSentence, isPossessiveMarker, type Chunk } from './chunks.js';
+import type { Discourse } from './discourse.js';
+import {
+  DOCUMENT_HEADS, GROUP_NOUNS, NAME_SUFFIXES, NOT_NAME, NUMBER_WORDS, PERSON_HEADS, POSSESSIVE_PRONOUNS, PRONOUNS,
+  ROLE_FAMILY, ROLE_HEADS,
+} from './lexicon.js';
+import type { Entity, Mention } from './types.js';
+
+export interface SentenceMentions {
+  mentions: Mention[];
+  /** The mention covering each token of the sentence (by article token index), if any. */
+  at: Map<number, Mention>;
+}
+
+const uniq = (xs: string[]): string[] => [...new Set(xs)];
+const isRoleWord = (t: Token): boolean => ROLE_HEADS.has(t.norm) || ROLE_HEADS.has(t.lemma);
+const family = (t: Token): string => ROLE_FAMILY[t.norm] ?? ROLE_FAMILY[t.lemma] ?? t.lemma;
+const isNameToken = (t: Token): boolean => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !NOT_NAME.has(t.norm);
+
+/**
+ * Finds the actors a sentence mentions and resolves each to parties: party names, offices
+ * ("Pakistan's Foreign Ministry"), people with titles or appositions, short mentions of people
+ * met before, pronouns and group references. Updates the discourse as it goes.
+ */
+export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch[], d: Discourse): SentenceMentions => {
+  const t = a.tokens;
+  const inMatch: (PartyMatch | undefined)[] = [];
+  for (const m of matches) for (let k = m.from; k < m.to; k++) inMatch[k] = m;
+  const text = (from: number, to: number) => a.text.slice(t[from].start, t[to - 1].end);
+  const make = (from: number, to: number, kind: Mention['kind'], parties: string[], extra: Partial<Mention> = {}): Mention =>
+    ({ from, to, text: text(from, to), kind, parties: uniq(parties), plural: false, sentence: s.index, ...extra });
+
+  const raw: Mention[] = [];
+  for (const c of chunkSentence(t, s.from, s.to, inMatch)) {
+    const pron = PRONOUNS[t[c.from].norm];
+    if (pron && c.to === c.from + 1 && t[c.from].pos === 'PRON') {
+      raw.push(make(c.from, c.to, 'pronoun', [], { plural: pron === 'plural', firstPerson: pron === 'first' }));
+      continue;
+    }
+    raw.push(...classify(c));
+  }
+  // Bare pronouns that are not chunk starters ("said it has").
+  for (let k = s.from; k < s.to; k++) {
+    const pron = PRONOUNS[t[k].norm];
+    if (pron && t[k].pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(t[k].norm) && !raw.some((m) => m.from <= k && k < m.to)) {
+      raw.push(make(k, k + 1, 'pronoun', [], { plural: pron === 'plural', firstPerson: pron === 'first' }));
+    }
+  }
+  raw.sort((x, y) => x.from - y.from);
+
+  function classify(c: Chunk): Mention[] {
+    let b = c.from;
+    const e = c.to;
+    const toks = t.slice(b, e);
+    const out: Mention[] = [];
+    // A person as possessor is a mention of its own: "Dar's visit".
+    const poss = toks.findIndex((x) => isPossessiveMarker(x));
+    if (poss > 0 && t.slice(b, b + poss).every((x) => isNameToken(x) || x.pos === 'DET') && !inMatch[b + poss - 1] && t.slice(b, b + poss).some(isNameToken)) {
+      out.push(nameMention(b, b + poss));
+      b = b + poss + 1;
+      if (b >= e) return out;
+    }
+    const first = t[b];
+    const last = t[e - 1];
+    const n = NUMBER_WORDS[first.norm] ?? (first.norm === 'the' && e - b > 2 ? NUMBER_WORDS[t[b + 1].norm] : undefined);
+    if (n && GROUP_NOUNS.has(last.norm)) {
+      out.push(make(b, e, 'group', [], { plural: true, group: { n, ranked: [] } }));
+      return out;
+    }
+    let roleIdx = -1;
+    for (let k = b; k < e; k++) if (!inMatch[k] && isRoleWord(t[k])) roleIdx = k;
+    const partiesBefore = (end: number) => uniq(matches.filter((m) => m.from >= b && m.to <= end).map((m) => m.id));
+    if (roleIdx >= 0) {
+      const after = t.slice(roleIdx + 1, e);
+      const role = t[roleIdx];
+      if (after.length === 0) {
+        const plural = role.norm !== role.lemma && role.norm.endsWith('s');
+        out.push(make(b, e, 'role', partiesBefore(roleIdx), { role: family(role), plural }));
+        return out;
+      }
+      if (after.every((x) => (isNameToken(x) && !inMatch[x.i]) || x.text === '-' || NAME_SUFFIXES.has(x.norm))) {
+        const p = nameMention(roleIdx + 1, e);
+        const parties = partiesBefore(roleIdx);
+        out.push(personWithRole({ ...p, from: b, text: text(b, e) }, parties, family(role)));
+        return out;
+      }
+    }
+    const inner = matches.filter((m) => m.from >= b && m.to <= e);
+    const content = t.slice(b, e).filter((x) => x.pos !== 'DET');
+    if (inner.length === 1 && content.every((x) => inMatch[x.i] === inner[0] || x.text === '(' || x.text === ')')) {
+      out.push(make(b, e, 'party', [inner[0].id], { plural: /s$/.test(last.norm) && inner[0].kind === 'armed-group' && last.norm !== 'hamas' }));
+      return out;
+    }
+    if (!inner.length && content.length && content.every((x) => isNameToken(x) || x.text === '-' || NAME_SUFFIXES.has(x.norm))) {
+      out.push(nameMention(b, e));
+      return out;
+    }
+    out.push(make(b, e, 'other', inner.map((m) => m.id)));
+    return out;
+  }
+
+  function nameMention(from: number, to: number): Mention {
+    const names = t.slice(from, to).filter((x) => isNameToken(x) && !NAME_SUFFIXES.has(x.norm)).map((x) => x.norm);
+    const entity = names.length ? d.findPerson(names) : undefined;
+    if (entity) return make(from, to, entity.parties.length ? 'person' : 'name', entity.parties, { entity, role: entity.role ?? undefined });
+    const fresh: Entity = { names, display: text(from, to), parties: [], role: null, person: true };
+    if (names.length) d.entities.push(fresh);
+    return make(from, to, 'name', [], { entity: fresh });
+  }
+
+  function personWithRole(p: Mention, parties: string[], role: string): Mention {
+    const entity = p.entity!;
+    if (parties.length) entity.parties = parties;
+    entity.role = role;
+    return { ...p, kind: entity.parties.length ? 'person' : 'name', parties: entity.parties, role };
+  }
+
+  // Structure: appositions, "Title, Name," and "the ministers of A, B and C".
+  const merged: Mention[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let m = raw[i];
+    const next = raw[i + 1];
+    const commaAfter = (x: Mention) => x.to < s.to && t[x.to].text === ',';
+    // "Ishaq Dar, Pakistan's deputy prime minister, ..." / "India, Pakistan's longtime rival, ..."
+    if (next && commaAfter(m) && next.from === m.to + 1 && (m.kind === 'name' || m.kind === 'person' || m.kind === 'party')
+      && (next.kind === 'role' || (next.kind === 'other' && /^(a|an|the)$/.test(t[next.from].norm)) || (next.kind === 'other' && isPossessiveMarker(t[next.from + 1] ?? t[next.from])))) {
+      if (next.kind === 'role' && (m.kind === 'name' || m.kind === 'person') && m.entity) m = personWithRole(m, next.parties.length ? next.parties : m.parties, next.role!);
+      const close = closingComma(next.to);
+      m = { ...m, to: close, text: text(m.from, close) };
+      i++;
+      while (raw[i + 1] && raw[i + 1].from < close) i++;
+    } else if (next && commaAfter(m) && next.from === m.to + 1 && m.kind === 'role' && (next.kind === 'name' || next.kind === 'person') && next.entity
+      && (next.to >= s.to || t[next.to].text === ',' || t[next.to].pos === 'VERB' || t[next.to].pos === 'AUX')) {
+      // "Pakistan's Foreign Minister, Ishaq Dar, met ..."
+      const p = personWithRole(next, m.parties.length ? m.parties : next.parties, m.role!);
+      m = { ...p, from: m.from, to: next.to, text: text(m.from, next.to) };
+      i++;
+    }
+    // A role without a party takes it from "of A, B and C" or, for statements, "from A".
+    if (m.kind === 'role' && !m.parties.length && m.to < s.to && /^(of|from|by)$/.test(t[m.to].norm)
+      && (t[m.to].norm !== 'by' || DOCUMENT_HEADS.has(m.role!))) {
+      const list = coordinatedAfter(i + 1, m.to + 1);
+      if (list.length) {
+        const parties = uniq(list.flatMap((x) => x.parties));
+        const to = list[list.length - 1].to;
+        m = { ...m, parties, plural: m.plural || parties.length > 1, to, text: text(m.from, to) };
+        i += list.length;
+      }
+    }
+    merged.push(m);
+  }
+
+  function closingComma(from: number): number {
+    for (let k = from; k < Math.min(s.to, from + 10); k++) {
+      if (t[k].text === ',' || t[k].text === ')') return k;
+      if (t[k].pos === 'VERB' && !(k > 0 && isPossessiveMarker(t[k - 1]))) return from;
+    }
+    return from;
+  }
+
+  function coordinatedAfter(idx: number, at: number): Mention[] {
+    const out: Mention[] = [];
+    let pos = at;
+    for (let j = idx; j < raw.length; j++) {
+      const m = raw[j];
+      if (m.from !== pos || !m.parties.length) break;
+      out.push(m);
+      pos = m.to;
+      while (pos < s.to && /^(,|and|or)$/.test(t[pos].norm)) pos++;
+    }
+    return out;
+  }
+
+  // Resolution in reading order, so each mention sees those before it.
+  for (const m of merged) {
+    // A person named earlier in this same sentence may have got a title since ("Dar's visit").
+    if ((m.kind === 'name' || m.kind === 'person') && m.entity?.parties.length && !m.parties.length) {
+      m.parties = m.entity.parties;
+      m.kind = 'person';
+    }
+    if (m.kind === 'pronoun' && !m.firstPerson) {
+      const kind = PRONOUNS[t[m.from].norm] as 'person' | 'thing' | 'plural';
+      const ante = d.antecedent(kind, m.from);
+      const plural = kind === 'plural' && d.lastPlural && (!ante || d.lastPlural.sentence >= ante.sentence) ? d.lastPlural.parties : null;
+      m.parties = plural ?? ante?.parties ?? [];
+    } else if (m.kind === 'group') {
+      const ranked = d.groupCandidates(m.group!.n, s.index);
+      m.group = { n: m.group!.n, ranked };
+      m.parties = ranked.slice(0, m.group.n);
+    } else if (m.kind === 'role' && !m.parties.length) {
+      const head = t[m.from];
+      if (POSSESSIVE_PRONOUNS.has(head.norm)) {
+        const ante = d.antecedent(PRONOUNS[head.norm] as 'person' | 'thing' | 'plural', m.from);
+        m.parties = ante?.parties ?? [];
+      } else if (/^(the|this)$/.test(head.norm)) {
+        const e = d.findRole(m.role!);
+        if (e) { m.parties = e.parties; m.entity = e; }
+      }
+    }
+    if (m.kind === 'role' && !m.entity && m.parties.length && m.role) {
+      const e: Entity = { names: [], display: m.text, parties: m.parties, role: m.role, person: PERSON_HEADS.has(m.role) };
+      d.entities.push(e);
+      m.entity = e;
+    } else if (m.kind === 'role' && !m.entity && m.role) {
+      m.entity = { names: [], display: m.text, parties: [], role: m.role, person: PERSON_HEADS.has(m.role) };
+    }
+    for (const p of m.parties) d.countParty(s.index, p, m.kind === 'group' || m.kind === 'pronoun' ? 0 : m.kind === 'other' ? 0.5 : capitalOnly(m) ? 0.5 : 1);
+    d.history.push(m);
+  }
+  function capitalOnly(m: Mention): boolean {
+    return m.kind === 'party' && matches.some((x) => x.from >= m.from && x.to <= m.to && x.form === 'capital');
+  }
+
+  recordCoordinations(merged, t, s, d);
+  const at = new Map<number, Mention>();
+  for (const m of merged) for (let k = m.from; k < m.to; k++) at.set(k, m);
+  return { mentions: merged, at };
+};
+
+/** Lists of two or more parties ("X and Y", "A, B, and C", "Chinese and Pakistani officials"). */
+const recordCoordinations = (ms: Mention[], t: Token[], s: Sentence, d: Discourse): void => {
+  let run: Mention[] = [];
+  const flush = () => {
+    const parties = uniq(run.flatMap((m) => m.parties));
+    if (run.length > 1 && parties.length > 1) d.coordinations.push({ sentence: s.index, parties });
+    run = [];
+  };
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
+    if (m.kind !== 'group' && m.kind !== 'pronoun' && m.parties.length > 1 && m.kind !== 'other') {
+      flush();
+      d.coordinations.push({ sentence: s.index, parties: m.parties });
+      continue;
+    }
+    if (!m.parties.length || m.kind === 'other' || m.kind === 'group' || m.kind === 'pronoun') { flush(); continue; }
+    const prev = run[run.length - 1];
+    const between = prev ? t.slice(prev.to, m.from).map((x) => x.norm).join(' ') : '';
+    if (prev && !/^(,|and|, and|or|, or)$/.test(between)) flush();
+    run.push(m);
+  }
+  flush();
+};

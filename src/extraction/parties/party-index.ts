@@ -1,0 +1,115 @@
+import type { Token } from '../nlp.js';
+import { ACTORS, COUNTRY_EXTRAS, type ActorKind } from './actors.js';
+import { countryAliases, type PartyAlias } from './countries.js';
+
+export interface PartyInfo {
+  id: string;
+  kind: ActorKind;
+  form: PartyAlias['form'];
+}
+
+export interface PartyMatch extends PartyInfo {
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+}
+
+interface Node {
+  next: Map<string, Node>;
+  party?: PartyInfo;
+  /** Short all-capital aliases ("US", "WHO") must match with their case: "us" and "who" are words. */
+  exact?: string;
+  lowerStart?: boolean;
+}
+
+const key = (s: string): string => s.toLowerCase().replace(/[‘’´`]/g, "'").replace(/\s+/g, '');
+const isAcronym = (alias: string): boolean => /^[A-Z.+\-0-9]{2,6}$/.test(alias);
+
+/**
+ * Finds party names in token streams. Aliases are keyed by their characters with spaces removed,
+ * so matching does not depend on how the tokenizer splits "Tehrik-i-Taliban" or "U.S.".
+ */
+export class PartyIndex {
+  private readonly root: Node = { next: new Map() };
+  private readonly kinds = new Map<string, ActorKind>();
+
+  constructor() {
+    const byAlias = new Map<string, PartyAlias[]>();
+    for (const a of countryAliases()) {
+      const list = byAlias.get(key(a.alias)) ?? [];
+      if (!list.some((x) => x.id === a.id)) list.push(a);
+      byAlias.set(key(a.alias), list);
+      this.kinds.set(a.id, 'country');
+    }
+    // Shared demonyms and names ("Congolese", "Guinean") name no one party: drop them.
+    for (const [k, list] of byAlias) {
+      if (list.length === 1) this.insert(list[0].alias, { id: list[0].id, kind: 'country', form: list[0].form });
+      else byAlias.delete(k);
+    }
+    // Curated entries come last and win over the generated ones.
+    for (const [id, aliases] of Object.entries(COUNTRY_EXTRAS)) {
+      this.kinds.set(id, 'country');
+      for (const alias of aliases) this.insert(alias, { id, kind: 'country', form: /^[A-Z][a-z]+$/.test(alias) && alias.endsWith('ish') ? 'demonym' : 'metonym' });
+    }
+    for (const actor of ACTORS) {
+      this.kinds.set(actor.id, actor.kind);
+      for (const alias of actor.aliases) this.insert(alias, { id: actor.id, kind: actor.kind, form: 'name' });
+    }
+  }
+
+  kindOf(id: string): ActorKind | undefined {
+    return this.kinds.get(id);
+  }
+
+  private insert(alias: string, party: PartyInfo): void {
+    let node = this.root;
+    for (const ch of key(alias)) {
+      let n = node.next.get(ch);
+      if (!n) node.next.set(ch, (n = { next: new Map() }));
+      node = n;
+    }
+    node.party = party;
+    node.exact = isAcronym(alias) ? alias.replace(/\s+/g, '') : undefined;
+    node.lowerStart = /^[a-z]/.test(alias);
+  }
+
+  /** Longest matches, left to right, never overlapping. Linear: aliases span at most 8 tokens. */
+  match(tokens: Token[], from: number, to: number): PartyMatch[] {
+    const out: PartyMatch[] = [];
+    let i = from;
+    while (i < to) {
+      const found = this.longestAt(tokens, i, to);
+      if (found) { out.push(found); i = found.to; } else i++;
+    }
+    return out;
+  }
+
+  private longestAt(tokens: Token[], start: number, to: number): PartyMatch | null {
+    let node: Node | undefined = this.root;
+    let best: PartyMatch | null = null;
+    let surface = '';
+    for (let j = start; j < to && j < start + 8 && node; j++) {
+      // Aliases never span a space-separated punctuation mark or a line break.
+      if (j > start && tokens[j].start - tokens[j - 1].end > 1) break;
+      for (const ch of key(tokens[j].text)) {
+        node = node.next.get(ch);
+        if (!node) break;
+      }
+      if (!node) break;
+      surface += tokens[j].text;
+      if (node.party && this.acceptable(node, tokens[start].text, surface)) {
+        best = { ...node.party, from: start, to: j + 1 };
+      }
+    }
+    return best;
+  }
+
+  private acceptable(node: Node, first: string, surface: string): boolean {
+    if (node.exact) return surface.replace(/[’]/g, "'") === node.exact;
+    return node.lowerStart || /^[\p{Lu}\d]/u.test(first);
+  }
+}
+
+let shared: PartyIndex | null = null;
+/** Building the index takes a few milliseconds; it is shared by every extraction. */
+export const partyIndex = (): PartyIndex => (shared ??= new PartyIndex());
