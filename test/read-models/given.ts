@@ -1,0 +1,103 @@
+// Given-events builder for the read-model tests: articles and claims with sensible defaults,
+// positions, revisions and times increasing as events are added.
+import type { ClaimType, PartyRef, Polarity, SourceRef, Topic } from '../../src/domain/claim.js';
+import type { ArticleEvent, ClaimCorrection } from '../../src/domain/events/index.js';
+import type { ProjectedEvent, Projection } from '../../src/read-models/projection.js';
+
+const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
+
+/** `ruritania` → a known party; `?tribal elders` → an unresolved one known by its mention. */
+export const party = (name: string): PartyRef =>
+  name.startsWith('?') ? { party: null, mention: name.slice(1) } : { party: name, mention: name[0].toUpperCase() + name.slice(1) };
+
+export interface ClaimSpec {
+  type?: ClaimType;
+  actors?: string[];
+  targets?: string[];
+  /** A party name, or a full source. */
+  source?: string | Partial<SourceRef>;
+  topics?: Topic[];
+  polarity?: Polarity;
+  hedged?: boolean;
+  content?: string;
+  /** A piece of the article body; defaults to the article's first sentence. */
+  evidence?: string;
+  recordedBy?: string;
+}
+
+export class Given {
+  readonly events: ProjectedEvent[] = [];
+  private position = 0n;
+  private time = Date.parse('2031-03-01T08:00:00Z');
+  private readonly revisions = new Map<string, bigint>();
+  private readonly bodies = new Map<string, string>();
+  private articles = 0;
+  private claims = 0;
+
+  private push(articleId: string, event: ArticleEvent): void {
+    const streamName = `article-${articleId}`;
+    const revision = (this.revisions.get(streamName) ?? -1n) + 1n;
+    this.revisions.set(streamName, revision);
+    this.time += 60_000;
+    this.events.push({ event, position: this.position++, revision, streamName, created: new Date(this.time) });
+  }
+
+  article(body: string, meta: { title?: string | null; outlet?: string | null; publishedAt?: string | null } = {}): string {
+    const articleId = hex(++this.articles, 20);
+    this.bodies.set(articleId, body);
+    this.push(articleId, {
+      type: 'ArticleIngested',
+      data: {
+        articleId, title: meta.title === undefined ? `Article ${this.articles}` : meta.title,
+        outlet: meta.outlet === undefined ? 'Daily Ledger' : meta.outlet, url: null,
+        publishedAt: meta.publishedAt === undefined ? '2031-03-01' : meta.publishedAt,
+        dateline: null, section: null, body, contentHash: hex(this.articles, 64),
+      },
+    });
+    return articleId;
+  }
+
+  claim(articleId: string, spec: ClaimSpec = {}): string {
+    const claimId = `${articleId}-${hex(++this.claims, 12)}`;
+    const body = this.bodies.get(articleId) ?? '';
+    const text = spec.evidence ?? body.split(/(?<=\.)\s/)[0];
+    const start = body.indexOf(text);
+    if (start < 0) throw new Error(`evidence not in article ${articleId}: ${text}`);
+    const source: SourceRef =
+      typeof spec.source === 'string' || spec.source === undefined
+        ? { ...party(spec.source ?? 'ruritania'), cue: 'said', via: null }
+        : { party: null, mention: '', cue: 'said', via: null, ...spec.source };
+    this.push(articleId, {
+      type: spec.type ?? 'PledgeMade',
+      data: {
+        claimId, articleId, recordedBy: spec.recordedBy ?? 'test@1',
+        actors: (spec.actors ?? ['ruritania']).map(party),
+        targets: (spec.targets ?? []).map(party),
+        content: spec.content ?? text,
+        source,
+        evidence: { text, start, end: start + text.length },
+        hedged: spec.hedged ?? false,
+        polarity: spec.polarity ?? 'asserted',
+        topics: spec.topics ?? ['diplomacy'],
+      },
+    });
+    return claimId;
+  }
+
+  correct(claimId: string, changes: ClaimCorrection, reason = 'analyst review'): void {
+    const articleId = claimId.split('-')[0];
+    this.push(articleId, { type: 'ClaimCorrected', data: { claimId, articleId, changes, reason, recordedBy: 'analyst:kim' } });
+  }
+
+  retract(claimId: string, reason = 'not in the text'): void {
+    const articleId = claimId.split('-')[0];
+    this.push(articleId, { type: 'ClaimRetracted', data: { claimId, articleId, reason, recordedBy: 'analyst:kim' } });
+  }
+
+  /** Folds the events (or the first `count`) through a projection from its initial state. */
+  fold<S>(projection: Projection<S>, count = this.events.length): S {
+    return this.events.slice(0, count).reduce((s, e) => projection.apply(s, e), projection.initial());
+  }
+}
+
+export const given = (): Given => new Given();
