@@ -57,6 +57,8 @@ export const coordinatedFrom = (v: SentenceView, k: number): Mention[] => {
 /** A verb that heads its own clause: not an infinitive, not a participle after a noun. */
 const isFiniteVerb = (v: SentenceView, k: number): boolean => {
   if (v.t[k].pos !== 'VERB' || v.at.has(k)) return false;
+  // A bare gerund or "including" opens a phrase, not a clause.
+  if (v.t[k].norm.endsWith('ing') && !(k > v.s.from && v.t[k - 1].pos === 'AUX')) return false;
   let j = k - 1;
   while (j >= v.s.from && SKIPPABLE.has(v.t[j].pos) && v.t[j].norm !== 'to') j--;
   if (j < v.s.from) return true;
@@ -85,7 +87,12 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0): Mention[] =
       return [];
     }
     if (tok.pos === 'CCONJ' && depth < 3) {
-      for (let k = j - 1; k >= v.s.from; k--) if (isFiniteVerb(v, k)) return subjectOf(v, k, depth + 1);
+      // "..., and agreed to ...": the subject of the nearest earlier verb that has an actor for one.
+      for (let k = j - 1; k >= v.s.from; k--) {
+        if (!isFiniteVerb(v, k)) continue;
+        const subject = subjectOf(v, k, depth + 1);
+        if (subject.length) return subject;
+      }
       return [];
     }
     if (RELATIVE.has(tok.norm)) return antecedentOf(v, j);
@@ -152,14 +159,26 @@ export const phraseParties = (v: SentenceView, k: number): { parties: string[]; 
 
 const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'which', 'who', 'although', 'though', 'whereas', 'adding', 'saying', 'according', 'because', 'after', 'before', 'when', 'where']);
 
+const nextVerbFollows = (v: SentenceView, k: number): boolean => {
+  let j = k;
+  while (j < v.s.to && (v.t[j].pos === 'ADV' || v.t[j].pos === 'AUX')) j++;
+  return j < v.s.to && v.t[j].pos === 'VERB' && j > k - 1 && (j > k || v.t[j].pos === 'VERB');
+};
+
 /** Where the clause that starts after `k` ends: a dash, semicolon, ", and ...", "and VERB", a new clause. */
 export const clauseEnd = (v: SentenceView, k: number): number => {
   for (let j = k + 1; j < v.s.to; j++) {
     const w = v.t[j];
     if (w.text === ';' || w.text === '—' || w.text === '–' || w.text === ':') return j;
-    if (w.text === ',' && j + 1 < v.s.to && (CLAUSE_OPENERS.has(v.t[j + 1].norm) || (isActor(v.at.get(j + 1)) && v.t[j + 1].pos !== 'ADJ'))) {
-      if (v.t[j + 1].norm === 'and' && j + 2 < v.s.to && !isFiniteVerb(v, j + 2) && v.t[j + 2].pos !== 'ADV') continue;
-      return j;
+    if (w.text === ',' && j + 1 < v.s.to) {
+      const next = v.t[j + 1];
+      // ", and" opens a clause only with a verb or a new subject after it: not in "A, B, and C".
+      if (next.norm === 'and' || next.norm === 'but') {
+        const after = j + 2 < v.s.to ? j + 2 : j + 1;
+        if (isFiniteVerb(v, after) || v.t[after].pos === 'ADV' || (isActor(v.at.get(after)) && nextVerbFollows(v, v.at.get(after)!.to))) return j;
+        continue;
+      }
+      if (CLAUSE_OPENERS.has(next.norm) || next.pos === 'AUX' || isFiniteVerb(v, j + 1) || (isActor(v.at.get(j + 1)) && next.pos !== 'ADJ')) return j;
     }
     if ((w.norm === 'and' || w.norm === 'but') && j + 1 < v.s.to && (isFiniteVerb(v, j + 1) || (v.t[j + 1].pos === 'ADV' && j + 2 < v.s.to && isFiniteVerb(v, j + 2)))) return j;
   }

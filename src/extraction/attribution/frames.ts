@@ -36,7 +36,10 @@ export const findFrames = (v: SentenceView): Frame[] => {
     }
     if (!speaker.length) continue;
     const after = inverted ? speaker[speaker.length - 1].to : k + 1;
-    const post = isSentenceFinal(v, after) && (inverted || /^[,"”’]$/.test(t[speaker[0].from - 1]?.text ?? ''));
+    // '"...," the ministry said' reports the quote before it, whatever follows; ", X said." ends a sentence.
+    const before = t[speaker[0].from - 1]?.text ?? '';
+    const afterQuote = /^["”]$/.test(before) || (before === ',' && /^["”]$/.test(t[speaker[0].from - 2]?.text ?? ''));
+    const post = afterQuote || (isSentenceFinal(v, after) && (inverted || before === ','));
     frames.push({ kind: post ? 'post' : 'pre', at: k, speaker, cue: tok.text, via: viaAfter(v, tok.lemma === 'tell' ? k : after) });
   }
   return frames;
@@ -67,8 +70,12 @@ const viaAfter = (v: SentenceView, k: number): string | null => {
 };
 
 /** The frame that cites the source of a cue at token `k`: the outermost one covering it. */
-export const frameFor = (frames: Frame[], k: number): Frame | null =>
-  frames.find((f) => f.kind === 'according')
-  ?? frames.find((f) => f.kind === 'pre' && f.at < k)
-  ?? frames.find((f) => f.kind === 'post' && f.at > k)
-  ?? null;
+export const frameFor = (frames: Frame[], k: number): Frame | null => {
+  const covering = [
+    ...frames.filter((f) => f.kind === 'according'),
+    ...frames.filter((f) => f.kind === 'pre' && f.at < k),
+    ...frames.filter((f) => f.kind === 'post' && f.at > k),
+  ];
+  // A speaker we cannot place ("the presidential palace") yields to one we can, if any.
+  return covering.find((f) => f.speaker.some((m) => m.parties.length || m.group)) ?? covering[0] ?? null;
+};

@@ -95,8 +95,10 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
 
   const end = clauseEnd(v, hit.cue);
   while (contentFrom < end && /^(to|of|that|,)$/.test(t[contentFrom].norm) && hit.type !== 'PledgeMade') contentFrom++;
-  const words = t.slice(Math.min(contentFrom, end - 1), end);
-  const content = words.length ? v.a.text.slice(words[0].start, words[Math.min(words.length, 16) - 1].end) : '';
+  let last = Math.min(end, contentFrom + 16);
+  while (last > contentFrom + 1 && /^[,;:—–-]$/.test(t[last - 1].text)) last--;
+  const words = t.slice(Math.min(contentFrom, end - 1), last);
+  const content = words.length ? v.a.text.slice(words[0].start, words[words.length - 1].end) : '';
 
   const source = sourceOf(frame, actors, actorMs, t[hit.cue].text, ctx.carried);
   const evidence = { text: s.text, start: s.start, end: s.end };

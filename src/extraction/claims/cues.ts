@@ -30,6 +30,8 @@ const copulaBefore = (v: SentenceView, k: number): number => {
 const governorOf = (v: SentenceView, k: number): number => {
   for (let j = k - 1; j >= v.s.from && k - j <= 8; j--) {
     const w = v.t[j];
+    const modifier = j > v.s.from && /^(DET|PRON|PUNCT|ADJ)$/.test(v.t[j - 1].pos) && /^(NOUN|ADJ)$/.test(v.t[j + 1].pos);
+    if (w.pos === 'VERB' && modifier) continue;
     if (w.pos === 'VERB' && !(j > v.s.from && isPossessiveMarker(v.t[j - 1])) && !v.at.get(j)) return j;
     if (!MODIFIER_POS.has(w.pos) && !isPossessiveMarker(w) && w.text !== '-') return -1;
     if (w.text === ',' || w.text === ';') return -1;

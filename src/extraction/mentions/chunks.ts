@@ -54,7 +54,7 @@ const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: (PartyMat
     if (t.pos === 'VERB' && prev && next && (prev.pos === 'DET' || isPossessiveMarker(prev) || prev.text === '-' || prev.pos === 'ADJ' || POSSESSIVE_PRONOUNS.has(prev.norm))
       && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN')) { k++; continue; }
     // Coordinated nationality adjectives share a head: "Chinese and Pakistani officials".
-    if (t.norm === 'and' && !sawNoun && inMatch[k - 1] && inMatch[k + 1]) { k++; continue; }
+    if (t.norm === 'and' && !sawNoun && inMatch[k - 1]?.form === 'demonym' && inMatch[k + 1]?.form === 'demonym') { k++; continue; }
     // A parenthesised short name repeats the phrase: "Rapid Support Forces (RSF)".
     if (t.text === '(') {
       const close = parenthesisedName(tokens, k, to, inMatch);

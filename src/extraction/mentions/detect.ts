@@ -17,7 +17,9 @@ export interface SentenceMentions {
 const uniq = (xs: string[]): string[] => [...new Set(xs)];
 const isRoleWord = (t: Token): boolean => ROLE_HEADS.has(t.norm) || ROLE_HEADS.has(t.lemma);
 const family = (t: Token): string => ROLE_FAMILY[t.norm] ?? ROLE_FAMILY[t.lemma] ?? t.lemma;
-const isNameToken = (t: Token): boolean => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !NOT_NAME.has(t.norm);
+const isNameToken = (t: Token): boolean => (t.pos === 'PROPN' || t.pos === 'NOUN') && /^\p{Lu}/u.test(t.text) && !NOT_NAME.has(t.norm);
+/** After a hyphen a name goes on in lower case: "Jae-myung". */
+const isNamePart = (toks: Token[], k: number): boolean => isNameToken(toks[k]) || toks[k].text === '-' || NAME_SUFFIXES.has(toks[k].norm) || (k > 0 && toks[k - 1].text === '-' && /^\p{Ll}/u.test(toks[k].text));
 
 /**
  * Finds the actors a sentence mentions and resolves each to parties: party names, offices
@@ -80,7 +82,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
         out.push(make(b, e, 'role', partiesBefore(roleIdx), { role: family(role), plural }));
         return out;
       }
-      if (after.every((x) => (isNameToken(x) && !inMatch[x.i]) || x.text === '-' || NAME_SUFFIXES.has(x.norm))) {
+      if (after.every((x) => !inMatch[x.i] && isNamePart(t, x.i))) {
         const p = nameMention(roleIdx + 1, e);
         const parties = partiesBefore(roleIdx);
         out.push(personWithRole({ ...p, from: b, text: text(b, e) }, parties, family(role)));
@@ -89,11 +91,15 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
     }
     const inner = matches.filter((m) => m.from >= b && m.to <= e);
     const content = t.slice(b, e).filter((x) => x.pos !== 'DET');
-    if (inner.length === 1 && content.every((x) => inMatch[x.i] === inner[0] || x.text === '(' || x.text === ')')) {
-      out.push(make(b, e, 'party', [inner[0].id], { plural: /s$/.test(last.norm) && inner[0].kind === 'armed-group' && last.norm !== 'hamas' }));
+    // "the paramilitary Rapid Support Forces (RSF)": one party, maybe with adjectives and its short name.
+    const ids = uniq(inner.map((m) => m.id));
+    const paren = t.slice(b, e).findIndex((x) => x.text === '(');
+    const core = content.filter((x) => paren < 0 || x.i < b + paren);
+    if (ids.length === 1 && core.length && inMatch[core[core.length - 1].i] && core.every((x) => inMatch[x.i] || (x.pos === 'ADJ' && x.i < inner[0].from))) {
+      out.push(make(b, e, 'party', ids, { plural: /s$/.test(last.norm) && inner[0].kind === 'armed-group' && last.norm !== 'hamas' }));
       return out;
     }
-    if (!inner.length && content.length && content.every((x) => isNameToken(x) || x.text === '-' || NAME_SUFFIXES.has(x.norm))) {
+    if (!inner.length && content.length && isNameToken(content[0]) && content.every((x) => isNamePart(t, x.i))) {
       out.push(nameMention(b, e));
       return out;
     }
@@ -139,6 +145,10 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
       i++;
     }
     // A role without a party takes it from "of A, B and C" or, for statements, "from A".
+    if (m.kind === 'role' && !m.parties.length && m.to < s.to && t[m.to].norm === 'of' && raw[i + 1]?.kind === 'group' && raw[i + 1].from === m.to + 1) {
+      const g = raw[++i];
+      m = { ...g, from: m.from, text: text(m.from, g.to) };
+    }
     if (m.kind === 'role' && !m.parties.length && m.to < s.to && /^(of|from|by)$/.test(t[m.to].norm)
       && (t[m.to].norm !== 'by' || DOCUMENT_HEADS.has(m.role!))) {
       const list = coordinatedAfter(i + 1, m.to + 1);
