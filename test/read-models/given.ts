@@ -1,6 +1,6 @@
 // Given-events builder for the read-model tests: articles and claims with sensible defaults,
 // positions, revisions and times increasing as events are added.
-import type { ClaimType, PartyRef, Polarity, SourceRef, Topic } from '../../src/domain/claim.js';
+import type { Claim, ClaimType, PartyRef, Polarity, SourceRef, Topic } from '../../src/domain/claim.js';
 import type { ArticleEvent, ClaimCorrection } from '../../src/domain/events/index.js';
 import type { ProjectedEvent, Projection } from '../../src/read-models/projection.js';
 
@@ -82,6 +82,12 @@ export class Given {
       },
     });
     return claimId;
+  }
+
+  /** Records a claim exactly as given (same id), e.g. a claim's final state from the claims view. */
+  recordAs(claim: Claim): void {
+    const { type, ...data } = claim;
+    this.push(claim.articleId, { type, data } as ArticleEvent);
   }
 
   correct(claimId: string, changes: ClaimCorrection, reason = 'analyst review'): void {
