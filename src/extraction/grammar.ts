@@ -31,6 +31,9 @@ const withCoordinatesLeft = (v: SentenceView, m: Mention): Mention[] => {
     if (v.t[k].norm !== ',' && k - 1 >= v.s.from && v.t[k - 1].text === ',') k--;
     const prev = v.at.get(k - 1);
     if (!isActor(prev) || prev.kind === 'pronoun') break;
+    // "aid to refugees in Chad, and EU officials said": an object is not coordinated with a subject.
+    const before = v.t[prev.from - 1];
+    if (before && prev.from > v.s.from && (before.pos === 'ADP' || before.pos === 'VERB')) break;
     out.unshift(prev);
     cur = prev;
   }
@@ -64,7 +67,8 @@ const isFiniteVerb = (v: SentenceView, k: number): boolean => {
   if (j < v.s.from) return true;
   if (v.t[j].norm === 'to') return false;
   const m = v.at.get(j);
-  return !(m && m.kind === 'other') && !(j === k - 1 && v.t[j].pos === 'NOUN');
+  if (m) return m.kind !== 'other';
+  return !(j === k - 1 && v.t[j].pos === 'NOUN');
 };
 
 export const subjectOf = (v: SentenceView, verb: number, depth = 0): Mention[] => {
@@ -169,7 +173,8 @@ const nextVerbFollows = (v: SentenceView, k: number): boolean => {
 export const clauseEnd = (v: SentenceView, k: number): number => {
   for (let j = k + 1; j < v.s.to; j++) {
     const w = v.t[j];
-    if (w.text === ';' || w.text === '—' || w.text === '–' || w.text === ':') return j;
+    if (w.text === ';' || w.text === '—' || w.text === '–' || w.text === ':' || w.text === '”') return j;
+    if (w.text === ',' && j + 1 < v.s.to && /^["”]$/.test(v.t[j + 1].text)) return j;
     if (w.text === ',' && j + 1 < v.s.to) {
       const next = v.t[j + 1];
       // ", and" opens a clause only with a verb or a new subject after it: not in "A, B, and C".
