@@ -57,7 +57,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   return claims;
 };
 
-/** "X met (with) Y": what is said "in that meeting" is said to the other side. */
+/** "X met (with) Y": what is said "during the meeting" is said to the other side. */
 const noteMeetings = (v: SentenceView): void => {
   for (let k = v.s.from; k < v.s.to; k++) {
     if (v.t[k].pos !== 'VERB' || !MEETING_VERBS.has(v.t[k].lemma)) continue;

@@ -21,7 +21,7 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'r
 
 export const isActor = (m: Mention | undefined): m is Mention => !!m && ACTOR_KINDS.has(m.kind);
 
-/** The mention, with those coordinated to its left ("Dar and Muttaqi", "Japan and Australia"). */
+/** The mention, with those coordinated to its left ("Japan and Australia"). */
 const withCoordinatesLeft = (v: SentenceView, m: Mention): Mention[] => {
   const out = [m];
   let cur = m;
@@ -33,7 +33,7 @@ const withCoordinatesLeft = (v: SentenceView, m: Mention): Mention[] => {
     if (!isActor(prev) || prev.kind === 'pronoun') break;
     // "aid to refugees in Chad, and EU officials said": an object is not coordinated with a subject.
     const before = v.t[prev.from - 1];
-    if (before && prev.from > v.s.from && (before.pos === 'ADP' || before.pos === 'VERB')) break;
+    if (before && prev.from > v.s.from && before.pos === 'ADP') break;
     out.unshift(prev);
     cur = prev;
   }
@@ -131,7 +131,7 @@ export const agentOf = (v: SentenceView, verb: number): Mention[] => {
   return [];
 };
 
-/** The object right after a verb ("accused Pakistan", "invited both sides"), skipping adverbs. */
+/** The object right after a verb ("accused Moscow", "invited the two countries"), skipping adverbs. */
 export const objectOf = (v: SentenceView, verb: number): Mention[] => {
   let k = verb + 1;
   while (k < v.s.to && (v.t[k].pos === 'ADV' || v.t[k].pos === 'PART') && v.t[k].norm !== 'to' && v.t[k].norm !== 'not') k++;
@@ -141,7 +141,7 @@ export const objectOf = (v: SentenceView, verb: number): Mention[] => {
 
 /**
  * Parties of the noun phrase starting at `k`, following "of" complements, coordination and
- * ", including" lists, but not other prepositions: "the presence of TTP militants in X" → TTP.
+ * ", including" lists, but not other prepositions: "the deployment of Wagner fighters in Mali" → Wagner.
  */
 export const phraseParties = (v: SentenceView, k: number): { parties: string[]; end: number } => {
   const parties: string[] = [];

@@ -18,7 +18,7 @@ export interface ClaimContext {
   carried: SourceRef | null;
   lastInvitation: ExtractedClaim | null;
   lastAccusation: ExtractedClaim | null;
-  /** Parties of the meeting "in that meeting" refers to, when the sentence opens that way. */
+  /** Parties of the meeting "during the talks" refers to, when the sentence opens that way. */
   meeting: string[] | null;
 }
 
@@ -44,6 +44,12 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
 
   let actorMs = passive ? agentOf(v, hit.cue) : subjectOf(v, hit.head);
   if (!actorMs.length) actorMs = agentOf(v, hit.head);
+  // "denied inviting", "refused to promise": the governing verb's subject is the author.
+  if (!actorMs.length && hit.form === 'verb') {
+    let j = hit.cue - 1;
+    while (j > s.from && (t[j].pos === 'ADV' || t[j].pos === 'PART')) j--;
+    if (t[j]?.pos === 'VERB') actorMs = subjectOf(v, j);
+  }
   let targetMs: Mention[] = [];
   let targetIds: string[] | null = null;
   let actors: PartyRef[] | null = null;
@@ -62,7 +68,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
     else if (prior) actors = prior.actors;
     if (hit.light === 'accept' || hit.light === 'receive' || hit.light === 'decline' || DENIAL_VERBS.has(hit.light)) targetMs = actorMs;
     else if (prior) targetIds = prior.targets.map((r) => r.party).filter((p): p is string => !!p);
-    if (!actors) return null;
+    // With no earlier act to point to, the author stays unknown but the denial is kept.
+    actors ??= [{ party: null, mention: v.a.text.slice(t[hit.cue].start, t[hit.cue].end) }];
     if (!targetMs.length && !targetIds && prior) targetIds = prior.targets.map((r) => r.party).filter((p): p is string => !!p);
     if (!targetMs.length && !targetIds) targetIds = [];
   }
@@ -131,8 +138,11 @@ const pledgeTargets = (v: SentenceView, hit: CueHit): string[] => {
   if (direct.length && hit.form === 'verb' && !(t[hit.cue + 1]?.norm === 'to')) return direct.flatMap((m) => m.parties);
   const out: string[] = [];
   const end = clauseEnd(v, hit.cue);
+  let infinitives = 0;
   for (let k = hit.cue + 1; k < end; k++) {
     const w = t[k].norm;
+    // "vowed to defend Taiwan": the object of the promised act is its addressee.
+    if (w === 'to' && t[k + 1]?.pos === 'VERB' && infinitives++ === 0) out.push(...phraseParties(v, k + 2).parties);
     if ((w === 'to' || w === 'for' || w === 'with') && t[k + 1] && t[k + 1].pos !== 'VERB' && t[k + 1].pos !== 'AUX') {
       let j = k + 1;
       while (j < end && (t[j].norm === 'the' || t[j].pos === 'ADJ') && !v.at.get(j)) j++;

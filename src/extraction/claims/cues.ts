@@ -26,7 +26,7 @@ const copulaBefore = (v: SentenceView, k: number): number => {
   return (w.pos === 'AUX' && COPULAS.has(w.lemma)) || (w.pos === 'VERB' && COPULAS.has(w.lemma)) ? j : -1;
 };
 
-/** The verb governing a noun cue across its modifiers: "raised Islamabad's security concerns". */
+/** The verb governing a noun cue across its modifiers: "voiced Berlin's growing concerns". */
 const governorOf = (v: SentenceView, k: number): number => {
   for (let j = k - 1; j >= v.s.from && k - j <= 8; j--) {
     const w = v.t[j];

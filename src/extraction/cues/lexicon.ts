@@ -68,6 +68,6 @@ export const DENIAL_VERBS = new Set(['deny', 'reject', 'dismiss', 'refute', 'reb
 /** Invitations taken up or confirmed by someone other than the inviter keep the inviter. */
 export const RECEIVING_VERBS = new Set(['accept', 'confirm', 'receive', 'decline']);
 
-/** Meeting verbs: whoever meets is the addressee of what is said "in that meeting". */
+/** Meeting verbs: whoever meets is the addressee of what is said "during the meeting". */
 export const MEETING_VERBS = new Set(['meet', 'speak', 'talk', 'call', 'phone']);
 export const MEETING_NOUNS = new Set(['meeting', 'talks', 'call', 'conversation', 'visit', 'summit', 'discussion', 'discussions']);

@@ -15,7 +15,7 @@ export const isPossessiveMarker = (t: Token): boolean => t.norm === "'s" || t.no
 /**
  * Base noun phrases from parts of speech: determiner, modifiers, possessors and head, with the
  * party names found beforehand kept whole. No parser: a hyphen or participle is inside a phrase
- * only between words ("army-backed government", "the acting foreign minister").
+ * only between words ("army-backed government", "the outgoing defence minister").
  */
 export const chunkSentence = (tokens: Token[], from: number, to: number, inMatch: (PartyMatch | undefined)[]): Chunk[] => {
   const chunks: Chunk[] = [];
@@ -39,7 +39,7 @@ const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: (PartyMat
   let sawNoun = false;
   while (k < to) {
     const m = inMatch[k];
-    // A party name right after a common noun opens a new phrase: "a militant group Islamabad says ...".
+    // A party name right after a common noun opens a new phrase: "a rebel group Kigali denies backing".
     if (m && k > start && tokens[k - 1].pos === 'NOUN' && /^[a-z]/.test(tokens[k - 1].text) && !inMatch[k - 1]) break;
     if (m) { k = m.to; continue; }
     const t = tokens[k];
@@ -53,7 +53,7 @@ const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: (PartyMat
     // Participles inside a phrase: "the acting minister", "Israel's continued occupation".
     if (t.pos === 'VERB' && prev && next && (prev.pos === 'DET' || isPossessiveMarker(prev) || prev.text === '-' || prev.pos === 'ADJ' || POSSESSIVE_PRONOUNS.has(prev.norm))
       && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN')) { k++; continue; }
-    // Coordinated nationality adjectives share a head: "Chinese and Pakistani officials".
+    // Coordinated nationality adjectives share a head: "Israeli and Lebanese officers".
     if (t.norm === 'and' && !sawNoun && inMatch[k - 1]?.form === 'demonym' && inMatch[k + 1]?.form === 'demonym') { k++; continue; }
     // A parenthesised short name repeats the phrase: "Rapid Support Forces (RSF)".
     if (t.text === '(') {

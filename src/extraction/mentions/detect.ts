@@ -23,7 +23,7 @@ const isNamePart = (toks: Token[], k: number): boolean => isNameToken(toks[k]) |
 
 /**
  * Finds the actors a sentence mentions and resolves each to parties: party names, offices
- * ("Pakistan's Foreign Ministry"), people with titles or appositions, short mentions of people
+ * ("Russia's Defence Ministry"), people with titles or appositions, short mentions of people
  * met before, pronouns and group references. Updates the discourse as it goes.
  */
 export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch[], d: Discourse): SentenceMentions => {
@@ -57,7 +57,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
     const e = c.to;
     const toks = t.slice(b, e);
     const out: Mention[] = [];
-    // A person as possessor is a mention of its own: "Dar's visit".
+    // A person as possessor is a mention of its own: "Lavrov's visit".
     const poss = toks.findIndex((x) => isPossessiveMarker(x));
     if (poss > 0 && t.slice(b, b + poss).every((x) => isNameToken(x) || x.pos === 'DET') && !inMatch[b + poss - 1] && t.slice(b, b + poss).some(isNameToken)) {
       out.push(nameMention(b, b + poss));
@@ -82,7 +82,8 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
         out.push(make(b, e, 'role', partiesBefore(roleIdx), { role: family(role), plural }));
         return out;
       }
-      if (after.every((x) => !inMatch[x.i] && isNamePart(t, x.i))) {
+      // A name may contain a country's name ("Israel Katz") but does not end in one.
+      if (after.every((x) => isNamePart(t, x.i)) && !inMatch[e - 1]) {
         const p = nameMention(roleIdx + 1, e);
         const parties = partiesBefore(roleIdx);
         out.push(personWithRole({ ...p, from: b, text: text(b, e) }, parties, family(role)));
@@ -129,7 +130,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
     let m = raw[i];
     const next = raw[i + 1];
     const commaAfter = (x: Mention) => x.to < s.to && t[x.to].text === ',';
-    // "Ishaq Dar, Pakistan's deputy prime minister, ..." / "India, Pakistan's longtime rival, ..."
+    // "Andrii Sybiha, Ukraine's foreign minister, ..." / "France, Germany's closest ally, ..."
     if (next && commaAfter(m) && next.from === m.to + 1 && (m.kind === 'name' || m.kind === 'person' || m.kind === 'party')
       && (next.kind === 'role' || (next.kind === 'other' && /^(a|an|the)$/.test(t[next.from].norm)) || (next.kind === 'other' && isPossessiveMarker(t[next.from + 1] ?? t[next.from])))) {
       if (next.kind === 'role' && (m.kind === 'name' || m.kind === 'person') && m.entity) m = personWithRole(m, next.parties.length ? next.parties : m.parties, next.role!);
@@ -139,7 +140,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
       while (raw[i + 1] && raw[i + 1].from < close) i++;
     } else if (next && commaAfter(m) && next.from === m.to + 1 && m.kind === 'role' && (next.kind === 'name' || next.kind === 'person') && next.entity
       && (next.to >= s.to || t[next.to].text === ',' || t[next.to].pos === 'VERB' || t[next.to].pos === 'AUX')) {
-      // "Pakistan's Foreign Minister, Ishaq Dar, met ..."
+      // "Russia's Foreign Minister, Sergei Lavrov, met ..."
       const p = personWithRole(next, m.parties.length ? m.parties : next.parties, m.role!);
       m = { ...p, from: m.from, to: next.to, text: text(m.from, next.to) };
       i++;
@@ -185,7 +186,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
 
   // Resolution in reading order, so each mention sees those before it.
   for (const m of merged) {
-    // A person named earlier in this same sentence may have got a title since ("Dar's visit").
+    // A person named earlier in this same sentence may have got a title since ("Lavrov's visit").
     if ((m.kind === 'name' || m.kind === 'person') && m.entity?.parties.length && !m.parties.length) {
       m.parties = m.entity.parties;
       m.kind = 'person';
@@ -229,7 +230,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
   return { mentions: merged, at };
 };
 
-/** Lists of two or more parties ("X and Y", "A, B, and C", "Chinese and Pakistani officials"). */
+/** Lists of two or more parties ("X and Y", "A, B, and C", "Israeli and Lebanese officers"). */
 const recordCoordinations = (ms: Mention[], t: Token[], s: Sentence, d: Discourse): void => {
   let run: Mention[] = [];
   const flush = () => {

@@ -2,7 +2,7 @@ import type { Entity, Mention } from './types.js';
 
 /**
  * What the article has said so far: the people and offices it introduced, the mentions in order
- * (for pronouns), lists of parties it coordinated (for "both sides", "the three parties") and how
+ * (for pronouns), lists of parties it coordinated (for "both sides", "the four nations") and how
  * often each party came up (the fallback for those). Read and written sentence by sentence.
  */
 export class Discourse {

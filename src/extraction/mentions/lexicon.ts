@@ -51,6 +51,6 @@ export const PRONOUNS: Record<string, 'person' | 'thing' | 'plural' | 'first'> =
 
 export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 
-/** "both sides", "the two sides", "the three parties", "both warring parties". */
+/** "both sides", "the two countries", "the four nations", "both warring parties". */
 export const GROUP_NOUNS = new Set(['sides', 'parties', 'nations', 'countries', 'governments', 'leaders', 'ministers', 'delegations', 'states', 'neighbours', 'neighbors', 'capitals']);
 export const NUMBER_WORDS: Record<string, number> = { both: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };

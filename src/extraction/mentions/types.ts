@@ -24,7 +24,7 @@ export interface Mention {
   /** Role family of its head, for role mentions and people with a title. */
   role?: string;
   entity?: Entity;
-  /** For "both sides" / "the three parties": how many, and candidate parties best first. */
+  /** For "both sides" / "the four nations": how many, and candidate parties best first. */
   group?: { n: number; ranked: string[] };
   /** "we", "our", "I": the speaker of the surrounding quote. */
   firstPerson?: boolean;

@@ -27,7 +27,7 @@ const isAcronym = (alias: string): boolean => /^[A-Z.+\-0-9]{2,6}$/.test(alias);
 
 /**
  * Finds party names in token streams. Aliases are keyed by their characters with spaces removed,
- * so matching does not depend on how the tokenizer splits "Tehrik-i-Taliban" or "U.S.".
+ * so matching does not depend on how the tokenizer splits "Hay'at Tahrir al-Sham" or "U.S.".
  */
 export class PartyIndex {
   private readonly root: Node = { next: new Map() };
