@@ -50,8 +50,9 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
     }
     noteMeetings(v);
     const frame = frameFor(frames, s.to);
-    const sentenceClaims = claims.filter((c) => c.evidence.start === s.start);
-    const src: SourceRef | null = frame ? sentenceClaims.at(-1)?.source ?? null : ctx.carried;
+    const lastClaim = claims.at(-1);
+    const own = lastClaim && lastClaim.evidence.start === s.start ? lastClaim.source : null;
+    const src: SourceRef | null = frame ? own : ctx.carried;
     carried = src ? { paragraph: s.paragraph, source: src } : null;
   }
   return claims;

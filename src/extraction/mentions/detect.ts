@@ -113,7 +113,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
     const entity = names.length ? d.findPerson(names) : undefined;
     if (entity) return make(from, to, entity.parties.length ? 'person' : 'name', entity.parties, { entity, role: entity.role ?? undefined });
     const fresh: Entity = { names, display: text(from, to), parties: [], role: null, person: true };
-    if (names.length) d.entities.push(fresh);
+    if (names.length) d.addEntity(fresh);
     return make(from, to, 'name', [], { entity: fresh });
   }
 
@@ -121,6 +121,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
     const entity = p.entity!;
     if (parties.length) entity.parties = parties;
     entity.role = role;
+    d.index(entity);
     return { ...p, kind: entity.parties.length ? 'person' : 'name', parties: entity.parties, role };
   }
 
@@ -212,7 +213,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
     }
     if (m.kind === 'role' && !m.entity && m.parties.length && m.role) {
       const e: Entity = { names: [], display: m.text, parties: m.parties, role: m.role, person: PERSON_HEADS.has(m.role) };
-      d.entities.push(e);
+      d.addEntity(e);
       m.entity = e;
     } else if (m.kind === 'role' && !m.entity && m.role) {
       m.entity = { names: [], display: m.text, parties: [], role: m.role, person: PERSON_HEADS.has(m.role) };

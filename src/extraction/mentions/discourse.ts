@@ -10,6 +10,9 @@ export class Discourse {
   readonly history: Mention[] = [];
   readonly coordinations: { sentence: number; parties: string[] }[] = [];
   private readonly counts: Map<string, number>[] = [];
+  private readonly totals = new Map<string, number>();
+  private readonly byName = new Map<string, Entity[]>();
+  private readonly byRole = new Map<string, Entity>();
   lastPlural: { sentence: number; parties: string[] } | null = null;
   lastMeeting: { sentence: number; parties: string[] } | null = null;
 
@@ -17,15 +20,32 @@ export class Discourse {
     while (this.counts.length <= sentence) this.counts.push(new Map());
     const m = this.counts[sentence];
     m.set(id, (m.get(id) ?? 0) + weight);
+    this.totals.set(id, (this.totals.get(id) ?? 0) + weight);
+  }
+
+  /** Entities are indexed by each name and by role, so look-ups stay cheap in long articles. */
+  addEntity(e: Entity): void {
+    this.entities.push(e);
+    this.index(e);
+  }
+
+  index(e: Entity): void {
+    for (const n of e.names) {
+      const list = this.byName.get(n) ?? [];
+      if (!list.includes(e)) list.push(e);
+      this.byName.set(n, list);
+    }
+    if (e.role && e.parties.length) this.byRole.set(e.role, e);
   }
 
   /** Parties ranked by how much the last few sentences talk about them. */
   salient(sentence: number): string[] {
+    // The last three sentences count fully, the rest of the article a tenth.
     const score = new Map<string, number>();
-    this.counts.forEach((m, s) => {
-      const w = s > sentence ? 0 : s >= sentence - 2 ? 1 : 0.1;
-      for (const [id, n] of m) score.set(id, (score.get(id) ?? 0) + w * n);
-    });
+    for (const [id, n] of this.totals) score.set(id, 0.1 * n);
+    for (let s = Math.max(0, sentence - 2); s <= sentence && s < this.counts.length; s++) {
+      for (const [id, n] of this.counts[s]) score.set(id, (score.get(id) ?? 0) + 0.9 * n);
+    }
     return [...score.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
   }
 
@@ -41,20 +61,15 @@ export class Discourse {
 
   findPerson(nameTokens: string[]): Entity | undefined {
     const full = nameTokens.join(' ');
-    for (let i = this.entities.length - 1; i >= 0; i--) {
-      const e = this.entities[i];
-      if (e.names.length && e.names.join(' ') === full) return e;
-    }
-    // A short mention is one of the names of someone introduced earlier: "Dar", "Lee".
-    if (nameTokens.length === 1) {
-      for (let i = this.entities.length - 1; i >= 0; i--) if (this.entities[i].names.includes(nameTokens[0])) return this.entities[i];
-    }
+    const candidates = this.byName.get(nameTokens[nameTokens.length - 1]) ?? [];
+    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i].names.join(' ') === full) return candidates[i];
+    // A short mention is one of the names of someone introduced earlier: "Lavrov", "Lee".
+    if (nameTokens.length === 1) return candidates.at(-1);
     return undefined;
   }
 
   findRole(role: string): Entity | undefined {
-    for (let i = this.entities.length - 1; i >= 0; i--) if (this.entities[i].role === role) return this.entities[i];
-    return undefined;
+    return this.byRole.get(role);
   }
 
   /** Latest earlier mention that a pronoun of this kind can refer to. */
