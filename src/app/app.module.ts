@@ -5,6 +5,8 @@ import type { ClaimExtractor } from '../domain/claim-extractor.js';
 import type { EventStore } from '../event-store/event-store.js';
 import { EventStoreModule } from '../event-store/event-store.module.js';
 import { HealthController } from '../health/health.controller.js';
+import { ProjectionsModule } from '../projections/projections.module.js';
+import { ViewsModule } from '../views/views.module.js';
 import { CONFIG, type Config } from './config.js';
 
 export interface AppOptions {
@@ -12,15 +14,17 @@ export interface AppOptions {
   extractor: ClaimExtractor;
   /** An already opened store (tests, CLI); otherwise one is opened from the config. */
   store?: EventStore;
+  /** Views and their REST endpoints; the CLI's write commands leave them out. Default true. */
+  readSide?: boolean;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, extractor, store }: AppOptions): DynamicModule {
+  static forRoot({ config, extractor, store, readSide = true }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(store), ArticlesModule.forRoot(extractor)],
+      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(store), ArticlesModule.forRoot(extractor), ...(readSide ? [ProjectionsModule, ViewsModule] : [])],
       controllers: [HealthController],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { ClaimExtractor } from '../domain/claim-extractor.js';
 import { CLAIM_EXTRACTOR } from '../common/tokens.js';
+import { ReadYourWrites } from '../http/read-your-writes.js';
 import { CorrectClaimController } from './correcting-claim/correct-claim.controller.js';
 import { CorrectClaimHandler } from './correcting-claim/correct-claim.handler.js';
 import { IngestArticleController } from './ingesting-article/ingest-article.controller.js';
@@ -24,6 +25,7 @@ export class ArticlesModule {
       controllers: [IngestArticleController, ArticleEventsController, RecordClaimController, RetractClaimController, CorrectClaimController],
       providers: [
         { provide: CLAIM_EXTRACTOR, useValue: extractor },
+        ReadYourWrites,
         IngestArticleHandler, ReextractArticlesHandler, RecordClaimHandler, RetractClaimHandler, CorrectClaimHandler, ArticleEventsHandler,
       ],
     };

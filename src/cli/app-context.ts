@@ -7,7 +7,7 @@ import { defaultExtractor } from '../extraction/default-extractor.js';
 /** The same modules as the server, without HTTP: commands run through the same handlers. */
 export const cliContext = async (): Promise<INestApplicationContext> => {
   const config = { ...loadConfig(), seedOnStart: false };
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, extractor: defaultExtractor() }), {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, extractor: defaultExtractor(), readSide: false }), {
     logger: ['error'],
     abortOnError: false,
   });

@@ -95,6 +95,12 @@ export class ProjectionRunner {
     return view.state as S;
   }
 
+  /** The view's state in its snapshot form: what hashes and comparisons are taken over. */
+  serialized(name: string): unknown {
+    const view = this.views.get(name)!;
+    return view.projection.serialize(view.state);
+  }
+
   status(): ViewStatus[] {
     return [...this.views.values()].map((v) => ({
       name: v.projection.name, checkpoint: v.checkpoint, processed: v.processed, lastRebuild: v.lastRebuild, rebuilding: v.rebuilding,

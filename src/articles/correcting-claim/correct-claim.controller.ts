@@ -4,6 +4,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { analystFrom, commandContextFrom } from '../../http/request-context.js';
+import { ReadYourWrites } from '../../http/read-your-writes.js';
 import { etagOf, parseIfMatch } from '../../http/if-match.js';
 import { CorrectClaimCommand } from './correct-claim.command.js';
 import { CorrectClaimDto } from './correct-claim.dto.js';
@@ -11,7 +12,7 @@ import { CorrectClaimDto } from './correct-claim.dto.js';
 @ApiTags('claims')
 @Controller('claims/:claimId/correction')
 export class CorrectClaimController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: CommandBus, private readonly views: ReadYourWrites) {}
 
   @Post()
   @HttpCode(201)
@@ -29,6 +30,7 @@ export class CorrectClaimController {
     const result = await this.commands.execute(
       new CorrectClaimCommand(claimId, expected, changes, dto.reason, analystFrom(headers['x-analyst']), commandContextFrom(headers['x-correlation-id'])),
     );
+    await this.views.settle(result.position);
     void reply.header('etag', etagOf(result.revision));
     return { claimId, articleId: result.articleId, stream: result.stream, revision: result.revision.toString() };
   }

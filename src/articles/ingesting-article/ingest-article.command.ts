@@ -6,6 +6,8 @@ export interface IngestResult {
   articleId: string;
   stream: string;
   revision: bigint;
+  /** Global position of the last event written; null when nothing was written. */
+  position: bigint | null;
   /** False when the same text was already there: nothing was written. */
   created: boolean;
   claims: number;

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { commandContextFrom } from '../../http/request-context.js';
+import { ReadYourWrites } from '../../http/read-your-writes.js';
 import { etagOf } from '../../http/if-match.js';
 import { IngestArticleCommand } from './ingest-article.command.js';
 import { IngestArticleDto } from './ingest-article.dto.js';
@@ -10,7 +11,7 @@ import { IngestArticleDto } from './ingest-article.dto.js';
 @ApiTags('articles')
 @Controller('articles')
 export class IngestArticleController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: CommandBus, private readonly views: ReadYourWrites) {}
 
   @Post()
   @ApiOperation({ summary: 'Ingest an article: its stream opens with ArticleIngested and the claims found in it, in one append' })
@@ -24,6 +25,7 @@ export class IngestArticleController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const result = await this.commands.execute(new IngestArticleCommand(dto, commandContextFrom(correlationId)));
+    await this.views.settle(result.position);
     void reply.status(result.created ? 201 : 200).header('etag', etagOf(result.revision)).header('location', `/articles/${result.articleId}`);
     return { articleId: result.articleId, stream: result.stream, revision: result.revision.toString(), created: result.created, claims: result.claims };
   }

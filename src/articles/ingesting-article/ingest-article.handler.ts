@@ -24,7 +24,7 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     const events = ingestEvents(article, this.extractor);
     try {
       const result = await this.store.append(stream, toAppend(events, context), NO_STREAM);
-      return { articleId: article.articleId, stream, revision: result.nextExpectedRevision, created: true, claims: events.length - 1 };
+      return { articleId: article.articleId, stream, revision: result.nextExpectedRevision, position: result.position, created: true, claims: events.length - 1 };
     } catch (error) {
       // Another writer ingested the same text between our read and our append: same outcome.
       if (error instanceof WrongExpectedVersionError) return (await this.existing(article.articleId))!;
@@ -36,6 +36,6 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     const loaded = await loadArticle(this.store, articleId);
     if (!loaded) return null;
     const claims = [...loaded.state.claims.values()].filter((c) => !c.retracted).length;
-    return { articleId, stream: articleStream(articleId), revision: loaded.revision, created: false, claims };
+    return { articleId, stream: articleStream(articleId), revision: loaded.revision, position: null, created: false, claims };
   }
 }

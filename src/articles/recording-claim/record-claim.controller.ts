@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { ARTICLE_ID } from '../../domain/ids.js';
 import { notFound } from '../../domain/errors.js';
 import { analystFrom, commandContextFrom } from '../../http/request-context.js';
+import { ReadYourWrites } from '../../http/read-your-writes.js';
 import { etagOf, parseIfMatch } from '../../http/if-match.js';
 import { RecordClaimCommand } from './record-claim.command.js';
 import { RecordClaimDto } from './record-claim.dto.js';
@@ -12,7 +13,7 @@ import { RecordClaimDto } from './record-claim.dto.js';
 @ApiTags('claims')
 @Controller('articles/:articleId/claims')
 export class RecordClaimController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: CommandBus, private readonly views: ReadYourWrites) {}
 
   @Post()
   @ApiOperation({ summary: "Record an analyst's claim in an article's stream" })
@@ -31,6 +32,7 @@ export class RecordClaimController {
     const result = await this.commands.execute(
       new RecordClaimCommand(articleId, expected, claim, analystFrom(headers['x-analyst']), commandContextFrom(headers['x-correlation-id'])),
     );
+    await this.views.settle(result.position);
     void reply.status(201).header('etag', etagOf(result.revision));
     return { claimId: result.claimId, articleId, stream: result.stream, revision: result.revision.toString() };
   }

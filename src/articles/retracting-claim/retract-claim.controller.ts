@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { analystFrom, commandContextFrom } from '../../http/request-context.js';
+import { ReadYourWrites } from '../../http/read-your-writes.js';
 import { etagOf, parseIfMatch } from '../../http/if-match.js';
 import { RetractClaimCommand } from './retract-claim.command.js';
 import { RetractClaimDto } from './retract-claim.dto.js';
@@ -10,7 +11,7 @@ import { RetractClaimDto } from './retract-claim.dto.js';
 @ApiTags('claims')
 @Controller('claims/:claimId/retraction')
 export class RetractClaimController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: CommandBus, private readonly views: ReadYourWrites) {}
 
   @Post()
   @HttpCode(201)
@@ -26,6 +27,7 @@ export class RetractClaimController {
     const result = await this.commands.execute(
       new RetractClaimCommand(claimId, expected, dto.reason, analystFrom(headers['x-analyst']), commandContextFrom(headers['x-correlation-id'])),
     );
+    await this.views.settle(result.position);
     void reply.header('etag', etagOf(result.revision));
     return { claimId, articleId: result.articleId, stream: result.stream, revision: result.revision.toString() };
   }

@@ -1,0 +1,54 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { articleIdOfClaim, articleStream } from '../domain/ids.js';
+import { notFound } from '../domain/errors.js';
+import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-store/event-store.js';
+import { getClaim, listClaims } from '../read-models/claims/claims.queries.js';
+import { conflictsOfClaim } from '../read-models/conflicts/conflicts.queries.js';
+import type { ClaimsState, ConflictsState } from '../read-models/index.js';
+import { ClaimsQueryDto } from './claims-query.dto.js';
+import { defined, flag, pageOf, timeRange } from './filters.js';
+import { ListQueryDto, parseAsOf } from './list-query.dto.js';
+import { ViewQuery } from './view.query.js';
+
+@ApiTags('claims')
+@Controller('claims')
+export class ClaimsController {
+  constructor(private readonly queries: QueryBus, @Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Live claims with corrections applied; retracted ones only with includeRetracted=true' })
+  list(@Query() q: ClaimsQueryDto) {
+    const filter = defined({
+      type: q.type, actor: q.actor, target: q.target, source: q.source === 'none' ? '~' : q.source, topic: q.topic, article: q.article,
+      includeRetracted: flag(q.includeRetracted), ...timeRange(q),
+    });
+    return this.queries.execute(new ViewQuery(['claims'], parseAsOf(q.asOf), (s) => listClaims(s.claims as ClaimsState, filter, pageOf(q))));
+  }
+
+  @Get(':claimId')
+  @ApiOperation({ summary: 'One claim as it stands, with its history from the stream and the conflicts it is part of' })
+  async one(@Param('claimId') claimId: string, @Query() q: ListQueryDto) {
+    const found = await this.queries.execute(
+      new ViewQuery(['claims', 'conflicts'], parseAsOf(q.asOf), (s) => {
+        const claim = getClaim(s.claims as ClaimsState, claimId);
+        return claim && { claim, conflicts: conflictsOfClaim(s.conflicts as ConflictsState, claimId).map((c) => ({ id: c.id, kind: c.kind })) };
+      }),
+    );
+    if (!found) throw notFound(`claim ${claimId}`);
+    return { ...found.claim, conflicts: found.conflicts, history: await this.history(claimId) };
+  }
+
+  private async history(claimId: string) {
+    try {
+      const events = await this.store.readStream(articleStream(articleIdOfClaim(claimId)!));
+      return events
+        .filter((e) => (e.data as { claimId?: string }).claimId === claimId)
+        .map((e) => ({ type: e.type, revision: e.revision.toString(), position: e.position.toString(), recordedAt: e.created.toISOString(), data: e.data }));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+}

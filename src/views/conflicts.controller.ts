@@ -1,0 +1,37 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { notFound } from '../domain/errors.js';
+import { getConflict, listConflicts } from '../read-models/conflicts/conflicts.queries.js';
+import type { AttributionsState, ClaimsState, ConflictsState } from '../read-models/index.js';
+import { defined, pageOf, timeRange } from './filters.js';
+import { ListQueryDto, parseAsOf } from './list-query.dto.js';
+import { ConflictsQueryDto } from './view-dtos.js';
+import { ViewQuery } from './view.query.js';
+
+@ApiTags('views')
+@Controller('conflicts')
+export class ConflictsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Who says so, and who says otherwise: competing accounts, denials and actor disagreements, each with both sides' })
+  list(@Query() q: ConflictsQueryDto) {
+    const filter = defined({ kind: q.kind, party: q.party, source: q.source, article: q.article, type: q.type, topic: q.topic, ...timeRange(q) });
+    return this.queries.execute(
+      new ViewQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
+        listConflicts(s.conflicts as ConflictsState, s.claims as ClaimsState, filter, pageOf(q), s.attributions as AttributionsState)),
+    );
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One conflict with both sides, their sources and evidence' })
+  async one(@Param('id') id: string, @Query() q: ListQueryDto) {
+    const found = await this.queries.execute(
+      new ViewQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
+        getConflict(s.conflicts as ConflictsState, s.claims as ClaimsState, id, s.attributions as AttributionsState)),
+    );
+    if (!found) throw notFound(`conflict ${id}`);
+    return found;
+  }
+}

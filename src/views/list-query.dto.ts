@@ -1,0 +1,38 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { BadRequestException } from '@nestjs/common';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/** `asOf`: an ISO 8601 time ("2025-05-21", "2025-05-21T12:00:00Z") or a global position ("1234"). */
+export const AS_OF = /^(\d{1,19}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?)$/;
+
+/** Paging and time travel, shared by every list endpoint. */
+export class ListQueryDto {
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000)
+  offset?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Answer from the events up to this point: an ISO 8601 time or a global position', example: '2025-05-21' })
+  @IsOptional() @Matches(AS_OF, { message: 'asOf must be an ISO 8601 date or time (2025-05-21, 2025-05-21T12:00:00Z) or a global position (an integer)' })
+  asOf?: string;
+}
+
+export type AsOf = { position: bigint } | { time: Date };
+
+/** A date alone means "by the end of that day": what was known on 21 May includes the 21st. */
+export const parseAsOf = (asOf: string | undefined): AsOf | null => {
+  if (asOf === undefined) return null;
+  if (/^\d+$/.test(asOf)) return { position: BigInt(asOf) };
+  const time = new Date(/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf);
+  const [y, m, d] = asOf.slice(0, 10).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  // Date() rolls 2025-02-30 over into March; a real calendar day round-trips.
+  if (Number.isNaN(time.getTime()) || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) {
+    throw new BadRequestException(`asOf: ${asOf} is not a real date`);
+  }
+  return { time };
+};

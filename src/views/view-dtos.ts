@@ -1,0 +1,129 @@
+// Query strings of the views: every filter is checked, unknown ones are refused with 400 naming them.
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { CLAIM_TYPES, TOPICS, type ClaimType, type Topic } from '../domain/claim.js';
+import { ListQueryDto } from './list-query.dto.js';
+import { PARTY_ID } from './claims-query.dto.js';
+
+const SLUG = /^[a-z0-9~][a-z0-9-]{0,99}$/;
+const KEY_MESSAGE = { message: 'must be a party or source key: lowercase letters, digits and dashes, or ~ and a slug' };
+
+class TimedListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'Published on or after (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Published on or before (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
+  includeRetracted?: 'true' | 'false';
+}
+
+export class PartiesQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the party id or name' }) @IsOptional() @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['actor', 'target', 'source'] }) @IsOptional() @IsIn(['actor', 'target', 'source'])
+  role?: 'actor' | 'target' | 'source';
+
+  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  type?: ClaimType;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
+  includeRetracted?: 'true' | 'false';
+}
+
+export class PartyQueryDto extends TimedListQueryDto {
+  @ApiPropertyOptional({ enum: ['actor', 'target', 'source'] }) @IsOptional() @IsIn(['actor', 'target', 'source'])
+  role?: 'actor' | 'target' | 'source';
+
+  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  type?: ClaimType;
+
+  @ApiPropertyOptional({ enum: TOPICS }) @IsOptional() @IsIn(TOPICS)
+  topic?: Topic;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  source?: string;
+}
+
+export class SourcesQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: ['source', 'outlet'], description: 'source: who the articles cite; outlet: who published them' }) @IsOptional() @IsIn(['source', 'outlet'])
+  kind?: 'source' | 'outlet';
+
+  @ApiPropertyOptional() @IsOptional() @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
+  includeRetracted?: 'true' | 'false';
+}
+
+export class SourceQueryDto extends TimedListQueryDto {
+  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  type?: ClaimType;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(PARTY_ID, { message: 'actor must be a party id' })
+  actor?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(PARTY_ID, { message: 'target must be a party id' })
+  target?: string;
+}
+
+export class ArticlesQueryDto extends TimedListQueryDto {
+  @ApiPropertyOptional({ description: 'Slug of the outlet name' }) @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  outlet?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the headline' }) @IsOptional() @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  type?: ClaimType;
+}
+
+export class ArticleQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
+  includeRetracted?: 'true' | 'false';
+}
+
+export class AttributionsQueryDto extends TimedListQueryDto {
+  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  type?: ClaimType;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  actor?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  target?: string;
+
+  @ApiPropertyOptional({ description: 'Actor or target' }) @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  party?: string;
+
+  @ApiPropertyOptional({ enum: TOPICS }) @IsOptional() @IsIn(TOPICS)
+  topic?: Topic;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  source?: string;
+
+  @ApiPropertyOptional({ enum: ['none', 'single-source', 'corroborated'] }) @IsOptional() @IsIn(['none', 'single-source', 'corroborated'])
+  status?: 'none' | 'single-source' | 'corroborated';
+}
+
+export class ConflictsQueryDto extends TimedListQueryDto {
+  @ApiPropertyOptional({ enum: ['competing-account', 'denial', 'actor-disagreement'] }) @IsOptional() @IsIn(['competing-account', 'denial', 'actor-disagreement'])
+  kind?: 'competing-account' | 'denial' | 'actor-disagreement';
+
+  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  party?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  source?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{20}$/, { message: 'article must be an article id (20 hex digits)' })
+  article?: string;
+
+  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  type?: ClaimType;
+
+  @ApiPropertyOptional({ enum: TOPICS }) @IsOptional() @IsIn(TOPICS)
+  topic?: Topic;
+}

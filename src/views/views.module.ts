@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ArticlesViewController } from './articles.controller.js';
+import { AttributionsController } from './attributions.controller.js';
+import { ClaimsController } from './claims.controller.js';
+import { ConflictsController } from './conflicts.controller.js';
+import { PartiesController } from './parties.controller.js';
+import { SourcesController } from './sources.controller.js';
+import { ViewQueryHandler } from './view-query.handler.js';
+
+/** The read side over REST: thin controllers over the pure query functions of src/read-models. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [ClaimsController, PartiesController, SourcesController, ArticlesViewController, AttributionsController, ConflictsController],
+  providers: [ViewQueryHandler],
+})
+export class ViewsModule {}
