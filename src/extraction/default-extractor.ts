@@ -1,5 +1,5 @@
 import type { ClaimExtractor } from '../domain/claim-extractor.js';
-import { noClaimsExtractor } from '../domain/no-claims-extractor.js';
+import { createExtractor } from './index.js';
 
 /** The one binding ingestion uses: swapping the extractor changes this line only. */
-export const defaultExtractor = (): ClaimExtractor => noClaimsExtractor;
+export const defaultExtractor = (): ClaimExtractor => createExtractor();

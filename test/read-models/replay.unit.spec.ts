@@ -48,7 +48,9 @@ const step = fc.oneof(
 );
 
 /** Builds a history from generated steps; returns the builder and its articles in order. */
-const build = (steps: fc.Infer<typeof step>[]): { g: Given; articles: Array<{ id: string; day: number; outlet: string }> } => {
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
+const build = (steps: Step[]): { g: Given; articles: Array<{ id: string; day: number; outlet: string }> } => {
   const g = given();
   const articles: Array<{ id: string; day: number; outlet: string }> = [];
   const claims: string[] = [];
