@@ -13,11 +13,19 @@ const COUNTRIES = [
   ['China', 'Chinese', 'Beijing'], ['the Philippines', 'Philippine', 'Manila'], ['India', 'Indian', 'New Delhi'], ['Pakistan', 'Pakistani', 'Islamabad'],
   ['Sudan', 'Sudanese', 'Khartoum'], ['Egypt', 'Egyptian', 'Cairo'], ['Turkey', 'Turkish', 'Ankara'], ['Venezuela', 'Venezuelan', 'Caracas'],
   ['Japan', 'Japanese', 'Tokyo'], ['South Korea', 'South Korean', 'Seoul'], ['Qatar', 'Qatari', 'Doha'], ['Ethiopia', 'Ethiopian', 'Addis Ababa'],
+  ['Germany', 'German', 'Berlin'], ['France', 'French', 'Paris'], ['Brazil', 'Brazilian', 'Brasilia'], ['Nigeria', 'Nigerian', 'Abuja'],
+  ['Saudi Arabia', 'Saudi', 'Riyadh'], ['Poland', 'Polish', 'Warsaw'], ['Kenya', 'Kenyan', 'Nairobi'], ['Indonesia', 'Indonesian', 'Jakarta'],
 ] as const;
 const OFFICES = ['foreign minister', 'defence minister', 'prime minister', 'president', 'foreign ministry spokesperson', 'national security adviser'];
 const OUTLETS = ['Reuters', 'the Associated Press', 'AFP', 'state television', 'a local broadcaster'];
-const TOPICS = ['border security', 'trade and transit', 'migrant returns', 'energy infrastructure', 'prisoner exchanges', 'maritime patrols'];
-const NAMES = ['Elena Marković', 'Tariq Hussain', 'Mei Lin', 'Jonas Berg', 'Amara Okafor', 'Diego Salas', 'Yuki Tanaka', 'Omar Haddad'];
+const TOPICS = [
+  'border security', 'trade and transit', 'migrant returns', 'energy infrastructure', 'prisoner exchanges', 'maritime patrols',
+  'grain exports', 'water sharing', 'counter-terrorism', 'nuclear safety', 'debt relief', 'refugee camps',
+];
+const NAMES = [
+  'Elena Marković', 'Tariq Hussain', 'Mei Lin', 'Jonas Berg', 'Amara Okafor', 'Diego Salas', 'Yuki Tanaka', 'Omar Haddad',
+  'Sofia Almeida', 'Ravi Menon', 'Fatima Zahra', 'Piotr Nowak', 'Grace Wanjiru', 'Ahmed Al-Sayed', 'Hana Kim', 'Luis Ortega',
+];
 
 const TEMPLATES: Array<(p: Parts) => string> = [
   (p) => `${p.a.demonym} ${cap(p.office)} ${p.name} said ${p.a.country} had invited ${p.b.demonym} officials to visit ${p.a.capital} for talks on ${p.topic}.`,
@@ -30,6 +38,11 @@ const TEMPLATES: Array<(p: Parts) => string> = [
   (p) => `Analysts say the talks come at a sensitive time for both governments, as pressure builds over ${p.topic}.`,
   (p) => `The next round of talks is expected to be held in ${p.b.capital}, with ${p.b.country} set to serve as host.`,
   (p) => `${cap(p.a.country)} and ${p.b.country} agreed to strengthen collaboration in ${p.topic}, according to ${p.outlet}.`,
+  (p) => `"We will not accept any interference in our internal affairs," ${p.name} told reporters in ${p.a.capital}, warning ${p.b.country} against further provocations.`,
+  (p) => `${p.b.demonym} President ${p.name2} invited his ${p.a.demonym} counterpart to attend a summit on ${p.topic} next month, a spokesperson said.`,
+  (p) => `${cap(p.b.country)} expressed concern over the humanitarian situation along the border, the ${p.b.demonym} ${p.office} said on ${p.day}.`,
+  (p) => `A senior ${p.a.demonym} official, who asked not to be named, said ${p.a.country} would reportedly send a delegation to ${p.b.capital} to discuss ${p.topic}.`,
+  (p) => `${cap(p.a.country)} has committed $${p.amount} million in aid to ${p.b.country}, the ${p.a.demonym} ${p.office2} announced on ${p.day}.`,
 ];
 
 interface Parts {
@@ -40,7 +53,12 @@ interface Parts {
   outlet: string;
   topic: string;
   name: string;
+  name2: string;
+  day: string;
+  amount: number;
 }
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -50,24 +68,48 @@ export interface CorpusArticle {
   words: number;
 }
 
-/** `sentences` sets the length; each article is one dateline paragraph and a few more. */
-export const generateArticle = (random: () => number, index: number, sentences = 10): CorpusArticle => {
+const pickParts = (random: () => number): Parts => {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-  const [ca, cb] = [pick(COUNTRIES), pick(COUNTRIES)];
-  const parts: Parts = {
+  const ca = pick(COUNTRIES);
+  let cb = pick(COUNTRIES);
+  if (cb === ca) cb = COUNTRIES[(COUNTRIES.indexOf(ca) + 1) % COUNTRIES.length];
+  return {
     a: { country: ca[0], demonym: ca[1], capital: ca[2] },
-    b: cb === ca ? { country: COUNTRIES[(COUNTRIES.indexOf(ca) + 1) % COUNTRIES.length][0], demonym: COUNTRIES[(COUNTRIES.indexOf(ca) + 1) % COUNTRIES.length][1], capital: COUNTRIES[(COUNTRIES.indexOf(ca) + 1) % COUNTRIES.length][2] } : { country: cb[0], demonym: cb[1], capital: cb[2] },
+    b: { country: cb[0], demonym: cb[1], capital: cb[2] },
     office: pick(OFFICES), office2: pick(OFFICES), outlet: pick(OUTLETS), topic: pick(TOPICS), name: pick(NAMES),
+    name2: pick(NAMES), day: pick(DAYS), amount: 5 * (1 + Math.floor(random() * 100)),
   };
+};
+
+const article = (random: () => number, index: number, more: (lines: string[]) => boolean): CorpusArticle => {
+  const first = pickParts(random);
+  let parts = first;
   const lines: string[] = [];
-  for (let i = 0; i < sentences; i++) lines.push(pick(TEMPLATES)(parts));
+  while (more(lines)) {
+    // A long article moves on to other parties every paragraph, as a round-up does.
+    if (lines.length > 0 && lines.length % 12 === 0) parts = pickParts(random);
+    lines.push(TEMPLATES[Math.floor(random() * TEMPLATES.length)](parts));
+  }
   // A unique closing sentence keeps every body (and so every article id) distinct.
   lines.push(`This is report number ${index} in the series.`);
   const paragraphs: string[] = [];
   for (let i = 0; i < lines.length; i += 3) paragraphs.push(lines.slice(i, i + 3).join(' '));
   const body = paragraphs.join('\n\n');
-  const headline = `${cap(parts.a.country)} and ${parts.b.country} hold talks on ${parts.topic}`;
-  return { text: `${headline}\n\n${parts.a.capital.toUpperCase()} — ${body}`, body, words: body.split(/\s+/).length };
+  const headline = `${cap(first.a.country)} and ${first.b.country} hold talks on ${first.topic}`;
+  return { text: `${headline}\n\n${first.a.capital.toUpperCase()} — ${body}`, body, words: body.split(/\s+/).length };
+};
+
+/** `sentences` sets the length; each article is one dateline paragraph and a few more. */
+export const generateArticle = (random: () => number, index: number, sentences = 10): CorpusArticle =>
+  article(random, index, (lines) => lines.length < sentences);
+
+/** An article whose body is at least `bytes` long (UTF-8), for the linearity runs. */
+export const generateArticleOfSize = (random: () => number, index: number, bytes: number): CorpusArticle => {
+  let size = 0;
+  return article(random, index, (lines) => {
+    if (lines.length > 0) size += Buffer.byteLength(lines[lines.length - 1]) + 1;
+    return size < bytes;
+  });
 };
 
 export const generateCorpus = (count: number, seed = 42, sentences = 10): CorpusArticle[] => {
