@@ -17,6 +17,7 @@ const COUNTRIES = [
   ['Saudi Arabia', 'Saudi', 'Riyadh'], ['Poland', 'Polish', 'Warsaw'], ['Kenya', 'Kenyan', 'Nairobi'], ['Indonesia', 'Indonesian', 'Jakarta'],
 ] as const;
 const OFFICES = ['foreign minister', 'defence minister', 'prime minister', 'president', 'foreign ministry spokesperson', 'national security adviser'];
+const PUBLISHERS = ['Reuters', 'Associated Press', 'AFP', 'Al Jazeera', 'Dawn', 'The Hindu', 'Kyiv Independent', 'Anadolu Agency', 'Nikkei Asia'];
 const OUTLETS = ['Reuters', 'the Associated Press', 'AFP', 'state television', 'a local broadcaster'];
 const TOPICS = [
   'border security', 'trade and transit', 'migrant returns', 'energy infrastructure', 'prisoner exchanges', 'maritime patrols',
@@ -60,6 +61,9 @@ interface Parts {
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
+/** About forty articles a day from 2024-01-01, so time filters have something to cut. */
+const publishedOn = (index: number): string => new Date(Date.UTC(2024, 0, 1) + Math.floor(index / 40) * 86_400_000).toISOString().slice(0, 10);
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface CorpusArticle {
@@ -81,14 +85,26 @@ const pickParts = (random: () => number): Parts => {
   };
 };
 
+const shuffled = (n: number, random: () => number): number[] => {
+  const xs = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+  return xs;
+};
+
 const article = (random: () => number, index: number, more: (lines: string[]) => boolean): CorpusArticle => {
   const first = pickParts(random);
   let parts = first;
   const lines: string[] = [];
+  let deck: number[] = [];
   while (more(lines)) {
-    // A long article moves on to other parties every paragraph, as a round-up does.
+    // A long article moves on to other parties every few paragraphs, as a round-up does.
     if (lines.length > 0 && lines.length % 12 === 0) parts = pickParts(random);
-    lines.push(TEMPLATES[Math.floor(random() * TEMPLATES.length)](parts));
+    // Sentence shapes are dealt from a shuffled deck, so a short article does not repeat one.
+    if (deck.length === 0) deck = shuffled(TEMPLATES.length, random);
+    lines.push(TEMPLATES[deck.pop()!](parts));
   }
   // A unique closing sentence keeps every body (and so every article id) distinct.
   lines.push(`This is report number ${index} in the series.`);
@@ -96,7 +112,8 @@ const article = (random: () => number, index: number, more: (lines: string[]) =>
   for (let i = 0; i < lines.length; i += 3) paragraphs.push(lines.slice(i, i + 3).join(' '));
   const body = paragraphs.join('\n\n');
   const headline = `${cap(first.a.country)} and ${first.b.country} hold talks on ${first.topic}`;
-  return { text: `${headline}\n\n${first.a.capital.toUpperCase()} — ${body}`, body, words: body.split(/\s+/).length };
+  const header = `outlet: ${PUBLISHERS[index % PUBLISHERS.length]}\npublished: ${publishedOn(index)}\n\n`;
+  return { text: `${header}${headline}\n\n${first.a.capital.toUpperCase()} — ${body}`, body, words: body.split(/\s+/).length };
 };
 
 /** `sentences` sets the length; each article is one dateline paragraph and a few more. */

@@ -19,12 +19,14 @@ describe('benchmark corpus', () => {
     for (const a of corpus.slice(0, 20)) {
       const parsed = parseArticleFile(a.text);
       expect(parsed.dateline).not.toBeNull();
+      expect(parsed.outlet).not.toBeNull();
+      expect(parsed.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(parsed.body.length).toBeGreaterThan(200);
     }
   });
 
   it('varies parties across articles', () => {
-    const headlines = new Set(generateCorpus(200, 3).map((a) => a.text.split('\n')[0]));
+    const headlines = new Set(generateCorpus(200, 3).map((a) => parseArticleFile(a.text).title));
     expect(headlines.size).toBeGreaterThan(100);
   });
 
