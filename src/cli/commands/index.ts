@@ -3,6 +3,7 @@ import { registerIngest } from './ingest.js';
 import { registerExtractCommand } from './extract.js';
 import { registerEvalCommand } from './eval.js';
 import { registerReextract } from './reextract.js';
+import { registerReplay } from './replay.js';
 
 /** Each sub-command lives in its own file and registers itself here. */
 export const registerCommands = (program: Command): void => {
@@ -10,4 +11,5 @@ export const registerCommands = (program: Command): void => {
   registerExtractCommand(program);
   registerEvalCommand(program);
   registerReextract(program);
+  registerReplay(program);
 };
