@@ -10,29 +10,35 @@ import { ViewSnapshots } from './view-snapshots.js';
 
 export { PROJECTION_RUNNER } from './projections.tokens.js';
 
+const VIEW_SNAPSHOTS = Symbol('ViewSnapshots');
+
 /** Views are kept beside the data, not in the event store, so any store (SQLite or EventStoreDB) feeds them alike. */
 @Global()
 @Module({
   controllers: [ProjectionsController],
   providers: [
+    { provide: VIEW_SNAPSHOTS, inject: [CONFIG], useFactory: (config: Config) => new ViewSnapshots(join(config.dataDir, 'views.sqlite')) },
     {
       provide: PROJECTION_RUNNER,
-      inject: [EVENT_STORE, CONFIG],
-      useFactory: (store: EventStore, config: Config) =>
-        new ProjectionRunner(store, ALL_PROJECTIONS, new ViewSnapshots(join(config.dataDir, 'views.sqlite')), { snapshotEveryMs: 1000 }),
+      inject: [EVENT_STORE, VIEW_SNAPSHOTS],
+      useFactory: (store: EventStore, snapshots: ViewSnapshots) => new ProjectionRunner(store, ALL_PROJECTIONS, snapshots, { snapshotEveryMs: 1000 }),
     },
   ],
   exports: [PROJECTION_RUNNER],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(VIEW_SNAPSHOTS) private readonly snapshots: ViewSnapshots,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.runner.start();
   }
 
-  /** Before the store closes (onApplicationShutdown), so the last snapshot is written. */
+  /** Before the store closes (onApplicationShutdown), so the last snapshot is written; then the file is let go. */
   async onModuleDestroy(): Promise<void> {
     await this.runner.stop();
+    this.snapshots.close();
   }
 }
