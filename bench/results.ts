@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { Bench } from 'tinybench';
 
 export interface Figure {
   name: string;
@@ -8,11 +9,20 @@ export interface Figure {
   unit: string;
 }
 
+export interface Ratio {
+  name: string;
+  ratio: number;
+  goal?: number;
+  /** Whether the goal is a floor (higher is better) or a ceiling. */
+  direction?: 'at least' | 'at most';
+  met?: boolean;
+}
+
 export interface BenchResult {
   bench: string;
   params: Record<string, unknown>;
   figures: Figure[];
-  ratios: Array<{ name: string; ratio: number; goal?: number; met?: boolean }>;
+  ratios: Ratio[];
   notes?: string[];
 }
 
@@ -21,7 +31,7 @@ export const report = (result: BenchResult): void => {
   console.log(`\n== ${result.bench} ${JSON.stringify(result.params)}`);
   for (const f of result.figures) console.log(`  ${f.name.padEnd(44)} ${f.value.toFixed(f.value < 10 ? 3 : 0).padStart(12)} ${f.unit}`);
   for (const r of result.ratios) {
-    const goal = r.goal === undefined ? '' : `  goal ${r.goal}  ${r.met ? 'MET' : 'NOT MET'}`;
+    const goal = r.goal === undefined ? '' : `  goal ${r.direction === 'at most' ? '≤' : '≥'} ${r.goal}  ${r.met ? 'MET' : 'NOT MET'}`;
     console.log(`  ratio ${r.name.padEnd(38)} ${r.ratio.toFixed(3).padStart(12)}${goal}`);
   }
   for (const n of result.notes ?? []) console.log(`  note: ${n}`);
@@ -33,4 +43,15 @@ export const report = (result: BenchResult): void => {
   console.log(`  saved ${file}`);
 };
 
-export const ratio = (name: string, value: number, goal?: number) => ({ name, ratio: value, goal, met: goal === undefined ? undefined : value >= goal });
+export const ratio = (name: string, value: number, goal?: number, direction: 'at least' | 'at most' = 'at least'): Ratio => ({
+  name, ratio: value, goal, direction: goal === undefined ? undefined : direction,
+  met: goal === undefined ? undefined : direction === 'at least' ? value >= goal : value <= goal,
+});
+
+/** The mean time of one run of a tinybench task, ms. */
+export const meanMs = (bench: Bench, name: string): number => {
+  const task = bench.tasks.find((t) => t.name === name);
+  const result = task?.result as { latency?: { mean: number }; error?: unknown } | undefined;
+  if (!result?.latency) throw new Error(`benchmark task ${name} has no result${result?.error ? `: ${String(result.error)}` : ''}`);
+  return result.latency.mean;
+};

@@ -1,0 +1,80 @@
+// Queries: autocannon against the read endpoints of the real service with a million events
+// loaded, against GET /health on the same server (the framework's floor).
+import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadStore } from './loaded-store.js';
+import type { BenchOptions } from './main.js';
+import { ratio, report, type Figure, type Ratio } from './results.js';
+
+interface Ready {
+  port: number;
+  readyMs: number;
+  rss: number;
+}
+
+export const queriesBench = async (options: Pick<BenchOptions, 'events' | 'seed' | 'store' | 'duration' | 'connections'>) => {
+  const { events = 1_000_000, seed, duration, connections } = options;
+  const source = options.store ?? (await loadStore(events, seed)).file;
+  // The server keeps its view snapshots beside the store: give it a directory of its own.
+  const dataDir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-queries-'));
+  copyFileSync(source, join(dataDir, 'claimtrail.sqlite'));
+  const server = fork(fileURLToPath(new URL('./serve.js', import.meta.url)), [], {
+    env: { ...process.env, DATA_DIR: dataDir, SEED_ON_START: 'false', WRITE_RATE_LIMIT: '1000000', PORT: '0' },
+    stdio: 'inherit',
+  });
+  try {
+    const ready = await new Promise<Ready>((resolve, reject) => {
+      server.once('message', (m) => resolve(m as Ready));
+      server.once('exit', (code) => reject(new Error(`the server exited with ${code} before it was ready`)));
+    });
+    const base = `http://127.0.0.1:${ready.port}`;
+    const get = async (path: string) => {
+      const res = await fetch(base + path);
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<{ items: Array<{ party: string }>; total: number }>;
+    };
+    const health = await get('/health');
+    // The busiest party: the one with the most claims makes the heaviest page.
+    const party = (await get('/parties?limit=1')).items[0].party;
+    const claims = await get(`/claims?actor=${party}&type=PledgeMade`);
+    const conflicts = await get('/conflicts');
+    console.log(`server ready in ${(ready.readyMs / 1000).toFixed(1)} s; party ${party}: ${claims.total} pledges; ${conflicts.total} conflicts; health ${JSON.stringify(health)}`);
+
+    const run = async (path: string) => {
+      const r = await autocannon({ url: base + path, connections, duration });
+      if (r.errors || r.timeouts || r.non2xx) throw new Error(`GET ${path}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`);
+      console.log(`  GET ${path}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+      return { path, rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50 };
+    };
+    const floor = await run('/health');
+    const routes = [await run(`/parties/${party}`), await run(`/claims?actor=${party}&type=PledgeMade`), await run('/conflicts')];
+
+    const figures: Figure[] = [floor, ...routes].flatMap((r) => [
+      { name: `GET ${r.path} requests`, value: r.rps, unit: 'req/s' },
+      { name: `GET ${r.path} p99 latency`, value: r.p99, unit: 'ms' },
+    ]);
+    const ratios: Ratio[] = routes.flatMap((r) => [
+      ratio(`${r.path.split('?')[0]} req/s / health`, r.rps / floor.rps, 0.5),
+      ratio(`${r.path.split('?')[0]} p99 / health p99`, r.p99 / Math.max(floor.p99, 1), 4, 'at most'),
+    ]);
+    report({
+      bench: 'queries',
+      params: { events, connections, durationSeconds: duration, party, serverReadyMs: ready.readyMs, serverRssMiB: Math.round(ready.rss / 2 ** 20) },
+      figures,
+      ratios,
+      notes: ['p99 ratios divide by max(health p99, 1 ms): autocannon reports whole milliseconds'],
+    });
+  } finally {
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      if (server.connected) server.disconnect();
+      else server.kill();
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};

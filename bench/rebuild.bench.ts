@@ -1,0 +1,77 @@
+// Rebuild: events per second rebuilding every view from the log with the ProjectionRunner, against
+// a raw scan of the same rows with JSON.parse (the floor); then resident memory per claim held by
+// the rebuilt views.
+import Database from 'better-sqlite3';
+import { Bench } from 'tinybench';
+import { CLAIM_TYPES } from '../src/domain/claim.js';
+import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
+import { ProjectionRunner } from '../src/projections/projection-runner.js';
+import { ALL_PROJECTIONS } from '../src/read-models/index.js';
+import { loadStore } from './loaded-store.js';
+import type { BenchOptions } from './main.js';
+import { meanMs, ratio, report } from './results.js';
+
+const gc = () => {
+  if (!global.gc) throw new Error('run node with --expose-gc (npm run bench does)');
+  global.gc();
+  global.gc();
+};
+
+export const rebuildBench = async ({ events = 1_000_000, seed, store: given }: Pick<BenchOptions, 'events' | 'seed' | 'store'>) => {
+  const file = given ?? (await loadStore(events, seed)).file;
+  const db = new Database(file, { readonly: true });
+  const total = Number((db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n);
+  const claims = Number((db.prepare(`SELECT count(*) AS n FROM events WHERE type IN (${CLAIM_TYPES.map(() => '?').join(', ')})`)
+    .get(...CLAIM_TYPES) as { n: number }).n);
+
+  const store = new SqliteEventStore(file);
+  let runner: ProjectionRunner | null = null;
+  let rssBefore = 0;
+  let scanned = 0;
+  const bench = new Bench({ iterations: 1, time: 0, warmup: false });
+  bench.add('raw scan with JSON.parse (floor)', () => {
+    scanned = 0;
+    for (const row of db.prepare('SELECT * FROM events ORDER BY position').iterate() as Iterable<{ data: string; metadata: string }>) {
+      JSON.parse(row.data);
+      JSON.parse(row.metadata);
+      scanned++;
+    }
+  });
+  bench.add('ProjectionRunner.rebuild, every view', async () => {
+    await runner!.rebuild();
+  }, {
+    beforeEach: () => {
+      runner = null;
+      gc();
+      rssBefore = process.memoryUsage().rss;
+      runner = new ProjectionRunner(store, ALL_PROJECTIONS);
+    },
+  });
+  await bench.run();
+  if (scanned !== total) throw new Error(`the scan read ${scanned} of ${total} rows`);
+  gc();
+  const rssAfter = process.memoryUsage().rss;
+  const heapAfter = process.memoryUsage().heapUsed;
+  const status = runner!.status();
+  if (status.some((v) => v.checkpoint < 0n)) throw new Error('a view was not rebuilt');
+
+  const floor = (total * 1000) / meanMs(bench, 'raw scan with JSON.parse (floor)');
+  const ours = (total * 1000) / meanMs(bench, 'ProjectionRunner.rebuild, every view');
+  const perClaim = (rssAfter - rssBefore) / claims;
+  report({
+    bench: 'rebuild',
+    params: { events: total, claims, views: runner!.names, seed },
+    figures: [
+      { name: 'raw scan with JSON.parse (floor)', value: floor, unit: 'events/s' },
+      { name: 'ProjectionRunner.rebuild, every view', value: ours, unit: 'events/s' },
+      { name: 'resident memory of the views per claim', value: perClaim / 1024, unit: 'KB' },
+      { name: 'heap in use after the rebuild', value: heapAfter / 2 ** 20, unit: 'MiB' },
+    ],
+    ratios: [
+      ratio('rebuild / raw scan', ours / floor, 0.5),
+      ratio('resident KB per claim', perClaim / 1024, 1.5, 'at most'),
+    ],
+  });
+  db.close();
+  await store.close();
+};

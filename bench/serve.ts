@@ -1,0 +1,18 @@
+// The service as `npm start` runs it, on a pre-loaded DATA_DIR, for the queries benchmark: it
+// tells its parent the port once every view has caught up with the log.
+import 'reflect-metadata';
+import { createApp } from '../src/app/create-app.js';
+import { loadConfig } from '../src/app/config.js';
+import { EVENT_STORE, type EventStore } from '../src/event-store/event-store.js';
+import { defaultExtractor } from '../src/extraction/default-extractor.js';
+import type { ProjectionRunner } from '../src/projections/projection-runner.js';
+import { PROJECTION_RUNNER } from '../src/projections/projections.tokens.js';
+
+const started = Date.now();
+const app = await createApp({ config: loadConfig(), extractor: defaultExtractor(), logger: ['error'] });
+await app.listen(0, '127.0.0.1');
+const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+if (!(await app.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head, 3_600_000))) throw new Error('the views never caught up');
+const address = app.getHttpServer().address();
+process.send!({ port: typeof address === 'object' && address ? address.port : 0, readyMs: Date.now() - started, rss: process.memoryUsage().rss });
+process.on('disconnect', () => void app.close().then(() => process.exit(0)));
