@@ -1,6 +1,7 @@
 // Grammatical roles read off the token stream and the mentions found in it: the subject of a
 // verb (across adverbs, auxiliaries, parenthetical commas, relative clauses and coordinated
 // verb phrases), its object, a passive agent, and the parties of a prepositional phrase.
+import { adjunctEndingAt, adjunctStartingAt } from './adjuncts.js';
 import type { AnalyzedText, Sentence, Token } from './nlp.js';
 import type { Discourse } from './mentions/discourse.js';
 import type { Mention } from './mentions/types.js';
@@ -63,7 +64,11 @@ const isFiniteVerb = (v: SentenceView, k: number): boolean => {
   // A bare gerund or "including" opens a phrase, not a clause.
   if (v.t[k].norm.endsWith('ing') && !(k > v.s.from && v.t[k - 1].pos === 'AUX')) return false;
   let j = k - 1;
-  while (j >= v.s.from && SKIPPABLE.has(v.t[j].pos) && v.t[j].norm !== 'to') j--;
+  for (;;) {
+    while (j >= v.s.from && SKIPPABLE.has(v.t[j].pos) && v.t[j].norm !== 'to') j--;
+    const adjunct = j > v.s.from ? adjunctEndingAt(v.t, v.s.from, j) : -1;
+    if (adjunct > v.s.from) j = adjunct - 1; else break;
+  }
   if (j < v.s.from) return true;
   if (v.t[j].norm === 'to') return false;
   const m = v.at.get(j);
@@ -75,6 +80,9 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0): Mention[] =
   let j = verb - 1;
   while (j >= v.s.from) {
     const tok = v.t[j];
+    // "Iran on Monday accused", "officials have in turn accused": look across the adjunct.
+    const adjunct = adjunctEndingAt(v.t, v.s.from, j);
+    if (adjunct > v.s.from) { j = adjunct - 1; continue; }
     const m = v.at.get(j);
     if (m) return isActor(m) ? withCoordinatesLeft(v, m) : [];
     if (SKIPPABLE.has(tok.pos) || tok.text === '"' || tok.text === '“' || tok.text === '”') { j--; continue; }
@@ -131,9 +139,15 @@ export const agentOf = (v: SentenceView, verb: number): Mention[] => {
   return [];
 };
 
+/** The first token at or after `k` that is not inside a short adjunct ("on Tuesday"). */
+export const skipAdjunct = (v: SentenceView, k: number): number => {
+  const end = adjunctStartingAt(v.t, v.s.to, k);
+  return end > k ? end : k;
+};
+
 /** The object right after a verb ("accused Moscow", "invited the two countries"), skipping adverbs. */
 export const objectOf = (v: SentenceView, verb: number): Mention[] => {
-  let k = verb + 1;
+  let k = skipAdjunct(v, verb + 1);
   while (k < v.s.to && (v.t[k].pos === 'ADV' || v.t[k].pos === 'PART') && v.t[k].norm !== 'to' && v.t[k].norm !== 'not') k++;
   if (k < v.s.to && v.t[k].norm === 'with') k++;
   return coordinatedFrom(v, k).filter(isActor);

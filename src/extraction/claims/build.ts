@@ -2,6 +2,7 @@ import type { PartyRef, SourceRef } from '../../domain/claim.js';
 import type { ExtractedClaim } from '../../domain/claim-extractor.js';
 import { frameFor, type Frame } from '../attribution/frames.js';
 import { DENIAL_VERBS, MEETING_NOUNS, RECEIVING_VERBS } from '../cues/lexicon.js';
+import { DOCUMENT_HEADS } from '../mentions/lexicon.js';
 import {
   agentOf, antecedentOf, clauseEnd, coordinatedFrom, isActor, isPassive, objectOf, phraseParties, subjectOf, type SentenceView,
 } from '../grammar.js';
@@ -107,7 +108,9 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   const words = t.slice(Math.min(contentFrom, end - 1), last);
   const content = words.length ? v.a.text.slice(words[0].start, words[words.length - 1].end) : '';
 
-  const source = sourceOf(frame, actors, actorMs, t[hit.cue].text, ctx.carried);
+  // Who accepts or rejects someone else's act speaks for themselves: "Washington rejected the accusation".
+  const speaking = hit.form === 'noun' && hit.light && (RECEIVING_VERBS.has(hit.light) || DENIAL_VERBS.has(hit.light)) && actorMs.length ? refs(actorMs) : actors;
+  const source = sourceOf(frame, speaking, actorMs, t[hit.cue].text, ctx.carried);
   const evidence = { text: s.text, start: s.start, end: s.end };
   return {
     claim: {
@@ -120,8 +123,11 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
 
 const mentionOf = (v: SentenceView, party: string): string => v.mentions.find((m) => m.parties.includes(party))?.text ?? party;
 
+/** "according to a statement": a document nobody is named for is the actor's own. */
+const anonymousDocument = (f: Frame): boolean => f.speaker.every((m) => !m.parties.length && !m.group && !!m.role && DOCUMENT_HEADS.has(m.role));
+
 const sourceOf = (frame: Frame | null, actors: PartyRef[], actorMs: Mention[], cue: string, carried: SourceRef | null): SourceRef => {
-  if (frame) {
+  if (frame && !anonymousDocument(frame)) {
     const party = frame.speaker.flatMap((m) => (m.group ? m.group.ranked.slice(0, m.group.n) : m.parties))[0] ?? null;
     return { party, mention: frame.speaker.map((m) => m.text).join(' and '), cue: frame.cue, via: frame.via };
   }

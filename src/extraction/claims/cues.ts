@@ -1,7 +1,7 @@
 import type { ClaimType } from '../../domain/claim.js';
 import { COPULAS, ADJECTIVE_CUES, DENIAL_VERBS, NOUN_CUES, VERB_CUES } from '../cues/lexicon.js';
 import { isPossessiveMarker } from '../mentions/chunks.js';
-import type { SentenceView } from '../grammar.js';
+import { skipAdjunct, type SentenceView } from '../grammar.js';
 
 /** One occurrence of a claim cue and the verb whose subject is the claim's author. */
 export interface CueHit {
@@ -30,7 +30,9 @@ const copulaBefore = (v: SentenceView, k: number): number => {
 const governorOf = (v: SentenceView, k: number): number => {
   for (let j = k - 1; j >= v.s.from && k - j <= 8; j--) {
     const w = v.t[j];
-    const modifier = j > v.s.from && /^(DET|PRON|PUNCT|ADJ)$/.test(v.t[j - 1].pos) && /^(NOUN|ADJ)$/.test(v.t[j + 1].pos);
+    // A participle between a determiner and a noun modifies it ("the expressed concern"); after a comma it is a verb.
+    const before = j > v.s.from ? v.t[j - 1] : undefined;
+    const modifier = !!before && (/^(DET|PRON|ADJ)$/.test(before.pos) || (before.pos === 'PUNCT' && !/^[,;:]$/.test(before.text))) && /^(NOUN|ADJ)$/.test(v.t[j + 1].pos);
     if (w.pos === 'VERB' && modifier) continue;
     if (w.pos === 'VERB' && !(j > v.s.from && isPossessiveMarker(v.t[j - 1])) && !v.at.get(j)) return j;
     if (!MODIFIER_POS.has(w.pos) && !isPossessiveMarker(w) && w.text !== '-') return -1;
@@ -39,8 +41,11 @@ const governorOf = (v: SentenceView, k: number): number => {
   return -1;
 };
 
-const nextIs = (v: SentenceView, k: number, words: string[] | undefined): boolean =>
-  !words || (k + 1 < v.s.to && words.includes(v.t[k + 1].norm));
+/** The word after the cue, across an adjunct ("agreed on Tuesday to"), is one of `words`. */
+const nextIs = (v: SentenceView, k: number, words: string[] | undefined): boolean => {
+  const next = skipAdjunct(v, k + 1);
+  return !words || (next < v.s.to && words.includes(v.t[next].norm));
+};
 
 export const findCues = (v: SentenceView): CueHit[] => {
   const hits: CueHit[] = [];
@@ -55,7 +60,7 @@ export const findCues = (v: SentenceView): CueHit[] => {
     }
     const verb = VERB_CUES[w.lemma];
     if (verb && w.pos === 'VERB' && !insidePhrase && nextIs(v, k, verb.needsNext)) {
-      if (w.lemma === 'agree' && t[k + 2]?.pos !== 'VERB') continue;
+      if (w.lemma === 'agree' && t[skipAdjunct(v, k + 1) + 1]?.pos !== 'VERB') continue;
       const cop = copulaBefore(v, k);
       hits.push({ type: verb.type, form: 'verb', cue: k, head: cop >= 0 && t[cop].pos === 'VERB' ? cop : k });
       continue;

@@ -47,6 +47,8 @@ const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: (PartyMat
     const next = k + 1 < to ? tokens[k + 1] : undefined;
     if (k === start) { k++; continue; }
     if (t.pos === 'NOUN' || t.pos === 'PROPN') { sawNoun = true; k++; continue; }
+    // An adjective after the head with no noun to follow ("the government late on Sunday") is outside.
+    if (t.pos === 'ADJ' && sawNoun && !(next && /^(NOUN|PROPN|ADJ)$/.test(next.pos))) break;
     if (t.pos === 'ADJ' || t.pos === 'NUM') { k++; continue; }
     if (isPossessiveMarker(t) && prev && glued(prev, t)) { k++; continue; }
     if (t.text === '-' && prev && next && glued(prev, t) && glued(t, next) && /\w/.test(next.text)) { k++; continue; }

@@ -132,7 +132,9 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
     const next = raw[i + 1];
     const commaAfter = (x: Mention) => x.to < s.to && t[x.to].text === ',';
     // "Andrii Sybiha, Ukraine's foreign minister, ..." / "France, Germany's closest ally, ..."
-    if (next && commaAfter(m) && next.from === m.to + 1 && (m.kind === 'name' || m.kind === 'person' || m.kind === 'party')
+    // "Doha, a diplomat said": a phrase followed by its own verb is a new subject, not an apposition.
+    const ownVerb = (x: Mention) => x.to < s.to && (t[x.to].pos === 'VERB' || t[x.to].pos === 'AUX');
+    if (next && commaAfter(m) && next.from === m.to + 1 && (m.kind === 'name' || m.kind === 'person' || m.kind === 'party') && !ownVerb(next)
       && (next.kind === 'role' || (next.kind === 'other' && /^(a|an|the)$/.test(t[next.from].norm)) || (next.kind === 'other' && isPossessiveMarker(t[next.from + 1] ?? t[next.from])))) {
       if (next.kind === 'role' && (m.kind === 'name' || m.kind === 'person') && m.entity) m = personWithRole(m, next.parties.length ? next.parties : m.parties, next.role!);
       const close = closingComma(next.to);
