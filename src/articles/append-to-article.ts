@@ -1,8 +1,9 @@
 import { articleStream } from '../domain/ids.js';
-import { toAppend, type ArticleEvent, type CommandContext } from '../domain/events/index.js';
+import type { ArticleEvent, CommandContext } from '../domain/events/index.js';
 import { DomainError } from '../domain/errors.js';
 import { WrongExpectedVersionError, type EventStore } from '../event-store/event-store.js';
 import { loadExistingArticle, type LoadedArticle } from './article-stream.js';
+import { checkedAppend } from './checked-append.js';
 
 export interface WriteResult {
   articleId: string;
@@ -33,9 +34,9 @@ export const writeToArticle = async (
   const stream = articleStream(articleId);
   const loaded = await loadExistingArticle(store, articleId);
   if (loaded.revision !== expectedRevision) throw staleRevision(stream, expectedRevision, loaded.revision);
-  const events = decide(loaded);
+  const events = checkedAppend(stream, decide(loaded), context);
   try {
-    const result = await store.append(stream, toAppend(events, context), expectedRevision);
+    const result = await store.append(stream, events, expectedRevision);
     return { articleId, stream, revision: result.nextExpectedRevision, position: result.position };
   } catch (error) {
     if (error instanceof WrongExpectedVersionError) throw staleRevision(stream, expectedRevision, error.actual);

@@ -3,12 +3,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min,
   ValidateNested, ValidateIf,
 } from 'class-validator';
 import { CLAIM_TYPES, POLARITIES, TOPICS, type ClaimType, type Polarity, type Topic } from '../domain/claim.js';
 
 const MAX_OFFSET = 2_000_000;
+
+/** Like @IsOptional, but only for absence: null is checked (and refused) instead of skipped, so it never reaches a stream. */
+export const IsAbsentOr = () => ValidateIf((_, v) => v !== undefined);
 
 export class PartyRefDto {
   @ApiProperty({ nullable: true, example: 'pakistan', description: 'Canonical party id; null when unknown' })
@@ -82,14 +85,14 @@ export class ClaimFieldsDto {
   evidence!: EvidenceDto;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional() @IsBoolean()
+  @IsAbsentOr() @IsBoolean()
   hedged?: boolean;
 
   @ApiPropertyOptional({ enum: POLARITIES, default: 'asserted' })
-  @IsOptional() @IsIn(POLARITIES)
+  @IsAbsentOr() @IsIn(POLARITIES)
   polarity?: Polarity;
 
   @ApiPropertyOptional({ enum: TOPICS, isArray: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(TOPICS.length) @IsIn(TOPICS, { each: true })
+  @IsAbsentOr() @IsArray() @ArrayMaxSize(TOPICS.length) @IsIn(TOPICS, { each: true })
   topics?: Topic[];
 }

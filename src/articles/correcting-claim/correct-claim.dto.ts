@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsNotEmpty, IsNotEmptyObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ClaimFieldsDto } from '../claim.dto.js';
 
-export class ClaimChangesDto extends PartialType(ClaimFieldsDto) {}
+// skipNullProperties: false — a field may be left out, but null is validated (and refused), never stored.
+export class ClaimChangesDto extends PartialType(ClaimFieldsDto, { skipNullProperties: false }) {}
 
 export class CorrectClaimDto {
   @ApiProperty({ type: ClaimChangesDto, description: 'Only the fields that change; each replaces the old value whole' })

@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ClaimExtractor } from '../../domain/claim-extractor.js';
 import { articleStream } from '../../domain/ids.js';
-import { toAppend } from '../../domain/events/index.js';
 import { NO_STREAM, WrongExpectedVersionError, type EventStore } from '../../event-store/event-store.js';
 import { CLAIM_EXTRACTOR, EVENT_STORE } from '../../common/tokens.js';
 import { loadArticle } from '../article-stream.js';
+import { checkedAppend } from '../checked-append.js';
 import { IngestArticleCommand, type IngestResult } from './ingest-article.command.js';
 import { articleFromInput, ingestEvents } from './ingest-article.js';
 
@@ -22,8 +22,9 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     const existing = await this.existing(article.articleId);
     if (existing) return existing;
     const events = ingestEvents(article, this.extractor);
+    const toWrite = checkedAppend(stream, events, context);
     try {
-      const result = await this.store.append(stream, toAppend(events, context), NO_STREAM);
+      const result = await this.store.append(stream, toWrite, NO_STREAM);
       return { articleId: article.articleId, stream, revision: result.nextExpectedRevision, position: result.position, created: true, claims: events.length - 1 };
     } catch (error) {
       // Another writer ingested the same text between our read and our append: same outcome.
