@@ -5,6 +5,7 @@ import type { ClaimExtractor } from '../domain/claim-extractor.js';
 import type { EventStore } from '../event-store/event-store.js';
 import { EventStoreModule } from '../event-store/event-store.module.js';
 import { HealthController } from '../health/health.controller.js';
+import { LiveModule } from '../live/live.module.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { ViewsModule } from '../views/views.module.js';
 import { CONFIG, type Config } from './config.js';
@@ -24,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(store), ArticlesModule.forRoot(extractor), ...(readSide ? [ProjectionsModule, ViewsModule] : [])],
+      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(store), ArticlesModule.forRoot(extractor), ...(readSide ? [ProjectionsModule, ViewsModule, LiveModule] : [])],
       controllers: [HealthController],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],

@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../http/api-key.guard.js';
 import { ErrorsFilter } from '../http/errors.filter.js';
 import { validationPipe } from '../http/validation.pipe.js';
+import { serveUi } from '../ui/serve-ui.js';
 import { AppModule, type AppOptions } from './app.module.js';
 
 export interface CreateAppOptions extends AppOptions {
@@ -54,6 +55,7 @@ export const createApp = async (options: CreateAppOptions): Promise<NestFastifyA
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalGuards(new ApiKeyGuard(config.apiKey));
   app.enableShutdownHooks();
+  serveUi(app);
 
   const document = SwaggerModule.createDocument(
     app,

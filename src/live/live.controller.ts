@@ -1,0 +1,40 @@
+import { Controller, Inject, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { distinctUntilChanged, exhaustMap, map, merge, takeUntil, timer, type Observable } from 'rxjs';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
+import type { ProjectionRunner } from '../projections/projection-runner.js';
+import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
+import { LiveShutdown } from './live-shutdown.js';
+import { liveStatus } from './live-status.js';
+
+export const STATUS_EVERY_MS = 1000;
+
+@ApiTags('projections')
+@Controller('live')
+export class LiveController {
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly shutdown: LiveShutdown,
+  ) {}
+
+  @Sse()
+  @ApiOperation({
+    summary: 'Server-sent events: `change` for every event the views applied ({position, type, streamName}), ' +
+      'and `status` at once and whenever it changes, checked every second ({head, lag, rebuilding[]}), so a client can show rebuild progress',
+  })
+  @ApiProduces('text/event-stream')
+  live(): Observable<MessageEvent> {
+    const status$ = timer(0, STATUS_EVERY_MS).pipe(
+      exhaustMap(async () => liveStatus(await this.store.headPosition(), this.runner.status())),
+      // Sent when it changes (first, during a rebuild, as lag moves), not as a once-a-second heartbeat.
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      map((data): MessageEvent => ({ type: 'status', data })),
+    );
+    const changes$ = this.runner.changes.pipe(
+      map((c): MessageEvent => ({ type: 'change', id: c.position.toString(), data: { position: c.position.toString(), type: c.type, streamName: c.streamName } })),
+    );
+    // Ends every open stream before the HTTP server closes, which would otherwise wait for them.
+    return merge(status$, changes$).pipe(takeUntil(this.shutdown.closing));
+  }
+}

@@ -1,0 +1,71 @@
+// The desk talks to the REST API only. Writes carry the stream revision read (If-Match), and the
+// API key when the server wants one: asked once, kept for this tab in sessionStorage.
+const KEY_STORE = 'claimtrail.apiKey';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly body: Record<string, unknown>) {
+    super(typeof body.message === 'string' ? body.message : Array.isArray(body.message) ? body.message.join('; ') : `HTTP ${status}`);
+  }
+}
+
+const query = (params: Record<string, string | number | boolean | undefined | null> = {}): string => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+const bodyOf = async (res: Response): Promise<Record<string, unknown>> => {
+  try {
+    return (await res.json()) as Record<string, unknown>;
+  } catch {
+    return { message: `HTTP ${res.status}` };
+  }
+};
+
+export const get = async <T>(path: string, params?: Record<string, string | number | boolean | undefined | null>): Promise<T> => {
+  const res = await fetch(`${path}${query(params)}`, { headers: { accept: 'application/json' } });
+  if (!res.ok) throw new ApiError(res.status, await bodyOf(res));
+  return (await res.json()) as T;
+};
+
+/** Every page of a list, up to `cap` items (the views page at 500 at most). */
+export const getAll = async <T>(path: string, params: Record<string, string | undefined> = {}, cap = 2000): Promise<T[]> => {
+  const items: T[] = [];
+  for (let offset = 0; offset < cap; offset += 500) {
+    const page = await get<{ items: T[]; total: number }>(path, { ...params, offset, limit: 500 });
+    items.push(...page.items);
+    if (items.length >= page.total || page.items.length === 0) break;
+  }
+  return items;
+};
+
+const askForKey = (): string | null =>
+  window.prompt('This server wants an API key for changes. Enter it (kept for this tab only):')?.trim() || null;
+
+/** POSTs JSON against a revision; on 401 asks for the key once and tries again with it. */
+export const write = async <T>(path: string, body: unknown, revision: string): Promise<T> => {
+  for (let attempt = 0; ; attempt++) {
+    const key = sessionStorage.getItem(KEY_STORE);
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'if-match': `"${revision}"`,
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    if (res.status === 401 && attempt === 0) {
+      const given = askForKey();
+      if (given) {
+        sessionStorage.setItem(KEY_STORE, given);
+        continue;
+      }
+    }
+    if (res.status === 401) sessionStorage.removeItem(KEY_STORE);
+    if (!res.ok) throw new ApiError(res.status, await bodyOf(res));
+    return (await res.json()) as T;
+  }
+};

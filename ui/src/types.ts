@@ -1,0 +1,85 @@
+// The shapes the REST API answers with, as far as the desk reads them.
+export const CLAIM_TYPES = ['InvitationExtended', 'PledgeMade', 'AccusationLevelled', 'ConcernRaised'] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+export const TYPE_LABEL: Record<ClaimType, string> = {
+  InvitationExtended: 'invitation',
+  PledgeMade: 'pledge',
+  AccusationLevelled: 'accusation',
+  ConcernRaised: 'concern',
+};
+export const TOPICS = ['security', 'terrorism', 'migration', 'trade', 'diplomacy', 'infrastructure', 'governance', 'military', 'humanitarian'] as const;
+
+export interface PartyRef { party: string | null; mention: string }
+export interface SourceRef { party: string | null; mention: string; cue: string; via: string | null }
+export interface Evidence { text: string; start: number; end: number }
+export interface ArticleRef { articleId: string; title: string | null; outlet: string | null; url: string | null; publishedAt: string | null }
+
+export interface Claim {
+  type: ClaimType;
+  claimId: string;
+  articleId: string;
+  recordedBy: string;
+  actors: PartyRef[];
+  targets: PartyRef[];
+  content: string;
+  source: SourceRef;
+  evidence: Evidence;
+  hedged: boolean;
+  polarity: 'asserted' | 'denied';
+  topics: string[];
+  key: string;
+  retracted: boolean;
+  retraction: { reason: string } | null;
+  corrections: number;
+  correctedAt: string | null;
+  recordedAt: string;
+  article: ArticleRef;
+}
+
+export interface ClaimDetail extends Claim {
+  conflicts: Array<{ id: string; kind: string }>;
+  history: Array<{ type: string; revision: string; position: string; recordedAt: string; data: Record<string, unknown> }>;
+}
+
+export interface Page<T> { items: T[]; total: number; offset: number; limit: number }
+
+export interface ArticleSummary extends ArticleRef {
+  dateline: string | null;
+  section: string | null;
+  recordedAt: string;
+  claims: number;
+}
+
+export interface ClaimRef { claimId: string; type: ClaimType; start: number; end: number; retracted: boolean; claim: Claim }
+export interface Article extends ArticleSummary { body: string; claimRefs: ClaimRef[] }
+
+export interface SourceSummary { source: string; party: string | null; mentions: string[]; outlets: string[]; claimIds: string[] }
+export interface PartySummary {
+  key: string; party: string | null; label: string;
+  asActor: Partial<Record<ClaimType, number>>; asTarget: Partial<Record<ClaimType, number>>; asSource: number; total: number;
+}
+export interface PartyByType { type: ClaimType; count: number; sources: SourceSummary[] }
+export interface PartyDetail {
+  key: string; party: string | null; label: string;
+  asActor: PartyByType[]; asTarget: PartyByType[];
+  asSource: { count: number; sources: SourceSummary[] };
+  claims: Page<Claim>;
+}
+
+export interface Conflict {
+  id: string; kind: 'competing-account' | 'denial' | 'actor-disagreement'; basis: string; why: string; at: string;
+  a: Claim[]; b: Claim[];
+}
+
+export interface Account {
+  claimId: string; source: SourceRef; content: string; polarity: string; hedged: boolean; topics: string[];
+  evidence: Evidence; article: ArticleRef; when: string; retracted: boolean;
+}
+export interface Attribution {
+  key: string; type: ClaimType; actors: string[]; targets: string[]; topic: string | null;
+  claims: number; articles: number; status: string; sources: SourceSummary[]; denied: number; firstAt: string; lastAt: string;
+  columns?: Page<{ source: string; party: string | null; accounts: Account[] }>;
+}
+
+export interface LiveStatus { head: string; lag: string; rebuilding: Array<{ name: string; processed: number; target: string; startedAt: string }> }
+export interface LiveChange { position: string; type: string; streamName: string }

@@ -1,0 +1,118 @@
+// The article with every claim's evidence highlighted by type. Hover or focus previews a highlight's
+// claims in the side panel; click, Enter or Space pins them, and the pinned claims can be corrected.
+import { useMemo, useState } from 'preact/hooks';
+import { get } from '../api.js';
+import { ClaimCard } from '../components/ClaimCard.js';
+import { ClaimEditor } from '../components/ClaimEditor.js';
+import { Legend, Loaded } from '../components/common.js';
+import { articleTitle, when } from '../format.js';
+import { paragraphs, type Segment } from '../highlight.js';
+import { useLive } from '../live.js';
+import { href, navigate } from '../router.js';
+import { TYPE_LABEL, type Article, type ClaimRef } from '../types.js';
+import { useFetch } from '../use-fetch.js';
+
+interface Loaded { article: Article; revision: string }
+
+export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: string | null }) => {
+  const live = useLive();
+  const [reloads, setReloads] = useState(0);
+  const fetched = useFetch<Loaded>(async () => {
+    const [article, events] = await Promise.all([
+      get<Article>(`/articles/${articleId}`, { includeRetracted: 'true' }),
+      get<{ revision: string }>(`/articles/${articleId}/events`),
+    ]);
+    return { article, revision: events.revision };
+  }, [articleId, live.version, reloads]);
+  const [hover, setHover] = useState<string[] | null>(null);
+
+  return (
+    <Loaded fetched={fetched}>
+      {({ article, revision }) => {
+        const byId = new Map(article.claimRefs.map((r) => [r.claimId, r]));
+        const asked = (pinned ?? '').split(',').filter((id) => byId.has(id));
+        const pinnedIds = asked.length === 1 ? [asked[0], ...sameRange(article.claimRefs, asked[0])] : asked;
+        const shown = (hover ?? pinnedIds).map((id) => byId.get(id)).filter((r): r is ClaimRef => !!r);
+        return (
+          <div class="article-layout">
+            <section class="article-text" aria-labelledby="article-title">
+              <h1 id="article-title">{articleTitle(article)}</h1>
+              <p class="meta">
+                {[article.outlet, article.dateline, article.section].filter(Boolean).join(' · ')}
+                {' · '}published {when(article.publishedAt)} · recorded {when(article.recordedAt)} · revision {revision}
+              </p>
+              <Legend />
+              <Body article={article} pinned={pinnedIds} onHover={setHover} />
+            </section>
+            <aside id="claim-panel" tabIndex={-1} class="claim-panel" aria-label="claims of the selected passage" aria-live="polite">
+              {shown.length === 0 ? (
+                <p class="muted">{article.claimRefs.length} claim(s) in this article. Hover, focus or click a highlight to see its claims.</p>
+              ) : (
+                <>
+                  <h2>{hover ? 'Preview' : 'Selected'}: {shown.length} claim{shown.length > 1 ? 's' : ''}</h2>
+                  {shown.map((r) => (
+                    <div key={r.claimId} class="panel-claim">
+                      <ClaimCard claim={r.claim} />
+                      {!hover && <ClaimEditor key={r.claimId} claim={r.claim} revision={revision} onDone={() => setReloads((n) => n + 1)} />}
+                    </div>
+                  ))}
+                </>
+              )}
+            </aside>
+          </div>
+        );
+      }}
+    </Loaded>
+  );
+};
+
+/** Other claims drawn from the very same passage are shown beside the pinned one. */
+const sameRange = (refs: ClaimRef[], id: string): string[] => {
+  const ref = refs.find((r) => r.claimId === id)!;
+  return refs.filter((r) => r.claimId !== id && r.start === ref.start && r.end === ref.end).map((r) => r.claimId);
+};
+
+const Body = ({ article, pinned, onHover }: { article: Article; pinned: string[]; onHover: (ids: string[] | null) => void }) => {
+  const paras = useMemo(() => paragraphs(article.body, article.claimRefs), [article]);
+  const byId = new Map(article.claimRefs.map((r) => [r.claimId, r]));
+  return (
+    <div class="article-body">
+      {paras.map((segs, i) => (
+        <p key={i}>{segs.map((s) => (s.claimIds.length ? <Mark key={s.start} seg={s} refs={s.claimIds.map((id) => byId.get(id)!)} articleId={article.articleId} pinned={pinned} onHover={onHover} /> : s.text))}</p>
+      ))}
+    </div>
+  );
+};
+
+const Mark = ({ seg, refs, articleId, pinned, onHover }: { seg: Segment; refs: ClaimRef[]; articleId: string; pinned: string[]; onHover: (ids: string[] | null) => void }) => {
+  const live = refs.filter((r) => !r.retracted);
+  const lead = (live[0] ?? refs[0]).type;
+  const types = [...new Set(refs.map((r) => r.type))];
+  const pin = (keyboard: boolean) => {
+    navigate(href(['articles', articleId], { claim: seg.claimIds.join(',') }));
+    // From the keyboard, go on to the pinned claims (and their Correct/Retract buttons) at once.
+    if (keyboard) setTimeout(() => document.getElementById('claim-panel')?.focus(), 50);
+  };
+  const label = `${refs.length} claim${refs.length > 1 ? 's' : ''}: ${types.map((t) => TYPE_LABEL[t]).join(', ')}${live.length === 0 ? ' (retracted)' : ''}`;
+  return (
+    <mark
+      class={`hl t-${lead}${types.length > 1 ? ' multi' : ''}${live.length === 0 ? ' retracted' : ''}${refs.some((r) => pinned.includes(r.claimId)) ? ' pinned' : ''}`}
+      data-claims={seg.claimIds.join(' ')}
+      data-types={types.join(' ')}
+      tabIndex={0}
+      role="button"
+      aria-label={label}
+      title={label}
+      onMouseEnter={() => onHover(seg.claimIds)}
+      onMouseLeave={() => onHover(null)}
+      onFocus={() => onHover(seg.claimIds)}
+      onBlur={() => onHover(null)}
+      onClick={() => { onHover(null); pin(false); }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onHover(null); pin(true); }
+      }}
+    >
+      {seg.text}
+    </mark>
+  );
+};
