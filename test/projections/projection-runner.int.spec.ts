@@ -9,6 +9,15 @@ import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-stor
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { ViewSnapshots } from '../../src/projections/view-snapshots.js';
 import type { Projection } from '../../src/read-models/projection.js';
+import { ReextractArticlesCommand } from '../../src/articles/reextracting-article/reextract-articles.command.js';
+import { ReextractArticlesHandler } from '../../src/articles/reextracting-article/reextract-articles.handler.js';
+import { loadExistingArticle } from '../../src/articles/article-stream.js';
+import { correctClaim } from '../../src/articles/correcting-claim/correct-claim.js';
+import { retractClaim } from '../../src/articles/retracting-claim/retract-claim.js';
+import type { ClaimExtractor, ExtractedClaim } from '../../src/domain/claim-extractor.js';
+import type { ClaimCorrection } from '../../src/domain/events/index.js';
+import { ALL_PROJECTIONS } from '../../src/read-models/index.js';
+import { stableHash } from '../../src/read-models/stable-hash.js';
 import { pledgeExtractor } from '../support/fake-extractor.js';
 
 /** A tiny view: events seen per type, and the positions seen (to catch double application). */
@@ -99,5 +108,106 @@ describe('projection runner', () => {
     const runner = new ProjectionRunner(store, [counting as Projection<unknown>]);
     const states = await runner.asOf(['counting'], { position });
     expect((states.get('counting') as { byType: Record<string, number> }).byType).toEqual({ ArticleIngested: 1, PledgeMade: 2 });
+  });
+
+  it('rebuild == live over a mixed sequence: ingests, corrections, retractions and re-extractions with a changed extractor', async () => {
+    const { dir, store } = setup();
+    const runner = new ProjectionRunner(store, ALL_PROJECTIONS);
+    cleanup.unshift(() => runner.stop());
+    runner.start();
+
+    const context = newCommandContext();
+    const ingest = async (i: number, extractor: ClaimExtractor) => {
+      const text = `outlet: Wire ${i % 3}\npublished: 2025-05-${String(10 + (i % 5)).padStart(2, '0')}\n\n` +
+        `OSLO — Ruritania pledged to reopen road ${i}, an official said. However, Genovia pledged rail ${i}. Latveria accused Genovia of delaying shipment ${i}.`;
+      const events = ingestEvents(articleFromInput({ text }), extractor);
+      await write(store, events);
+      return events[0].data.articleId;
+    };
+    const claimsOf = async (articleId: string) => [...(await loadExistingArticle(store, articleId)).state.claims.values()].filter((c) => !c.retracted).map((c) => c.claim);
+    const analyst = async (articleId: string, decide: (state: Awaited<ReturnType<typeof loadExistingArticle>>['state']) => ArticleEvent) => {
+      const { state, revision } = await loadExistingArticle(store, articleId);
+      await store.append(`article-${articleId}`, toAppend([decide(state)], context), revision);
+    };
+    const correct = (articleId: string, claimId: string, changes: ClaimCorrection) =>
+      analyst(articleId, (state) => correctClaim(state, claimId, changes, 'analyst review', 'analyst:kim'));
+    const retract = (articleId: string, claimId: string) => analyst(articleId, (state) => retractClaim(state, claimId, 'not in the text', 'analyst:kim'));
+    const reextract = (extractor: ClaimExtractor, articleId: string | null = null) =>
+      new ReextractArticlesHandler(store, extractor).execute(new ReextractArticlesCommand(articleId, context));
+
+    // A changed extractor: the pledges credited to the party that opens the sentence and made to
+    // the other (so v1's claims are superseded), topics from the words, and accusations besides.
+    const revised: ClaimExtractor = {
+      name: 'test-pledges',
+      version: '2',
+      extract: (article) => {
+        const claims: ExtractedClaim[] = pledgeExtractor.extract(article).map((c) => {
+          const actor = /(Ruritania|Genovia)/.exec(c.evidence.text)![1];
+          const other = actor === 'Ruritania' ? 'Genovia' : 'Ruritania';
+          const party = { party: actor.toLowerCase(), mention: actor };
+          return {
+            ...c, actors: [party], targets: [{ party: other.toLowerCase(), mention: other }], source: { ...c.source, ...party },
+            topics: /road/.test(c.content) ? ['infrastructure'] : ['trade'],
+          };
+        });
+        const accused = /Latveria accused Genovia[^.]*\./.exec(article.body);
+        if (accused) {
+          const evidence = { text: accused[0], start: accused.index, end: accused.index + accused[0].length };
+          claims.push({
+            type: 'AccusationLevelled', actors: [{ party: 'latveria', mention: 'Latveria' }], targets: [{ party: 'genovia', mention: 'Genovia' }],
+            content: 'delaying a shipment', source: { party: 'latveria', mention: 'Latveria', cue: 'accused', via: null }, evidence,
+            hedged: false, polarity: 'asserted', topics: ['trade'],
+          });
+        }
+        return claims;
+      },
+    };
+
+    const first: string[] = [];
+    for (let i = 0; i < 8; i++) first.push(await ingest(i, pledgeExtractor));
+    for (const [n, articleId] of first.slice(0, 4).entries()) {
+      const [a, b] = await claimsOf(articleId);
+      await correct(articleId, a.claimId, n % 2 ? { topics: ['military'], content: `reopen road, corrected ${n}` } : { actors: [{ party: 'genovia', mention: 'Genovia' }], polarity: 'denied' });
+      if (n < 2) await retract(articleId, b.claimId);
+    }
+    expect(await reextract(revised)).toMatchObject({ articles: 8, changed: 8 });
+    const later: string[] = [];
+    for (let i = 8; i < 12; i++) later.push(await ingest(i, revised));
+    for (const articleId of later.slice(0, 2)) {
+      const [a, b, c] = await claimsOf(articleId);
+      await correct(articleId, a.claimId, { targets: [{ party: 'latveria', mention: 'Latveria' }], topics: ['trade'] });
+      await correct(articleId, a.claimId, { content: 'reopen the road by June' });
+      await retract(articleId, c.claimId);
+      expect(b).toBeDefined();
+    }
+    // Back to the first extractor for one article: its revised claims are superseded in turn.
+    expect(await reextract(pledgeExtractor, later[3])).toMatchObject({ changed: 1 });
+
+    const types = (await store.readAll()).map((e) => `${e.type}${e.type === 'ClaimRetracted' ? `:${(e.data as { recordedBy: string }).recordedBy.startsWith('analyst:') ? 'analyst' : 'extractor'}` : ''}`);
+    for (const type of ['ArticleIngested', 'PledgeMade', 'AccusationLevelled', 'ClaimCorrected', 'ClaimRetracted:analyst', 'ClaimRetracted:extractor']) expect(types).toContain(type);
+
+    const head = await store.headPosition();
+    expect(await runner.waitFor(head)).toBe(true);
+    const hashes = (r: ProjectionRunner) => r.names.map((name) => [name, stableHash(r.serialized(name))]);
+    const live = hashes(runner);
+    // The views are not trivial: the mix left conflicts and corrected, retracted and re-extracted claims.
+    expect(runner.state<{ conflicts: Map<string, unknown> }>('conflicts').conflicts.size).toBeGreaterThan(0);
+
+    await runner.rebuild();
+    expect(hashes(runner)).toEqual(live);
+    // A second instance catching up from position 0, and one restored from snapshots, agree too.
+    const snapshots = new ViewSnapshots(join(dir, 'views.sqlite'));
+    cleanup.push(async () => snapshots.close());
+    const fresh = new ProjectionRunner(store, ALL_PROJECTIONS, snapshots, { snapshotEveryMs: 0 });
+    fresh.start();
+    expect(await fresh.waitFor(head)).toBe(true);
+    await fresh.stop();
+    expect(hashes(fresh)).toEqual(live);
+    const restored = new ProjectionRunner(store, ALL_PROJECTIONS, snapshots, { snapshotEveryMs: 0 });
+    restored.start();
+    cleanup.unshift(() => restored.stop());
+    expect(await restored.waitFor(head)).toBe(true);
+    expect(restored.status().every((v) => v.processed === 0)).toBe(true);
+    expect(hashes(restored)).toEqual(live);
   });
 });
