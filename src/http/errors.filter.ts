@@ -26,6 +26,7 @@ export class ErrorsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(error);
     if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    if (status === 503) void reply.header('retry-after', '1');
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -45,6 +46,11 @@ export class ErrorsFilter implements ExceptionFilter {
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       const message = (error as Error).message.replace(/^FST_\w+:\s*/, '');
       return { status: statusCode, body: { statusCode, error: REASON[statusCode] ?? 'Client Error', message } };
+    }
+    // Another process held SQLite's write lock past the busy timeout: nothing was written, and trying again works.
+    const code = (error as { code?: unknown })?.code;
+    if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) {
+      return { status: 503, body: { statusCode: 503, error: REASON[503], message: 'the event store is busy with another writer; nothing was written, retry in a moment' } };
     }
     return { status: 500, body: { statusCode: 500, error: REASON[500], message: 'the server failed to handle this request; it has been logged' } };
   }
