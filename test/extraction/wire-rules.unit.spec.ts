@@ -50,3 +50,31 @@ describe('sources of replies and of anonymous documents', () => {
     expect(only('Qatar invited both sides to Doha, a diplomat said.').source).toBeNull();
   });
 });
+
+describe('definite kind nouns: "the agency", "the country", "the bloc"', () => {
+  it('resolves "the agency" to the body named before, not to the latest country', () => {
+    const claims = extract('The World Health Organization sent a team to Gaza. In a statement, the agency said it was deeply concerned about the spread of cholera.');
+    expect(claims[0]).toMatchObject({ type: 'ConcernRaised', actors: [{ party: 'who' }], source: { party: 'who' } });
+  });
+  it('resolves "the country" to the subject of the previous sentence when it names no country itself', () => {
+    const claims = extract('Norway sent envoys to Colombia. Officials said the country had pledged to fund the peace talks.');
+    expect(claims[0].actors.map((r) => r.party)).toEqual(['norway']);
+  });
+  it('resolves "the country" to the latest country of its own sentence first', () => {
+    const claims = extract('Nigerian officials denied the report, saying the country had pledged to protect the pipeline.');
+    expect(claims[0]).toMatchObject({ type: 'PledgeMade', actors: [{ party: 'nigeria' }] });
+  });
+});
+
+describe('names several parties share', () => {
+  it('reads "Congolese" as the Congo the article talks about', () => {
+    const claims = extract('Kinshasa accused Kigali of backing the rebels. Congolese President Felix Tshisekedi vowed to respond.');
+    expect(claims[1].actors.map((r) => r.party)).toEqual(['dr-congo']);
+    const other = extract('Brazzaville hosted talks on the river trade. Congolese officials accused Gabon of blocking barges.');
+    expect(other.at(-1)!.actors.map((r) => r.party)).toEqual(['republic-of-the-congo']);
+  });
+  it('takes the default for "Congo" with no hint and drops a shared demonym with none', () => {
+    expect(only('Congo accused Uganda of smuggling gold.').actors).toEqual(['dr-congo']);
+    expect(only('Dominican officials accused Haiti of failing to control gangs.').actors).toEqual([null]);
+  });
+});

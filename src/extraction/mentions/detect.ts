@@ -1,9 +1,9 @@
 import type { AnalyzedText, Sentence, Token } from '../nlp.js';
-import type { PartyMatch } from '../parties/party-index.js';
+import { partyIndex, type PartyMatch } from '../parties/party-index.js';
 import { chunkSentence, isPossessiveMarker, type Chunk } from './chunks.js';
 import type { Discourse } from './discourse.js';
 import {
-  DOCUMENT_HEADS, GROUP_NOUNS, NAME_SUFFIXES, NOT_NAME, NUMBER_WORDS, PERSON_HEADS, POSSESSIVE_PRONOUNS, PRONOUNS,
+  DOCUMENT_HEADS, GROUP_NOUNS, KIND_NOUNS, NAME_SUFFIXES, NOT_NAME, NUMBER_WORDS, PERSON_HEADS, POSSESSIVE_PRONOUNS, PRONOUNS,
   ROLE_FAMILY, ROLE_HEADS,
 } from './lexicon.js';
 import type { Entity, Mention } from './types.js';
@@ -26,8 +26,9 @@ const isNamePart = (toks: Token[], k: number): boolean => isNameToken(toks[k]) |
  * ("Russia's Defence Ministry"), people with titles or appositions, short mentions of people
  * met before, pronouns and group references. Updates the discourse as it goes.
  */
-export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch[], d: Discourse): SentenceMentions => {
+export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[], d: Discourse): SentenceMentions => {
   const t = a.tokens;
+  const matches = resolveAmbiguous(found, d);
   const inMatch: (PartyMatch | undefined)[] = [];
   for (const m of matches) for (let k = m.from; k < m.to; k++) inMatch[k] = m;
   const text = (from: number, to: number) => a.text.slice(t[from].start, t[to - 1].end);
@@ -209,8 +210,11 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
         const ante = d.antecedent(PRONOUNS[head.norm] as 'person' | 'thing' | 'plural', m.from);
         m.parties = ante?.parties ?? [];
       } else if (/^(the|this)$/.test(head.norm)) {
-        const e = d.findRole(m.role!);
+        const kinds = KIND_NOUNS[t[m.to - 1].norm];
+        const e = kinds ? undefined : d.findRole(m.role!);
         if (e) { m.parties = e.parties; m.entity = e; }
+        const p = kinds && m.to - m.from === 2 ? d.ofKind((id) => kinds.includes(partyIndex().kindOf(id) ?? ''), m.from, s.index) : undefined;
+        if (p) m.parties = [p];
       }
     }
     if (m.kind === 'role' && !m.entity && m.parties.length && m.role) {
@@ -231,6 +235,19 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, matches: PartyMatch
   const at = new Map<number, Mention>();
   for (const m of merged) for (let k = m.from; k < m.to; k++) at.set(k, m);
   return { mentions: merged, at };
+};
+
+/** A name several parties share is the one the article has talked about most, else its default. */
+const resolveAmbiguous = (found: PartyMatch[], d: Discourse): PartyMatch[] => {
+  const out: PartyMatch[] = [];
+  for (const m of found) {
+    if (!m.candidates) { out.push(m); continue; }
+    let best = m.id;
+    let score = 0;
+    for (const c of m.candidates) if (d.total(c) > score) { best = c; score = d.total(c); }
+    if (best) out.push({ ...m, id: best });
+  }
+  return out;
 };
 
 /** Lists of two or more parties ("X and Y", "A, B, and C", "Israeli and Lebanese officers"). */

@@ -23,6 +23,11 @@ export class Discourse {
     this.totals.set(id, (this.totals.get(id) ?? 0) + weight);
   }
 
+  /** How much the article has talked about a party so far. */
+  total(id: string): number {
+    return this.totals.get(id) ?? 0;
+  }
+
   /** Entities are indexed by each name and by role, so look-ups stay cheap in long articles. */
   addEntity(e: Entity): void {
     this.entities.push(e);
@@ -70,6 +75,27 @@ export class Discourse {
 
   findRole(role: string): Entity | undefined {
     return this.byRole.get(role);
+  }
+
+  /**
+   * The party a definite kind noun ("the agency", "the country") stands for: the latest one of that
+   * kind earlier in this sentence, else the first one of the latest sentence that has one (its
+   * subject, most often). Looks back a few sentences only.
+   */
+  ofKind(accept: (party: string) => boolean, before: number, sentence: number): string | undefined {
+    let found: string | undefined;
+    let foundSentence = -1;
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const m = this.history[i];
+      if (m.sentence < sentence - 3 || (foundSentence >= 0 && m.sentence < foundSentence)) break;
+      if (m.from >= before || m.kind === 'pronoun' || m.kind === 'group' || m.kind === 'other') continue;
+      const p = m.parties.length === 1 && accept(m.parties[0]) ? m.parties[0] : undefined;
+      if (!p) continue;
+      if (m.sentence === sentence) return p;
+      found = p;
+      foundSentence = m.sentence;
+    }
+    return found;
   }
 
   /** Latest earlier mention that a pronoun of this kind can refer to. */

@@ -12,7 +12,19 @@ export const ROLE_HEADS = new Set([
   'navy', 'prosecutor', 'court', 'council', 'committee', 'bloc', 'group', 'coalition', 'alliance', 'movement',
   'team', 'officials', 'spokespeople', 'adviser', 'advisor', 'aide', 'deputy', 'speaker', 'vice-president',
   'coastguard', 'militia', 'militias', 'rebels', 'rebel', 'insurgents', 'state-media', 'agency', 'foreign-minister',
+  'country', 'nation', 'kingdom', 'watchdog', 'organisation', 'organization', 'hosts', 'gang', 'gangs', 'separatists',
 ]);
+
+/**
+ * Definite nouns that stand for a party of a kind: "the agency" is the body named last, "the
+ * country" the state, "the bloc" the alliance, "the group" the armed group.
+ */
+export const KIND_NOUNS: Record<string, string[]> = {
+  agency: ['body'], watchdog: ['body'], organisation: ['body', 'alliance'], organization: ['body', 'alliance'],
+  bloc: ['alliance', 'body'], alliance: ['alliance'], union: ['alliance'],
+  group: ['armed-group'], militia: ['armed-group'], movement: ['armed-group'], rebels: ['armed-group'], militants: ['armed-group'],
+  country: ['country'], nation: ['country'], kingdom: ['country'],
+};
 
 /** Heads that are a person rather than an institution: they answer to "he"/"she". */
 export const PERSON_HEADS = new Set([

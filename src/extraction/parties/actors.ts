@@ -4,7 +4,7 @@
 // wrong for English news (it calls Turkey "Türkiye" and the US capital "Washington D.C.").
 // Bump DICTIONARY_VERSION whenever an entry changes: it is part of the extractor's version.
 
-export const DICTIONARY_VERSION = '2025.1';
+export const DICTIONARY_VERSION = '2025.2';
 
 export type ActorKind = 'country' | 'government' | 'armed-group' | 'body' | 'alliance';
 
@@ -77,6 +77,17 @@ export const COUNTRY_EXTRAS: Record<string, string[]> = {
   'czechia': ['Czech Republic'],
   'ivory-coast': ["Côte d'Ivoire", "Cote d'Ivoire"],
   myanmar: ['Burma', 'Naypyitaw', 'Naypyidaw'],
+};
+
+/**
+ * Names that news copy uses for more than one party. The article decides (the candidate it has
+ * mentioned most so far); without a hint the first is taken: English news says "Congo" for the DRC.
+ * Demonyms that the country data shares between states ("Dominican", "Guinean") are ambiguous
+ * too, but have no default and are dropped unless the article decides.
+ */
+export const AMBIGUOUS_NAMES: Record<string, string[]> = {
+  Congo: ['dr-congo', 'republic-of-the-congo'],
+  Congolese: ['dr-congo', 'republic-of-the-congo'],
 };
 
 /** Renames of world-countries' common names to the names English news uses. */

@@ -1,9 +1,12 @@
 import type { Token } from '../nlp.js';
-import { ACTORS, COUNTRY_EXTRAS, type ActorKind } from './actors.js';
+import { ACTORS, AMBIGUOUS_NAMES, COUNTRY_EXTRAS, type ActorKind } from './actors.js';
 import { countryAliases, type PartyAlias } from './countries.js';
 
 export interface PartyInfo {
+  /** The party, or for an ambiguous name its default ('' when it has none). */
   id: string;
+  /** For a name several parties share: all of them, for the article to decide between. */
+  candidates?: string[];
   kind: ActorKind;
   form: PartyAlias['form'];
 }
@@ -41,15 +44,18 @@ export class PartyIndex {
       byAlias.set(key(a.alias), list);
       this.kinds.set(a.id, 'country');
     }
-    // Shared demonyms and names ("Congolese", "Guinean") name no one party: drop them.
-    for (const [k, list] of byAlias) {
-      if (list.length === 1) this.insert(list[0].alias, { id: list[0].id, kind: 'country', form: list[0].form });
-      else byAlias.delete(k);
+    // Shared demonyms and names ("Dominican", "Guinean") name no one party: the article decides.
+    for (const list of byAlias.values()) {
+      const candidates = list.length > 1 ? list.map((x) => x.id).sort() : undefined;
+      this.insert(list[0].alias, { id: candidates ? '' : list[0].id, candidates, kind: 'country', form: list[0].form });
     }
     // Curated entries come last and win over the generated ones.
     for (const [id, aliases] of Object.entries(COUNTRY_EXTRAS)) {
       this.kinds.set(id, 'country');
       for (const alias of aliases) this.insert(alias, { id, kind: 'country', form: /^[A-Z][a-z]+$/.test(alias) && alias.endsWith('ish') ? 'demonym' : 'metonym' });
+    }
+    for (const [alias, ids] of Object.entries(AMBIGUOUS_NAMES)) {
+      this.insert(alias, { id: ids[0], candidates: ids, kind: 'country', form: /ese$/.test(alias) ? 'demonym' : 'name' });
     }
     for (const actor of ACTORS) {
       this.kinds.set(actor.id, actor.kind);
