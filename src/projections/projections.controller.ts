@@ -1,6 +1,7 @@
-import { BadRequestException, Controller, Get, HttpCode, Inject, Logger, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Logger, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
+import { ProjectionsStatusQueryDto, RebuildQueryDto } from './projections-query.dto.js';
 import { PROJECTION_RUNNER } from './projections.tokens.js';
 import type { ProjectionRunner } from './projection-runner.js';
 import { stableHash } from '../read-models/stable-hash.js';
@@ -17,9 +18,7 @@ export class ProjectionsController {
 
   @Get()
   @ApiOperation({ summary: "Each view's checkpoint, the store's head, the lag, events processed, last rebuild speed and rebuild progress" })
-  @ApiQuery({ name: 'hash', required: false, description: 'true: add a stable hash of each view (proves rebuild == live; costs a full walk)' })
-  async status(@Query('hash') hash?: string) {
-    if (hash !== undefined && hash !== 'true' && hash !== 'false') throw new BadRequestException('hash: must be true or false');
+  async status(@Query() { hash }: ProjectionsStatusQueryDto) {
     const head = await this.store.headPosition();
     return {
       head: head.toString(),
@@ -43,13 +42,7 @@ export class ProjectionsController {
   @Post('rebuild')
   @HttpCode(202)
   @ApiOperation({ summary: 'Rebuild all views, or one (?name=), from position 0 while the old state keeps answering; progress in GET /projections' })
-  @ApiQuery({ name: 'name', required: false })
-  @ApiQuery({ name: 'wait', required: false, description: 'true: answer when the rebuild has finished' })
-  async rebuild(@Query('name') name?: string, @Query('wait') wait?: string) {
-    if (name !== undefined && !this.runner.names.includes(name)) {
-      throw new BadRequestException(`name: no view named ${JSON.stringify(name)}; views are ${this.runner.names.join(', ')}`);
-    }
-    if (wait !== undefined && wait !== 'true' && wait !== 'false') throw new BadRequestException('wait: must be true or false');
+  async rebuild(@Query() { name, wait }: RebuildQueryDto) {
     const names = name ? [name] : this.runner.names;
     const running = this.runner.rebuild(names);
     if (wait === 'true') {

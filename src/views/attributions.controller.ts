@@ -6,7 +6,7 @@ import { getAttribution, listAttributions } from '../read-models/attributions/at
 import type { AttributionsState, ClaimsState } from '../read-models/index.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
-import { ArticleQueryDto, AttributionsQueryDto } from './view-dtos.js';
+import { AttributionQueryDto, AttributionsQueryDto } from './view-dtos.js';
 import { ViewQuery } from './view.query.js';
 
 @ApiTags('views')
@@ -26,7 +26,7 @@ export class AttributionsController {
 
   @Get(':key')
   @ApiOperation({ summary: 'One claim key side by side: source by source, what each said, where and when' })
-  async one(@Param('key') key: string, @Query() q: ArticleQueryDto) {
+  async one(@Param('key') key: string, @Query() q: AttributionQueryDto) {
     const found = await this.queries.execute(
       new ViewQuery(['attributions', 'claims'], parseAsOf(q.asOf), (s) =>
         getAttribution(s.attributions as AttributionsState, s.claims as ClaimsState, key, { includeRetracted: flag(q.includeRetracted) }, pageOf(q))),

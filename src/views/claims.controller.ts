@@ -9,7 +9,7 @@ import { conflictsOfClaim } from '../read-models/conflicts/conflicts.queries.js'
 import type { ClaimsState, ConflictsState } from '../read-models/index.js';
 import { ClaimsQueryDto } from './claims-query.dto.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
-import { ListQueryDto, parseAsOf } from './list-query.dto.js';
+import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
 import { ViewQuery } from './view.query.js';
 
 @ApiTags('claims')
@@ -29,7 +29,7 @@ export class ClaimsController {
 
   @Get(':claimId')
   @ApiOperation({ summary: 'One claim as it stands, with its history from the stream and the conflicts it is part of' })
-  async one(@Param('claimId') claimId: string, @Query() q: ListQueryDto) {
+  async one(@Param('claimId') claimId: string, @Query() q: AsOfQueryDto) {
     const found = await this.queries.execute(
       new ViewQuery(['claims', 'conflicts'], parseAsOf(q.asOf), (s) => {
         const claim = getClaim(s.claims as ClaimsState, claimId);

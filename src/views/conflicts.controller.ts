@@ -5,7 +5,7 @@ import { notFound } from '../domain/errors.js';
 import { getConflict, listConflicts } from '../read-models/conflicts/conflicts.queries.js';
 import type { AttributionsState, ClaimsState, ConflictsState } from '../read-models/index.js';
 import { defined, pageOf, timeRange } from './filters.js';
-import { ListQueryDto, parseAsOf } from './list-query.dto.js';
+import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
 import { ConflictsQueryDto } from './view-dtos.js';
 import { ViewQuery } from './view.query.js';
 
@@ -26,7 +26,7 @@ export class ConflictsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One conflict with both sides, their sources and evidence' })
-  async one(@Param('id') id: string, @Query() q: ListQueryDto) {
+  async one(@Param('id') id: string, @Query() q: AsOfQueryDto) {
     const found = await this.queries.execute(
       new ViewQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
         getConflict(s.conflicts as ConflictsState, s.claims as ClaimsState, id, s.attributions as AttributionsState)),

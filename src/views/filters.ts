@@ -14,6 +14,8 @@ export const timeRange = (q: { from?: string; to?: string }): TimeRange => {
     if (bound === null) throw new BadRequestException(`${side}: ${value} is not a real date`);
     range[side] = bound;
   }
+  // An empty window is a mistake (swapped bounds), not a question with no answer.
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to) throw new BadRequestException(`from: ${q.from} is after to: ${q.to}`);
   return range;
 };
 

@@ -6,8 +6,15 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 /** `asOf`: an ISO 8601 time ("2025-05-21", "2025-05-21T12:00:00Z") or a global position ("1234"). */
 export const AS_OF = /^(\d{1,19}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?)$/;
 
+/** Time travel, taken by every view endpoint. */
+export class AsOfQueryDto {
+  @ApiPropertyOptional({ description: 'Answer from the events up to this point: an ISO 8601 time or a global position', example: '2025-05-21' })
+  @IsOptional() @Matches(AS_OF, { message: 'asOf must be an ISO 8601 date or time (2025-05-21, 2025-05-21T12:00:00Z) or a global position (an integer)' })
+  asOf?: string;
+}
+
 /** Paging and time travel, shared by every list endpoint. */
-export class ListQueryDto {
+export class ListQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ default: 0, minimum: 0 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000)
   offset?: number;
@@ -15,10 +22,6 @@ export class ListQueryDto {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
-
-  @ApiPropertyOptional({ description: 'Answer from the events up to this point: an ISO 8601 time or a global position', example: '2025-05-21' })
-  @IsOptional() @Matches(AS_OF, { message: 'asOf must be an ISO 8601 date or time (2025-05-21, 2025-05-21T12:00:00Z) or a global position (an integer)' })
-  asOf?: string;
 }
 
 export type AsOf = { position: bigint } | { time: Date };

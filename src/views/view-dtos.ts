@@ -2,19 +2,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 import { CLAIM_TYPES, TOPICS, type ClaimType, type Topic } from '../domain/claim.js';
-import { ListQueryDto } from './list-query.dto.js';
+import { AsOfQueryDto, ListQueryDto } from './list-query.dto.js';
 import { PARTY_ID } from './claims-query.dto.js';
 
 const SLUG = /^[a-z0-9~][a-z0-9-]{0,99}$/;
 const KEY_MESSAGE = { message: 'must be a party or source key: lowercase letters, digits and dashes, or ~ and a slug' };
 
-class TimedListQueryDto extends ListQueryDto {
+class RangedListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Published on or after (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Published on or before (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
   to?: string;
+}
 
+class TimedListQueryDto extends RangedListQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
   includeRetracted?: 'true' | 'false';
 }
@@ -80,7 +82,14 @@ export class ArticlesQueryDto extends TimedListQueryDto {
   type?: ClaimType;
 }
 
-export class ArticleQueryDto extends ListQueryDto {
+/** One article: not paged. */
+export class ArticleQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
+  includeRetracted?: 'true' | 'false';
+}
+
+/** One claim key: its claims are paged. */
+export class AttributionQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
   includeRetracted?: 'true' | 'false';
 }
@@ -108,7 +117,8 @@ export class AttributionsQueryDto extends TimedListQueryDto {
   status?: 'none' | 'single-source' | 'corroborated';
 }
 
-export class ConflictsQueryDto extends TimedListQueryDto {
+/** No includeRetracted: a retracted claim drops out of every conflict. */
+export class ConflictsQueryDto extends RangedListQueryDto {
   @ApiPropertyOptional({ enum: ['competing-account', 'denial', 'actor-disagreement'] }) @IsOptional() @IsIn(['competing-account', 'denial', 'actor-disagreement'])
   kind?: 'competing-account' | 'denial' | 'actor-disagreement';
 
