@@ -43,6 +43,7 @@ export class ProjectionRunner {
   private snapshotTimer: NodeJS.Timeout | null = null;
   private dirty = false;
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
+  private readonly inFlight = new Map<string, Promise<void>>();
   readonly invalidEvents: InvalidEventReport[] = [];
   /** Every event applied live: the feed of server-sent events. */
   readonly changes = new Subject<ProjectionChange>();
@@ -131,11 +132,21 @@ export class ProjectionRunner {
    * no reader ever sees a half-built view.
    */
   async rebuild(names: string[] = this.names): Promise<void> {
-    const views = names.map((name) => {
-      const view = this.views.get(name);
-      if (!view) throw new Error(`no view named ${name}`);
-      return view;
-    });
+    for (const name of names) if (!this.views.has(name)) throw new Error(`no view named ${name}`);
+    // A view already being rebuilt joins that rebuild: it too ends level with the live views.
+    const joined = names.filter((n) => this.inFlight.has(n)).map((n) => this.inFlight.get(n)!);
+    const fresh = names.filter((n) => !this.inFlight.has(n));
+    const job = fresh.length ? this.rebuildNow(fresh) : Promise.resolve();
+    for (const n of fresh) this.inFlight.set(n, job);
+    try {
+      await Promise.all([job, ...joined]);
+    } finally {
+      for (const n of fresh) if (this.inFlight.get(n) === job) this.inFlight.delete(n);
+    }
+  }
+
+  private async rebuildNow(names: string[]): Promise<void> {
+    const views = names.map((name) => this.views.get(name)!);
     const startedAt = Date.now();
     const target = await this.store.headPosition();
     for (const v of views) v.rebuilding = { processed: 0, target, startedAt: new Date(startedAt).toISOString() };

@@ -101,6 +101,33 @@ describe('projection runner', () => {
     expect(runner.status()[0].lastRebuild).toMatchObject({ events: expect.any(Number), eventsPerSecond: expect.any(Number) });
   });
 
+  it('joins a rebuild asked for while one of the same views is running, instead of starting another', async () => {
+    const { store } = setup();
+    for (let i = 0; i < 5; i++) await write(store, article(i));
+    let fromZero = 0;
+    const counted = new Proxy(store, {
+      get: (target, prop, receiver) => {
+        if (prop !== 'readAll') return Reflect.get(target, prop, receiver);
+        return (options?: { fromPosition?: bigint }) => {
+          if ((options?.fromPosition ?? 0n) <= 0n) fromZero++;
+          return target.readAll(options);
+        };
+      },
+    });
+    const runner = new ProjectionRunner(counted, [counting as Projection<unknown>]);
+    cleanup.unshift(() => runner.stop());
+    runner.start();
+    await runner.waitFor(await store.headPosition());
+    const before = fromZero;
+    await Promise.all([runner.rebuild(), runner.rebuild(['counting'])]);
+    expect(fromZero - before).toBe(1);
+    expect(runner.status()[0].rebuilding).toBeNull();
+    // Once finished, a new request rebuilds again.
+    await runner.rebuild();
+    expect(fromZero - before).toBe(2);
+    expect(runner.state<{ positions: string[] }>('counting').positions).toEqual((await store.readAll()).map((e) => e.position.toString()));
+  });
+
   it('answers as of a position from the events up to it', async () => {
     const { store } = setup();
     const { position } = await write(store, article(1));
