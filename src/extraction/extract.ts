@@ -49,7 +49,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
       ctx.lastAccusation = lastAccusation;
     }
     noteMeetings(v);
-    const frame = frameFor(frames, s.to);
+    const frame = frameFor(v, frames, s.to);
     const lastClaim = claims.at(-1);
     const own = lastClaim && lastClaim.evidence.start === s.start ? lastClaim.source : null;
     const src: SourceRef | null = frame ? own : ctx.carried;

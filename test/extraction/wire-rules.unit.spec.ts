@@ -78,3 +78,29 @@ describe('names several parties share', () => {
     expect(only('Dominican officials accused Haiti of failing to control gangs.').actors).toEqual([null]);
   });
 });
+
+describe('scope of a reporting verb', () => {
+  it('ends at ", but" with a subject of its own', () => {
+    const claims = extract('The rebels said they were ready to talk, but rights groups accused the rebels of executions.');
+    expect(claims.at(-1)).toMatchObject({ type: 'AccusationLevelled', source: { party: null } });
+  });
+  it('goes on across ", while" (the seeds\' reading)', () => {
+    const claims = extract('A Qatari official said Egypt had agreed to talks, while Israel reiterated its concerns about Hamas.');
+    expect(claims.at(-1)).toMatchObject({ type: 'ConcernRaised', actors: [{ party: 'israel' }], source: { party: 'qatar' } });
+  });
+});
+
+describe('group nouns', () => {
+  it('takes the list it stands in apposition to: "A, B and C, the three ..."', () => {
+    const claims = extract('The IAEA said it was ready. Spain, Italy and Greece, the three southern members of the bloc, said they were deeply worried by the arrivals.');
+    expect(claims.at(-1)!.actors.map((r) => r.party)).toEqual(['spain', 'italy', 'greece']);
+  });
+  it('takes an older pair for "the two sides" when it names the article\'s main parties', () => {
+    const body = [
+      'Serbia and Kosovo held talks in Brussels.', 'Serbia accused Kosovo of provocations.', 'Kosovo denied it.',
+      'Serbian officials met Russian diplomats.', 'Russia said it backed Serbia.', 'Serbian police were deployed.',
+      'Kosovo police were on alert.', 'Russian media covered the talks.', 'Under the deal, the two sides committed to opening the bridge.',
+    ].join(' ');
+    expect(extract(body).at(-1)!.actors.map((r) => r.party).sort()).toEqual(['kosovo', 'serbia']);
+  });
+});

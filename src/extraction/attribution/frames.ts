@@ -69,11 +69,23 @@ const viaAfter = (v: SentenceView, k: number): string | null => {
   return null;
 };
 
+/**
+ * "X said ..., but aid groups accused ...": a clause opened by "but" or a semicolon with a subject
+ * of its own is the outlet's again, out of the reach of a reporting verb before it.
+ */
+const scopeEnds = (v: SentenceView, from: number, to: number): boolean => {
+  for (let j = from + 1; j < to; j++) {
+    if (v.t[j].text === ';') return true;
+    if (v.t[j].norm === 'but' && v.t[j - 1].text === ',' && isActor(v.at.get(j + 1)) && v.at.get(j + 1)!.to <= to) return true;
+  }
+  return false;
+};
+
 /** The frame that cites the source of a cue at token `k`: the outermost one covering it. */
-export const frameFor = (frames: Frame[], k: number): Frame | null => {
+export const frameFor = (v: SentenceView, frames: Frame[], k: number): Frame | null => {
   const covering = [
     ...frames.filter((f) => f.kind === 'according'),
-    ...frames.filter((f) => f.kind === 'pre' && f.at < k),
+    ...frames.filter((f) => f.kind === 'pre' && f.at < k && !scopeEnds(v, f.at, k)),
     ...frames.filter((f) => f.kind === 'post' && f.at > k),
   ];
   // A speaker we cannot place ("the presidential palace") yields to one we can, if any.

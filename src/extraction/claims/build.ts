@@ -39,7 +39,7 @@ const partyRefs = (ids: string[], mention: string): PartyRef[] => [...new Set(id
 
 export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { claim: ExtractedClaim; contentEnd: number } | null => {
   const { t, s } = v;
-  const frame = frameFor(ctx.frames, hit.cue);
+  const frame = frameFor(v, ctx.frames, hit.cue);
   const speaker = frame ? frame.speaker : [];
   const passive = hit.form === 'verb' && isPassive(v, hit.cue);
 

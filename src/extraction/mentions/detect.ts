@@ -189,7 +189,23 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
   }
 
   // Resolution in reading order, so each mention sees those before it.
-  for (const m of merged) {
+  /** "Britain, France and Germany, the three parties to the deal": the list a group noun stands beside. */
+  function listBefore(i: number): string[] {
+    const list: string[] = [];
+    let cur = merged[i];
+    for (let j = i - 1; j >= 0; j--) {
+      const prev = merged[j];
+      const between = t.slice(prev.to, cur.from).map((x) => x.norm).join(' ');
+      const ok = cur === merged[i] ? between === ',' : /^(,|and|, and|or|, or)$/.test(between);
+      if (!ok || !prev.parties.length || prev.kind === 'other' || prev.kind === 'group' || prev.kind === 'pronoun') break;
+      list.unshift(...prev.parties.filter((p) => !list.includes(p)));
+      cur = prev;
+    }
+    return list;
+  }
+
+  for (let i = 0; i < merged.length; i++) {
+    const m = merged[i];
     // A person named earlier in this same sentence may have got a title since ("Lavrov's visit").
     if ((m.kind === 'name' || m.kind === 'person') && m.entity?.parties.length && !m.parties.length) {
       m.parties = m.entity.parties;
@@ -201,7 +217,10 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
       const plural = kind === 'plural' && d.lastPlural && (!ante || d.lastPlural.sentence >= ante.sentence) ? d.lastPlural.parties : null;
       m.parties = plural ?? ante?.parties ?? [];
     } else if (m.kind === 'group') {
-      const ranked = d.groupCandidates(m.group!.n, s.index);
+      const list = listBefore(i);
+      const ranked = list.length === m.group!.n
+        ? [...list, ...d.groupCandidates(m.group!.n, s.index).filter((p) => !list.includes(p))]
+        : d.groupCandidates(m.group!.n, s.index);
       m.group = { n: m.group!.n, ranked };
       m.parties = ranked.slice(0, m.group.n);
     } else if (m.kind === 'role' && !m.parties.length) {

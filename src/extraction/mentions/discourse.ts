@@ -56,12 +56,22 @@ export class Discourse {
 
   /** The latest list of exactly n parties, if recent enough, else the n most salient parties. */
   groupCandidates(n: number, sentence: number): string[] {
+    const salient = this.salient(sentence);
+    const put = (parties: string[]) => [...parties, ...salient.filter((p) => !parties.includes(p))];
     for (let i = this.coordinations.length - 1; i >= 0; i--) {
       const c = this.coordinations[i];
       if (c.sentence < sentence - 6) break;
-      if (c.parties.length === n) return [...c.parties, ...this.salient(sentence).filter((p) => !c.parties.includes(p))];
+      if (c.parties.length === n) return put(c.parties);
     }
-    return this.salient(sentence);
+    // Further back, a list of n counts only if it names the article's main parties: "the two sides"
+    // late in a report on two countries means those two, not whoever came up last.
+    const main = [...this.totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n + 1).map(([id]) => id);
+    // Bounded, so that long articles stay linear.
+    for (let i = this.coordinations.length - 1; i >= Math.max(0, this.coordinations.length - 50); i--) {
+      const c = this.coordinations[i];
+      if (c.parties.length === n && c.parties.every((p) => main.includes(p))) return put(c.parties);
+    }
+    return salient;
   }
 
   findPerson(nameTokens: string[]): Entity | undefined {

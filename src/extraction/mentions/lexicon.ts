@@ -64,5 +64,5 @@ export const PRONOUNS: Record<string, 'person' | 'thing' | 'plural' | 'first'> =
 export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 
 /** "both sides", "the two countries", "the four nations", "both warring parties". */
-export const GROUP_NOUNS = new Set(['sides', 'parties', 'nations', 'countries', 'governments', 'leaders', 'ministers', 'delegations', 'states', 'neighbours', 'neighbors', 'capitals']);
+export const GROUP_NOUNS = new Set(['sides', 'parties', 'members', 'powers', 'allies', 'nations', 'countries', 'governments', 'leaders', 'ministers', 'delegations', 'states', 'neighbours', 'neighbors', 'capitals']);
 export const NUMBER_WORDS: Record<string, number> = { both: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };
