@@ -46,8 +46,11 @@ export const PartyMatrix = ({ claims, focus }: { claims: Claim[]; focus: string 
       animation: false,
       tooltip: { formatter: (p: { value: [number, number, number] }) => `${m.actors[p.value[1]]} → ${m.targets[p.value[0]]}: ${p.value[2]} claim(s)` },
       grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
-      xAxis: { type: 'category', data: m.targets, name: 'target', nameLocation: 'middle', nameGap: 40, axisLabel: { rotate: 30, formatter: bold, rich: { focus: { fontWeight: 'bold' } } } },
-      yAxis: { type: 'category', data: m.actors, name: 'actor', axisLabel: { formatter: bold, rich: { focus: { fontWeight: 'bold' } } } },
+      xAxis: {
+        type: 'category', data: m.targets, name: 'target', nameLocation: 'middle', nameGap: 40, splitArea: { show: true },
+        axisLabel: { rotate: m.targets.length > 5 ? 30 : 0, interval: 0, formatter: bold, rich: { focus: { fontWeight: 'bold' } } },
+      },
+      yAxis: { type: 'category', data: m.actors, name: 'actor', splitArea: { show: true }, axisLabel: { formatter: bold, rich: { focus: { fontWeight: 'bold' } } } },
       visualMap: { min: 0, max, show: false, inRange: { color: ['#e8eef8', '#1f4e99'] } },
       series: [{ type: 'heatmap', data: m.cells, label: { show: true }, emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } }],
     });
@@ -78,14 +81,14 @@ export const PartyMatrix = ({ claims, focus }: { claims: Claim[]; focus: string 
       )}
       <details>
         <summary>The matrix as a table</summary>
-        <table class="matrix-table">
+        <div class="table-wrap"><table class="matrix-table">
           <thead><tr><th scope="col">actor \ target</th>{m.targets.map((t) => <th key={t} scope="col">{t}</th>)}</tr></thead>
           <tbody>
             {m.actors.map((a, y) => (
               <tr key={a}><th scope="row">{a}</th>{m.targets.map((t, x) => <td key={t}>{m.cells.find((c) => c[0] === x && c[1] === y)?.[2] ?? ''}</td>)}</tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       </details>
     </figure>
   );

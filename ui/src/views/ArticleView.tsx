@@ -87,16 +87,21 @@ const Body = ({ article, pinned, onHover }: { article: Article; pinned: string[]
 const Mark = ({ seg, refs, articleId, pinned, onHover }: { seg: Segment; refs: ClaimRef[]; articleId: string; pinned: string[]; onHover: (ids: string[] | null) => void }) => {
   const live = refs.filter((r) => !r.retracted);
   const lead = (live[0] ?? refs[0]).type;
-  const types = [...new Set(refs.map((r) => r.type))];
+  const types = [...new Set([lead, ...refs.map((r) => r.type)])];
   const pin = (keyboard: boolean) => {
     navigate(href(['articles', articleId], { claim: seg.claimIds.join(',') }));
-    // From the keyboard, go on to the pinned claims (and their Correct/Retract buttons) at once.
-    if (keyboard) setTimeout(() => document.getElementById('claim-panel')?.focus(), 50);
+    // From the keyboard, go on to the pinned claims (and their Correct/Retract buttons) at once; on a
+    // narrow screen the panel is below the text, so bring it into view.
+    setTimeout(() => {
+      const panel = document.getElementById('claim-panel');
+      if (keyboard) panel?.focus();
+      else if (window.matchMedia('(max-width: 760px)').matches) panel?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    }, 50);
   };
   const label = `${refs.length} claim${refs.length > 1 ? 's' : ''}: ${types.map((t) => TYPE_LABEL[t]).join(', ')}${live.length === 0 ? ' (retracted)' : ''}`;
   return (
     <mark
-      class={`hl t-${lead}${types.length > 1 ? ' multi' : ''}${live.length === 0 ? ' retracted' : ''}${refs.some((r) => pinned.includes(r.claimId)) ? ' pinned' : ''}`}
+      class={`hl t-${lead}${types.length > 1 ? ` multi u-${types[1]}` : ''}${live.length === 0 ? ' retracted' : ''}${refs.some((r) => pinned.includes(r.claimId)) ? ' pinned' : ''}`}
       data-claims={seg.claimIds.join(' ')}
       data-types={types.join(' ')}
       tabIndex={0}

@@ -46,7 +46,7 @@ export const Overview = () => {
         <h2 id="parties-h">Parties</h2>
         <Loaded fetched={partyList}>
           {(page) => (
-            <table class="parties" id="party-table">
+            <div class="table-wrap"><table class="parties" id="party-table">
               <thead><tr><th scope="col">Party</th><th scope="col">Asserted or did</th><th scope="col">Asserted about it</th><th scope="col">Cited as source</th></tr></thead>
               <tbody>
                 {page.items.map((p) => (
@@ -58,7 +58,7 @@ export const Overview = () => {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           )}
         </Loaded>
       </section>

@@ -82,6 +82,11 @@ export const TimelineView = ({ filter }: { filter: TimelineFilter }) => {
           <button type="button" onClick={() => set({ asOf: undefined })} disabled={asOf === null}>Now</button>
         </div>
       </form>
+      {asOf !== null && (
+        <p class="past" role="status" id="as-of-note">
+          Showing what was known after event {asOf} of {head ?? '…'}: later claims, corrections and retractions are not shown.
+        </p>
+      )}
       <Loaded fetched={claims}>
         {(list) => <Days claims={list} />}
       </Loaded>
