@@ -84,7 +84,12 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0): Mention[] =
     const adjunct = adjunctEndingAt(v.t, v.s.from, j);
     if (adjunct > v.s.from) { j = adjunct - 1; continue; }
     const m = v.at.get(j);
-    if (m) return isActor(m) ? withCoordinatesLeft(v, m) : [];
+    if (m && !ACTOR_KINDS.has(m.kind)) {
+      // "two officials familiar with the plans told ...", "a source close to the talks said ...".
+      const holder = postmodified(v, m.from);
+      return holder ? withCoordinatesLeft(v, holder) : [];
+    }
+    if (m) return withCoordinatesLeft(v, m);
     if (SKIPPABLE.has(tok.pos) || tok.text === '"' || tok.text === '“' || tok.text === '”') { j--; continue; }
     if (tok.text === ',') {
       const before = v.at.get(j - 1);
@@ -111,6 +116,18 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0): Mention[] =
     return [];
   }
   return [];
+};
+
+/** The actor a short "familiar with X" / "briefed on X" phrase ending before `k` hangs on, if any. */
+const postmodified = (v: SentenceView, k: number): Mention | undefined => {
+  const prep = k - 1;
+  const adj = k - 2;
+  if (adj <= v.s.from || v.t[prep].pos !== 'ADP' || v.t[prep].norm === 'of') return undefined;
+  const a = v.t[adj];
+  const inPhrase = v.at.get(adj);
+  if (!(a.pos === 'ADJ' || (a.pos === 'VERB' && a.norm.endsWith('ed'))) || (inPhrase && inPhrase.from !== adj)) return undefined;
+  const holder = v.at.get(adj - 1);
+  return isActor(holder) && holder.to === adj ? holder : undefined;
 };
 
 /** What a relative pronoun stands for: the mention right before it, across a comma. */

@@ -104,3 +104,20 @@ describe('group nouns', () => {
     expect(extract(body).at(-1)!.actors.map((r) => r.party).sort()).toEqual(['kosovo', 'serbia']);
   });
 });
+
+describe('speakers with a post-modifier', () => {
+  it('finds "officials familiar with the plans" as the speaker, of no known party', () => {
+    const [c] = extract('Oman has invited Iran to talks in Muscat, two officials familiar with the plans told Reuters.');
+    expect(c.source).toMatchObject({ party: null, via: 'Reuters' });
+  });
+  it('finds a speaker of a known party across "close to the talks"', () => {
+    expect(only('A Turkish source close to the talks said Egypt had invited Hamas to Cairo.').source).toBe('turkey');
+  });
+  it('does not read "briefed on" as a report', () => {
+    const [c] = extract('Israeli officials briefed on the talks said Egypt had invited Hamas to Cairo.');
+    expect(c.source.cue).toBe('said');
+  });
+  it('does not take "Place, two officials" for an apposition', () => {
+    expect(only('Kenya invited Sudan to talks in Nairobi, two officials told reporters.').source).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { coordinatedFrom, isActor, subjectOf, type SentenceView } from '../grammar.js';
 import type { Mention } from '../mentions/types.js';
-import { NOT_OUTLETS, REPORTING_VERBS, VIA_OPENERS } from './lexicon.js';
+import { NOT_OUTLETS, PARTICIPLE_REPORTERS, REPORTING_VERBS, VIA_OPENERS } from './lexicon.js';
 
 /**
  * A reporting frame: who the article cites for the words around a reporting cue.
@@ -28,6 +28,8 @@ export const findFrames = (v: SentenceView): Frame[] => {
       continue;
     }
     if (tok.pos !== 'VERB' || !REPORTING_VERBS.has(tok.lemma) || v.at.has(k)) continue;
+    // "officials briefed on the talks": a participle describing the speaker, not a report.
+    if (PARTICIPLE_REPORTERS.has(tok.lemma) && /^(on|about)$/.test(t[k + 1]?.norm ?? '')) continue;
     let speaker = subjectOf(v, k);
     let inverted = false;
     if (!speaker.length && k > s.from && /^[,"”’]$/.test(t[k - 1].text)) {

@@ -5,6 +5,9 @@ export const REPORTING_VERBS = new Set([
   'indicate', 'inform', 'brief',
 ]);
 
+/** Reporting verbs whose participle describes who was told: "officials briefed on the talks". */
+export const PARTICIPLE_REPORTERS = new Set(['brief', 'inform']);
+
 /** Phrases that name the outlet a source spoke to: "told Reuters", "who spoke to X", "carried by X". */
 export const VIA_OPENERS = [['spoke', 'to'], ['speaking', 'to'], ['told'], ['interview', 'with'], ['carried', 'by'], ['quoted', 'by'], ['talking', 'to']];
 

@@ -134,7 +134,9 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
     const commaAfter = (x: Mention) => x.to < s.to && t[x.to].text === ',';
     // "Andrii Sybiha, Ukraine's foreign minister, ..." / "France, Germany's closest ally, ..."
     // "Doha, a diplomat said": a phrase followed by its own verb is a new subject, not an apposition.
-    const ownVerb = (x: Mention) => x.to < s.to && (t[x.to].pos === 'VERB' || t[x.to].pos === 'AUX');
+    // An apposition closes with a comma, a bracket or the sentence; "Muscat, two officials familiar with ..." does not.
+    const closed = (x: Mention) => { const c = closingComma(x.to); return c >= s.to || /^[,.!?"”)]$/.test(t[c].text); };
+    const ownVerb = (x: Mention) => (x.to < s.to && (t[x.to].pos === 'VERB' || t[x.to].pos === 'AUX')) || !closed(x);
     if (next && commaAfter(m) && next.from === m.to + 1 && (m.kind === 'name' || m.kind === 'person' || m.kind === 'party') && !ownVerb(next)
       && (next.kind === 'role' || (next.kind === 'other' && /^(a|an|the)$/.test(t[next.from].norm)) || (next.kind === 'other' && isPossessiveMarker(t[next.from + 1] ?? t[next.from])))) {
       if (next.kind === 'role' && (m.kind === 'name' || m.kind === 'person') && m.entity) m = personWithRole(m, next.parties.length ? next.parties : m.parties, next.role!);
