@@ -26,7 +26,10 @@ export const screenshots = async (page: Page, name: string): Promise<void> => {
   await page.setViewportSize(NARROW);
   await page.waitForTimeout(150); // let the chart and the grid settle at the new width
   await page.screenshot({ path: join(ARTIFACTS, `${name}-390.png`), fullPage: true });
+  // Readable on a phone means no sideways scrolling of the whole page (wide tables scroll on their own).
+  const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
   await page.setViewportSize(WIDE);
+  if (width > NARROW.width) throw new Error(`${name}: the page is ${width}px wide at ${NARROW.width}px (see ${name}-390.png)`);
 };
 
 /** Retries an assertion until it holds or the time is up; the last failure is the one reported. */
