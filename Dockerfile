@@ -10,8 +10,9 @@ RUN apt-get update \
 COPY package.json package-lock.json .npmrc ./
 # .npmrc sets loglevel=silent (for piping CLI output); an image build should show install problems.
 RUN npm ci --loglevel=warn
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json vite.config.ts ./
 COPY src ./src
+COPY ui ./ui
 RUN npm run build --loglevel=warn \
  && npm prune --omit=dev --loglevel=warn
 
