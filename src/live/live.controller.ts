@@ -32,7 +32,7 @@ export class LiveController {
       map((data): MessageEvent => ({ type: 'status', data })),
     );
     const changes$ = this.runner.changes.pipe(
-      map((c): MessageEvent => ({ type: 'change', id: c.position.toString(), data: { position: c.position.toString(), type: c.type, streamName: c.streamName } })),
+      map((c): MessageEvent => ({ type: 'change', data: { position: c.position.toString(), type: c.type, streamName: c.streamName } })),
     );
     // Ends every open stream before the HTTP server closes, which would otherwise wait for them.
     return merge(status$, changes$).pipe(takeUntil(this.shutdown.closing));
