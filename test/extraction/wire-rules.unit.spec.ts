@@ -121,3 +121,21 @@ describe('speakers with a post-modifier', () => {
     expect(only('Kenya invited Sudan to talks in Nairobi, two officials told reporters.').source).toBeNull();
   });
 });
+
+describe('personal names with particles', () => {
+  it('keeps "da", "von der", "bin" inside a titled name, and resolves the short form later', () => {
+    expect(only('Brazilian President Luiz Inácio Lula da Silva invited Bolivia to the summit.').actors).toEqual(['brazil']);
+    expect(only('Saudi Crown Prince Mohammed bin Salman invited Syria to Riyadh.').actors).toEqual(['saudi-arabia']);
+    const claims = extract('European Commission President Ursula von der Leyen accused Russia of blackmail. Later, Von der Leyen vowed to help Moldova.');
+    expect(claims.map((c) => c.actors[0].party)).toEqual(['european-union', 'european-union']);
+  });
+});
+
+describe('relational roles: "his counterpart", "his hosts"', () => {
+  it('resolves to the other side, not to the possessor\'s party', () => {
+    expect(only('Turkish Foreign Minister Hakan Fidan met his Greek counterpart in Athens. Fidan invited his counterpart to Ankara.'))
+      .toMatchObject({ actors: ['turkey'], targets: ['greece'] });
+    expect(only('Chinese Foreign Minister Wang Yi met Indian officials in New Delhi. Wang assured his hosts that the dam was safe.'))
+      .toMatchObject({ type: 'PledgeMade', actors: ['china'], targets: ['india'] });
+  });
+});

@@ -1,6 +1,6 @@
 import type { Token } from '../nlp.js';
 import type { PartyMatch } from '../parties/party-index.js';
-import { POSSESSIVE_PRONOUNS } from './lexicon.js';
+import { isNameParticle, POSSESSIVE_PRONOUNS } from './lexicon.js';
 
 /** A base noun phrase: [from, to) token range. */
 export interface Chunk {
@@ -47,6 +47,7 @@ const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: (PartyMat
     const next = k + 1 < to ? tokens[k + 1] : undefined;
     if (k === start) { k++; continue; }
     if (t.pos === 'NOUN' || t.pos === 'PROPN') { sawNoun = true; k++; continue; }
+    if (isNameParticle(tokens, k) && (prev!.pos === 'PROPN' || isNameParticle(tokens, k - 1))) { k++; continue; }
     // An adjective after the head with no noun to follow ("the government late on Sunday") is outside.
     if (t.pos === 'ADJ' && sawNoun && !(next && /^(NOUN|PROPN|ADJ)$/.test(next.pos))) break;
     if (t.pos === 'ADJ' || t.pos === 'NUM') { k++; continue; }

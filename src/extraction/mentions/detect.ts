@@ -3,7 +3,7 @@ import { partyIndex, type PartyMatch } from '../parties/party-index.js';
 import { chunkSentence, isPossessiveMarker, type Chunk } from './chunks.js';
 import type { Discourse } from './discourse.js';
 import {
-  DOCUMENT_HEADS, GROUP_NOUNS, KIND_NOUNS, NAME_SUFFIXES, NOT_NAME, NUMBER_WORDS, PERSON_HEADS, POSSESSIVE_PRONOUNS, PRONOUNS,
+  DOCUMENT_HEADS, GROUP_NOUNS, isNameParticle, RELATIONAL_HEADS, KIND_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME, NUMBER_WORDS, PERSON_HEADS, POSSESSIVE_PRONOUNS, PRONOUNS,
   ROLE_FAMILY, ROLE_HEADS,
 } from './lexicon.js';
 import type { Entity, Mention } from './types.js';
@@ -19,7 +19,8 @@ const isRoleWord = (t: Token): boolean => ROLE_HEADS.has(t.norm) || ROLE_HEADS.h
 const family = (t: Token): string => ROLE_FAMILY[t.norm] ?? ROLE_FAMILY[t.lemma] ?? t.lemma;
 const isNameToken = (t: Token): boolean => (t.pos === 'PROPN' || t.pos === 'NOUN') && /^\p{Lu}/u.test(t.text) && !NOT_NAME.has(t.norm);
 /** After a hyphen a name goes on in lower case: "Jae-myung". */
-const isNamePart = (toks: Token[], k: number): boolean => isNameToken(toks[k]) || toks[k].text === '-' || NAME_SUFFIXES.has(toks[k].norm) || (k > 0 && toks[k - 1].text === '-' && /^\p{Ll}/u.test(toks[k].text));
+const isNamePart = (toks: Token[], k: number): boolean => isNameToken(toks[k]) || toks[k].text === '-' || NAME_SUFFIXES.has(toks[k].norm)
+  || (k > 0 && toks[k - 1].text === '-' && /^\p{Ll}/u.test(toks[k].text)) || isNameParticle(toks, k);
 
 /**
  * Finds the actors a sentence mentions and resolves each to parties: party names, offices
@@ -110,7 +111,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
   }
 
   function nameMention(from: number, to: number): Mention {
-    const names = t.slice(from, to).filter((x) => isNameToken(x) && !NAME_SUFFIXES.has(x.norm)).map((x) => x.norm);
+    const names = t.slice(from, to).filter((x) => isNameToken(x) && !NAME_SUFFIXES.has(x.norm) && !NAME_PARTICLES.has(x.norm)).map((x) => x.norm);
     const entity = names.length ? d.findPerson(names) : undefined;
     if (entity) return make(from, to, entity.parties.length ? 'person' : 'name', entity.parties, { entity, role: entity.role ?? undefined });
     const fresh: Entity = { names, display: text(from, to), parties: [], role: null, person: true };
@@ -229,7 +230,14 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
       const head = t[m.from];
       if (POSSESSIVE_PRONOUNS.has(head.norm)) {
         const ante = d.antecedent(PRONOUNS[head.norm] as 'person' | 'thing' | 'plural', m.from);
-        m.parties = ante?.parties ?? [];
+        // "his counterpart", "his hosts": the other side of the meeting, not the possessor's own.
+        if (RELATIONAL_HEADS.has(t[m.to - 1].norm)) {
+          const own = ante?.parties ?? [];
+          const other = [...(d.lastMeeting && d.lastMeeting.sentence >= s.index - 3 ? d.lastMeeting.parties : []), ...d.salient(s.index)]
+            .find((p) => !own.includes(p) && partyIndex().kindOf(p) !== 'body');
+          m.parties = other ? [other] : [];
+          m.plural = false;
+        } else m.parties = ante?.parties ?? [];
       } else if (/^(the|this)$/.test(head.norm)) {
         const kinds = KIND_NOUNS[t[m.to - 1].norm];
         const e = kinds ? undefined : d.findRole(m.role!);

@@ -12,7 +12,7 @@ export const ROLE_HEADS = new Set([
   'navy', 'prosecutor', 'court', 'council', 'committee', 'bloc', 'group', 'coalition', 'alliance', 'movement',
   'team', 'officials', 'spokespeople', 'adviser', 'advisor', 'aide', 'deputy', 'speaker', 'vice-president',
   'coastguard', 'militia', 'militias', 'rebels', 'rebel', 'insurgents', 'state-media', 'agency', 'foreign-minister',
-  'country', 'nation', 'kingdom', 'watchdog', 'organisation', 'organization', 'hosts', 'gang', 'gangs', 'separatists',
+  'country', 'nation', 'kingdom', 'watchdog', 'organisation', 'organization', 'hosts', 'host', 'guests', 'guest', 'counterparts', 'interlocutor', 'interlocutors', 'gang', 'gangs', 'separatists',
 ]);
 
 /**
@@ -34,6 +34,9 @@ export const PERSON_HEADS = new Set([
   'counterpart', 'analyst', 'expert', 'mediator', 'prosecutor', 'adviser', 'advisor', 'aide', 'deputy', 'speaker',
 ]);
 
+/** Roles defined by the other side of an encounter: "his counterpart", "their hosts". */
+export const RELATIONAL_HEADS = new Set(['counterpart', 'counterparts', 'host', 'hosts', 'guest', 'guests', 'interlocutor', 'interlocutors']);
+
 /** Role heads that name statements rather than speakers: their party is whoever issued them. */
 export const DOCUMENT_HEADS = new Set(['statement', 'communique', 'communiqué', 'readout']);
 
@@ -53,6 +56,16 @@ export const NOT_NAME = new Set([
 ]);
 
 export const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii']);
+
+/** Lower-case particles inside personal names: "Lula da Silva", "von der Leyen", "bin Salman". */
+export const NAME_PARTICLES = new Set(['da', 'de', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'ben', 'bint', 'al', 'el', 'la', 'le', 'zu']);
+
+/** A name particle inside a name: after a capitalised word or particle, before a capitalised word or "der Leyen". */
+export const isNameParticle = (toks: { text: string; norm: string }[], k: number): boolean => {
+  const upper = (i: number) => i >= 0 && i < toks.length && /^\p{Lu}/u.test(toks[i].text);
+  const particle = (i: number) => i >= 0 && i < toks.length && NAME_PARTICLES.has(toks[i].norm) && /^\p{Ll}/u.test(toks[i].text);
+  return particle(k) && (upper(k - 1) || (particle(k - 1) && upper(k - 2))) && (upper(k + 1) || (particle(k + 1) && upper(k + 2)));
+};
 
 export const PRONOUNS: Record<string, 'person' | 'thing' | 'plural' | 'first'> = {
   he: 'person', she: 'person', him: 'person', her: 'person', his: 'person',
