@@ -154,7 +154,10 @@ const index = (state: ConflictsState, f: ConflictFacts): void => {
 const recomputeDenials = (state: ConflictsState, key: string, act: string): void => {
   for (const id of state.denials.get(key) ?? []) removeConflict(state, id);
   state.denials.delete(key);
-  const group = (state.byAct.get(act) ?? []).map((id) => state.facts.get(id)!).filter((f) => keyOf(f) === key).sort(compareFacts);
+  const bucket = (state.byAct.get(act) ?? []).map((id) => state.facts.get(id)!);
+  // Denials are rare: find one before keying and sorting the whole bucket.
+  if (!bucket.some((f) => f.polarity === 'denied' && keyOf(f) === key)) return;
+  const group = bucket.filter((f) => keyOf(f) === key).sort(compareFacts);
   const asserted = group.filter((f) => f.polarity === 'asserted').map((f) => f.claimId);
   if (!asserted.length) return;
   const ids: string[] = [];
