@@ -178,6 +178,9 @@ export const phraseParties = (v: SentenceView, k: number): { parties: string[]; 
   const parties: string[] = [];
   let pos = k;
   for (let guard = 0; guard < 20 && pos < v.s.to; guard++) {
+    // A participle before a noun stays inside the phrase: "of continued detention of ...".
+    if (!v.at.get(pos) && pos > v.s.from && /^(of|about|over|on|including|the)$/.test(v.t[pos - 1].norm)
+      && v.t[pos].pos === 'VERB' && /(ed|ing)$/.test(v.t[pos].norm) && v.at.get(pos + 1)?.from === pos + 1) pos++;
     const m = v.at.get(pos);
     if (!m) break;
     parties.push(...m.parties);

@@ -139,3 +139,25 @@ describe('relational roles: "his counterpart", "his hosts"', () => {
       .toMatchObject({ type: 'PledgeMade', actors: ['china'], targets: ['india'] });
   });
 });
+
+describe('speakers named by their institution', () => {
+  it('gives "a ministry spokesman" the party of the ministry named before', () => {
+    const claims = extract('Spain’s foreign ministry rejected the claim. A ministry spokesman said Madrid had pledged to keep its troops in Latvia.');
+    expect(claims.at(-1)!.source.party).toBe('spain');
+  });
+  it('leaves "a ministry spokesman" unknown when no ministry was named', () => {
+    expect(only('A ministry spokesman said Madrid had pledged to keep its troops in Latvia.').source).toBeNull();
+  });
+});
+
+describe('what a pledge or concern is about', () => {
+  it('follows "of" across a participle: "detention of continued ... of Armenian prisoners"', () => {
+    expect(only('The EU voiced concern about reports of continued detention of Georgian activists.').targets).toEqual(['georgia']);
+  });
+  it('does not take the object of a following verb: "... and urged Washington"', () => {
+    expect(only('Lebanon pledged to deploy troops to the border area and urged Washington to act.').targets).toEqual([]);
+  });
+  it('takes a party after "between" inside the pledge', () => {
+    expect(only('Kazakhstan agreed to open a rail link between western China and the Caspian.').targets).toEqual(['china']);
+  });
+});

@@ -149,7 +149,7 @@ const pledgeTargets = (v: SentenceView, hit: CueHit): string[] => {
     const w = t[k].norm;
     // "vowed to defend Taiwan": the object of the promised act is its addressee.
     if (w === 'to' && t[k + 1]?.pos === 'VERB' && infinitives++ === 0) out.push(...phraseParties(v, k + 2).parties);
-    if ((w === 'to' || w === 'for' || w === 'with') && t[k + 1] && t[k + 1].pos !== 'VERB' && t[k + 1].pos !== 'AUX') {
+    if ((w === 'to' || w === 'for' || w === 'with' || w === 'between') && t[k + 1] && t[k + 1].pos !== 'VERB' && t[k + 1].pos !== 'AUX') {
       let j = k + 1;
       while (j < end && (t[j].norm === 'the' || t[j].pos === 'ADJ') && !v.at.get(j)) j++;
       const { parties } = phraseParties(v, j);

@@ -245,6 +245,14 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
         const p = kinds && m.to - m.from === 2 ? d.ofKind((id) => kinds.includes(partyIndex().kindOf(id) ?? ''), m.from, s.index) : undefined;
         if (p) m.parties = [p];
       }
+      // "a ministry spokesman", "an embassy official": the institution named before speaks through them.
+      if (!m.parties.length) {
+        for (let k = m.to - 2; k >= m.from && !m.parties.length; k--) {
+          if (!isRoleWord(t[k]) || PERSON_HEADS.has(family(t[k]))) continue;
+          const e = d.findRole(family(t[k]));
+          if (e) m.parties = e.parties;
+        }
+      }
     }
     if (m.kind === 'role' && !m.entity && m.parties.length && m.role) {
       const e: Entity = { names: [], display: m.text, parties: m.parties, role: m.role, person: PERSON_HEADS.has(m.role) };
