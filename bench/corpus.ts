@@ -62,7 +62,7 @@ interface Parts {
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** About forty articles a day from 2024-01-01, so time filters have something to cut. */
-const publishedOn = (index: number): string => new Date(Date.UTC(2024, 0, 1) + Math.floor(index / 40) * 86_400_000).toISOString().slice(0, 10);
+export const publishedOn = (index: number): string => new Date(Date.UTC(2024, 0, 1) + Math.floor(index / 40) * 86_400_000).toISOString().slice(0, 10);
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

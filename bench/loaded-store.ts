@@ -13,7 +13,7 @@ import { NO_STREAM } from '../src/event-store/event-store.js';
 import { appendToStream } from '../src/event-store/sqlite/append-to-stream.js';
 import { configure } from '../src/event-store/sqlite/schema.js';
 import { createExtractor } from '../src/extraction/index.js';
-import { generateCorpus } from './corpus.js';
+import { generateCorpus, publishedOn } from './corpus.js';
 
 /** Distinct articles run through the real extractor; the rest reuse their claims (extraction would take minutes). */
 const POOL = 2000;
@@ -46,9 +46,11 @@ export const loadStore = async (events: number, seed = 42): Promise<LoadedStore>
   const batch = db.transaction((from: number) => {
     for (let i = from; i < from + BATCH && written < events; i++) {
       const source = pool[i % POOL];
-      // Article i is pool article i % POOL with its own closing line (so its own id); the claims
-      // found in the shared sentences before that line keep their offsets.
-      const text = source.text.replace(`report number ${source.index} in`, `report number ${i} in`);
+      // Article i is pool article i % POOL with its own date and closing line (so its own id);
+      // the claims found in the shared sentences before that line keep their offsets.
+      const text = source.text
+        .replace(`published: ${publishedOn(source.index)}`, `published: ${publishedOn(i)}`)
+        .replace(`report number ${source.index} in`, `report number ${i} in`);
       const article = articleFromInput({ text });
       const found = source.claims.filter((c) => article.body.slice(c.evidence.start, c.evidence.end) === c.evidence.text);
       const replay: ClaimExtractor = { ...extractor, extract: (): ExtractedClaim[] => found };

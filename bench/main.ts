@@ -23,6 +23,8 @@ export interface BenchOptions {
   /** Largest article of the linearity run, KB. */
   maxKb: number;
   seed: number;
+  /** Only these views (rebuild); all when absent. */
+  views?: string[];
   /** A pre-loaded store (SQLite file) for rebuild and queries. */
   store?: string;
 }
@@ -51,9 +53,11 @@ const program = new Command('bench')
   .option('--connections <n>', 'autocannon connections (queries)', positive, 100)
   .option('--max-kb <n>', 'largest article of the extraction linearity run, KB', positive, 1024)
   .option('--seed <n>', 'corpus seed', positive, 42)
+  .option('--views <names>', 'only these views, comma-separated (rebuild; default every view)', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
   .option('--store <file>', 'a store loaded by an earlier run (rebuild, queries); kept afterwards')
+  .option('--keep-store', 'keep the store this run loads, and print where it is')
   .addOption(new Option('--child').hideHelp())
-  .action(async (names: string[], options: BenchOptions & { child?: boolean }) => {
+  .action(async (names: string[], options: BenchOptions & { child?: boolean; keepStore?: boolean }) => {
     const unknown = names.filter((n) => !BENCHES[n]);
     if (unknown.length) program.error(`no benchmark named ${unknown.join(', ')}; there are: ${Object.keys(BENCHES).join(', ')}`);
     const selected = names.length ? names : Object.keys(BENCHES);
@@ -66,7 +70,8 @@ const program = new Command('bench')
     try {
       for (const name of selected) await runChild(name, { ...options, store });
     } finally {
-      if (loaded) rmSync(loaded.dir, { recursive: true, force: true });
+      if (loaded && options.keepStore) console.log(`kept the store: --store ${loaded.file}`);
+      else if (loaded) rmSync(loaded.dir, { recursive: true, force: true });
     }
   });
 
@@ -75,6 +80,7 @@ const runChild = (name: string, options: BenchOptions): Promise<void> => {
     '--connections', String(options.connections), '--max-kb', String(options.maxKb), '--seed', String(options.seed)];
   if (options.events) args.push('--events', String(options.events));
   if (options.store) args.push('--store', options.store);
+  if (options.views) args.push('--views', options.views.join(','));
   const child = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--expose-gc'], stdio: 'inherit' });
   return new Promise((resolve, reject) =>
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`benchmark ${name} exited with ${code}`)))));
