@@ -32,6 +32,9 @@ export const createApp = async (options: CreateAppOptions): Promise<NestFastifyA
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The service speaks plain HTTP (TLS, if any, is a proxy's): upgrading would send the desk's
+        // script and style requests to https and break the page when opened by a LAN address.
+        upgradeInsecureRequests: null,
       },
     },
   });
