@@ -76,7 +76,11 @@ const isFiniteVerb = (v: SentenceView, k: number): boolean => {
   return !(j === k - 1 && v.t[j].pos === 'NOUN');
 };
 
-export const subjectOf = (v: SentenceView, verb: number, depth = 0): Mention[] => {
+/**
+ * The subject of `verb`. `unlikely` rules out a subject found through coordination ("..., and
+ * accused X") when the act cannot be its: an actor does not accuse itself.
+ */
+export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (ms: Mention[]) => boolean): Mention[] => {
   let j = verb - 1;
   while (j >= v.s.from) {
     const tok = v.t[j];
@@ -108,7 +112,7 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0): Mention[] =
       for (let k = j - 1; k >= v.s.from; k--) {
         if (!isFiniteVerb(v, k)) continue;
         const subject = subjectOf(v, k, depth + 1);
-        if (subject.length) return subject;
+        if (subject.length && !unlikely?.(subject)) return subject;
       }
       return [];
     }
@@ -174,10 +178,13 @@ export const objectOf = (v: SentenceView, verb: number): Mention[] => {
  * Parties of the noun phrase starting at `k`, following "of" complements, coordination and
  * ", including" lists, but not other prepositions: "the deployment of Wagner fighters in Mali" → Wagner.
  */
-export const phraseParties = (v: SentenceView, k: number): { parties: string[]; end: number } => {
+export const phraseParties = (v: SentenceView, k: number, agent = false): { parties: string[]; end: number } => {
   const parties: string[] = [];
   let pos = k;
+  const quote = (j: number) => j < v.s.to && /^["“”]$/.test(v.t[j].text);
   for (let guard = 0; guard < 20 && pos < v.s.to; guard++) {
+    // Scare quotes inside a phrase: the "unprovoked military aggression".
+    if (quote(pos) && v.at.get(pos + 1)?.from === pos + 1) pos++;
     // A participle before a noun stays inside the phrase: "of continued detention of ...".
     if (!v.at.get(pos) && pos > v.s.from && /^(of|about|over|on|including|the)$/.test(v.t[pos - 1].norm)
       && v.t[pos].pos === 'VERB' && /(ed|ing)$/.test(v.t[pos].norm) && v.at.get(pos + 1)?.from === pos + 1) pos++;
@@ -186,8 +193,14 @@ export const phraseParties = (v: SentenceView, k: number): { parties: string[]; 
     parties.push(...m.parties);
     pos = m.to;
     if (pos >= v.s.to) break;
+    if (quote(pos) && pos + 1 < v.s.to) {
+      pos++;
+      if (v.at.get(pos)?.from === pos) continue;
+    }
     const w = v.t[pos].norm;
     if (w === 'of' || w === 'and' || w === 'or') { pos++; continue; }
+    // With `agent`, what a thing is about includes who does it: "the aggression by Thailand".
+    if (agent && w === 'by') { pos++; continue; }
     if (w === ',' && pos + 1 < v.s.to && (v.t[pos + 1].norm === 'including' || (v.at.get(pos + 1)?.kind === 'party'))) { pos += v.t[pos + 1].norm === 'including' ? 2 : 1; continue; }
     if (w === 'including') { pos++; continue; }
     break;
@@ -207,7 +220,9 @@ const nextVerbFollows = (v: SentenceView, k: number): boolean => {
 export const clauseEnd = (v: SentenceView, k: number): number => {
   for (let j = k + 1; j < v.s.to; j++) {
     const w = v.t[j];
-    if (w.text === ';' || w.text === '—' || w.text === '–' || w.text === ':' || w.text === '”') return j;
+    if (w.text === ';' || w.text === '—' || w.text === '–' || w.text === ':') return j;
+    // A closing quote ends the clause, unless the phrase goes on: the “unprovoked aggression” by X.
+    if (w.text === '”' && !(j + 1 < v.s.to && /^(ADP|NOUN|ADJ|DET|PROPN)$/.test(v.t[j + 1].pos))) return j;
     if (w.text === ',' && j + 1 < v.s.to && /^["”]$/.test(v.t[j + 1].text)) return j;
     if (w.text === ',' && j + 1 < v.s.to) {
       const next = v.t[j + 1];

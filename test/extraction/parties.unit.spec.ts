@@ -30,3 +30,14 @@ describe('party index', () => {
     expect(slug('Côte d’Ivoire')).toBe('cote-divoire');
   });
 });
+
+describe('party index: spellings of English news', () => {
+  it('finds plural demonyms, unaccented capitals and common variant demonyms', () => {
+    expect(ids('Israelis and Afghans met Iraqis.')).toEqual(['israel', 'afghanistan', 'iraq']);
+    expect(ids('Bogota, Brasilia and Kiev')).toEqual(['colombia', 'brazil', 'ukraine']);
+    expect(ids('Ecuadorian, Kazakh and Argentinian officials')).toEqual(['ecuador', 'kazakhstan', 'argentina']);
+  });
+  it('does not invent plurals for demonyms that have none', () => {
+    expect(ids('Chineses and Britishs')).toEqual([]);
+  });
+});

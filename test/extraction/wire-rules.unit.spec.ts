@@ -161,3 +161,34 @@ describe('what a pledge or concern is about', () => {
     expect(only('Kazakhstan agreed to open a rail link between western China and the Caspian.').targets).toEqual(['china']);
   });
 });
+
+describe('scare quotes and what a concern is about', () => {
+  it('reads a concern adjective in quotes and follows the quoted phrase to its agent', () => {
+    expect(only('Laos said it was “deeply concerned” about the “reckless dam building” by Vietnam.'))
+      .toMatchObject({ type: 'ConcernRaised', actors: ['laos'], targets: ['vietnam'] });
+  });
+  it('takes the subject of "reports that ..." as what the concern is about', () => {
+    expect(only('Poland was concerned about reports that Belarus was moving troops to the border.').targets).toEqual(['belarus']);
+  });
+});
+
+describe('reciprocal and coordinated accusations', () => {
+  it('makes every actor a target of "accused each other"', () => {
+    const c = only('Sudan and Chad accused each other on Monday of arming rebels.');
+    expect(c.targets.sort()).toEqual(['chad', 'sudan']);
+  });
+  it('does not make a party accuse itself through ", and accused"', () => {
+    expect(only('Colombia’s army said Venezuelan troops had crossed the border, and accused Caracas of provoking a clash.'))
+      .toMatchObject({ actors: ['colombia'], targets: ['venezuela'] });
+  });
+});
+
+describe('spokespeople without a party of their own', () => {
+  it('speak for the subject of the previous sentence', () => {
+    const claims = extract('Chile’s foreign ministry denied the report. Spokeswoman Ana Ruiz accused Peru of spreading rumours.');
+    expect(claims.at(-1)).toMatchObject({ actors: [{ party: 'chile' }], targets: [{ party: 'peru' }], source: { party: 'chile' } });
+  });
+  it('stay unknown at the start of an article', () => {
+    expect(only('Spokeswoman Ana Ruiz accused Peru of spreading rumours.').actors).toEqual([null]);
+  });
+});

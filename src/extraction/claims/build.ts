@@ -43,7 +43,10 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   const speaker = frame ? frame.speaker : [];
   const passive = hit.form === 'verb' && isPassive(v, hit.cue);
 
-  let actorMs = passive ? agentOf(v, hit.cue) : subjectOf(v, hit.head);
+  // "Thailand's army said Cambodian troops had fired ..., and accused Phnom Penh of ...": not Cambodia.
+  const objectParties = hit.form === 'verb' && hit.type === 'AccusationLevelled' ? new Set(objectOf(v, hit.cue).flatMap((m) => m.parties)) : null;
+  const selfAccusing = (ms: Mention[]) => !!objectParties?.size && ms.every((m) => m.parties.length > 0 && m.parties.every((p) => objectParties.has(p)));
+  let actorMs = passive ? agentOf(v, hit.cue) : subjectOf(v, hit.head, 0, selfAccusing);
   if (!actorMs.length) actorMs = agentOf(v, hit.head);
   // "denied inviting", "refused to promise": the governing verb's subject is the author.
   if (!actorMs.length && hit.form === 'verb') {
@@ -94,6 +97,11 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   }
   let targets = targetMs.length ? refs(targetMs, actorSet) : partyRefs(targetIds ?? [], '');
   targets = targets.filter((r) => !r.party || !actorSet.has(r.party));
+  // "X and Y accused each other": a mutual act has every actor for a target.
+  if (!targets.length && actors.length > 1 && isReciprocal(v, hit.cue + 1)) {
+    targets = actors.map((r) => ({ party: r.party, mention: v.a.text.slice(t[hit.cue + 1].start, t[hit.cue + 2].end) }));
+    contentFrom = hit.cue + 3;
+  }
   if (targetMs.length === 0 && targetIds) {
     targets = targetIds.filter((p) => !actorSet.has(p)).map((p) => ({ party: p, mention: mentionOf(v, p) }));
   }
@@ -102,6 +110,7 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   }
 
   const end = clauseEnd(v, hit.cue);
+  while (contentFrom < end && /^[”’"]$/.test(t[contentFrom].text)) contentFrom++;
   while (contentFrom < end && /^(to|of|that|,)$/.test(t[contentFrom].norm) && hit.type !== 'PledgeMade') contentFrom++;
   let last = Math.min(end, contentFrom + 16);
   while (last > contentFrom + 1 && /^[,;:—–-]$/.test(t[last - 1].text)) last--;
@@ -120,6 +129,9 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
     contentEnd: end,
   };
 };
+
+const isReciprocal = (v: SentenceView, k: number): boolean =>
+  k + 1 < v.s.to && ((v.t[k].norm === 'each' && v.t[k + 1].norm === 'other') || (v.t[k].norm === 'one' && v.t[k + 1].norm === 'another'));
 
 const mentionOf = (v: SentenceView, party: string): string => v.mentions.find((m) => m.parties.includes(party))?.text ?? party;
 
@@ -167,9 +179,12 @@ const concernTargets = (v: SentenceView, hit: CueHit): string[] => {
   const out: string[] = [];
   // "raised concerns with the U.S. envoy about ...": the addressee is not what it is about.
   if (t[k]?.norm === 'with') k = phraseParties(v, k + 1).end;
-  while (k < end && (t[k].text === ',' || t[k].pos === 'ADV')) k++;
+  while (k < end && (t[k].text === ',' || t[k].pos === 'ADV' || /^["“”]$/.test(t[k].text))) k++;
   if (k < end && /^(about|over|regarding|concerning|at|by|on|including|of|that)$/.test(t[k].norm)) {
-    out.push(...phraseParties(v, k + 1).parties);
+    const about = phraseParties(v, k + 1, true);
+    out.push(...about.parties);
+    // "concerned about reports that North Korea was ...": the subject of the reported clause.
+    if (about.end < end && t[about.end].norm === 'that' && about.end > k + 1) out.push(...phraseParties(v, about.end + 1).parties);
   }
   return [...new Set(out)];
 };

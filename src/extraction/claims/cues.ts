@@ -20,7 +20,8 @@ const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'PUN
 /** Skip adverbs left of `k` and return a copula's index if one is there ("remained", "was"). */
 const copulaBefore = (v: SentenceView, k: number): number => {
   let j = k - 1;
-  while (j >= v.s.from && v.t[j].pos === 'ADV') j--;
+  // "was "deeply concerned"": quotes around the cue do not hide the copula.
+  while (j >= v.s.from && (v.t[j].pos === 'ADV' || /^["“”]$/.test(v.t[j].text))) j--;
   if (j < v.s.from) return -1;
   const w = v.t[j];
   return (w.pos === 'AUX' && COPULAS.has(w.lemma)) || (w.pos === 'VERB' && COPULAS.has(w.lemma)) ? j : -1;

@@ -254,6 +254,15 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
         }
       }
     }
+    // "The Kremlin rejected it. Spokesman Dmitry Peskov said ...": a spokesperson with no party of
+    // their own speaks for whoever the previous sentence was about.
+    if (!m.parties.length && m.role === 'spokesman' && (m.kind === 'role' || m.kind === 'name') && s.index > 0) {
+      const subject = d.firstActorOf(s.index - 1);
+      if (subject) {
+        m.parties = subject.parties.slice(0, 1);
+        if (m.kind === 'name' && m.entity) { m.entity.parties = m.parties; m.kind = 'person'; d.index(m.entity); }
+      }
+    }
     if (m.kind === 'role' && !m.entity && m.parties.length && m.role) {
       const e: Entity = { names: [], display: m.text, parties: m.parties, role: m.role, person: PERSON_HEADS.has(m.role) };
       d.addEntity(e);

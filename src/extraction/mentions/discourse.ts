@@ -108,6 +108,16 @@ export class Discourse {
     return found;
   }
 
+  /** The first actor of a sentence with a party: most often its subject. */
+  firstActorOf(sentence: number): Mention | undefined {
+    let first: Mention | undefined;
+    for (let i = this.history.length - 1; i >= 0 && this.history[i].sentence >= sentence; i--) {
+      const m = this.history[i];
+      if (m.sentence === sentence && m.parties.length && m.kind !== 'other' && m.kind !== 'group') first = m;
+    }
+    return first;
+  }
+
   /** Latest earlier mention that a pronoun of this kind can refer to. */
   antecedent(kind: 'person' | 'thing' | 'plural', before: number): Mention | undefined {
     for (let i = this.history.length - 1; i >= 0; i--) {

@@ -77,6 +77,18 @@ export const COUNTRY_EXTRAS: Record<string, string[]> = {
   'czechia': ['Czech Republic'],
   'ivory-coast': ["Côte d'Ivoire", "Cote d'Ivoire"],
   myanmar: ['Burma', 'Naypyitaw', 'Naypyidaw'],
+  // Demonyms and capitals in the spelling English news uses where the data has another one.
+  ecuador: ['Ecuadorian'],
+  kazakhstan: ['Kazakh'],
+  uzbekistan: ['Uzbek'],
+  kyrgyzstan: ['Kyrgyz'],
+  tajikistan: ['Tajik'],
+  'bosnia-and-herzegovina': ['Bosnian', 'Bosnia'],
+  slovenia: ['Slovenian'],
+  argentina: ['Argentinian'],
+  ukraine: ['Kiev'],
+  yemen: ['Sanaa'],
+  india: ['Delhi'],
 };
 
 /**

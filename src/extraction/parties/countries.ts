@@ -37,6 +37,8 @@ export const countryAliases = (): PartyAlias[] => {
     for (const a of c.altSpellings ?? []) add(a, 'name');
     add(c.demonyms?.eng?.m, 'demonym');
     add(c.demonyms?.eng?.f, 'demonym');
+    // The people: "Israelis", "Afghans" (not "Chineses", "Britishs").
+    if (c.demonyms?.eng?.m && /(an|i)$/.test(c.demonyms.eng.m)) add(`${c.demonyms.eng.m}s`, 'demonym');
     for (const cap of c.capital ?? []) if (!AMBIGUOUS_CAPITALS.has(cap)) add(cap, 'capital');
   }
   return out;

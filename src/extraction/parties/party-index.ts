@@ -25,7 +25,8 @@ interface Node {
   lowerStart?: boolean;
 }
 
-const key = (s: string): string => s.toLowerCase().replace(/[‘’´`]/g, "'").replace(/\s+/g, '');
+/** Case, apostrophes, spaces and accents do not matter: "Bogota" is "Bogotá". */
+const key = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[‘’´`]/g, "'").replace(/\s+/g, '');
 const isAcronym = (alias: string): boolean => /^[A-Z.+\-0-9]{2,6}$/.test(alias);
 
 /**
