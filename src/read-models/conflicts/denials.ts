@@ -1,0 +1,114 @@
+// Denial conflicts, kept per claim key without rescanning it: each denied claim of a key opposes
+// every asserted claim of that key (one conflict per denial, `b` in reading order). A claim coming
+// or going only inserts into or removes from the key's lists and the `b` of its denials.
+import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
+import { compareFacts, keyOf, type ConflictFacts } from './conflict-rules.js';
+import { addConflict, conflictId, removeConflict, type Conflict, type ConflictsState, type KeyClaims } from './conflicts.state.js';
+
+const quoteOf = (mention: string): string => (mention ? `"${mention}"` : 'the outlet');
+const why = (denied: ConflictFacts, key: string, n: number): string =>
+  `${quoteOf(denied.mention)} denies what ${n} asserted claim${n > 1 ? 's' : ''} of ${key} state${n > 1 ? '' : 's'}.`;
+
+const denialOf = (denied: ConflictFacts, key: string, asserted: readonly string[]): Conflict => ({
+  id: conflictId('denial', [denied.claimId]), kind: 'denial', basis: 'same-key', a: [denied.claimId], b: [...asserted], why: why(denied, key, asserted.length),
+});
+
+/** Inserts `f` into a list in reading order; returns where. Claims mostly come in order, so the end is tried first. */
+const insertInOrder = (facts: Map<string, ConflictFacts>, list: string[], f: ConflictFacts): number => {
+  let hi = list.length;
+  if (hi === 0 || compareFacts(facts.get(list[hi - 1])!, f) < 0) return list.push(f.claimId) - 1;
+  let lo = 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareFacts(facts.get(list[mid])!, f) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, f.claimId);
+  return lo;
+};
+
+const createAll = (state: ConflictsState, key: string, group: KeyClaims): void => {
+  const ids = group.denied.map((id) => {
+    const conflict = denialOf(state.facts.get(id)!, key, group.asserted);
+    addConflict(state, conflict);
+    return conflict.id;
+  });
+  if (ids.length) state.denials.set(key, ids);
+};
+
+const removeAll = (state: ConflictsState, key: string): void => {
+  for (const id of state.denials.get(key) ?? []) removeConflict(state, id);
+  state.denials.delete(key);
+};
+
+const groupOf = (state: Pick<ConflictsState, 'keyed'>, key: string): KeyClaims => {
+  let group = state.keyed.get(key);
+  if (!group) state.keyed.set(key, (group = { asserted: [], denied: [] }));
+  return group;
+};
+
+/** On restore: puts a live claim back in its key's lists; its conflicts are already in the snapshot. */
+export const restoreKey = (state: Pick<ConflictsState, 'keyed' | 'facts'>, f: ConflictFacts): void => {
+  if (f.polarity !== 'asserted' && f.polarity !== 'denied') return;
+  const group = groupOf(state, keyOf(f));
+  insertInOrder(state.facts, f.polarity === 'denied' ? group.denied : group.asserted, f);
+};
+
+/** A live claim (already in `state.facts`) joins its key. */
+export const addToKey = (state: ConflictsState, f: ConflictFacts): void => {
+  if (f.polarity !== 'asserted' && f.polarity !== 'denied') return;
+  const key = keyOf(f);
+  const group = groupOf(state, key);
+  if (f.polarity === 'denied') {
+    const at = insertInOrder(state.facts, group.denied, f);
+    if (!group.asserted.length) return;
+    const conflict = denialOf(f, key, group.asserted);
+    addConflict(state, conflict);
+    const ids = state.denials.get(key);
+    if (ids) ids.splice(at, 0, conflict.id);
+    else state.denials.set(key, [conflict.id]);
+    return;
+  }
+  const at = insertInOrder(state.facts, group.asserted, f);
+  if (group.asserted.length === 1) return createAll(state, key, group);
+  for (const id of state.denials.get(key) ?? []) {
+    const conflict = state.conflicts.get(id)!;
+    conflict.b.splice(at, 0, f.claimId);
+    conflict.why = why(state.facts.get(conflict.a[0])!, key, conflict.b.length);
+    addToBucket(state.byClaim, f.claimId, id);
+  }
+};
+
+/** A claim leaves its key (retracted, or about to be re-added as corrected). */
+export const removeFromKey = (state: ConflictsState, f: ConflictFacts): void => {
+  if (f.polarity !== 'asserted' && f.polarity !== 'denied') return;
+  const key = keyOf(f);
+  const group = state.keyed.get(key);
+  if (!group) return;
+  const ids = state.denials.get(key);
+  if (f.polarity === 'denied') {
+    const at = group.denied.indexOf(f.claimId);
+    if (at < 0) return;
+    group.denied.splice(at, 1);
+    // While the key has asserted claims, ids[i] is the conflict of group.denied[i].
+    if (ids) {
+      removeConflict(state, ids[at]);
+      ids.splice(at, 1);
+      if (!ids.length) state.denials.delete(key);
+    }
+  } else {
+    const at = group.asserted.indexOf(f.claimId);
+    if (at < 0) return;
+    group.asserted.splice(at, 1);
+    if (!group.asserted.length) removeAll(state, key);
+    else {
+      for (const id of ids ?? []) {
+        const conflict = state.conflicts.get(id)!;
+        conflict.b.splice(at, 1);
+        conflict.why = why(state.facts.get(conflict.a[0])!, key, conflict.b.length);
+        removeFromBucket(state.byClaim, f.claimId, id);
+      }
+    }
+  }
+  if (!group.asserted.length && !group.denied.length) state.keyed.delete(key);
+};
