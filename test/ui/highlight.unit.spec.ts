@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { paragraphs, segments, type Range } from '../../ui/src/highlight.js';
+import { paragraphs, segments, trimRange, type Range } from '../../ui/src/highlight.js';
 
 describe('highlight segments of an article body', () => {
   it('splits overlapping and identical ranges so each piece knows every claim covering it', () => {
@@ -41,5 +41,12 @@ describe('highlight segments of an article body', () => {
         if (s.text.includes('\n')) expect(s.text).toBe('\n'); // a newline is a piece of its own
       }
     }));
+  });
+
+  it('trims a selection to its first and last non-blank character, and drops a blank one', () => {
+    const body = 'One two.\n\nThree four.';
+    expect(trimRange(body, { start: 3, end: 11 })).toEqual({ start: 4, end: 8 });
+    expect(body.slice(4, 8)).toBe('two.');
+    expect(trimRange(body, { start: 8, end: 10 })).toBeNull();
   });
 });

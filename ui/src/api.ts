@@ -43,8 +43,14 @@ export const getAll = async <T>(path: string, params: Record<string, string | un
 const askForKey = (): string | null =>
   window.prompt('This server wants an API key for changes. Enter it (kept for this tab only):')?.trim() || null;
 
+const ANALYST_STORE = 'claimtrail.analyst';
+/** Who the analyst said they are (X-Analyst → recordedBy: analyst:<name>); kept in this browser. */
+export const analystName = (): string => localStorage.getItem(ANALYST_STORE) ?? '';
+export const setAnalystName = (name: string): void => localStorage.setItem(ANALYST_STORE, name.trim());
+
 /** POSTs JSON against a revision; on 401 asks for the key once and tries again with it. */
 export const write = async <T>(path: string, body: unknown, revision: string): Promise<T> => {
+  const analyst = analystName();
   for (let attempt = 0; ; attempt++) {
     const key = sessionStorage.getItem(KEY_STORE);
     const res = await fetch(path, {
@@ -54,6 +60,7 @@ export const write = async <T>(path: string, body: unknown, revision: string): P
         accept: 'application/json',
         'if-match': `"${revision}"`,
         ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(analyst ? { 'x-analyst': analyst } : {}),
       },
       body: JSON.stringify(body),
     });

@@ -27,3 +27,11 @@ export const paragraphs = (body: string, ranges: readonly Range[]): Segment[][] 
   }
   return result.filter((p) => p.some((s) => s.text.trim() !== ''));
 };
+
+/** Trims white space off both ends of a body range, so the evidence starts and ends on a word. */
+export const trimRange = (body: string, r: { start: number; end: number }): { start: number; end: number } | null => {
+  let { start, end } = r;
+  while (start < end && /\s/.test(body[start])) start++;
+  while (end > start && /\s/.test(body[end - 1])) end--;
+  return end > start ? { start, end } : null;
+};

@@ -1,14 +1,16 @@
 // The article with every claim's evidence highlighted by type. Hover or focus previews a highlight's
 // claims in the side panel; click, Enter or Space pins them, and the pinned claims can be corrected.
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { ClaimCard } from '../components/ClaimCard.js';
 import { ClaimEditor } from '../components/ClaimEditor.js';
+import { RecordClaim } from '../components/RecordClaim.js';
 import { Legend, Loaded } from '../components/common.js';
 import { articleTitle, when } from '../format.js';
-import { paragraphs, type Segment } from '../highlight.js';
+import { paragraphs, trimRange, type Segment } from '../highlight.js';
 import { useLive } from '../live.js';
 import { href, navigate } from '../router.js';
+import { selectedRange } from '../selection.js';
 import { TYPE_LABEL, type Article, type ClaimRef } from '../types.js';
 import { useFetch } from '../use-fetch.js';
 
@@ -25,6 +27,9 @@ export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: 
     return { article, revision: events.revision };
   }, [articleId, live.version, reloads]);
   const [hover, setHover] = useState<string[] | null>(null);
+  const [recording, setRecording] = useState<{ start: number; end: number } | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   return (
     <Loaded fetched={fetched}>
@@ -42,10 +47,27 @@ export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: 
                 {' · '}published {when(article.publishedAt)} · recorded {when(article.recordedAt)} · revision {revision}
               </p>
               <Legend />
-              <Body article={article} pinned={pinnedIds} onHover={setHover} />
+              <div ref={bodyRef}><Body article={article} pinned={pinnedIds} onHover={setHover} /></div>
             </section>
             <aside id="claim-panel" tabIndex={-1} class="claim-panel" aria-label="claims of the selected passage" aria-live="polite">
-              {shown.length === 0 ? (
+              {note && <p class="ok" role="status">{note}</p>}
+              {recording ? (
+                <RecordClaim articleId={article.articleId} body={article.body} range={recording} revision={revision}
+                  onDone={(message) => { setRecording(null); setNote(message); if (message) setReloads((n) => n + 1); }} />
+              ) : (
+                <p class="actions">
+                  <button type="button" id="record-claim"
+                    // Read the selection before the click can disturb it.
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => {
+                      const range = bodyRef.current && selectedRange(bodyRef.current);
+                      const trimmed = range && trimRange(article.body, range);
+                      setNote(trimmed ? null : 'Select the passage that is the evidence first, then record the claim.');
+                      setRecording(trimmed);
+                    }}>Record a claim from the selected text…</button>
+                </p>
+              )}
+              {recording ? null : shown.length === 0 ? (
                 <p class="muted">{article.claimRefs.length} claim(s) in this article. Hover, focus or click a highlight to see its claims.</p>
               ) : (
                 <>
@@ -78,7 +100,9 @@ const Body = ({ article, pinned, onHover }: { article: Article; pinned: string[]
   return (
     <div class="article-body">
       {paras.map((segs, i) => (
-        <p key={i}>{segs.map((s) => (s.claimIds.length ? <Mark key={s.start} seg={s} refs={s.claimIds.map((id) => byId.get(id)!)} articleId={article.articleId} pinned={pinned} onHover={onHover} /> : s.text))}</p>
+        <p key={i}>{segs.map((s) => (s.claimIds.length
+          ? <Mark key={s.start} seg={s} refs={s.claimIds.map((id) => byId.get(id)!)} articleId={article.articleId} pinned={pinned} onHover={onHover} />
+          : <span key={s.start} data-start={s.start}>{s.text}</span>))}</p>
       ))}
     </div>
   );
@@ -102,6 +126,7 @@ const Mark = ({ seg, refs, articleId, pinned, onHover }: { seg: Segment; refs: C
   return (
     <mark
       class={`hl t-${lead}${types.length > 1 ? ` multi u-${types[1]}` : ''}${live.length === 0 ? ' retracted' : ''}${refs.some((r) => pinned.includes(r.claimId)) ? ' pinned' : ''}`}
+      data-start={seg.start}
       data-claims={seg.claimIds.join(' ')}
       data-types={types.join(' ')}
       tabIndex={0}
