@@ -45,7 +45,8 @@ describe('highlight segments of an article body', () => {
 
   it('trims a selection to its first and last non-blank character, and drops a blank one', () => {
     const body = 'One two.\n\nThree four.';
-    expect(trimRange(body, { start: 3, end: 11 })).toEqual({ start: 4, end: 8 });
+    expect(trimRange(body, { start: 3, end: 10 })).toEqual({ start: 4, end: 8 });
+    expect(trimRange(body, { start: 3, end: 11 })).toEqual({ start: 4, end: 11 }); // 'two.\n\nT': inner newlines stay
     expect(body.slice(4, 8)).toBe('two.');
     expect(trimRange(body, { start: 8, end: 10 })).toBeNull();
   });
