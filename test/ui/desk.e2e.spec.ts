@@ -121,6 +121,7 @@ describe('the analyst’s desk in Chromium', () => {
     await form.getByLabel('Source as named').fill('a Taliban Foreign Ministry spokesman');
     await form.getByLabel('migration').check();
     await form.getByLabel('Your name (optional, recorded with the claim)').fill('desk-tests');
+    await screenshots(page, 'record-claim');
     page.once('dialog', (d) => void d.accept(API_KEY)); // the first write: the desk asks for the key
     await form.getByRole('button', { name: 'Record claim' }).click();
     await panel.locator('.ok', { hasText: 'Recorded' }).waitFor();
