@@ -148,7 +148,7 @@ describe('hostile input at every endpoint (fake extractor)', () => {
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         },
       ),
-      runs(1500),
+      runs(1000),
     );
     // The fuzz reached the handlers, not only the validator: some writes went through, and refusals came from several layers.
     expect(statuses.get(201)).toBeGreaterThan(0);
@@ -183,7 +183,7 @@ describe('hostile input at every endpoint (fake extractor)', () => {
           await send(`POST ${path} (${type})`, () => (type ? req.set('content-type', type) : req).send(Buffer.from(body)));
         },
       ),
-      runs(500),
+      runs(400),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
@@ -198,7 +198,7 @@ describe('hostile input at every endpoint (fake extractor)', () => {
         // POST /projections/rebuild takes only query parameters; the rest are reads.
         await send(`${path}`, () => (route === '/projections/rebuild' ? request(t.server).post(path) : request(t.server).get(path)));
       }),
-      runs(1200),
+      runs(800),
     );
   }, 60_000 * RUNS);
 
