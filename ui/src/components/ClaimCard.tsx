@@ -1,4 +1,4 @@
-import { when } from '../format.js';
+import { articleTitle, when } from '../format.js';
 import type { Claim } from '../types.js';
 import { PartyLink, TypeChip } from './common.js';
 
@@ -43,7 +43,7 @@ export const ClaimCard = ({ claim, showEvidence = false, showArticle = false }: 
     {showEvidence && <blockquote class={`evidence t-${claim.type}`}>{claim.evidence.text}</blockquote>}
     {showArticle && (
       <p class="article-link">
-        in <a href={`#/articles/${claim.articleId}?claim=${encodeURIComponent(claim.claimId)}`}>{claim.article.title ?? `article ${claim.articleId.slice(0, 8)}`}</a>
+        in <a href={`#/articles/${claim.articleId}?claim=${encodeURIComponent(claim.claimId)}`}>{articleTitle(claim.article)}</a>
         {claim.article.outlet && <> — {claim.article.outlet}</>}
       </p>
     )}

@@ -25,7 +25,7 @@ export const Overview = () => {
               {page.items.map((a) => (
                 <li key={a.articleId}>
                   <a href={`#/articles/${a.articleId}`}>{articleTitle(a)}</a>
-                  <span class="muted"> · {a.claims} claim(s) · {when(a.publishedAt ?? a.recordedAt)}</span>
+                  <span class="muted"> · {[a.outlet, a.dateline].filter(Boolean).join(', ')}{a.outlet || a.dateline ? ' · ' : ''}{a.claims} claim(s) · {when(a.publishedAt ?? a.recordedAt)}</span>
                 </li>
               ))}
             </ul>
