@@ -81,6 +81,8 @@ const isFiniteVerb = (v: SentenceView, k: number): boolean => {
  * accused X") when the act cannot be its: an actor does not accuse itself.
  */
 export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (ms: Mention[]) => boolean): Mention[] => {
+  // "..., accusing Manila of ...": a participle after a comma shares the main clause's subject.
+  if (depth < 3 && v.t[verb].norm.endsWith('ing') && verb - 1 > v.s.from && v.t[verb - 1].text === ',') return earlierSubject(v, verb - 1, depth, unlikely);
   let j = verb - 1;
   while (j >= v.s.from) {
     const tok = v.t[j];
@@ -107,17 +109,21 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (
       if (RELATIVE.has(opener.norm) || short || opener.pos === 'DET') { j = k - 1; continue; }
       return [];
     }
-    if (tok.pos === 'CCONJ' && depth < 3) {
-      // "..., and agreed to ...": the subject of the nearest earlier verb that has an actor for one.
-      for (let k = j - 1; k >= v.s.from; k--) {
-        if (!isFiniteVerb(v, k)) continue;
-        const subject = subjectOf(v, k, depth + 1);
-        if (subject.length && !unlikely?.(subject)) return subject;
-      }
-      return [];
-    }
+    // "..., and agreed to ...": the subject of the nearest earlier verb that has an actor for one.
+    if (tok.pos === 'CCONJ' && depth < 3) return earlierSubject(v, j, depth, unlikely);
     if (RELATIVE.has(tok.norm)) return antecedentOf(v, j);
     return [];
+  }
+  return [];
+};
+
+/** The subject of the nearest finite verb before `j` that has an actor for one; '"...," said X' counts. */
+const earlierSubject = (v: SentenceView, j: number, depth: number, unlikely?: (ms: Mention[]) => boolean): Mention[] => {
+  for (let k = j - 1; k >= v.s.from; k--) {
+    if (!isFiniteVerb(v, k)) continue;
+    const inverted = k > v.s.from && /^[,"”]$/.test(v.t[k - 1].text) ? coordinatedFrom(v, k + 1).filter(isActor) : [];
+    const subject = inverted.length ? inverted : subjectOf(v, k, depth + 1);
+    if (subject.length && !unlikely?.(subject)) return subject;
   }
   return [];
 };

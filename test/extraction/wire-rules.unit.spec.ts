@@ -192,3 +192,21 @@ describe('spokespeople without a party of their own', () => {
     expect(only('Spokeswoman Ana Ruiz accused Peru of spreading rumours.').actors).toEqual([null]);
   });
 });
+
+describe('participle clauses and noun phrases of wire copy', () => {
+  it('gives ", accusing X of ..." the subject of the main clause', () => {
+    expect(only('Greece’s coast guard fired warning shots on Tuesday, accusing Ankara of an illegal incursion.'))
+      .toMatchObject({ type: 'AccusationLevelled', actors: ['greece'], targets: ['turkey'] });
+  });
+  it('gives ", raising concerns about ..." the subject of the main clause', () => {
+    expect(only('Norway froze the funds, raising concerns about Russian interference.')).toMatchObject({ type: 'ConcernRaised', actors: ['norway'], targets: ['russia'] });
+  });
+  it('takes an inverted speaker with "a spokesperson for X" as the subject of the participle', () => {
+    const [c] = extract('The ships entered the zone, said Ana Costa, a spokesperson for Brazil’s navy, accusing the crews of smuggling.');
+    expect(c.actors.map((r) => r.party)).toEqual(['brazil']);
+  });
+  it('reads "accusations against X" and "accused a Philippine vessel"', () => {
+    expect(only('Vietnam lodged accusations against China’s coast guard on Monday.').targets).toEqual(['china']);
+    expect(only('China accused a Philippine vessel of ramming its ship.').targets).toEqual(['philippines']);
+  });
+});

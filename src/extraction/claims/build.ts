@@ -84,8 +84,12 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   if (!targetIds && !targetMs.length) {
     if (passive) targetMs = subjectOf(v, hit.head);
     else if (hit.type === 'InvitationExtended' || hit.type === 'AccusationLevelled') {
-      if (hit.form === 'verb' && t[hit.cue + 1]?.norm === 'that') targetMs = coordinatedFrom(v, hit.cue + 2).filter(isActor);
+      const next = t[hit.cue + 1]?.norm;
+      // "accused X", "charged that X ...", "levelled accusations against X", "allegations that X ...".
+      if (next === 'that' || (hit.form === 'noun' && next === 'against')) targetMs = coordinatedFrom(v, hit.cue + 2).filter(isActor);
       else targetMs = objectOf(v, hit.cue);
+      // "accused a Philippine vessel of ...": a thing of one party's stands for that party.
+      if (!targetMs.length && hit.form === 'verb') targetMs = partyThingAfter(v, hit.cue);
       // "the UAE, which Sudan accuses of ...": the object is the relative pronoun's antecedent.
       if (!targetMs.length && actorMs.length && actorMs[0].from > s.from && RELATIVE.has(t[actorMs[0].from - 1].norm)) targetMs = antecedentOf(v, actorMs[0].from - 1);
       if (targetMs.length) contentFrom = targetMs[targetMs.length - 1].to;
@@ -128,6 +132,12 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
     },
     contentEnd: end,
   };
+};
+
+/** The phrase right after a verb when it is a thing that names exactly one party: "a Philippine vessel". */
+const partyThingAfter = (v: SentenceView, verb: number): Mention[] => {
+  const m = v.at.get(verb + 1);
+  return m && m.from === verb + 1 && m.kind === 'other' && m.parties.length === 1 && /^(DET|ADJ|PROPN)$/.test(v.t[m.from].pos) ? [m] : [];
 };
 
 const isReciprocal = (v: SentenceView, k: number): boolean =>

@@ -140,7 +140,11 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
     const ownVerb = (x: Mention) => (x.to < s.to && (t[x.to].pos === 'VERB' || t[x.to].pos === 'AUX')) || !closed(x);
     if (next && commaAfter(m) && next.from === m.to + 1 && (m.kind === 'name' || m.kind === 'person' || m.kind === 'party') && !ownVerb(next)
       && (next.kind === 'role' || (next.kind === 'other' && /^(a|an|the)$/.test(t[next.from].norm)) || (next.kind === 'other' && isPossessiveMarker(t[next.from + 1] ?? t[next.from])))) {
-      if (next.kind === 'role' && (m.kind === 'name' || m.kind === 'person') && m.entity) m = personWithRole(m, next.parties.length ? next.parties : m.parties, next.role!);
+      // "Gan Yu, a spokesperson for China's Coast Guard": the office may be named after the role.
+      const after = next.kind === 'role' && !next.parties.length && next.to < s.to && /^(of|for|from)$/.test(t[next.to].norm)
+        ? uniq(coordinatedAfter(i + 2, next.to + 1).flatMap((x) => x.parties)) : [];
+      const roleParties = next.parties.length ? next.parties : after.length ? after : m.parties;
+      if (next.kind === 'role' && (m.kind === 'name' || m.kind === 'person') && m.entity) m = personWithRole(m, roleParties, next.role!);
       const close = closingComma(next.to);
       m = { ...m, to: close, text: text(m.from, close) };
       i++;
