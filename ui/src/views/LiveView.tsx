@@ -40,7 +40,7 @@ const LiveArticle = ({ articleId, types, version }: { articleId: string; types: 
         {(a) => (
           <>
             <h2><a href={`#/articles/${a.articleId}`}>{articleTitle(a)}</a></h2>
-            <p class="muted">{types.length} new event(s): {[...new Set(types)].join(', ')}</p>
+            <p class="muted">{types.length} new event(s), in log order: {[...new Set([...types].reverse())].join(', ')}</p>
             <ul class="list">
               {a.claimRefs.map((r) => (
                 <li key={r.claimId} class={r.retracted ? 'is-retracted' : ''}>
