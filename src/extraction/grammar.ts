@@ -107,6 +107,13 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (
       const opener = v.t[k + 1];
       const short = j - k <= 5 && !v.a.tokens.slice(k + 1, j).some((x) => isActor(v.at.get(x.i)) && x.pos !== 'ADV');
       if (RELATIVE.has(opener.norm) || short || opener.pos === 'DET') { j = k - 1; continue; }
+      // "Western governments, including the United States, have ...": the list speaks when the head names no party.
+      if (opener.norm === 'including') {
+        const head = v.at.get(k - 1);
+        const included = coordinatedFrom(v, k + 2).filter(isActor);
+        if (isActor(head) && head.parties.length) return withCoordinatesLeft(v, head);
+        return included.length ? included : isActor(head) ? [head] : [];
+      }
       return [];
     }
     // "..., and agreed to ...": the subject of the nearest earlier verb that has an actor for one.

@@ -210,3 +210,19 @@ describe('participle clauses and noun phrases of wire copy', () => {
     expect(only('China accused a Philippine vessel of ramming its ship.').targets).toEqual(['philippines']);
   });
 });
+
+describe('subjects with an including-list, hosts of talks between two sides', () => {
+  it('lets the included parties speak for a head that names none', () => {
+    expect(only('Western governments, including France, have accused Iran of enriching uranium.'))
+      .toMatchObject({ actors: ['france'], targets: ['iran'] });
+    expect(only('Gulf states, including Qatar, accused Israel of undermining the talks.').actors).toEqual(['qatar']);
+  });
+  it('takes the parties between which talks are hosted as invitees', () => {
+    expect(only('Oman has hosted five rounds of talks between Tehran and Washington this year.'))
+      .toMatchObject({ actors: ['oman'], targets: ['iran', 'united-states'] });
+  });
+  it('does not let a spokesperson speak for a subject that names no party', () => {
+    const claims = extract('Western governments, including France, have accused Iran of enriching uranium. Ministry spokesman Ali Rezaei accused Washington of lying.');
+    expect(claims[1].actors.map((r) => r.party)).toEqual([null]);
+  });
+});

@@ -90,6 +90,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
       else targetMs = objectOf(v, hit.cue);
       // "accused a Philippine vessel of ...": a thing of one party's stands for that party.
       if (!targetMs.length && hit.form === 'verb') targetMs = partyThingAfter(v, hit.cue);
+      // "hosted talks between Tehran and Washington": the host invites those who talk.
+      if (!targetMs.length && t[hit.cue].lemma === 'host') targetIds = betweenParties(v, hit.cue);
       // "the UAE, which Sudan accuses of ...": the object is the relative pronoun's antecedent.
       if (!targetMs.length && actorMs.length && actorMs[0].from > s.from && RELATIVE.has(t[actorMs[0].from - 1].norm)) targetMs = antecedentOf(v, actorMs[0].from - 1);
       if (targetMs.length) contentFrom = targetMs[targetMs.length - 1].to;
@@ -138,6 +140,12 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
 const partyThingAfter = (v: SentenceView, verb: number): Mention[] => {
   const m = v.at.get(verb + 1);
   return m && m.from === verb + 1 && m.kind === 'other' && m.parties.length === 1 && /^(DET|ADJ|PROPN)$/.test(v.t[m.from].pos) ? [m] : [];
+};
+
+const betweenParties = (v: SentenceView, k: number): string[] => {
+  const end = clauseEnd(v, k);
+  for (let j = k + 1; j < end && j < k + 10; j++) if (v.t[j].norm === 'between') return phraseParties(v, j + 1).parties;
+  return [];
 };
 
 const isReciprocal = (v: SentenceView, k: number): boolean =>

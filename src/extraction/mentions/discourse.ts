@@ -108,14 +108,15 @@ export class Discourse {
     return found;
   }
 
-  /** The first actor of a sentence with a party: most often its subject. */
+  /** The first actor of a sentence, if it names a party: most often its subject. */
   firstActorOf(sentence: number): Mention | undefined {
     let first: Mention | undefined;
     for (let i = this.history.length - 1; i >= 0 && this.history[i].sentence >= sentence; i--) {
       const m = this.history[i];
-      if (m.sentence === sentence && m.parties.length && m.kind !== 'other' && m.kind !== 'group') first = m;
+      if (m.sentence === sentence && m.kind !== 'other' && m.kind !== 'group') first = m;
     }
-    return first;
+    // Only a subject that names its party: "Western governments, including the US" does not.
+    return first?.parties.length ? first : undefined;
   }
 
   /** Latest earlier mention that a pronoun of this kind can refer to. */
