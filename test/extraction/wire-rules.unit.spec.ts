@@ -226,3 +226,10 @@ describe('subjects with an including-list, hosts of talks between two sides', ()
     expect(claims[1].actors.map((r) => r.party)).toEqual([null]);
   });
 });
+
+describe('a speaker\'s label inside a concern', () => {
+  it('reads past "what he called" to the phrase it labels', () => {
+    expect(only('Canada was concerned about what it called India’s “reckless” conduct.').targets).toEqual(['india']);
+    expect(only('Canada was concerned about what it called reckless conduct.').targets).toEqual([]);
+  });
+});

@@ -199,12 +199,27 @@ const concernTargets = (v: SentenceView, hit: CueHit): string[] => {
   if (t[k]?.norm === 'with') k = phraseParties(v, k + 1).end;
   while (k < end && (t[k].text === ',' || t[k].pos === 'ADV' || /^["“”]$/.test(t[k].text))) k++;
   if (k < end && /^(about|over|regarding|concerning|at|by|on|including|of|that)$/.test(t[k].norm)) {
-    const about = phraseParties(v, k + 1, true);
+    const about = phraseParties(v, whatTheyCalled(v, k + 1, end), true);
     out.push(...about.parties);
     // "concerned about reports that North Korea was ...": the subject of the reported clause.
     if (about.end < end && t[about.end].norm === 'that' && about.end > k + 1) out.push(...phraseParties(v, about.end + 1).parties);
   }
   return [...new Set(out)];
+};
+
+/** "about what he called China's “coercive” conduct": the phrase after the speaker's label. */
+const whatTheyCalled = (v: SentenceView, k: number, end: number): number => {
+  const { t } = v;
+  if (t[k]?.norm !== 'what') return k;
+  for (let j = k + 1; j < Math.min(end, k + 5); j++) {
+    if (/^(called|termed|described|dubbed|labelled|labeled)$/.test(t[j].norm)) {
+      let next = j + 1;
+      if (t[next]?.norm === 'as') next++;
+      while (next < end && /^["“”]$/.test(t[next].text)) next++;
+      return next;
+    }
+  }
+  return k;
 };
 
 export const opensWithMeeting = (v: SentenceView): boolean => {
