@@ -64,7 +64,8 @@ const BODY = [
 ].join(' ');
 const SENTENCES = BODY.split(/(?<=\.) /);
 const PARTIES = ['ruritania', 'genovia', 'latveria'];
-const TYPES: ClaimType[] = ['PledgeMade', 'ConcernRaised'];
+// Pledges and invitations are deeds (actor disagreements apply); concerns are stances (they do not).
+const TYPES: ClaimType[] = ['PledgeMade', 'ConcernRaised', 'InvitationExtended'];
 const TOPICS: Topic[] = ['military', 'trade', 'migration'];
 const SOURCES = [
   { party: 'ruritania', mention: 'an official' }, { party: 'ruritania', mention: 'a spokesman' },
@@ -136,8 +137,8 @@ describe('the indexed conflicts view', () => {
         expectAsNaive(state);
       }
       for (const c of state.conflicts.values()) seen.set(`${c.kind}/${c.basis}`, (seen.get(`${c.kind}/${c.basis}`) ?? 0) + 1);
-    }), { numRuns: 100 });
-    // Not vacuous: every kind and basis comes up, cross-article ones included.
+    }), { numRuns: 150, seed: 20261123 });
+    // Not vacuous (a fixed seed, so this check does not flake): every kind and basis comes up, cross-article ones included.
     expect([...seen.keys()].sort()).toEqual([
       'actor-disagreement/same-act', 'competing-account/adjacent', 'competing-account/contrast-cue', 'competing-account/cross-article', 'denial/same-key',
     ]);

@@ -160,6 +160,15 @@ describe('actor disagreements', () => {
     expect(world('fund rural schools').g.fold(conflictsProjection).conflicts.size).toBe(0);
     expect(world(undefined, 'ruritania').g.fold(conflictsProjection).conflicts.size).toBe(0);
   });
+
+  it('finds none between concerns: many parties voicing one concern agree, they do not disagree', () => {
+    const g = given();
+    const a1 = g.article('Ruritania expressed concern over the famine.', { publishedAt: '2031-07-01' });
+    g.claim(a1, { type: 'ConcernRaised', actors: ['ruritania'], topics: ['humanitarian'], content: 'the famine in the border region', source: 'ruritania' });
+    const a2 = g.article('Genovia expressed concern over the famine.', { publishedAt: '2031-07-02' });
+    g.claim(a2, { type: 'ConcernRaised', actors: ['genovia'], topics: ['humanitarian'], content: 'the famine in the border region', source: 'latveria' });
+    expect(g.fold(conflictsProjection).conflicts.size).toBe(0);
+  });
 });
 
 describe('conflict queries', () => {

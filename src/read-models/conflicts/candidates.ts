@@ -5,7 +5,7 @@
 // WINDOW_MS sit in the same or adjacent windows, and a new claim meets only those three buckets
 // instead of every claim ever made by the same parties. The rules still decide each pair.
 import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
-import { actKeyOf, deedKeyOf, WINDOW_MS, type ConflictFacts } from './conflict-rules.js';
+import { actKeyOf, DEED_TYPES, deedKeyOf, WINDOW_MS, type ConflictFacts } from './conflict-rules.js';
 import type { CandidateIndexes } from './conflicts.state.js';
 
 const windowOf = (t: number): number => Math.floor(t / WINDOW_MS);
@@ -15,7 +15,7 @@ const nearKey = (f: ConflictFacts): string | null =>
   f.polarity === 'asserted' && f.topics.length ? actKeyOf(f) : null;
 /** Only asserted claims with actors can be credited to different actors. */
 const deedKey = (f: ConflictFacts): string | null =>
-  f.polarity === 'asserted' && f.actors.length ? deedKeyOf(f) : null;
+  f.polarity === 'asserted' && f.actors.length && DEED_TYPES.has(f.type) ? deedKeyOf(f) : null;
 
 export const indexCandidates = (ix: CandidateIndexes, f: ConflictFacts): void => {
   const near = nearKey(f);

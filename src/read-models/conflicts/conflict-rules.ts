@@ -16,7 +16,10 @@
 // actor-disagreement — the same act credited to different actors: both live and asserted, the same
 //   type, targets and primary topic, content words at least SAME_ACT_SIMILARITY alike, actor sets
 //   both known and disjoint (overlapping sets are more often one account naming fewer parties),
-//   from different independent sources, in one article or within WINDOW_MS.
+//   from different independent sources, in one article or within WINDOW_MS. Only for DEED_TYPES:
+//   a concern or an accusation is a stance many parties hold at once (ten capitals "expressing
+//   concern" over one crisis agree, they do not contradict each other), and pairing them made the
+//   view quadratic in the output on a busy news day.
 import type { ClaimType, Polarity, Topic } from '../../domain/claim.js';
 import { formatClaimKey, primaryTopic } from '../claim-key.js';
 import { similarity } from './content-words.js';
@@ -24,6 +27,8 @@ import { similarity } from './content-words.js';
 export const CONTRAST_REACH = 2;
 export const WINDOW_MS = 3 * 86_400_000;
 export const SAME_ACT_SIMILARITY = 0.3;
+/** Claim types whose act has one doer, so crediting it to someone else is a disagreement. */
+export const DEED_TYPES: ReadonlySet<ClaimType> = new Set(['InvitationExtended', 'PledgeMade']);
 
 /** What the rules need of a claim; kept per live claim by the conflicts view. */
 export interface ConflictFacts {
@@ -100,6 +105,7 @@ export const competingAccount = (x: ConflictFacts, y: ConflictFacts): PairFindin
 /** The same act credited to different actors by different sources; null otherwise. */
 export const actorDisagreement = (x: ConflictFacts, y: ConflictFacts): PairFinding | null => {
   if (x.type !== y.type || x.polarity !== 'asserted' || y.polarity !== 'asserted' || x.source === y.source) return null;
+  if (!DEED_TYPES.has(x.type)) return null;
   if (!x.actors.length || !y.actors.length || overlaps(x.actors, y.actors)) return null;
   if (!sameList(x.targets, y.targets) || primaryTopic(x.topics) !== primaryTopic(y.topics)) return null;
   if (x.articleId !== y.articleId && Math.abs(x.t - y.t) > WINDOW_MS) return null;
