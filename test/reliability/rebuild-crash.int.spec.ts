@@ -72,10 +72,10 @@ describe('rebuilds killed mid-run', () => {
   beforeAll(() => {
     requireBuild();
     dir = mkdtempSync(join(tmpdir(), 'claimtrail-rebuild-crash-'));
-    const texts = writeCorpus(join(dir, 'corpus'), 1500).map((f) => readFileSync(f, 'utf8'));
-    // The first 200 with the real extractor (parties, sources, conflicts), the rest with the quick pledge rules.
+    const texts = writeCorpus(join(dir, 'corpus'), 1000).map((f) => readFileSync(f, 'utf8'));
+    // The first 150 with the real extractor (parties, sources, conflicts), the rest with the quick pledge rules.
     const real = defaultExtractor();
-    const events = fillStore(join(dataDir(), 'claimtrail.sqlite'), texts, (i) => (i < 200 ? real : spreadPledges));
+    const events = fillStore(join(dataDir(), 'claimtrail.sqlite'), texts, (i) => (i < 150 ? real : spreadPledges));
     console.log(`rebuild-crash: ${events} events in ${texts.length} articles`);
   });
   afterAll(async () => {
