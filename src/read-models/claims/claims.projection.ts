@@ -7,6 +7,7 @@ import type { Projection, ProjectedEvent } from '../projection.js';
 import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
+import { existingIndex, indexRecord, listKey, unindexRecord } from './claim-index.js';
 
 /** What claim listings show about their article: a few short fields per article, not per claim. */
 export interface ArticleMeta {
@@ -40,24 +41,43 @@ export interface ClaimsState {
   articles: Map<string, ArticleMeta>;
 }
 
-/** Mutates and returns `state`: the runner owns it and replays always start from initial(). */
+/**
+ * Mutates and returns `state`: the runner owns it and replays always start from initial(). When
+ * the state carries its derived index (see claim-index.ts), a record leaves it before anything its
+ * place depends on changes and comes back after.
+ */
 export const applyToClaims = (state: ClaimsState, { event, created }: ProjectedEvent): ClaimsState => {
   const at = created.toISOString();
+  const index = existingIndex(state);
   if (event.type === 'ArticleIngested') {
     const { articleId, title, outlet, url, publishedAt } = event.data;
+    // Claims recorded before their article (or an article recorded again) move with its time and outlet.
+    const moved = index ? [...(index.lists.get(listKey('article', articleId))?.records ?? [])] : [];
+    for (const r of moved) unindexRecord(state, index!, r);
     state.articles.set(articleId, { title, outlet, url, publishedAt, recordedAt: at, time: effectiveTime(publishedAt, at) });
+    for (const r of moved) indexRecord(state, index!, r);
   } else if (isClaimEvent(event)) {
-    state.claims.set(event.data.claimId, { claim: claimOfEvent(event), recordedAt: at, retraction: null, corrections: 0, correctedAt: null });
+    const old = state.claims.get(event.data.claimId);
+    if (old && index) unindexRecord(state, index, old);
+    const record: ClaimRecord = { claim: claimOfEvent(event), recordedAt: at, retraction: null, corrections: 0, correctedAt: null };
+    state.claims.set(event.data.claimId, record);
+    if (index) indexRecord(state, index, record);
   } else if (event.type === 'ClaimCorrected') {
     const record = state.claims.get(event.data.claimId);
     if (record) {
+      if (index) unindexRecord(state, index, record);
       record.claim = applyCorrection(record.claim, event.data.changes);
       record.corrections++;
       record.correctedAt = at;
+      if (index) indexRecord(state, index, record);
     }
   } else if (event.type === 'ClaimRetracted') {
     const record = state.claims.get(event.data.claimId);
-    if (record && !record.retraction) record.retraction = { reason: event.data.reason, recordedBy: event.data.recordedBy, at };
+    if (record && !record.retraction) {
+      if (index) unindexRecord(state, index, record);
+      record.retraction = { reason: event.data.reason, recordedBy: event.data.recordedBy, at };
+      if (index) indexRecord(state, index, record);
+    }
   }
   return state;
 };

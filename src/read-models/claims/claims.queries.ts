@@ -1,7 +1,8 @@
 import type { Claim, ClaimType, Polarity, Topic } from '../../domain/claim.js';
 import { claimKey, partyKey, slug, sourceKey } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
-import { compareStrings, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import { ALL, claimIndex, listKey, type RecordList } from './claim-index.js';
 import type { ArticleMeta, ClaimRecord, ClaimsState, Retraction } from './claims.projection.js';
 
 export interface ClaimFilter extends TimeRange {
@@ -116,9 +117,65 @@ export const selectClaims = (state: ClaimsState, ids: Iterable<string> | null, f
   return out.sort(compareRecords(state, order));
 };
 
+type Indexed = 'type' | 'actor' | 'target' | 'party' | 'source' | 'topic' | 'article';
+
+/** The index lists that hold every match of `filter`, each with the filter fields it settles. */
+const candidateLists = (state: ClaimsState, f: ClaimFilter): Array<{ list: RecordList | undefined; settles: Indexed[] }> => {
+  const { lists } = claimIndex(state);
+  const out: Array<{ list: RecordList | undefined; settles: Indexed[] }> = [];
+  if (f.type) out.push({ list: lists.get(listKey('type', f.type)), settles: ['type'] });
+  for (const dim of ['actor', 'target', 'party'] as const) {
+    const value = f[dim];
+    if (value === undefined) continue;
+    out.push({ list: lists.get(listKey(dim, value)), settles: [dim] });
+    if (f.type) out.push({ list: lists.get(listKey(dim, value, f.type)), settles: [dim, 'type'] });
+  }
+  for (const dim of ['source', 'topic', 'article'] as const) {
+    const value = f[dim];
+    if (value !== undefined) out.push({ list: lists.get(listKey(dim, value)), settles: [dim] });
+  }
+  if (!out.length) out.push({ list: lists.get(ALL), settles: [] });
+  return out;
+};
+
+const FILTERS: ReadonlyArray<keyof ClaimFilter> = ['type', 'actor', 'target', 'party', 'source', 'outlet', 'topic', 'polarity', 'article', 'key', 'from', 'to'];
+
+/**
+ * One page of a listing, newest first, from the smallest index list that holds every match: a
+ * slice when that list settles the whole filter, else a walk of that list alone.
+ */
+export const pageFromIndex = <T>(
+  state: ClaimsState, list: RecordList | undefined, exact: boolean, filter: ClaimFilter, page: PageRequest, map: (r: ClaimRecord) => T,
+): Page<T> => {
+  const { offset, limit } = paginate([], page);
+  const records = list?.records ?? [];
+  const items: T[] = [];
+  if (exact && (filter.includeRetracted || !list?.retracted)) {
+    for (let i = records.length - 1 - offset; i >= 0 && items.length < limit; i--) items.push(map(records[i]));
+    return { items, total: records.length, offset, limit };
+  }
+  let total = 0;
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i];
+    if (exact ? !filter.includeRetracted && r.retraction : !matchesClaim(state, r, filter)) continue;
+    if (total >= offset && items.length < limit) items.push(map(r));
+    total++;
+    if (exact && items.length === limit) {
+      total = records.length - (list?.retracted ?? 0);
+      break;
+    }
+  }
+  return { items, total, offset, limit };
+};
+
 /** GET /claims */
-export const listClaims = (state: ClaimsState, filter: ClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest'): Page<ClaimView> =>
-  paginateMap(selectClaims(state, null, filter, order), page, (r) => toClaimView(state, r));
+export const listClaims = (state: ClaimsState, filter: ClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest'): Page<ClaimView> => {
+  if (order !== 'newest') return paginateMap(selectClaims(state, null, filter, order), page, (r) => toClaimView(state, r));
+  const candidates = candidateLists(state, filter);
+  const best = candidates.reduce((a, b) => ((b.list?.records.length ?? 0) < (a.list?.records.length ?? 0) ? b : a));
+  const exact = FILTERS.every((k) => filter[k] === undefined || best.settles.includes(k as Indexed));
+  return pageFromIndex(state, best.list, exact, filter, page, (r) => toClaimView(state, r));
+};
 
 /** GET /claims/:id — retracted claims are still found by id, flagged. */
 export const getClaim = (state: ClaimsState, claimId: string): ClaimView | null => {
