@@ -2,6 +2,7 @@ import type { SourceRef } from '../domain/claim.js';
 import type { ArticleText, ExtractedClaim } from '../domain/claim-extractor.js';
 import { findFrames, frameFor } from './attribution/frames.js';
 import { buildClaim, opensWithMeeting, type ClaimContext } from './claims/build.js';
+import { competingFocusClaim } from './claims/competing-focus.js';
 import { findCues } from './claims/cues.js';
 import { MEETING_VERBS } from './cues/lexicon.js';
 import { objectOf, subjectOf, type SentenceView } from './grammar.js';
@@ -47,6 +48,10 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
       if (claim.type === 'AccusationLevelled') lastAccusation = claim;
       ctx.lastInvitation = lastInvitation;
       ctx.lastAccusation = lastAccusation;
+    }
+    if (!claims.length || claims[claims.length - 1].evidence.start !== s.start) {
+      const focus = competingFocusClaim(v, frames, d.lastMeeting && d.lastMeeting.sentence >= s.index - 3 ? d.lastMeeting.parties : null);
+      if (focus) claims.push(focus);
     }
     noteMeetings(v);
     const frame = frameFor(v, frames, s.to);
