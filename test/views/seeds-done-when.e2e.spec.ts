@@ -59,26 +59,13 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
   });
 
   it('GET /conflicts: the two accounts of the Dar–Muttaqi call, TTP against migrants, each with its source and evidence', async () => {
-    const { articleId, revision } = ids[DAR_MUTTAQI];
+    const { articleId } = ids[DAR_MUTTAQI];
     const { body } = await get<{ body: string }>(`/articles/${articleId}`);
-    // The rules do not read "the focus of the conversation was ... migrants" as one of the four
-    // claim types (seed gold 000-04 is optional), so an analyst records it, as analysts do.
+    // From the extractor alone: no analyst has recorded anything yet.
     const sentence = 'However, a Taliban Foreign Ministry spokesman said the focus of the conversation was largely on the situation of migrants in Pakistan.';
-    const start = body.indexOf(sentence);
-    expect(start).toBeGreaterThan(0);
-    const migrants = (await request(t.server).post(`/articles/${articleId}/claims`).set('If-Match', `"${revision}"`).set('X-Analyst', 'kim').send({
-      type: 'ConcernRaised',
-      actors: [{ party: 'taliban', mention: 'a Taliban Foreign Ministry spokesman' }],
-      targets: [{ party: 'pakistan', mention: 'Pakistan' }],
-      content: 'the situation of Afghan migrants in Pakistan',
-      source: { party: 'taliban', mention: 'a Taliban Foreign Ministry spokesman', cue: 'said', via: null },
-      evidence: { text: sentence, start, end: start + sentence.length },
-      topics: ['migration'],
-    }).expect(201)).body;
-    ids[DAR_MUTTAQI].revision = migrants.revision;
-
+    expect(body.indexOf(sentence)).toBeGreaterThan(0);
     const conflicts = (await get<{ items: ConflictView[] }>('/conflicts?kind=competing-account')).items;
-    const call = conflicts.find((c) => c.b.some((x) => x.claimId === migrants.claimId))!;
+    const call = conflicts.find((c) => c.b.some((x) => x.evidence.text === sentence))!;
     expect(call).toBeDefined();
     expect(call.basis).toBe('contrast-cue');
     expect(call.why).toMatch(/"however"/);
