@@ -1,6 +1,9 @@
 import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
-import { selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
+import { claimIndex, listKey, type SourceTally } from '../claims/claim-index.js';
+import type { ClaimRecord } from '../claims/claims.projection.js';
+import { pageFromIndex, selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
+import { partyKey, sourceKey } from '../claim-key.js';
 import { summariseSources, type SourceSummary } from '../shared/source-summary.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import type { ByType, PartiesState, PartyEntry } from './parties.projection.js';
@@ -93,11 +96,39 @@ export interface PartyClaimFilter extends ClaimFilter {
   role?: PartyRole;
 }
 
+/** Claim ids shown per source on a party's page; `count` has them all, GET /claims lists them. */
+export const CLAIM_ID_SAMPLE = 100;
+
 const groups = (claims: ClaimsState, byType: ByType, filter: ClaimFilter): TypeGroup[] =>
   CLAIM_TYPES.flatMap((type) => {
     const records = selectClaims(claims, byType[type] ?? [], filter);
-    return records.length ? [{ type, count: records.length, sources: summariseSources(claims, records) }] : [];
+    return records.length ? [{ type, count: records.length, sources: summariseSources(claims, records, CLAIM_ID_SAMPLE) }] : [];
   });
+
+/** The same summary as summariseSources, read from the tallies the claims index keeps current. */
+const fromTallies = (tallies: Map<string, SourceTally> | undefined): { count: number; sources: SourceSummary[] } => {
+  const sources = [...(tallies ?? [])]
+    .map(([source, t]): SourceSummary => ({
+      source, party: t.party, mentions: [...t.mentions.keys()].sort(compareStrings), outlets: [...t.outlets.keys()].sort(compareStrings),
+      count: t.ids.length, claimIds: t.ids.slice(0, CLAIM_ID_SAMPLE).sort(compareStrings),
+    }))
+    .sort((a, b) => b.count - a.count || compareStrings(a.source, b.source));
+  return { count: sources.reduce((n, s) => n + s.count, 0), sources };
+};
+
+const talliedGroups = (tallies: Map<string, Map<string, SourceTally>> | undefined, role: 'actor' | 'target'): TypeGroup[] =>
+  CLAIM_TYPES.flatMap((type) => {
+    const t = tallies?.get(`${role}|${type}`);
+    return t ? [{ type, ...fromTallies(t) }] : [];
+  });
+
+const rolesOf = (key: string, r: ClaimRecord): PartyRole[] => [
+  ...(r.claim.actors.some((p) => partyKey(p) === key) ? ['actor' as const] : []),
+  ...(r.claim.targets.some((p) => partyKey(p) === key) ? ['target' as const] : []),
+  ...(sourceKey(r.claim.source) === key ? ['source' as const] : []),
+];
+
+const ROLE_LIST = { actor: 'actor', target: 'target', source: 'source' } as const;
 
 /** GET /parties/:party — what it did (as actor) and what was done or said about it (as target), by type, with the sources for each. */
 export const getParty = (
@@ -106,24 +137,31 @@ export const getParty = (
   const e = parties.parties.get(key);
   if (!e) return null;
   const { role, ...claimFilter } = filter;
+  const toView = (r: ClaimRecord): PartyClaimView => ({ ...toClaimView(claims, r), roles: rolesOf(key, r) });
+  if (order === 'newest' && !Object.keys(claimFilter).length) {
+    // The common page, unfiltered: summaries kept current and a slice of one index list.
+    const index = claimIndex(claims);
+    const tallies = index.parties.get(key);
+    const list = index.lists.get(listKey(role ? ROLE_LIST[role] : 'involved', key));
+    return {
+      key: e.key, party: e.party, label: e.label,
+      asActor: talliedGroups(tallies, 'actor'), asTarget: talliedGroups(tallies, 'target'), asSource: fromTallies(tallies?.get('source')),
+      claims: pageFromIndex(claims, list, true, {}, page, toView),
+    };
+  }
   const sourced = selectClaims(claims, e.asSource, claimFilter);
   const ids = new Set<string>();
   const add = (list: readonly string[] | undefined) => list?.forEach((id) => ids.add(id));
   if (!role || role === 'actor') Object.values(e.asActor).forEach(add);
   if (!role || role === 'target') Object.values(e.asTarget).forEach(add);
   if (!role || role === 'source') add(e.asSource);
-  const rolesOf = (id: string, type: ClaimType): PartyRole[] => [
-    ...(e.asActor[type]?.includes(id) ? ['actor' as const] : []),
-    ...(e.asTarget[type]?.includes(id) ? ['target' as const] : []),
-    ...(e.asSource.includes(id) ? ['source' as const] : []),
-  ];
   return {
     key: e.key,
     party: e.party,
     label: e.label,
     asActor: groups(claims, e.asActor, claimFilter),
     asTarget: groups(claims, e.asTarget, claimFilter),
-    asSource: { count: sourced.length, sources: summariseSources(claims, sourced) },
-    claims: paginateMap(selectClaims(claims, ids, claimFilter, order), page, (r) => ({ ...toClaimView(claims, r), roles: rolesOf(r.claim.claimId, r.claim.type) })),
+    asSource: { count: sourced.length, sources: summariseSources(claims, sourced, CLAIM_ID_SAMPLE) },
+    claims: paginateMap(selectClaims(claims, ids, claimFilter, order), page, toView),
   };
 };

@@ -9,11 +9,14 @@ export interface SourceSummary {
   party: string | null;
   mentions: string[];
   outlets: string[];
+  /** How many claims rest on it. */
+  count: number;
+  /** Its claim ids, sorted; at most `sample` of them where the caller caps them (a busy party's page). */
   claimIds: string[];
 }
 
 /** Groups claims by independent source; sorted by most claims, then key, so the order is stable. */
-export const summariseSources = (claims: ClaimsState, records: readonly ClaimRecord[]): SourceSummary[] => {
+export const summariseSources = (claims: ClaimsState, records: readonly ClaimRecord[], sample = Infinity): SourceSummary[] => {
   const by = new Map<string, { party: string | null; mentions: Set<string>; outlets: Set<string>; claimIds: string[] }>();
   for (const r of records) {
     const outlet = claims.articles.get(r.claim.articleId)?.outlet ?? null;
@@ -27,7 +30,7 @@ export const summariseSources = (claims: ClaimsState, records: readonly ClaimRec
   return [...by]
     .map(([source, s]) => ({
       source, party: s.party, mentions: [...s.mentions].sort(compareStrings), outlets: [...s.outlets].sort(compareStrings),
-      claimIds: s.claimIds.sort(compareStrings),
+      count: s.claimIds.length, claimIds: s.claimIds.sort(compareStrings).slice(0, sample),
     }))
-    .sort((a, b) => b.claimIds.length - a.claimIds.length || compareStrings(a.source, b.source));
+    .sort((a, b) => b.count - a.count || compareStrings(a.source, b.source));
 };
