@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ARTICLE_STREAM_PREFIX } from '../domain/ids.js';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.js';
 import type { Projection } from '../read-models/projection.js';
@@ -19,6 +20,9 @@ export interface ReplayResult<S> {
   processed: number;
 }
 
+/** Longest stretch of folding before the event loop gets a turn: a rebuild must not stall requests. */
+const SLICE_MS = 15;
+
 /** Folds the article streams through the given projections, page by page, from a checkpoint. */
 export const replay = async <S>(
   store: EventStore,
@@ -29,6 +33,7 @@ export const replay = async <S>(
   const pageSize = options.pageSize ?? 5000;
   let checkpoint = options.after ?? -1n;
   let processed = 0;
+  let sliceStart = performance.now();
   for (;;) {
     const page = await store.readAll({ fromPosition: checkpoint + 1n, maxCount: pageSize, streamPrefix: ARTICLE_STREAM_PREFIX });
     for (const recorded of page) {
@@ -43,6 +48,10 @@ export const replay = async <S>(
         continue;
       }
       for (let i = 0; i < projections.length; i++) states[i] = projections[i].apply(states[i], projected);
+      if ((processed & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
     }
     options.onProgress?.(processed, checkpoint);
     if (page.length < pageSize) return { states, checkpoint, processed };
