@@ -1,6 +1,7 @@
 import type { ClaimType, Topic } from '../../domain/claim.js';
 import type { AttributionsState } from '../attributions/attributions.projection.js';
 import { corroboration, type CorroborationStatus } from '../attributions/corroboration.js';
+import { claimIndex, type ClaimIndex } from '../claims/claim-index.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
 import { claimTime, toClaimView, type ClaimView } from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
@@ -75,14 +76,37 @@ export const toConflictView = (claims: ClaimsState, c: Conflict, attributions?: 
   at: new Date(latest(claims, c)).toISOString(),
 });
 
+interface Ordered {
+  index: ClaimIndex;
+  version: number;
+  size: number;
+  list: Array<{ c: Conflict; t: number }>;
+}
+
+/**
+ * Every conflict in listing order, kept per conflicts state until the claims change: conflicts
+ * only change with claims, and requests between two events share one sort instead of each
+ * sorting hundreds of thousands of conflicts.
+ */
+const orderedCache = new WeakMap<ConflictsState, Ordered>();
+
+const ordered = (conflicts: ConflictsState, claims: ClaimsState): Array<{ c: Conflict; t: number }> => {
+  const index = claimIndex(claims);
+  const cached = orderedCache.get(conflicts);
+  if (cached && cached.index === index && cached.version === index.version && cached.size === conflicts.conflicts.size) return cached.list;
+  const list = [...conflicts.conflicts.values()]
+    .map((c) => ({ c, t: latest(claims, c) }))
+    .sort((x, y) => y.t - x.t || compareStrings(x.c.id, y.c.id));
+  orderedCache.set(conflicts, { index, version: index.version, size: conflicts.conflicts.size, list });
+  return list;
+};
+
 /** GET /conflicts — newest first, then id. Pass the attributions view to flag single-source claims. */
 export const listConflicts = (
   conflicts: ConflictsState, claims: ClaimsState, filter: ConflictFilter = {}, page: PageRequest = {}, attributions?: AttributionsState,
 ): Page<ConflictView> => {
-  const found = [...conflicts.conflicts.values()]
-    .filter((c) => matches(claims, c, filter))
-    .map((c) => ({ c, t: latest(claims, c) }))
-    .sort((x, y) => y.t - x.t || compareStrings(x.c.id, y.c.id));
+  const all = ordered(conflicts, claims);
+  const found = Object.keys(filter).length ? all.filter(({ c }) => matches(claims, c, filter)) : all;
   return paginateMap(found, page, ({ c }) => toConflictView(claims, c, attributions));
 };
 
