@@ -12,11 +12,16 @@ interface ApiRef { claimId: string; type: string; start: number; end: number; cl
 /** What the checks run inside the page use of `window` (the tests compile without the DOM library). */
 interface BrowserWindow {
   getComputedStyle(e: unknown): { backgroundColor: string };
-  document: { activeElement: unknown; createRange(): { selectNodeContents(n: unknown): void } };
+  document: {
+    activeElement: unknown;
+    createRange(): { setStart(n: unknown, at: number): void; setEnd(n: unknown, at: number): void };
+    createTreeWalker(root: unknown, show: number): { nextNode(): { textContent: string | null } | null };
+  };
   getSelection(): { removeAllRanges(): void; addRange(r: unknown): void };
 }
 
-const MIGRANTS = 'However, a Taliban Foreign Ministry spokesman said the focus of the conversation was largely on the situation of migrants in Pakistan.';
+// A sentence the rules find no claim in, for the analyst to record one from.
+const STANCE = 'Last week, India, Pakistan’s longtime rival, took a tough stance on Islamabad’s ties with the Taliban.';
 
 const TYPES = ['InvitationExtended', 'PledgeMade', 'AccusationLevelled', 'ConcernRaised'];
 
@@ -96,30 +101,48 @@ describe('the analyst’s desk in Chromium', () => {
     await screenshots(page, 'article');
   });
 
-  it('records the spokesman’s migrants claim from a text selection, and the TTP-versus-migrants conflict appears', async () => {
+  it('lists the TTP-versus-migrants conflict of the seeds without any analyst step', async () => {
+    await open('');
+    const conflict = page.locator('#conflict-list a', { hasText: 'migration' });
+    await conflict.waitFor();
+    expect(await conflict.count()).toBe(1);
+    expect(await conflict.textContent()).toMatch(/terrorism/);
+    await screenshots(page, 'overview');
+  });
+
+  it('records a claim the rules missed from a text selection', async () => {
     const articles = (await api('/articles')).items as Array<{ articleId: string }>;
     let articleId = '';
-    for (const a of articles) if ((await api(`/articles/${a.articleId}`)).body.includes(MIGRANTS)) articleId = a.articleId;
+    for (const a of articles) if ((await api(`/articles/${a.articleId}`)).body.includes(STANCE)) articleId = a.articleId;
     await open(`#/articles/${articleId}`);
-    const paragraph = page.locator('.article-body p', { hasText: 'a Taliban Foreign Ministry spokesman said the focus' });
-    await paragraph.evaluate((p) => {
+    const paragraph = page.locator('.article-body p', { hasText: STANCE });
+    await paragraph.evaluate((p, sentence) => {
       const w = globalThis as unknown as BrowserWindow;
-      const range = w.document.createRange();
-      range.selectNodeContents(p);
-      w.getSelection().removeAllRanges();
-      w.getSelection().addRange(range);
-    });
+      // Select exactly the sentence inside the text node that holds it (highlights split the paragraph).
+      const walker = w.document.createTreeWalker(p, 4);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? '').indexOf(sentence);
+        if (at < 0) continue;
+        const range = w.document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + sentence.length);
+        w.getSelection().removeAllRanges();
+        w.getSelection().addRange(range);
+        return;
+      }
+      throw new Error('sentence not found in one text node');
+    }, STANCE);
     const panel = page.locator('#claim-panel');
     await panel.getByRole('button', { name: 'Record a claim from the selected text…' }).click();
     const form = panel.locator('form.record-form');
-    expect(await form.locator('blockquote.evidence').textContent()).toBe(MIGRANTS);
+    expect(await form.locator('blockquote.evidence').textContent()).toBe(STANCE);
     await form.getByLabel('Type').selectOption('ConcernRaised');
-    await form.getByLabel('Actors (party ids, comma-separated)').fill('taliban');
+    await form.getByLabel('Actors (party ids, comma-separated)').fill('india');
     await form.getByLabel('Targets (party ids, comma-separated)').fill('pakistan');
-    await form.getByLabel('What').fill('the situation of migrants in Pakistan');
-    await form.getByLabel('Source party id').fill('taliban');
-    await form.getByLabel('Source as named').fill('a Taliban Foreign Ministry spokesman');
-    await form.getByLabel('migration').check();
+    await form.getByLabel('What').fill('Islamabad’s ties with the Taliban');
+    await form.getByLabel('Source party id').fill('india');
+    await form.getByLabel('Source as named').fill('India');
+    await form.getByLabel('diplomacy').check();
     await form.getByLabel('Your name (optional, recorded with the claim)').fill('desk-tests');
     await screenshots(page, 'record-claim');
     page.once('dialog', (d) => void d.accept(API_KEY)); // the first write: the desk asks for the key
@@ -128,14 +151,10 @@ describe('the analyst’s desk in Chromium', () => {
 
     const recorded = ((await api(`/claims?article=${articleId}&limit=500`)).items as Array<ApiClaim & { recordedBy: string; evidence: { text: string } }>)
       .find((c) => c.recordedBy === 'analyst:desk-tests')!;
-    expect(recorded.evidence.text).toBe(MIGRANTS);
+    expect(recorded.evidence.text).toBe(STANCE);
     await page.locator(`.article-body mark[data-claims~="${recorded.claimId}"]`).first().waitFor();
-
-    await open('');
-    const conflict = page.locator('#conflict-list a', { hasText: 'migration' });
-    await conflict.waitFor();
-    expect(await conflict.textContent()).toMatch(/terrorism/);
-    await screenshots(page, 'overview');
+    const india = (await api('/parties/india')).asActor as Array<{ type: string }>;
+    expect(india.map((r) => r.type)).toContain('ConcernRaised');
   });
 
   it('opens the conflict and shows both sides with their evidence and articles', async () => {
