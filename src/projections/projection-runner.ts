@@ -15,7 +15,14 @@ interface LiveView {
   processed: number;
   lastRebuild: { events: number; ms: number; eventsPerSecond: number; finishedAt: string } | null;
   rebuilding: { processed: number; target: bigint; startedAt: string } | null;
+  /** Changed since its last save. */
+  dirty: boolean;
+  /** Epoch ms before which it is not saved again (see saveDue). */
+  nextSaveAt: number;
 }
+
+/** A save may take at most this share of the event loop: a view that took 200 ms waits 4 s. */
+const SAVE_SPACING = 20;
 
 export interface ViewStatus {
   name: string;
@@ -41,7 +48,6 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private loop: Promise<void> | null = null;
   private snapshotTimer: NodeJS.Timeout | null = null;
-  private dirty = false;
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
   private readonly inFlight = new Map<string, Promise<void>>();
   readonly invalidEvents: InvalidEventReport[] = [];
@@ -55,7 +61,7 @@ export class ProjectionRunner {
     private readonly options: { snapshotEveryMs?: number } = {},
   ) {
     for (const projection of projections) {
-      this.views.set(projection.name, { projection, state: projection.initial(), checkpoint: -1n, processed: 0, lastRebuild: null, rebuilding: null });
+      this.views.set(projection.name, { projection, state: projection.initial(), checkpoint: -1n, processed: 0, lastRebuild: null, rebuilding: null, dirty: false, nextSaveAt: 0 });
     }
   }
 
@@ -77,7 +83,7 @@ export class ProjectionRunner {
     this.loop = this.follow(this.subscription);
     const every = this.options.snapshotEveryMs ?? 1000;
     if (this.snapshots && every > 0) {
-      this.snapshotTimer = setInterval(() => this.saveSnapshots(), every);
+      this.snapshotTimer = setInterval(() => this.saveDue(every), every);
       this.snapshotTimer.unref();
     }
   }
@@ -176,8 +182,8 @@ export class ProjectionRunner {
         v.state = result.states[i];
         v.checkpoint = result.checkpoint;
         v.lastRebuild = lastRebuild;
+        v.dirty = true;
       });
-      this.dirty = true;
     } finally {
       for (const v of views) v.rebuilding = null;
     }
@@ -212,8 +218,8 @@ export class ProjectionRunner {
           view.processed++;
         }
         view.checkpoint = recorded.position;
+        view.dirty = true;
       }
-      this.dirty = true;
       if (projected) this.changes.next({ position: recorded.position, type: recorded.type, streamName: recorded.streamName });
       this.wakeWaiters();
     }
@@ -232,11 +238,30 @@ export class ProjectionRunner {
     if (this.invalidEvents.length > 100) this.invalidEvents.shift();
   }
 
+  /** Saves every view changed since its last save (on shutdown). */
   saveSnapshots(): void {
-    if (!this.snapshots || !this.dirty) return;
-    this.dirty = false;
-    this.snapshots.save(
-      [...this.views.values()].map((v) => ({ name: v.projection.name, checkpoint: v.checkpoint, state: v.projection.serialize(v.state) })),
-    );
+    const dirty = [...this.views.values()].filter((v) => v.dirty);
+    if (!this.snapshots || !dirty.length) return;
+    this.snapshots.save(dirty.map((v) => this.snapshotOf(v)));
+  }
+
+  /**
+   * The timer's save: one changed view per tick, the most overdue, and each view at most every
+   * max(tick, SAVE_SPACING × its last save's duration). Serialising a big view stalls the event
+   * loop, so a view that is slow to save is saved rarely; it replays the events since on restart.
+   */
+  private saveDue(every: number): void {
+    if (!this.snapshots) return;
+    const now = Date.now();
+    const due = [...this.views.values()].filter((v) => v.dirty && v.nextSaveAt <= now).sort((a, b) => a.nextSaveAt - b.nextSaveAt)[0];
+    if (!due) return;
+    const started = performance.now();
+    this.snapshots.save([this.snapshotOf(due)]);
+    due.nextSaveAt = Date.now() + Math.max(every, SAVE_SPACING * (performance.now() - started));
+  }
+
+  private snapshotOf(v: LiveView): { name: string; checkpoint: bigint; state: unknown } {
+    v.dirty = false;
+    return { name: v.projection.name, checkpoint: v.checkpoint, state: v.projection.serialize(v.state) };
   }
 }

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toAppend, newCommandContext } from '../../src/domain/events/index.js';
+import { articleFromInput, ingestEvents } from '../../src/articles/ingesting-article/ingest-article.js';
+import { NO_STREAM } from '../../src/event-store/event-store.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { ProjectionRunner } from '../../src/projections/projection-runner.js';
+import type { ViewSnapshots } from '../../src/projections/view-snapshots.js';
+import type { Projection } from '../../src/read-models/projection.js';
+import { pledgeExtractor } from '../support/fake-extractor.js';
+
+/** A view counting events whose serialisation costs `costMs` of busy CPU, like a big state. */
+const view = (name: string, costMs: number): Projection<{ n: number }> => ({
+  name,
+  initial: () => ({ n: 0 }),
+  apply: (s) => ({ n: s.n + 1 }),
+  serialize: (s) => {
+    const until = performance.now() + costMs;
+    while (performance.now() < until);
+    return s;
+  },
+  deserialize: (j) => j as { n: number },
+});
+
+/** Records which views each save carried. */
+class RecordingSnapshots {
+  readonly saves: string[][] = [];
+  load(): null {
+    return null;
+  }
+  save(rows: Array<{ name: string }>): void {
+    this.saves.push(rows.map((r) => r.name));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('snapshot cadence', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('saves a view that is slow to serialise far less often than a quick one, and both on stop', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-cadence-'));
+    dirs.push(dir);
+    const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+    const snapshots = new RecordingSnapshots();
+    const runner = new ProjectionRunner(
+      store,
+      [view('quick', 0) as Projection<unknown>, view('slow', 25) as Projection<unknown>],
+      snapshots as unknown as ViewSnapshots,
+      { snapshotEveryMs: 20 },
+    );
+    runner.start();
+    // Keep both views dirty for ~1.2 s: the slow one (25 ms a save) may be saved at most every ~500 ms.
+    const end = Date.now() + 1200;
+    for (let i = 0; Date.now() < end; i++) {
+      const events = ingestEvents(articleFromInput({ text: `Ruritania pledged road ${i}.` }), pledgeExtractor);
+      await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext()), NO_STREAM);
+      await sleep(10);
+    }
+    const count = (name: string) => snapshots.saves.filter((s) => s.includes(name)).length;
+    const quick = count('quick');
+    const slow = count('slow');
+    expect(slow).toBeGreaterThanOrEqual(1);
+    expect(slow).toBeLessThanOrEqual(4);
+    expect(quick).toBeGreaterThan(2 * slow);
+    // No timer tick serialises more than one view: a tick never stalls the loop for every view at once.
+    expect(snapshots.saves.every((s) => s.length === 1)).toBe(true);
+
+    // A last change to both views, then stop: the shutdown save carries both, whatever the spacing.
+    const last = ingestEvents(articleFromInput({ text: 'Genovia pledged a last road.' }), pledgeExtractor);
+    await store.append(`article-${last[0].data.articleId}`, toAppend(last, newCommandContext()), NO_STREAM);
+    expect(await runner.waitFor(await store.headPosition())).toBe(true);
+    await runner.stop();
+    expect([...snapshots.saves.at(-1)!].sort()).toEqual(['quick', 'slow']);
+    await store.close();
+  });
+});
