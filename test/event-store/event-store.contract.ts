@@ -289,6 +289,25 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         expect(results.filter((r) => r.status === 'rejected').every((r) => r.reason instanceof WrongExpectedVersionError)).toBe(true);
         expect(ids(await store.readStream(stream))).toEqual(ids(batches[won[0]!]!));
       });
+      it('appends issued together to several streams stand or fall each on their own', async () => {
+        const prefix = uniquePrefix('together');
+        const existing = `${prefix}existing`;
+        await store.append(existing, events(1), NO_STREAM);
+        const batches = Array.from({ length: 8 }, (_, b) => events(3, `Batch${b}`));
+        // Batch 3 expects a new stream where one exists: it alone must fail.
+        const results = await Promise.allSettled(
+          batches.map((batch, b) => store.append(b === 3 ? existing : `${prefix}s${b}`, batch, NO_STREAM)),
+        );
+
+        expect(results.map((r) => r.status)).toEqual(batches.map((_, b) => (b === 3 ? 'rejected' : 'fulfilled')));
+        expect((results[3] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+        for (const [b, batch] of batches.entries()) {
+          if (b !== 3) expect(ids(await store.readStream(`${prefix}s${b}`))).toEqual(ids(batch));
+        }
+        expect(await store.readStream(existing)).toHaveLength(1);
+        const positions = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.position] : []));
+        expect(new Set(positions).size).toBe(positions.length);
+      });
     });
 
     describe('readAll', () => {

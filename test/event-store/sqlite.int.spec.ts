@@ -46,3 +46,34 @@ describe('sqlite store specifics', () => {
     await store.close();
   });
 });
+
+describe('sqlite group commit', () => {
+  it('commits appends issued in one turn in one transaction, each still all or nothing', async () => {
+    const file = join(dir, 'group.sqlite');
+    const store = new SqliteEventStore(file);
+    // Watch the batches the store's group commit hands to SQLite: one transaction each.
+    const writes = (store as unknown as { writes: { write: (items: unknown[]) => unknown } }).writes;
+    const inner = writes.write;
+    const transactions: number[] = [];
+    writes.write = (items) => {
+      transactions.push(items.length);
+      return inner(items);
+    };
+    // The second event of append 2 cannot be serialised: that append must vanish whole, its neighbours stay.
+    const bad = [{ type: 'T', data: { ok: 1 } }, { type: 'T', data: { n: 1n } as unknown }];
+    const results = await Promise.allSettled([
+      store.append('g-0', [{ type: 'T', data: { i: 0 } }], NO_STREAM),
+      store.append('g-1', [{ type: 'T', data: { i: 1 } }, { type: 'T', data: { i: 1 } }], NO_STREAM),
+      store.append('g-2', bad, NO_STREAM),
+      store.append('g-3', [{ type: 'T', data: { i: 3 } }], NO_STREAM),
+    ]);
+    expect(transactions).toEqual([4]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    await expect(store.readStream('g-2')).rejects.toThrow(/not found/);
+    const all = await store.readAll();
+    expect(all.map((e) => `${e.streamName}@${e.revision}`)).toEqual(['g-0@0', 'g-1@0', 'g-1@1', 'g-3@0']);
+    // Positions stay dense: the undone append left no hole in the log.
+    expect(all.map((e) => e.position)).toEqual([1n, 2n, 3n, 4n]);
+    await store.close();
+  });
+});

@@ -34,3 +34,30 @@ export const appendToStream = (db: Database.Database): AppendToStream => {
   // and then fail late with SQLITE_BUSY on upgrade; the busy timeout queues them instead.
   return (stream, events, expected) => append.immediate(stream, events, expected);
 };
+
+export interface PendingAppend {
+  stream: string;
+  events: EventToAppend[];
+  expected: ExpectedRevision;
+}
+
+export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+/**
+ * Several appends in one transaction, so one commit (one fsync) covers them all. Each append runs
+ * in its own savepoint (better-sqlite3 nests transactions that way): one that fails, such as a
+ * wrong expected revision, is undone alone and the others still commit, each all or nothing.
+ */
+export const appendBatch = (db: Database.Database): ((items: PendingAppend[]) => AppendOutcome[]) => {
+  const one = appendToStream(db);
+  const batch = db.transaction((items: PendingAppend[]): AppendOutcome[] =>
+    items.map(({ stream, events, expected }) => {
+      try {
+        return { ok: true, result: one(stream, events, expected) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+  return (items) => batch.immediate(items);
+};

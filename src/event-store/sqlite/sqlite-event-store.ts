@@ -5,7 +5,8 @@ import type {
   AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions,
   ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription,
 } from '../event-store.js';
-import { appendToStream, type AppendToStream } from './append-to-stream.js';
+import { appendBatch } from './append-to-stream.js';
+import { GroupCommit } from './group-commit.js';
 import { headPosition, readAll, type ReadAll } from './read-all.js';
 import { readStream, type ReadStream } from './read-stream.js';
 import { configure, type SqliteOptions } from './schema.js';
@@ -15,7 +16,7 @@ import { appendSignal, subscribe } from './subscribe.js';
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
-  private readonly doAppend: AppendToStream;
+  private readonly writes: GroupCommit;
   private readonly doReadStream: ReadStream;
   private readonly doReadAll: ReadAll;
   private readonly doHead: () => bigint;
@@ -26,7 +27,7 @@ export class SqliteEventStore implements EventStore {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     configure(this.db, options);
-    this.doAppend = appendToStream(this.db);
+    this.writes = new GroupCommit(appendBatch(this.db), () => this.signal.notify());
     this.doReadStream = readStream(this.db);
     this.doReadAll = readAll(this.db);
     this.doHead = headPosition(this.db);
@@ -34,9 +35,7 @@ export class SqliteEventStore implements EventStore {
 
   async append(stream: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
-    const result = this.doAppend(stream, events, expectedRevision);
-    this.signal.notify();
-    return result;
+    return this.writes.append(stream, events, expectedRevision);
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -69,6 +68,9 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.writes.drain();
+      this.db.close();
+    }
   }
 }
