@@ -48,26 +48,33 @@ const nextIs = (v: SentenceView, k: number, words: string[] | undefined): boolea
   return !words || (next < v.s.to && words.includes(v.t[next].norm));
 };
 
+/** Token `k` is inside a phrase that names no actor, or inside a role ("the invited delegation"). */
+const insidePhrase = (v: SentenceView, k: number): boolean => {
+  const kind = v.at.get(k)?.kind;
+  return kind === 'other' || kind === 'role';
+};
+
 export const findCues = (v: SentenceView): CueHit[] => {
   const hits: CueHit[] = [];
   const { t, s } = v;
   for (let k = s.from; k < s.to; k++) {
     const w = t[k];
-    const insidePhrase = v.at.get(k)?.kind === 'other' || v.at.get(k)?.kind === 'role';
-    const adj = ADJECTIVE_CUES[w.norm];
-    if (adj && (w.pos === 'ADJ' || w.pos === 'VERB') && nextIs(v, k, adj.needsNext)) {
+    // Parts of speech are tested before the lexicons: they rule out most tokens with no look-up.
+    const adj = w.pos === 'ADJ' || w.pos === 'VERB' ? ADJECTIVE_CUES[w.norm] : undefined;
+    if (adj && nextIs(v, k, adj.needsNext)) {
       const cop = copulaBefore(v, k);
       if (cop >= 0) { hits.push({ type: adj.type, form: 'adjective', cue: k, head: cop }); continue; }
     }
-    const verb = VERB_CUES[w.lemma];
-    if (verb && w.pos === 'VERB' && !insidePhrase && nextIs(v, k, verb.needsNext)) {
+    const verb = w.pos === 'VERB' ? VERB_CUES[w.lemma] : undefined;
+    if (verb && !insidePhrase(v, k) && nextIs(v, k, verb.needsNext)) {
       if (w.lemma === 'agree' && t[skipAdjunct(v, k + 1) + 1]?.pos !== 'VERB') continue;
       const cop = copulaBefore(v, k);
       hits.push({ type: verb.type, form: 'verb', cue: k, head: cop >= 0 && t[cop].pos === 'VERB' ? cop : k });
       continue;
     }
-    const noun = NOUN_CUES[w.lemma] ?? NOUN_CUES[w.norm.replace(/s$/, '')];
-    if (noun && w.pos === 'NOUN') {
+    if (w.pos !== 'NOUN') continue;
+    const noun = NOUN_CUES[w.lemma] ?? NOUN_CUES[w.norm.endsWith('s') ? w.norm.slice(0, -1) : w.norm];
+    if (noun) {
       const g = governorOf(v, k);
       const light = g >= 0 ? t[g].lemma : undefined;
       if (g >= 0 && (noun.light.has(light!) || DENIAL_VERBS.has(light!))) {

@@ -38,8 +38,8 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
 
   const raw: Mention[] = [];
   for (const c of chunkSentence(t, s.from, s.to, inMatch)) {
-    const pron = PRONOUNS[t[c.from].norm];
-    if (pron && c.to === c.from + 1 && t[c.from].pos === 'PRON') {
+    const pron = c.to === c.from + 1 && t[c.from].pos === 'PRON' ? PRONOUNS[t[c.from].norm] : undefined;
+    if (pron) {
       raw.push(make(c.from, c.to, 'pronoun', [], { plural: pron === 'plural', firstPerson: pron === 'first' }));
       continue;
     }
@@ -47,8 +47,10 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
   }
   // Bare pronouns that are not chunk starters ("said it has").
   for (let k = s.from; k < s.to; k++) {
+    // The part of speech first: it rules out most tokens before any look-up.
+    if (t[k].pos !== 'PRON') continue;
     const pron = PRONOUNS[t[k].norm];
-    if (pron && t[k].pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(t[k].norm) && !raw.some((m) => m.from <= k && k < m.to)) {
+    if (pron && !POSSESSIVE_PRONOUNS.has(t[k].norm) && !raw.some((m) => m.from <= k && k < m.to)) {
       raw.push(make(k, k + 1, 'pronoun', [], { plural: pron === 'plural', firstPerson: pron === 'first' }));
     }
   }

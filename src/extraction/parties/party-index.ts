@@ -36,6 +36,11 @@ const isAcronym = (alias: string): boolean => /^[A-Z.+\-0-9]{2,6}$/.test(alias);
 export class PartyIndex {
   private readonly root: Node = { next: new Map() };
   private readonly kinds = new Map<string, ActorKind>();
+  /**
+   * Token texts repeat (most are everyday words) and `key` normalises Unicode, so each text is keyed
+   * once. Bounded, so that a long-running service reading hostile text cannot grow it without end.
+   */
+  private readonly keys = new Map<string, string[]>();
 
   constructor() {
     const byAlias = new Map<string, PartyAlias[]>();
@@ -93,27 +98,36 @@ export class PartyIndex {
 
   private longestAt(tokens: Token[], start: number, to: number): PartyMatch | null {
     let node: Node | undefined = this.root;
-    let best: PartyMatch | null = null;
-    let surface = '';
+    let best: Node | null = null;
+    let bestTo = -1;
     for (let j = start; j < to && j < start + 8 && node; j++) {
       // Aliases never span a space-separated punctuation mark or a line break.
       if (j > start && tokens[j].start - tokens[j - 1].end > 1) break;
-      for (const ch of key(tokens[j].text)) {
-        node = node.next.get(ch);
-        if (!node) break;
-      }
+      const chars = this.keyOf(tokens[j].text);
+      for (let c = 0; c < chars.length && node; c++) node = node.next.get(chars[c]);
       if (!node) break;
-      surface += tokens[j].text;
-      if (node.party && this.acceptable(node, tokens[start].text, surface)) {
-        best = { ...node.party, from: start, to: j + 1 };
-      }
+      if (node.party && this.acceptable(node, tokens, start, j)) { best = node; bestTo = j + 1; }
     }
-    return best;
+    return best ? { ...best.party!, from: start, to: bestTo } : null;
   }
 
-  private acceptable(node: Node, first: string, surface: string): boolean {
-    if (node.exact) return surface.replace(/[’]/g, "'") === node.exact;
-    return node.lowerStart || /^[\p{Lu}\d]/u.test(first);
+  /** A token text's key as the characters the trie is keyed by, each text keyed once (see `keys`). */
+  private keyOf(text: string): string[] {
+    let k = this.keys.get(text);
+    if (k === undefined) {
+      if (this.keys.size >= 50_000) this.keys.clear();
+      this.keys.set(text, (k = [...key(text)]));
+    }
+    return k;
+  }
+
+  private acceptable(node: Node, tokens: Token[], start: number, end: number): boolean {
+    if (node.exact) {
+      let surface = '';
+      for (let j = start; j <= end; j++) surface += tokens[j].text;
+      return surface.replace(/[’]/g, "'") === node.exact;
+    }
+    return node.lowerStart || /^[\p{Lu}\d]/u.test(tokens[start].text);
   }
 }
 
