@@ -17,12 +17,11 @@ export interface PartyMatch extends PartyInfo {
   to: number;
 }
 
-interface Node {
-  next: Map<string, Node>;
-  party?: PartyInfo;
+interface Alias {
+  party: PartyInfo;
   /** Short all-capital aliases ("US", "WHO") must match with their case: "us" and "who" are words. */
   exact?: string;
-  lowerStart?: boolean;
+  lowerStart: boolean;
 }
 
 /** Case, apostrophes, spaces and accents do not matter: "Bogota" is "Bogotá". */
@@ -34,13 +33,19 @@ const isAcronym = (alias: string): boolean => /^[A-Z.+\-0-9]{2,6}$/.test(alias);
  * so matching does not depend on how the tokenizer splits "Hay'at Tahrir al-Sham" or "U.S.".
  */
 export class PartyIndex {
-  private readonly root: Node = { next: new Map() };
+  /** Aliases by key. */
+  private readonly aliases = new Map<string, Alias>();
+  /**
+   * Every prefix of every alias key, '' included. Tokens whose keys, joined, are none of these
+   * start no alias: most tokens are ruled out by one look-up of their own key.
+   */
+  private readonly prefixes = new Set<string>(['']);
   private readonly kinds = new Map<string, ActorKind>();
   /**
    * Token texts repeat (most are everyday words) and `key` normalises Unicode, so each text is keyed
    * once. Bounded, so that a long-running service reading hostile text cannot grow it without end.
    */
-  private readonly keys = new Map<string, string[]>();
+  private readonly keys = new Map<string, string>();
 
   constructor() {
     const byAlias = new Map<string, PartyAlias[]>();
@@ -74,15 +79,11 @@ export class PartyIndex {
   }
 
   private insert(alias: string, party: PartyInfo): void {
-    let node = this.root;
-    for (const ch of key(alias)) {
-      let n = node.next.get(ch);
-      if (!n) node.next.set(ch, (n = { next: new Map() }));
-      node = n;
-    }
-    node.party = party;
-    node.exact = isAcronym(alias) ? alias.replace(/\s+/g, '') : undefined;
-    node.lowerStart = /^[a-z]/.test(alias);
+    const k = key(alias);
+    let prefix = '';
+    for (const ch of k) this.prefixes.add((prefix += ch));
+    // A later entry for the same key replaces the earlier one.
+    this.aliases.set(k, { party, exact: isAcronym(alias) ? alias.replace(/\s+/g, '') : undefined, lowerStart: /^[a-z]/.test(alias) });
   }
 
   /** Longest matches, left to right, never overlapping. Linear: aliases span at most 8 tokens. */
@@ -97,37 +98,40 @@ export class PartyIndex {
   }
 
   private longestAt(tokens: Token[], start: number, to: number): PartyMatch | null {
-    let node: Node | undefined = this.root;
-    let best: Node | null = null;
+    let joined = '';
+    let best: Alias | undefined;
     let bestTo = -1;
-    for (let j = start; j < to && j < start + 8 && node; j++) {
+    for (let j = start; j < to && j < start + 8; j++) {
       // Aliases never span a space-separated punctuation mark or a line break.
       if (j > start && tokens[j].start - tokens[j - 1].end > 1) break;
-      const chars = this.keyOf(tokens[j].text);
-      for (let c = 0; c < chars.length && node; c++) node = node.next.get(chars[c]);
-      if (!node) break;
-      if (node.party && this.acceptable(node, tokens, start, j)) { best = node; bestTo = j + 1; }
+      joined += this.keyOf(tokens[j].text);
+      if (!this.prefixes.has(joined)) break;
+      const alias = this.aliases.get(joined);
+      if (alias && this.acceptable(alias, tokens, start, j)) { best = alias; bestTo = j + 1; }
     }
-    return best ? { ...best.party!, from: start, to: bestTo } : null;
+    if (!best) return null;
+    // Built field by field: one object shape for every match (a spread here cost more than the search).
+    const { id, candidates, kind, form } = best.party;
+    return { id, candidates, kind, form, from: start, to: bestTo };
   }
 
-  /** A token text's key as the characters the trie is keyed by, each text keyed once (see `keys`). */
-  private keyOf(text: string): string[] {
+  /** A token text's key, each text keyed once (see `keys`). */
+  private keyOf(text: string): string {
     let k = this.keys.get(text);
     if (k === undefined) {
       if (this.keys.size >= 50_000) this.keys.clear();
-      this.keys.set(text, (k = [...key(text)]));
+      this.keys.set(text, (k = key(text)));
     }
     return k;
   }
 
-  private acceptable(node: Node, tokens: Token[], start: number, end: number): boolean {
-    if (node.exact) {
+  private acceptable(alias: Alias, tokens: Token[], start: number, end: number): boolean {
+    if (alias.exact) {
       let surface = '';
       for (let j = start; j <= end; j++) surface += tokens[j].text;
-      return surface.replace(/[’]/g, "'") === node.exact;
+      return surface.replace(/[’]/g, "'") === alias.exact;
     }
-    return node.lowerStart || /^[\p{Lu}\d]/u.test(tokens[start].text);
+    return alias.lowerStart || /^[\p{Lu}\d]/u.test(tokens[start].text);
   }
 }
 
