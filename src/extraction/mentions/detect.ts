@@ -14,7 +14,8 @@ export interface SentenceMentions {
   at: Map<number, Mention>;
 }
 
-const uniq = (xs: string[]): string[] => [...new Set(xs)];
+/** A fresh array without repeats; lists of none or one (most) skip the set. */
+const uniq = (xs: string[]): string[] => (xs.length < 2 ? xs.slice() : [...new Set(xs)]);
 const isRoleWord = (t: Token): boolean => ROLE_HEADS.has(t.norm) || ROLE_HEADS.has(t.lemma);
 const family = (t: Token): string => ROLE_FAMILY[t.norm] ?? ROLE_FAMILY[t.lemma] ?? t.lemma;
 const isNameToken = (t: Token): boolean => (t.pos === 'PROPN' || t.pos === 'NOUN') && /^\p{Lu}/u.test(t.text) && !NOT_NAME.has(t.norm);
@@ -70,8 +71,9 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
     }
     const first = t[b];
     const last = t[e - 1];
-    const n = NUMBER_WORDS[first.norm] ?? (first.norm === 'the' && e - b > 2 ? NUMBER_WORDS[t[b + 1].norm] : undefined);
-    if (n && GROUP_NOUNS.has(last.norm)) {
+    // The head first: it rules out most phrases before the number look-ups.
+    const n = GROUP_NOUNS.has(last.norm) ? NUMBER_WORDS[first.norm] ?? (first.norm === 'the' && e - b > 2 ? NUMBER_WORDS[t[b + 1].norm] : undefined) : undefined;
+    if (n) {
       out.push(make(b, e, 'group', [], { plural: true, group: { n, ranked: [] } }));
       return out;
     }
@@ -306,9 +308,11 @@ const resolveAmbiguous = (found: PartyMatch[], d: Discourse): PartyMatch[] => {
 const recordCoordinations = (ms: Mention[], t: Token[], s: Sentence, d: Discourse): void => {
   let run: Mention[] = [];
   const flush = () => {
-    const parties = uniq(run.flatMap((m) => m.parties));
-    if (run.length > 1 && parties.length > 1) d.coordinations.push({ sentence: s.index, parties });
-    run = [];
+    if (run.length > 1) {
+      const parties = uniq(run.flatMap((m) => m.parties));
+      if (parties.length > 1) d.coordinations.push({ sentence: s.index, parties });
+    }
+    if (run.length) run = [];
   };
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];

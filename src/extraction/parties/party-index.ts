@@ -17,6 +17,12 @@ export interface PartyMatch extends PartyInfo {
   to: number;
 }
 
+/** A token text's key, and whether it starts an alias (the usual answer: no). */
+interface TokenKey {
+  key: string;
+  prefix: boolean;
+}
+
 interface Alias {
   party: PartyInfo;
   /** Short all-capital aliases ("US", "WHO") must match with their case: "us" and "who" are words. */
@@ -45,7 +51,7 @@ export class PartyIndex {
    * Token texts repeat (most are everyday words) and `key` normalises Unicode, so each text is keyed
    * once. Bounded, so that a long-running service reading hostile text cannot grow it without end.
    */
-  private readonly keys = new Map<string, string>();
+  private readonly keys = new Map<string, TokenKey>();
 
   constructor() {
     const byAlias = new Map<string, PartyAlias[]>();
@@ -104,8 +110,10 @@ export class PartyIndex {
     for (let j = start; j < to && j < start + 8; j++) {
       // Aliases never span a space-separated punctuation mark or a line break.
       if (j > start && tokens[j].start - tokens[j - 1].end > 1) break;
-      joined += this.keyOf(tokens[j].text);
-      if (!this.prefixes.has(joined)) break;
+      const k = this.keyOf(tokens[j].text);
+      if (j === start && !k.prefix) break;
+      joined += k.key;
+      if (j > start && !this.prefixes.has(joined)) break;
       const alias = this.aliases.get(joined);
       if (alias && this.acceptable(alias, tokens, start, j)) { best = alias; bestTo = j + 1; }
     }
@@ -116,11 +124,12 @@ export class PartyIndex {
   }
 
   /** A token text's key, each text keyed once (see `keys`). */
-  private keyOf(text: string): string {
+  private keyOf(text: string): TokenKey {
     let k = this.keys.get(text);
     if (k === undefined) {
       if (this.keys.size >= 50_000) this.keys.clear();
-      this.keys.set(text, (k = key(text)));
+      const chars = key(text);
+      this.keys.set(text, (k = { key: chars, prefix: this.prefixes.has(chars) }));
     }
     return k;
   }
