@@ -5,6 +5,7 @@ import type { ArticleIngestedData } from '../../domain/events/index.js';
 import type { Projection, ProjectedEvent } from '../projection.js';
 import { isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
+import { isoTime } from '../shared/iso-time.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
 
 export interface ArticleClaimRef {
@@ -33,7 +34,7 @@ const findRef = (state: ArticlesState, articleId: string, claimId: string): Arti
 /** Mutates and returns `state`. */
 export const applyToArticles = (state: ArticlesState, { event, created }: ProjectedEvent): ArticlesState => {
   if (event.type === 'ArticleIngested') {
-    const at = created.toISOString();
+    const at = isoTime(created);
     const existing = state.articles.get(event.data.articleId);
     state.articles.set(event.data.articleId, {
       article: event.data, recordedAt: at, time: effectiveTime(event.data.publishedAt, at), claims: existing?.claims ?? [],

@@ -4,9 +4,10 @@
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { claimKey, formatClaimKey, parseClaimKey, partyKeys, primaryTopic } from '../claim-key.js';
 import type { Projection, ProjectedEvent } from '../projection.js';
-import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
+import { isClaimEvent } from '../shared/claim-events.js';
 import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
+import { sharedStrings } from '../shared/string-pool.js';
 
 export interface AttributionsState {
   /** claim key → claim ids, in the order recorded. */
@@ -37,10 +38,12 @@ const move = (state: AttributionsState, claimId: string, key: string): void => {
 /** Mutates and returns `state`. Retractions are hidden at query time via the claims view. */
 export const applyToAttributions = (state: AttributionsState, { event }: ProjectedEvent): AttributionsState => {
   if (isClaimEvent(event)) {
-    move(state, event.data.claimId, claimKey(claimOfEvent(event)));
+    const { claimId, actors, targets, topics } = event.data;
+    // Interned: the claims of one key keep one copy of it.
+    move(state, claimId, sharedStrings.intern(claimKey({ type: event.type, actors, targets, topics })));
   } else if (event.type === 'ClaimCorrected') {
     const old = state.claims.get(event.data.claimId);
-    if (old !== undefined) move(state, event.data.claimId, correctedKey(old, event.data.changes));
+    if (old !== undefined) move(state, event.data.claimId, sharedStrings.intern(correctedKey(old, event.data.changes)));
   }
   return state;
 };

@@ -6,6 +6,7 @@ import { applyCorrection } from '../../domain/claim-correction.js';
 import type { Projection, ProjectedEvent } from '../projection.js';
 import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
+import { isoTime } from '../shared/iso-time.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
 import { existingIndex, indexRecord, listKey, unindexRecord } from './claim-index.js';
 
@@ -47,7 +48,7 @@ export interface ClaimsState {
  * place depends on changes and comes back after.
  */
 export const applyToClaims = (state: ClaimsState, { event, created }: ProjectedEvent): ClaimsState => {
-  const at = created.toISOString();
+  const at = isoTime(created);
   const index = existingIndex(state);
   if (event.type === 'ArticleIngested') {
     const { articleId, title, outlet, url, publishedAt } = event.data;

@@ -3,14 +3,16 @@
 // with the candidates of other articles that the rules could match (candidates.ts: same parties,
 // nearby in time), and the denials of its old and new claim keys (denials.ts). Rules are in
 // conflict-rules.ts; the state and its snapshot form in conflicts.state.ts.
-import type { ClaimCorrection } from '../../domain/events/index.js';
-import type { Claim } from '../../domain/claim.js';
+import type { ClaimCorrection, ClaimEventData } from '../../domain/events/index.js';
+import type { ClaimType } from '../../domain/claim.js';
 import { independentSource, partyKeys } from '../claim-key.js';
 import type { Projection, ProjectedEvent } from '../projection.js';
-import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
+import { isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
+import { isoTime } from '../shared/iso-time.js';
 import { addId, removeId } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
+import { flatten, sharedStrings } from '../shared/string-pool.js';
 import { deedCandidates, indexCandidates, nearCandidates, unindexCandidates } from './candidates.js';
 import { actorDisagreement, compareFacts, competingAccount, type ConflictFacts, type PairFinding } from './conflict-rules.js';
 import {
@@ -23,25 +25,31 @@ import { indexSentences, sentenceAt } from './sentences.js';
 
 export { conflictId, type Conflict, type ConflictArticle, type ConflictsState } from './conflicts.state.js';
 
-const factsOf = (state: ConflictsState, claim: Claim, recordedAt: string): ConflictFacts => {
+/** Kept per live claim, so the strings in it (party and source keys, content words) are shared ones. */
+const sharedList = (list: string[]): string[] => {
+  for (let i = 0; i < list.length; i++) list[i] = sharedStrings.intern(list[i]);
+  return list;
+};
+
+const factsOf = (state: ConflictsState, type: ClaimType, claim: ClaimEventData, recordedAt: number): ConflictFacts => {
   const article = state.articles.get(claim.articleId);
   const starts = article?.starts ?? [0];
   const s0 = sentenceAt(starts, claim.evidence.start);
   return {
     claimId: claim.claimId,
     articleId: claim.articleId,
-    t: article ? article.t : Date.parse(recordedAt),
-    type: claim.type,
-    actors: partyKeys(claim.actors),
-    targets: partyKeys(claim.targets),
+    t: article ? article.t : recordedAt,
+    type,
+    actors: sharedList(partyKeys(claim.actors)),
+    targets: sharedList(partyKeys(claim.targets)),
     topics: [...claim.topics],
     polarity: claim.polarity,
-    source: independentSource(claim.source, article?.outlet ?? null),
+    source: sharedStrings.intern(independentSource(claim.source, article?.outlet ?? null)),
     mention: claim.source.mention,
     s0,
     s1: Math.max(s0, sentenceAt(starts, Math.max(claim.evidence.start, claim.evidence.end - 1))),
     cue: article?.cues[s0] ?? null,
-    words: contentWords(claim.content),
+    words: sharedList(contentWords(claim.content)),
   };
 };
 
@@ -70,7 +78,7 @@ const correctedFacts = (state: ConflictsState, f: ConflictFacts, c: ClaimCorrect
 
 const pair = (f: ConflictFacts, g: ConflictFacts, finding: PairFinding): Conflict => {
   const [p, q] = compareFacts(f, g) <= 0 ? [f, g] : [g, f];
-  return { id: conflictId(finding.kind, [p.claimId, q.claimId]), kind: finding.kind, basis: finding.basis, a: [p.claimId], b: [q.claimId], why: finding.why };
+  return { id: flatten(conflictId(finding.kind, [p.claimId, q.claimId])), kind: finding.kind, basis: finding.basis, a: [p.claimId], b: [q.claimId], why: flatten(finding.why) };
 };
 
 const unindex = (state: ConflictsState, f: ConflictFacts): void => {
@@ -86,21 +94,24 @@ const unindex = (state: ConflictsState, f: ConflictFacts): void => {
 const index = (state: ConflictsState, f: ConflictFacts): void => {
   state.facts.set(f.claimId, f);
   const article = state.articles.get(f.articleId);
-  const meet = (id: string, rule: (x: ConflictFacts, y: ConflictFacts) => PairFinding | null): void => {
-    const finding = rule(f, state.facts.get(id)!);
-    if (finding) addConflict(state, pair(f, state.facts.get(id)!, finding));
+  const meet = (g: ConflictFacts, rule: (x: ConflictFacts, y: ConflictFacts) => PairFinding | null): void => {
+    const finding = rule(f, g);
+    if (finding) addConflict(state, pair(f, g, finding));
   };
   // In its own article, every pair counts whatever the time; from other articles, the candidates.
   for (const id of article?.claims ?? []) {
     if (id === f.claimId) continue;
-    meet(id, competingAccount);
-    meet(id, actorDisagreement);
+    const g = state.facts.get(id)!;
+    meet(g, competingAccount);
+    meet(g, actorDisagreement);
   }
   nearCandidates(state, f, (id) => {
-    if (state.facts.get(id)!.articleId !== f.articleId) meet(id, competingAccount);
+    const g = state.facts.get(id)!;
+    if (g.articleId !== f.articleId) meet(g, competingAccount);
   });
   deedCandidates(state, f, (id) => {
-    if (state.facts.get(id)!.articleId !== f.articleId) meet(id, actorDisagreement);
+    const g = state.facts.get(id)!;
+    if (g.articleId !== f.articleId) meet(g, actorDisagreement);
   });
   if (article) addId(article.claims, f.claimId);
   indexCandidates(state, f);
@@ -117,12 +128,12 @@ const update = (state: ConflictsState, claimId: string, next: ConflictFacts | un
 /** Mutates and returns `state`. */
 export const applyToConflicts = (state: ConflictsState, { event, created }: ProjectedEvent): ConflictsState => {
   if (event.type === 'ArticleIngested') {
-    const at = created.toISOString();
+    const at = isoTime(created);
     const { starts, cues } = indexSentences(event.data.body);
     const existing = state.articles.get(event.data.articleId);
     state.articles.set(event.data.articleId, { t: effectiveTime(event.data.publishedAt, at), outlet: event.data.outlet, starts, cues, claims: existing?.claims ?? [] });
   } else if (isClaimEvent(event)) {
-    update(state, event.data.claimId, factsOf(state, claimOfEvent(event), created.toISOString()));
+    update(state, event.data.claimId, factsOf(state, event.type, event.data, Date.parse(isoTime(created))));
   } else if (event.type === 'ClaimCorrected') {
     const old = state.facts.get(event.data.claimId);
     if (old) update(state, event.data.claimId, correctedFacts(state, old, event.data.changes));

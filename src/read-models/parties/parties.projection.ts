@@ -4,9 +4,10 @@ import type { ClaimType, PartyRef, SourceRef } from '../../domain/claim.js';
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { partyKey, partyKeys, sourceKey } from '../claim-key.js';
 import type { Projection, ProjectedEvent } from '../projection.js';
-import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
+import { isClaimEvent } from '../shared/claim-events.js';
 import { addId, removeId } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
+import { sharedStrings } from '../shared/string-pool.js';
 
 export type ByType = Partial<Record<ClaimType, string[]>>;
 
@@ -35,11 +36,14 @@ export interface PartiesState {
   claims: Map<string, PartyFacts>;
 }
 
-const entry = (state: PartiesState, key: string, labels: Map<string, string>): PartyEntry => {
+/** An unresolved party's label: the mention it was named by (only asked for when its entry is new). */
+type LabelOf = (key: string) => string | undefined;
+
+const entry = (state: PartiesState, key: string, labelOf: LabelOf): PartyEntry => {
   let e = state.parties.get(key);
   if (!e) {
     const party = key.startsWith('~') ? null : key;
-    e = { key, party, label: party ?? labels.get(key) ?? key, asActor: {}, asTarget: {}, asSource: [] };
+    e = { key, party, label: party ?? labelOf(key) ?? key, asActor: {}, asTarget: {}, asSource: [] };
     state.parties.set(key, e);
   }
   return e;
@@ -51,11 +55,39 @@ const isEmpty = (e: PartyEntry): boolean =>
 const labelsOf = (refs: ReadonlyArray<PartyRef | SourceRef>): Map<string, string> =>
   new Map(refs.map((r) => ['cue' in r ? sourceKey(r) : partyKey(r), r.mention]));
 
-const index = (state: PartiesState, id: string, f: PartyFacts, labels: Map<string, string>): void => {
-  for (const a of f.actors) addId(((entry(state, a, labels).asActor[f.type]) ??= []), id);
-  for (const t of f.targets) addId(((entry(state, t, labels).asTarget[f.type]) ??= []), id);
-  addId(entry(state, f.source, labels).asSource, id);
+const index = (state: PartiesState, id: string, f: PartyFacts, labelOf: LabelOf): void => {
+  for (const a of f.actors) addId(((entry(state, a, labelOf).asActor[f.type]) ??= []), id);
+  for (const t of f.targets) addId(((entry(state, t, labelOf).asTarget[f.type]) ??= []), id);
+  addId(entry(state, f.source, labelOf).asSource, id);
 };
+
+/**
+ * What labelsOf(refsOf(claim)).get(key) gives, without building the map per claim: the mention of
+ * the last ref with that key, in the order actors, targets, source.
+ */
+const claimLabels = (actors: readonly PartyRef[], targets: readonly PartyRef[], source: SourceRef): LabelOf => (key) => {
+  if (sourceKey(source) === key) return source.mention;
+  for (let i = targets.length - 1; i >= 0; i--) if (partyKey(targets[i]) === key) return targets[i].mention;
+  for (let i = actors.length - 1; i >= 0; i--) if (partyKey(actors[i]) === key) return actors[i].mention;
+  return undefined;
+};
+
+/** Key lists repeat across claims: no party and one party are shared lists (never mutated: a correction replaces them). */
+const sharedKeys = (refs: readonly PartyRef[]): string[] => {
+  if (refs.length === 0) return NO_KEYS;
+  if (refs.length === 1) {
+    const key = sharedStrings.intern(partyKey(refs[0]));
+    let list = singleKeys.get(key);
+    if (!list) {
+      if (singleKeys.size >= 100_000) singleKeys.clear();
+      singleKeys.set(key, (list = [key]));
+    }
+    return list;
+  }
+  return partyKeys(refs).map((k) => sharedStrings.intern(k));
+};
+const NO_KEYS: string[] = [];
+const singleKeys = new Map<string, string[]>();
 
 const unindex = (state: PartiesState, id: string, f: PartyFacts): void => {
   const drop = (byType: ByType) => {
@@ -85,12 +117,12 @@ const refsOf = (c: Partial<{ actors: PartyRef[]; targets: PartyRef[]; source: So
 /** Mutates and returns `state`. Retractions are not indexed here: queries hide them via the claims view. */
 export const applyToParties = (state: PartiesState, { event }: ProjectedEvent): PartiesState => {
   if (isClaimEvent(event)) {
-    const claim = claimOfEvent(event);
-    const old = state.claims.get(claim.claimId);
-    if (old) unindex(state, claim.claimId, old);
-    const facts: PartyFacts = { type: claim.type, actors: partyKeys(claim.actors), targets: partyKeys(claim.targets), source: sourceKey(claim.source) };
-    state.claims.set(claim.claimId, facts);
-    index(state, claim.claimId, facts, labelsOf(refsOf(claim)));
+    const { claimId, actors, targets, source } = event.data;
+    const old = state.claims.get(claimId);
+    if (old) unindex(state, claimId, old);
+    const facts: PartyFacts = { type: event.type, actors: sharedKeys(actors), targets: sharedKeys(targets), source: sharedStrings.intern(sourceKey(source)) };
+    state.claims.set(claimId, facts);
+    index(state, claimId, facts, claimLabels(actors, targets, source));
   } else if (event.type === 'ClaimCorrected') {
     const { claimId, changes } = event.data;
     const old = state.claims.get(claimId);
@@ -105,7 +137,7 @@ export const applyToParties = (state: PartiesState, { event }: ProjectedEvent): 
     for (const [key, label] of labelsOf(refsOf(changes))) labels.set(key, label);
     unindex(state, claimId, old);
     state.claims.set(claimId, facts);
-    index(state, claimId, facts, labels);
+    index(state, claimId, facts, (key) => labels.get(key));
   }
   return state;
 };

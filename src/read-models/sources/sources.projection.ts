@@ -4,9 +4,10 @@
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { slug, sourceKey } from '../claim-key.js';
 import type { Projection, ProjectedEvent } from '../projection.js';
-import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
+import { isClaimEvent } from '../shared/claim-events.js';
 import { addId, removeId } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
+import { sharedStrings } from '../shared/string-pool.js';
 
 export interface SourceEntry {
   key: string;
@@ -29,6 +30,7 @@ export interface SourcesState {
 }
 
 export const outletKey = (outlet: string | null): string => `@${outlet ? slug(outlet) : 'unknown'}`;
+const UNKNOWN_OUTLET = outletKey(null);
 
 const add = (state: SourcesState, key: string, kind: SourceEntry['kind'], label: string, id: string): void => {
   let e = state.sources.get(key);
@@ -60,14 +62,14 @@ const labelOf = (key: string, mention: string): string => (key.startsWith('~') ?
 /** Mutates and returns `state`. Retractions are hidden at query time via the claims view. */
 export const applyToSources = (state: SourcesState, { event }: ProjectedEvent): SourcesState => {
   if (event.type === 'ArticleIngested') {
-    const key = outletKey(event.data.outlet);
+    const key = sharedStrings.intern(outletKey(event.data.outlet));
     state.articleOutlets.set(event.data.articleId, key);
     if (event.data.outlet && !state.outletNames.has(key)) state.outletNames.set(key, event.data.outlet);
   } else if (isClaimEvent(event)) {
-    const claim = claimOfEvent(event);
-    unindex(state, claim.claimId);
-    const key = sourceKey(claim.source);
-    index(state, claim.claimId, key, labelOf(key, claim.source.mention), state.articleOutlets.get(claim.articleId) ?? outletKey(null));
+    const { claimId, source, articleId } = event.data;
+    unindex(state, claimId);
+    const key = sharedStrings.intern(sourceKey(source));
+    index(state, claimId, key, labelOf(key, source.mention), state.articleOutlets.get(articleId) ?? UNKNOWN_OUTLET);
   } else if (event.type === 'ClaimCorrected') {
     const changes: ClaimCorrection = event.data.changes;
     const old = state.claims.get(event.data.claimId);

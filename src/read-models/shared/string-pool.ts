@@ -1,0 +1,37 @@
+// JSON.parse gives every event its own copy of every string, and the views keep them: the same
+// party slugs, mentions, cues, extractor name and article id, once per claim. Replacing each with
+// the first equal copy seen lets a million claims share them. Bounded: when full it starts over,
+// which only costs sharing, never correctness (an equal string is an equal string).
+const MAX_ENTRIES = 200_000;
+
+/**
+ * V8 keeps a string built by + or a template literal as a tree of its pieces (a rope), two to three
+ * times the size of its characters. Reading a character flattens it in place (measured: 300 000
+ * explanations of ~130 characters took 122 MiB as ropes, 40 MiB flattened). For strings a view keeps.
+ */
+export const flatten = (s: string): string => {
+  s.charCodeAt(s.length - 1);
+  return s;
+};
+
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+
+  constructor(private readonly max = MAX_ENTRIES) {}
+
+  intern(s: string): string {
+    const seen = this.strings.get(s);
+    if (seen !== undefined) return seen;
+    if (this.strings.size >= this.max) this.strings.clear();
+    flatten(s);
+    this.strings.set(s, s);
+    return s;
+  }
+
+  internOrNull(s: string | null): string | null {
+    return s === null ? null : this.intern(s);
+  }
+}
+
+/** The pool the decoder and the views share: keys a view derives (party keys, claim keys) repeat as much as the names. */
+export const sharedStrings = new StringPool();
