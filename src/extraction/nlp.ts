@@ -41,7 +41,20 @@ let instance: Wink | null = null;
 /** The model takes ~150 ms to load, so it is loaded once, on first use. */
 const nlp = (): Wink => (instance ??= winkNLP(model));
 
-export const fold = (s: string): string => s.toLowerCase().replace(/[‘’´`]/g, "'");
+const APOSTROPHES = /[‘’´`]/g;
+/** Few words have a typographic apostrophe: a scan of the characters spares the rest the regex. */
+const hasApostrophe = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019 || c === 0xb4 || c === 0x60) return true;
+  }
+  return false;
+};
+
+export const fold = (s: string): string => {
+  const lower = s.toLowerCase();
+  return hasApostrophe(lower) ? lower.replace(APOSTROPHES, "'") : lower;
+};
 
 /**
  * Tokens and sentences of `text`. wink's arrays are read once per property for the whole document:
