@@ -44,4 +44,12 @@ describe('extractor robustness', () => {
     for (const body of cases) expect(() => extract(body)).not.toThrow();
     expect(extract('Iran accused Israel of spying, '.repeat(300)).length).toBeGreaterThan(0);
   });
+
+  it('looks words up in its lexicons by their own entries only, never an object prototype name', () => {
+    // "constructor" as a noun governed by a verb was once read as a noun cue with no light verbs, and threw.
+    for (const body of ['Officials hired a constructor.', 'Officials hired two constructors.', 'Iran voiced __proto__ concerns.', 'The constructor nations met.']) {
+      expect(() => extract(body)).not.toThrow();
+      expect(extract(body).every((c) => ['InvitationExtended', 'PledgeMade', 'AccusationLevelled', 'ConcernRaised'].includes(c.type))).toBe(true);
+    }
+  });
 });

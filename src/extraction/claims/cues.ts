@@ -60,12 +60,12 @@ export const findCues = (v: SentenceView): CueHit[] => {
   for (let k = s.from; k < s.to; k++) {
     const w = t[k];
     // Parts of speech are tested before the lexicons: they rule out most tokens with no look-up.
-    const adj = w.pos === 'ADJ' || w.pos === 'VERB' ? ADJECTIVE_CUES[w.norm] : undefined;
+    const adj = w.pos === 'ADJ' || w.pos === 'VERB' ? ADJECTIVE_CUES.get(w.norm) : undefined;
     if (adj && nextIs(v, k, adj.needsNext)) {
       const cop = copulaBefore(v, k);
       if (cop >= 0) { hits.push({ type: adj.type, form: 'adjective', cue: k, head: cop }); continue; }
     }
-    const verb = w.pos === 'VERB' ? VERB_CUES[w.lemma] : undefined;
+    const verb = w.pos === 'VERB' ? VERB_CUES.get(w.lemma) : undefined;
     if (verb && !insidePhrase(v, k) && nextIs(v, k, verb.needsNext)) {
       if (w.lemma === 'agree' && t[skipAdjunct(v, k + 1) + 1]?.pos !== 'VERB') continue;
       const cop = copulaBefore(v, k);
@@ -73,7 +73,7 @@ export const findCues = (v: SentenceView): CueHit[] => {
       continue;
     }
     if (w.pos !== 'NOUN') continue;
-    const noun = NOUN_CUES[w.lemma] ?? NOUN_CUES[w.norm.endsWith('s') ? w.norm.slice(0, -1) : w.norm];
+    const noun = NOUN_CUES.get(w.lemma) ?? NOUN_CUES.get(w.norm.endsWith('s') ? w.norm.slice(0, -1) : w.norm);
     if (noun) {
       const g = governorOf(v, k);
       const light = g >= 0 ? t[g].lemma : undefined;

@@ -1,5 +1,6 @@
 // Cue lexicons per claim type, as data. Verbs and adjectives are matched by lemma; nouns need a
 // "light" verb that makes someone the author of the act ("raised concerns", "gave assurances").
+// Maps, not object literals: a word such as "constructor" must not find Object.prototype's entry.
 import type { ClaimType } from '../../domain/claim.js';
 
 export interface VerbCue {
@@ -8,7 +9,7 @@ export interface VerbCue {
   needsNext?: string[];
 }
 
-export const VERB_CUES: Record<string, VerbCue> = {
+export const VERB_CUES: ReadonlyMap<string, VerbCue> = new Map(Object.entries({
   invite: { type: 'InvitationExtended' },
   host: { type: 'InvitationExtended' },
   pledge: { type: 'PledgeMade' },
@@ -24,16 +25,16 @@ export const VERB_CUES: Record<string, VerbCue> = {
   allege: { type: 'AccusationLevelled' },
   brand: { type: 'AccusationLevelled' },
   charge: { type: 'AccusationLevelled', needsNext: ['that'] },
-};
+}));
 
 /** Adjectives after "be/remain/grow": "was deeply concerned about", "remained committed to". */
-export const ADJECTIVE_CUES: Record<string, VerbCue> = {
+export const ADJECTIVE_CUES: ReadonlyMap<string, VerbCue> = new Map(Object.entries({
   concerned: { type: 'ConcernRaised' },
   worried: { type: 'ConcernRaised' },
   alarmed: { type: 'ConcernRaised' },
   troubled: { type: 'ConcernRaised' },
   committed: { type: 'PledgeMade', needsNext: ['to'] },
-};
+}));
 export const COPULAS = new Set(['be', 'remain', 'grow', 'become', 'stay', 'feel', 'seem', 'appear']);
 
 export interface NounCue {
@@ -46,7 +47,7 @@ const RAISE = new Set(['raise', 'express', 'voice', 'reiterate', 'share', 'flag'
 const GIVE = new Set(['make', 'give', 'offer', 'reiterate', 'reaffirm', 'renew', 'repeat', 'provide', 'extend', 'underline', 'underscore', 'express', 'honour', 'honor', 'affirm', 'restate']);
 const LEVEL = new Set(['level', 'make', 'repeat', 'renew', 'hurl', 'lodge', 'press', 'reiterate']);
 
-export const NOUN_CUES: Record<string, NounCue> = {
+export const NOUN_CUES: ReadonlyMap<string, NounCue> = new Map(Object.entries({
   invitation: { type: 'InvitationExtended', light: new Set(['extend', 'issue', 'send', 'deliver', 'convey', 'renew', 'accept', 'confirm', 'receive', 'offer']) },
   concern: { type: 'ConcernRaised', light: RAISE },
   worry: { type: 'ConcernRaised', light: RAISE },
@@ -60,7 +61,7 @@ export const NOUN_CUES: Record<string, NounCue> = {
   guarantee: { type: 'PledgeMade', light: GIVE },
   accusation: { type: 'AccusationLevelled', light: LEVEL },
   allegation: { type: 'AccusationLevelled', light: LEVEL },
-};
+}));
 
 /** Verbs that, governing a cue, deny the act: "denied inviting", "rejected the accusation". */
 export const DENIAL_VERBS = new Set(['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'rebut']);

@@ -72,7 +72,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
     const first = t[b];
     const last = t[e - 1];
     // The head first: it rules out most phrases before the number look-ups.
-    const n = GROUP_NOUNS.has(last.norm) ? NUMBER_WORDS[first.norm] ?? (first.norm === 'the' && e - b > 2 ? NUMBER_WORDS[t[b + 1].norm] : undefined) : undefined;
+    const n = GROUP_NOUNS.has(last.norm) ? NUMBER_WORDS.get(first.norm) ?? (first.norm === 'the' && e - b > 2 ? NUMBER_WORDS.get(t[b + 1].norm) : undefined) : undefined;
     if (n) {
       out.push(make(b, e, 'group', [], { plural: true, group: { n, ranked: [] } }));
       return out;

@@ -78,4 +78,5 @@ export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our',
 
 /** "both sides", "the two countries", "the four nations", "both warring parties". */
 export const GROUP_NOUNS = new Set(['sides', 'parties', 'members', 'powers', 'allies', 'nations', 'countries', 'governments', 'leaders', 'ministers', 'delegations', 'states', 'neighbours', 'neighbors', 'capitals']);
-export const NUMBER_WORDS: Record<string, number> = { both: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };
+/** A map, so that no word finds an entry of Object.prototype ("constructor"). */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({ both: 2, two: 2, three: 3, four: 4, five: 5, six: 6 }));
