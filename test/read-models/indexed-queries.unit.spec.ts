@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { ClaimType, Topic } from '../../src/domain/claim.js';
-import { claimIndex } from '../../src/read-models/claims/claim-index.js';
+import { claimIndex, keySources } from '../../src/read-models/claims/claim-index.js';
 import { claimsProjection, type ClaimsState } from '../../src/read-models/claims/claims.projection.js';
 import { listClaims, selectClaims, toClaimView, type ClaimFilter } from '../../src/read-models/claims/claims.queries.js';
 import { getParty, type PartyRole } from '../../src/read-models/parties/parties.queries.js';
@@ -12,6 +12,8 @@ import { partiesProjection } from '../../src/read-models/parties/parties.project
 import { paginateMap } from '../../src/read-models/shared/page.js';
 import { conflictsProjection } from '../../src/read-models/conflicts/conflicts.projection.js';
 import { listConflicts } from '../../src/read-models/conflicts/conflicts.queries.js';
+import { attributionsProjection } from '../../src/read-models/attributions/attributions.projection.js';
+import { corroboration } from '../../src/read-models/attributions/corroboration.js';
 import { given, type Given } from './given.js';
 
 const SENTENCES = ['Ruritania pledged aid.', 'Genovia raised concerns.', 'Latveria denied it.', 'Officials met.'];
@@ -122,6 +124,8 @@ describe('indexed claim listings', () => {
       for (const key of parties.parties.keys()) {
         const expected = getParty(parties, live, key, { ...(role ? { role } : {}), ...everything }, p);
         expect(getParty(parties, live, key, role ? { role } : {}, p)).toEqual(expected);
+        // What the REST layer passes when the query has no includeRetracted: the same page.
+        expect(getParty(parties, live, key, { ...(role ? { role } : {}), includeRetracted: false }, p)).toEqual(expected);
         expect(getParty(parties, restored, key, role ? { role } : {}, p)).toEqual(expected);
         compared++;
       }
@@ -148,5 +152,38 @@ describe('indexed claim listings', () => {
       }
     }), { numRuns: 40 });
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('corroboration of the claims a conflict page shows', () => {
+  it('read from the tallies the claims index keeps, equals corroboration() over the attributions view after every event', () => {
+    let flagged = 0;
+    let corroborated = 0;
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 60, size: 'max' }), (steps) => {
+      const g = build(steps);
+      let claims = claimsProjection.initial();
+      claimIndex(claims);
+      let conflicts = conflictsProjection.initial();
+      let attributions = attributionsProjection.initial();
+      for (const e of g.events) {
+        claims = claimsProjection.apply(claims, e);
+        conflicts = conflictsProjection.apply(conflicts, e);
+        attributions = attributionsProjection.apply(attributions, e);
+        for (const key of attributions.keys.keys()) {
+          const expected = corroboration(attributions, claims, key);
+          expect(keySources(claims, key)).toEqual(expected.sources.map((s) => s.source));
+          if (expected.status === 'corroborated') corroborated++;
+        }
+        for (const c of listConflicts(conflicts, claims, {}, { limit: 500 }, attributions).items) {
+          for (const view of [...c.a, ...c.b]) {
+            const expected = corroboration(attributions, claims, view.key);
+            expect(view.corroboration).toEqual({ status: expected.status, sources: expected.sources.map((s) => s.source) });
+            flagged++;
+          }
+        }
+      }
+    }), { numRuns: 40, seed: 7 });
+    expect(flagged).toBeGreaterThan(20);
+    expect(corroborated).toBeGreaterThan(20);
   });
 });

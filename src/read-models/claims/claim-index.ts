@@ -5,7 +5,7 @@
 // the stable hash never see them; a state without one (restored, or built by hand) gets one
 // rebuilt on first use.
 import type { Claim, ClaimType } from '../../domain/claim.js';
-import { independentSource, partyKeys, sourceKey } from '../claim-key.js';
+import { claimKey, independentSource, partyKeys, sourceKey } from '../claim-key.js';
 import { compareStrings } from '../shared/page.js';
 import type { ClaimRecord, ClaimsState } from './claims.projection.js';
 
@@ -29,6 +29,11 @@ export interface ClaimIndex {
   lists: Map<string, RecordList>;
   /** party key → `role` or `role|type` → independent source → tally. */
   parties: Map<string, Map<string, Map<string, SourceTally>>>;
+  /**
+   * claim key → independent source → how many live asserted claims of that key rest on it: a
+   * key's corroboration (GET /conflicts flags every claim it shows) without reading its claims.
+   */
+  keys: Map<string, Map<string, number>>;
   /** Bumped on every change, so caches built from the view know when they are stale. */
   version: number;
 }
@@ -142,18 +147,35 @@ const tally = (state: ClaimsState, index: ClaimIndex, r: ClaimRecord, by: 1 | -1
   }
 };
 
+/** Adds (+1) or takes away (-1) a live claim from its key's corroboration tally; denials never corroborate. */
+const tallyKey = (state: ClaimsState, index: ClaimIndex, r: ClaimRecord, by: 1 | -1): void => {
+  const c = r.claim;
+  if (c.polarity !== 'asserted') return;
+  const key = claimKey(c);
+  let sources = index.keys.get(key);
+  if (!sources) index.keys.set(key, (sources = new Map()));
+  bump(sources, independentSource(c.source, state.articles.get(c.articleId)?.outlet ?? null), by);
+  if (!sources.size) index.keys.delete(key);
+};
+
 /** Call before anything the listing key or the lists depend on changes (claim, article time, retraction). */
 export const unindexRecord = (state: ClaimsState, index: ClaimIndex, r: ClaimRecord): void => {
   const cmp = storedOrder(state);
   for (const key of keysOf(r.claim)) remove(index, key, r, cmp);
-  if (!r.retraction) tally(state, index, r, -1);
+  if (!r.retraction) {
+    tally(state, index, r, -1);
+    tallyKey(state, index, r, -1);
+  }
   index.version++;
 };
 
 export const indexRecord = (state: ClaimsState, index: ClaimIndex, r: ClaimRecord): void => {
   const cmp = storedOrder(state);
   for (const key of keysOf(r.claim)) insert(index, key, r, cmp);
-  if (!r.retraction) tally(state, index, r, 1);
+  if (!r.retraction) {
+    tally(state, index, r, 1);
+    tallyKey(state, index, r, 1);
+  }
   index.version++;
 };
 
@@ -161,7 +183,7 @@ const INDEX = Symbol('claimIndex');
 type Indexed = ClaimsState & { [INDEX]?: ClaimIndex };
 
 const build = (state: ClaimsState): ClaimIndex => {
-  const index: ClaimIndex = { lists: new Map(), parties: new Map(), version: 0 };
+  const index: ClaimIndex = { lists: new Map(), parties: new Map(), keys: new Map(), version: 0 };
   const records = [...state.claims.values()].sort(storedOrder(state));
   // Sorted once, then every insert appends.
   for (const r of records) indexRecord(state, index, r);
@@ -176,3 +198,9 @@ export const claimIndex = (state: ClaimsState): ClaimIndex => {
 
 /** The index only if it exists: the projection keeps it current, but builds none until asked. */
 export const existingIndex = (state: ClaimsState): ClaimIndex | undefined => (state as Indexed)[INDEX];
+
+/** The independent sources asserting a claim key (live claims), most claims first, then by name: summariseSources' order. */
+export const keySources = (state: ClaimsState, key: string): string[] =>
+  [...(claimIndex(state).keys.get(key) ?? [])]
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
+    .map(([source]) => source);

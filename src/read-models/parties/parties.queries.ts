@@ -136,7 +136,10 @@ export const getParty = (
 ): PartyDetail | null => {
   const e = parties.parties.get(key);
   if (!e) return null;
-  const { role, ...claimFilter } = filter;
+  // `includeRetracted: false` is the default spelled out (the REST layer always passes it): it
+  // must not send the common page down the grouping path.
+  const { role, includeRetracted, ...rest } = filter;
+  const claimFilter: ClaimFilter = includeRetracted ? { ...rest, includeRetracted } : rest;
   const toView = (r: ClaimRecord): PartyClaimView => ({ ...toClaimView(claims, r), roles: rolesOf(key, r) });
   if (order === 'newest' && !Object.keys(claimFilter).length) {
     // The common page, unfiltered: summaries kept current and a slice of one index list.
