@@ -1,9 +1,9 @@
-import { CLAIM_TYPES, POLARITIES, TOPICS, type PartyRef } from '../domain/claim.js';
+import { CLAIM_TYPES, POLARITIES, TOPICS, type PartyRef, type SourceRef, type Topic } from '../domain/claim.js';
 import { decodeArticleEvent, type ArticleEvent, type ArticleIngestedData, type ClaimEventData } from '../domain/events/index.js';
 import type { RecordedEvent } from '../event-store/event-store.js';
 import type { ProjectedEvent } from '../read-models/projection.js';
 import { isValidArticleEvent } from './event-check.js';
-import { sharedStrings as pool } from '../read-models/shared/string-pool.js';
+import { sharedStrings as pool, ValuePool } from '../read-models/shared/string-pool.js';
 
 /** The views keep what the events hold, so equal strings are made one string before they get it. */
 const CONSTANTS = new Map<string, string>(
@@ -22,11 +22,42 @@ let lastArticle: ArticleIngestedData | null = null;
 const sliceOf = (body: string, text: string, at: number): string =>
   text.length >= 13 && at >= 0 && body.startsWith(text, at) ? body.slice(at, at + text.length) : text;
 
-const shareRefs = (refs: PartyRef[]): void => {
+// Lists and sources repeat across claims ("the Philippines" as the only actor); every view only
+// reads them (a correction replaces a whole field), so equal ones can be one object. Keys are the
+// fields length-prefixed (unambiguous whatever they contain); a ref with any other field is left alone.
+const refLists = new ValuePool<PartyRef[]>();
+const sources = new ValuePool<SourceRef>();
+const topicLists = new ValuePool<Topic[]>();
+const NO_REFS: PartyRef[] = [];
+const NO_TOPICS: Topic[] = [];
+
+const field = (s: string | null): string => (s === null ? '-' : `${s.length}:${s}`);
+
+const shareRefs = (refs: PartyRef[]): PartyRef[] => {
+  if (refs.length === 0) return NO_REFS;
+  let key = '';
   for (const r of refs) {
+    if (Object.keys(r).length !== 2) return refs;
     r.party = pool.internOrNull(r.party);
     r.mention = pool.intern(r.mention);
+    key += field(r.party) + field(r.mention);
   }
+  return refLists.share(key, refs);
+};
+
+const shareSource = (source: SourceRef): SourceRef => {
+  source.party = pool.internOrNull(source.party);
+  source.mention = pool.intern(source.mention);
+  source.cue = pool.intern(source.cue);
+  source.via = pool.internOrNull(source.via);
+  if (Object.keys(source).length !== 4) return source;
+  return sources.share(field(source.party) + field(source.mention) + field(source.cue) + field(source.via), source);
+};
+
+const shareTopics = (topics: Topic[]): Topic[] => {
+  if (topics.length === 0) return NO_TOPICS;
+  for (let i = 0; i < topics.length; i++) topics[i] = constant(topics[i]) as Topic;
+  return topicLists.share(topics.join(','), topics);
 };
 
 /** Replaces the strings of a valid event's data by shared equal ones, in place. */
@@ -45,14 +76,11 @@ const share = (type: string, data: Record<string, unknown>): void => {
   data.recordedBy = pool.intern(data.recordedBy as string);
   if (!CLAIM_TYPES.includes(type as never)) return;
   const c = data as unknown as ClaimEventData;
-  shareRefs(c.actors);
-  shareRefs(c.targets);
-  c.source.party = pool.internOrNull(c.source.party);
-  c.source.mention = pool.intern(c.source.mention);
-  c.source.cue = pool.intern(c.source.cue);
-  c.source.via = pool.internOrNull(c.source.via);
+  c.actors = shareRefs(c.actors);
+  c.targets = shareRefs(c.targets);
+  c.source = shareSource(c.source);
   c.polarity = constant(c.polarity) as ClaimEventData['polarity'];
-  for (let i = 0; i < c.topics.length; i++) c.topics[i] = constant(c.topics[i]) as ClaimEventData['topics'][number];
+  c.topics = shareTopics(c.topics);
   if (ofLast) {
     const body = lastArticle!.body;
     const { evidence } = c;

@@ -30,7 +30,9 @@ export const replay = async <S>(
   states: S[],
   options: ReplayOptions = {},
 ): Promise<ReplayResult<S>> => {
-  const pageSize = options.pageSize ?? 5000;
+  // Small pages: a page is held until folded, and a big one (5000 rows of JSON) outlived the young
+  // generation, was promoted and then collected as old garbage (+40 MB resident over 100k events).
+  const pageSize = options.pageSize ?? 1000;
   let checkpoint = options.after ?? -1n;
   let processed = 0;
   let sliceStart = performance.now();

@@ -35,3 +35,18 @@ export class StringPool {
 
 /** The pool the decoder and the views share: keys a view derives (party keys, claim keys) repeat as much as the names. */
 export const sharedStrings = new StringPool();
+
+/** The same for small values read-only by every view (a claim's party lists, source, topics), by a key the caller builds. */
+export class ValuePool<T> {
+  private readonly values = new Map<string, T>();
+
+  constructor(private readonly max = MAX_ENTRIES) {}
+
+  share(key: string, value: T): T {
+    const seen = this.values.get(key);
+    if (seen !== undefined) return seen;
+    if (this.values.size >= this.max) this.values.clear();
+    this.values.set(flatten(key), value);
+    return value;
+  }
+}
