@@ -46,7 +46,8 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
     }
     raw.push(...classify(c));
   }
-  // Bare pronouns that are not chunk starters ("said it has").
+  // Bare pronouns that are not chunk starters ("said it has"). Chunks come in order: only these need sorting in.
+  const chunked = raw.length;
   for (let k = s.from; k < s.to; k++) {
     // The part of speech first: it rules out most tokens before any look-up.
     if (t[k].pos !== 'PRON') continue;
@@ -55,15 +56,15 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
       raw.push(make(k, k + 1, 'pronoun', [], { plural: pron === 'plural', firstPerson: pron === 'first' }));
     }
   }
-  raw.sort((x, y) => x.from - y.from);
+  if (raw.length > chunked) raw.sort((x, y) => x.from - y.from);
 
   function classify(c: Chunk): Mention[] {
     let b = c.from;
     const e = c.to;
-    const toks = t.slice(b, e);
     const out: Mention[] = [];
     // A person as possessor is a mention of its own: "Lavrov's visit".
-    const poss = toks.findIndex((x) => isPossessiveMarker(x));
+    let poss = -1;
+    for (let k = b; k < e && poss < 0; k++) if (isPossessiveMarker(t[k])) poss = k - b;
     if (poss > 0 && t.slice(b, b + poss).every((x) => isNameToken(x) || x.pos === 'DET') && !inMatch[b + poss - 1] && t.slice(b, b + poss).some(isNameToken)) {
       out.push(nameMention(b, b + poss));
       b = b + poss + 1;
@@ -100,7 +101,8 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
     const content = t.slice(b, e).filter((x) => x.pos !== 'DET');
     // "the paramilitary Rapid Support Forces (RSF)": one party, maybe with adjectives and its short name.
     const ids = uniq(inner.map((m) => m.id));
-    const paren = t.slice(b, e).findIndex((x) => x.text === '(');
+    let paren = -1;
+    for (let k = b; k < e && paren < 0; k++) if (t[k].text === '(') paren = k - b;
     const core = content.filter((x) => paren < 0 || x.i < b + paren);
     if (ids.length === 1 && core.length && inMatch[core[core.length - 1].i] && core.every((x) => inMatch[x.i] || (x.pos === 'ADJ' && x.i < inner[0].from))) {
       out.push(make(b, e, 'party', ids, { plural: /s$/.test(last.norm) && inner[0].kind === 'armed-group' && last.norm !== 'hamas' }));
