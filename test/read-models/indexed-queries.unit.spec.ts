@@ -187,3 +187,28 @@ describe('corroboration of the claims a conflict page shows', () => {
     expect(corroborated).toBeGreaterThan(20);
   });
 });
+
+describe('answers reused between events', () => {
+  it('claim views and party summaries reused from earlier requests equal fresh ones after every new claim, correction and retraction', () => {
+    const everything = { from: -8.64e15 };
+    let compared = 0;
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 40, size: 'max' }), (steps) => {
+      const g = build(steps);
+      let live = claimsProjection.initial();
+      claimIndex(live);
+      let parties = partiesProjection.initial();
+      for (const e of g.events) {
+        live = claimsProjection.apply(live, e);
+        parties = partiesProjection.apply(parties, e);
+        // A restored copy shares no record, index or cache with the live state: a fresh answer.
+        const fresh = claimsProjection.deserialize(JSON.parse(JSON.stringify(claimsProjection.serialize(live))));
+        for (const f of [{}, { includeRetracted: true }]) expect(listClaims(live, f, { limit: 500 })).toEqual(listClaims(fresh, f, { limit: 500 }));
+        for (const key of parties.parties.keys()) {
+          expect(getParty(parties, live, key, {}, { limit: 500 })).toEqual(getParty(parties, fresh, key, everything, { limit: 500 }));
+          compared++;
+        }
+      }
+    }), { numRuns: 40, seed: 11 });
+    expect(compared).toBeGreaterThan(200);
+  });
+});

@@ -53,7 +53,7 @@ export const claimArticle = (state: ClaimsState, articleId: string): ClaimArticl
   return { articleId, title: meta.title, outlet: meta.outlet, url: meta.url, publishedAt: meta.publishedAt };
 };
 
-export const toClaimView = (state: ClaimsState, record: ClaimRecord): ClaimView => ({
+const buildView = (state: ClaimsState, record: ClaimRecord): ClaimView => ({
   ...record.claim,
   key: claimKey(record.claim),
   retracted: record.retraction !== null,
@@ -63,6 +63,35 @@ export const toClaimView = (state: ClaimsState, record: ClaimRecord): ClaimView 
   recordedAt: record.recordedAt,
   article: claimArticle(state, record.claim.articleId),
 });
+
+interface MemoEntry {
+  claim: ClaimRecord['claim'];
+  retraction: Retraction | null;
+  corrections: number;
+  meta: ArticleMeta | undefined;
+  view: ClaimView;
+}
+
+/**
+ * Views of recently shown records: a claim's view is the same for every request until the claim,
+ * its retraction or its article changes (the projection replaces those objects, never edits
+ * them), so busy pages stop rebuilding and re-keying the same fifty claims per request. Bounded:
+ * the oldest entry goes first, so paging through a whole archive cannot grow it.
+ */
+const MEMO_SIZE = 20_000;
+const memo = new Map<ClaimRecord, MemoEntry>();
+
+/** A claim as the API shows it; shared between requests, so callers copy before adding fields. */
+export const toClaimView = (state: ClaimsState, record: ClaimRecord): ClaimView => {
+  const meta = state.articles.get(record.claim.articleId);
+  const hit = memo.get(record);
+  if (hit && hit.claim === record.claim && hit.retraction === record.retraction && hit.corrections === record.corrections && hit.meta === meta) return hit.view;
+  const view = buildView(state, record);
+  if (hit) memo.delete(record);
+  else if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(record, { claim: record.claim, retraction: record.retraction, corrections: record.corrections, meta, view });
+  return view;
+};
 
 /** The time `from`/`to` and the ordering use: the article's published date, else when the claim was recorded. */
 export const claimTime = (state: ClaimsState, record: ClaimRecord): number => {

@@ -61,14 +61,12 @@ const matches = (claims: ClaimsState, c: Conflict, f: ConflictFilter): boolean =
 const claimView = (claims: ClaimsState, attributions: AttributionsState | undefined, id: string): ConflictClaim[] => {
   const record = claims.claims.get(id);
   if (!record) return [];
-  const view: ConflictClaim = toClaimView(claims, record);
-  if (attributions) {
-    // From the tallies the claims index keeps per key: the same answer as corroboration() over
-    // the attributions view, without reading every claim of a busy key for each claim shown.
-    const sources = keySources(claims, view.key);
-    view.corroboration = { status: corroborationStatus(sources.length), sources };
-  }
-  return [view];
+  const view = toClaimView(claims, record);
+  if (!attributions) return [view];
+  // From the tallies the claims index keeps per key: the same answer as corroboration() over
+  // the attributions view, without reading every claim of a busy key for each claim shown.
+  const sources = keySources(claims, view.key);
+  return [{ ...view, corroboration: { status: corroborationStatus(sources.length), sources } }];
 };
 
 export const toConflictView = (claims: ClaimsState, c: Conflict, attributions?: AttributionsState): ConflictView => ({

@@ -1,6 +1,6 @@
 import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
-import { claimIndex, listKey, type SourceTally } from '../claims/claim-index.js';
+import { claimIndex, listKey, type ClaimIndex, type SourceTally } from '../claims/claim-index.js';
 import type { ClaimRecord } from '../claims/claims.projection.js';
 import { pageFromIndex, selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
@@ -122,6 +122,30 @@ const talliedGroups = (tallies: Map<string, Map<string, SourceTally>> | undefine
     return t ? [{ type, ...fromTallies(t) }] : [];
   });
 
+interface TalliedSummaries {
+  asActor: TypeGroup[];
+  asTarget: TypeGroup[];
+  asSource: { count: number; sources: SourceSummary[] };
+}
+
+/**
+ * Summaries built from the tallies, per party, until the index changes: sorting a busy party's
+ * sources and sample ids is the same work for every request between two events.
+ */
+const summaryCache = new WeakMap<ClaimIndex, { version: number; byParty: Map<string, TalliedSummaries> }>();
+
+const talliedSummaries = (index: ClaimIndex, key: string): TalliedSummaries => {
+  let cache = summaryCache.get(index);
+  if (!cache || cache.version !== index.version) summaryCache.set(index, (cache = { version: index.version, byParty: new Map() }));
+  let found = cache.byParty.get(key);
+  if (!found) {
+    const tallies = index.parties.get(key);
+    found = { asActor: talliedGroups(tallies, 'actor'), asTarget: talliedGroups(tallies, 'target'), asSource: fromTallies(tallies?.get('source')) };
+    cache.byParty.set(key, found);
+  }
+  return found;
+};
+
 const rolesOf = (key: string, r: ClaimRecord): PartyRole[] => [
   ...(r.claim.actors.some((p) => partyKey(p) === key) ? ['actor' as const] : []),
   ...(r.claim.targets.some((p) => partyKey(p) === key) ? ['target' as const] : []),
@@ -144,11 +168,10 @@ export const getParty = (
   if (order === 'newest' && !Object.keys(claimFilter).length) {
     // The common page, unfiltered: summaries kept current and a slice of one index list.
     const index = claimIndex(claims);
-    const tallies = index.parties.get(key);
     const list = index.lists.get(listKey(role ? ROLE_LIST[role] : 'involved', key));
     return {
       key: e.key, party: e.party, label: e.label,
-      asActor: talliedGroups(tallies, 'actor'), asTarget: talliedGroups(tallies, 'target'), asSource: fromTallies(tallies?.get('source')),
+      ...talliedSummaries(index, key),
       claims: pageFromIndex(claims, list, true, {}, page, toView),
     };
   }
