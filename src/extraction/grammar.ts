@@ -4,6 +4,7 @@
 import { adjunctEndingAt, adjunctStartingAt } from './adjuncts.js';
 import type { AnalyzedText, Sentence, Token } from './nlp.js';
 import type { Discourse } from './mentions/discourse.js';
+import type { TokenIndex } from './token-index.js';
 import type { Mention } from './mentions/types.js';
 
 export interface SentenceView {
@@ -11,7 +12,7 @@ export interface SentenceView {
   s: Sentence;
   t: Token[];
   mentions: Mention[];
-  at: Map<number, Mention>;
+  at: TokenIndex<Mention>;
   d: Discourse;
 }
 

@@ -1,5 +1,6 @@
 import type { Token } from '../nlp.js';
 import type { PartyMatch } from '../parties/party-index.js';
+import type { TokenIndex } from '../token-index.js';
 import { isNameParticle, POSSESSIVE_PRONOUNS } from './lexicon.js';
 
 /** A base noun phrase: [from, to) token range. */
@@ -17,7 +18,7 @@ export const isPossessiveMarker = (t: Token): boolean => t.norm === "'s" || t.no
  * party names found beforehand kept whole. No parser: a hyphen or participle is inside a phrase
  * only between words ("army-backed government", "the outgoing defence minister").
  */
-export const chunkSentence = (tokens: Token[], from: number, to: number, inMatch: (PartyMatch | undefined)[]): Chunk[] => {
+export const chunkSentence = (tokens: Token[], from: number, to: number, inMatch: TokenIndex<PartyMatch>): Chunk[] => {
   const chunks: Chunk[] = [];
   let i = from;
   while (i < to) {
@@ -29,18 +30,18 @@ export const chunkSentence = (tokens: Token[], from: number, to: number, inMatch
 
 const glued = (a: Token, b: Token): boolean => a.end === b.start;
 
-const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: (PartyMatch | undefined)[]): number => {
+const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: TokenIndex<PartyMatch>): number => {
   const first = tokens[start];
-  const startsChunk = inMatch[start] !== undefined || WORDLIKE.has(first.pos)
+  const startsChunk = inMatch.get(start) !== undefined || WORDLIKE.has(first.pos)
     || (first.pos === 'DET' && !NOT_DETERMINERS.has(first.norm))
     || POSSESSIVE_PRONOUNS.has(first.norm);
   if (!startsChunk) return start;
   let k = start;
   let sawNoun = false;
   while (k < to) {
-    const m = inMatch[k];
+    const m = inMatch.get(k);
     // A party name right after a common noun opens a new phrase: "a rebel group Kigali denies backing".
-    if (m && k > start && tokens[k - 1].pos === 'NOUN' && /^[a-z]/.test(tokens[k - 1].text) && !inMatch[k - 1]) break;
+    if (m && k > start && tokens[k - 1].pos === 'NOUN' && /^[a-z]/.test(tokens[k - 1].text) && !inMatch.get(k - 1)) break;
     if (m) { k = m.to; continue; }
     const t = tokens[k];
     const prev = k > start ? tokens[k - 1] : undefined;
@@ -57,7 +58,7 @@ const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: (PartyMat
     if (t.pos === 'VERB' && prev && next && (prev.pos === 'DET' || isPossessiveMarker(prev) || prev.text === '-' || prev.pos === 'ADJ' || POSSESSIVE_PRONOUNS.has(prev.norm))
       && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN')) { k++; continue; }
     // Coordinated nationality adjectives share a head: "Israeli and Lebanese officers".
-    if (t.norm === 'and' && !sawNoun && inMatch[k - 1]?.form === 'demonym' && inMatch[k + 1]?.form === 'demonym') { k++; continue; }
+    if (t.norm === 'and' && !sawNoun && inMatch.get(k - 1)?.form === 'demonym' && inMatch.get(k + 1)?.form === 'demonym') { k++; continue; }
     // A parenthesised short name repeats the phrase: "Rapid Support Forces (RSF)".
     if (t.text === '(') {
       const close = parenthesisedName(tokens, k, to, inMatch);
@@ -68,10 +69,10 @@ const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: (PartyMat
   return k;
 };
 
-const parenthesisedName = (tokens: Token[], open: number, to: number, inMatch: (PartyMatch | undefined)[]): number => {
+const parenthesisedName = (tokens: Token[], open: number, to: number, inMatch: TokenIndex<PartyMatch>): number => {
   for (let j = open + 1; j < Math.min(to, open + 6); j++) {
     if (tokens[j].text === ')') return j > open + 1 ? j + 1 : -1;
-    if (!inMatch[j] && tokens[j].pos !== 'PROPN' && tokens[j].text !== '-') return -1;
+    if (!inMatch.get(j) && tokens[j].pos !== 'PROPN' && tokens[j].text !== '-') return -1;
   }
   return -1;
 };

@@ -6,12 +6,13 @@ import {
   DOCUMENT_HEADS, GROUP_NOUNS, isNameParticle, RELATIONAL_HEADS, KIND_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME, NUMBER_WORDS, PERSON_HEADS, POSSESSIVE_PRONOUNS, PRONOUNS,
   ROLE_FAMILY, ROLE_HEADS,
 } from './lexicon.js';
+import { TokenIndex } from '../token-index.js';
 import type { Entity, Mention } from './types.js';
 
 export interface SentenceMentions {
   mentions: Mention[];
   /** The mention covering each token of the sentence (by article token index), if any. */
-  at: Map<number, Mention>;
+  at: TokenIndex<Mention>;
 }
 
 /** A fresh array without repeats; lists of none or one (most) skip the set. */
@@ -31,8 +32,8 @@ const isNamePart = (toks: Token[], k: number): boolean => isNameToken(toks[k]) |
 export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[], d: Discourse): SentenceMentions => {
   const t = a.tokens;
   const matches = resolveAmbiguous(found, d);
-  const inMatch: (PartyMatch | undefined)[] = [];
-  for (const m of matches) for (let k = m.from; k < m.to; k++) inMatch[k] = m;
+  const inMatch = new TokenIndex<PartyMatch>(s.from, s.to);
+  for (const m of matches) for (let k = m.from; k < m.to; k++) inMatch.set(k, m);
   const text = (from: number, to: number) => a.text.slice(t[from].start, t[to - 1].end);
   const make = (from: number, to: number, kind: Mention['kind'], parties: string[], extra: Partial<Mention> = {}): Mention =>
     ({ from, to, text: text(from, to), kind, parties: uniq(parties), plural: false, sentence: s.index, ...extra });
@@ -65,7 +66,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
     // A person as possessor is a mention of its own: "Lavrov's visit".
     let poss = -1;
     for (let k = b; k < e && poss < 0; k++) if (isPossessiveMarker(t[k])) poss = k - b;
-    if (poss > 0 && t.slice(b, b + poss).every((x) => isNameToken(x) || x.pos === 'DET') && !inMatch[b + poss - 1] && t.slice(b, b + poss).some(isNameToken)) {
+    if (poss > 0 && t.slice(b, b + poss).every((x) => isNameToken(x) || x.pos === 'DET') && !inMatch.get(b + poss - 1) && t.slice(b, b + poss).some(isNameToken)) {
       out.push(nameMention(b, b + poss));
       b = b + poss + 1;
       if (b >= e) return out;
@@ -79,7 +80,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
       return out;
     }
     let roleIdx = -1;
-    for (let k = b; k < e; k++) if (!inMatch[k] && isRoleWord(t[k])) roleIdx = k;
+    for (let k = b; k < e; k++) if (!inMatch.get(k) && isRoleWord(t[k])) roleIdx = k;
     const partiesBefore = (end: number) => uniq(matches.filter((m) => m.from >= b && m.to <= end).map((m) => m.id));
     if (roleIdx >= 0) {
       const after = t.slice(roleIdx + 1, e);
@@ -90,7 +91,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
         return out;
       }
       // A name may contain a country's name ("Israel Katz") but does not end in one.
-      if (after.every((x) => isNamePart(t, x.i)) && !inMatch[e - 1]) {
+      if (after.every((x) => isNamePart(t, x.i)) && !inMatch.get(e - 1)) {
         const p = nameMention(roleIdx + 1, e);
         const parties = partiesBefore(roleIdx);
         out.push(personWithRole({ ...p, from: b, text: text(b, e) }, parties, family(role)));
@@ -104,7 +105,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
     let paren = -1;
     for (let k = b; k < e && paren < 0; k++) if (t[k].text === '(') paren = k - b;
     const core = content.filter((x) => paren < 0 || x.i < b + paren);
-    if (ids.length === 1 && core.length && inMatch[core[core.length - 1].i] && core.every((x) => inMatch[x.i] || (x.pos === 'ADJ' && x.i < inner[0].from))) {
+    if (ids.length === 1 && core.length && inMatch.get(core[core.length - 1].i) && core.every((x) => inMatch.get(x.i) || (x.pos === 'ADJ' && x.i < inner[0].from))) {
       out.push(make(b, e, 'party', ids, { plural: /s$/.test(last.norm) && inner[0].kind === 'armed-group' && last.norm !== 'hamas' }));
       return out;
     }
@@ -288,7 +289,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
   }
 
   recordCoordinations(merged, t, s, d);
-  const at = new Map<number, Mention>();
+  const at = new TokenIndex<Mention>(s.from, s.to);
   for (const m of merged) for (let k = m.from; k < m.to; k++) at.set(k, m);
   return { mentions: merged, at };
 };
