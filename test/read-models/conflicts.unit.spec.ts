@@ -161,6 +161,20 @@ describe('actor disagreements', () => {
     expect(world(undefined, 'ruritania').g.fold(conflictsProjection).conflicts.size).toBe(0);
   });
 
+  it('finds none between two parties each announcing its own deed', () => {
+    const g = given();
+    const a1 = g.article('Ruritania pledged to rebuild the Kessel bridge.', { publishedAt: '2031-07-01' });
+    g.claim(a1, { actors: ['ruritania'], topics: ['infrastructure'], content: 'rebuild the Kessel bridge', source: 'ruritania' });
+    const a2 = g.article('Genovia pledged to rebuild the Kessel bridge.', { publishedAt: '2031-07-02' });
+    g.claim(a2, { actors: ['genovia'], topics: ['infrastructure'], content: 'rebuild the Kessel bridge', source: 'genovia' });
+    expect(g.fold(conflictsProjection).conflicts.size).toBe(0);
+  });
+
+  it('finds none when the acts are only a third alike', () => {
+    // {rebuild, kessel, bridge} against {rebuild, bridge, roads, schools}: 2 of 5 words shared.
+    expect(world('rebuild the bridge, roads and schools').g.fold(conflictsProjection).conflicts.size).toBe(0);
+  });
+
   it('finds none between concerns: many parties voicing one concern agree, they do not disagree', () => {
     const g = given();
     const a1 = g.article('Ruritania expressed concern over the famine.', { publishedAt: '2031-07-01' });
