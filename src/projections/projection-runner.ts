@@ -21,6 +21,11 @@ interface LiveView {
   nextSaveAt: number;
 }
 
+/** After a failed save, the next try of that view. */
+const SAVE_RETRY_MS = 60_000;
+
+const defaultSaveError = (view: string, error: Error): void => console.error(`snapshot of view ${view} not saved: ${error.message}`);
+
 /** A save may take at most this share of the event loop: a view that took 200 ms waits 4 s. */
 const SAVE_SPACING = 20;
 
@@ -51,6 +56,8 @@ export class ProjectionRunner {
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
   private readonly inFlight = new Map<string, Promise<void>>();
   readonly invalidEvents: InvalidEventReport[] = [];
+  /** The latest failed snapshot saves (at most 100). */
+  readonly saveFailures: Array<{ view: string; error: string; at: string }> = [];
   /** Every event applied live: the feed of server-sent events. */
   readonly changes = new Subject<ProjectionChange>();
 
@@ -58,7 +65,7 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     projections: Projection<unknown>[],
     private readonly snapshots: ViewSnapshots | null = null,
-    private readonly options: { snapshotEveryMs?: number } = {},
+    private readonly options: { snapshotEveryMs?: number; onSaveError?: (view: string, error: Error) => void } = {},
   ) {
     for (const projection of projections) {
       this.views.set(projection.name, { projection, state: projection.initial(), checkpoint: -1n, processed: 0, lastRebuild: null, rebuilding: null, dirty: false, nextSaveAt: 0 });
@@ -240,9 +247,8 @@ export class ProjectionRunner {
 
   /** Saves every view changed since its last save (on shutdown). */
   saveSnapshots(): void {
-    const dirty = [...this.views.values()].filter((v) => v.dirty);
-    if (!this.snapshots || !dirty.length) return;
-    this.snapshots.save(dirty.map((v) => this.snapshotOf(v)));
+    if (!this.snapshots) return;
+    for (const v of this.views.values()) if (v.dirty) this.trySave(v);
   }
 
   /**
@@ -256,12 +262,25 @@ export class ProjectionRunner {
     const due = [...this.views.values()].filter((v) => v.dirty && v.nextSaveAt <= now).sort((a, b) => a.nextSaveAt - b.nextSaveAt)[0];
     if (!due) return;
     const started = performance.now();
-    this.snapshots.save([this.snapshotOf(due)]);
-    due.nextSaveAt = Date.now() + Math.max(every, SAVE_SPACING * (performance.now() - started));
+    const saved = this.trySave(due);
+    due.nextSaveAt = Date.now() + (saved ? Math.max(every, SAVE_SPACING * (performance.now() - started)) : SAVE_RETRY_MS);
   }
 
-  private snapshotOf(v: LiveView): { name: string; checkpoint: bigint; state: unknown } {
-    v.dirty = false;
-    return { name: v.projection.name, checkpoint: v.checkpoint, state: v.projection.serialize(v.state) };
+  /**
+   * A save that fails (a full disk, a state too big to serialise) is reported and the view kept
+   * as it is: it stays dirty, its last good snapshot stays whole, and a restart replays the events
+   * since. It must never take the service down from a timer.
+   */
+  private trySave(v: LiveView): boolean {
+    try {
+      this.snapshots!.save([{ name: v.projection.name, checkpoint: v.checkpoint, state: v.projection.serialize(v.state) }]);
+      v.dirty = false;
+      return true;
+    } catch (error) {
+      this.saveFailures.push({ view: v.projection.name, error: (error as Error).message, at: new Date().toISOString() });
+      if (this.saveFailures.length > 100) this.saveFailures.shift();
+      (this.options.onSaveError ?? defaultSaveError)(v.projection.name, error as Error);
+      return false;
+    }
   }
 }

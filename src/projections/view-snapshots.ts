@@ -7,10 +7,50 @@ export interface Snapshot {
   state: unknown;
 }
 
+/** Entries of a big encoded Map per row: no single JSON text nears V8's longest string (~512 MiB). */
+const ENTRIES_PER_PART = 20_000;
+const MAP_TAG = '$map';
+
+type Part = { field: string; seq: number; kind: 'value' | 'entries'; json: string };
+
 /**
- * Each view's state is saved with the checkpoint it reflects, in one row, so a restart resumes
- * exactly where the saved state stops. Views can always be rebuilt from the events, so the file
- * trades a little durability for speed (synchronous = NORMAL).
+ * An encoded state (see json-state.ts) as rows: one per top-level field, and a big encoded Map's
+ * entries split over several rows. A view of a million events serialised as one JSON text threw
+ * "Invalid string length".
+ */
+const toParts = (state: unknown): Part[] => {
+  if (state === null || typeof state !== 'object' || Array.isArray(state)) return [{ field: '', seq: 0, kind: 'value', json: JSON.stringify(state) }];
+  const parts: Part[] = [];
+  for (const [field, value] of Object.entries(state as Record<string, unknown>)) {
+    const entries = (value as Record<string, unknown> | null)?.[MAP_TAG];
+    if (Array.isArray(entries) && Object.keys(value as object).length === 1) {
+      for (let i = 0, seq = 0; i < entries.length || seq === 0; i += ENTRIES_PER_PART, seq++) {
+        parts.push({ field, seq, kind: 'entries', json: JSON.stringify(entries.slice(i, i + ENTRIES_PER_PART)) });
+      }
+    } else {
+      parts.push({ field, seq: 0, kind: 'value', json: JSON.stringify(value) });
+    }
+  }
+  return parts;
+};
+
+const fromParts = (parts: Part[]): unknown => {
+  if (parts.length === 1 && parts[0].field === '') return JSON.parse(parts[0].json);
+  const state: Record<string, unknown> = {};
+  for (const p of parts) {
+    if (p.kind === 'value') state[p.field] = JSON.parse(p.json);
+    else {
+      const map = (state[p.field] ??= { [MAP_TAG]: [] }) as { [MAP_TAG]: unknown[] };
+      for (const entry of JSON.parse(p.json) as unknown[]) map[MAP_TAG].push(entry);
+    }
+  }
+  return state;
+};
+
+/**
+ * Each view's state is saved with the checkpoint it reflects, in one transaction, so a restart
+ * resumes exactly where the saved state stops. Views can always be rebuilt from the events, so the
+ * file trades a little durability for speed (synchronous = NORMAL).
  */
 export class ViewSnapshots {
   private readonly db: Database.Database;
@@ -20,20 +60,36 @@ export class ViewSnapshots {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec('CREATE TABLE IF NOT EXISTS views (name TEXT PRIMARY KEY, checkpoint TEXT NOT NULL, state TEXT NOT NULL, saved INTEGER NOT NULL)');
+    // `views.state` is the whole state as one JSON text, as older versions wrote it; new saves leave it
+    // empty and write view_parts.
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS views (name TEXT PRIMARY KEY, checkpoint TEXT NOT NULL, state TEXT NOT NULL, saved INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS view_parts (name TEXT NOT NULL, field TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL,
+        PRIMARY KEY (name, field, seq));`);
   }
 
   load(name: string): Snapshot | null {
     const row = this.db.prepare('SELECT checkpoint, state FROM views WHERE name = ?').get(name) as { checkpoint: string; state: string } | undefined;
-    return row ? { checkpoint: BigInt(row.checkpoint), state: JSON.parse(row.state) } : null;
+    if (!row) return null;
+    if (row.state !== '') return { checkpoint: BigInt(row.checkpoint), state: JSON.parse(row.state) };
+    const parts = this.db.prepare('SELECT field, seq, kind, json FROM view_parts WHERE name = ? ORDER BY rowid').all(name) as Part[];
+    return { checkpoint: BigInt(row.checkpoint), state: fromParts(parts) };
   }
 
   save(snapshots: Array<{ name: string; checkpoint: bigint; state: unknown }>): void {
     const upsert = this.db.prepare(
-      'INSERT INTO views (name, checkpoint, state, saved) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET checkpoint = excluded.checkpoint, state = excluded.state, saved = excluded.saved',
+      "INSERT INTO views (name, checkpoint, state, saved) VALUES (?, ?, '', ?) ON CONFLICT(name) DO UPDATE SET checkpoint = excluded.checkpoint, state = '', saved = excluded.saved",
     );
+    const clear = this.db.prepare('DELETE FROM view_parts WHERE name = ?');
+    const insert = this.db.prepare('INSERT INTO view_parts (name, field, seq, kind, json) VALUES (?, ?, ?, ?, ?)');
+    // Serialised before the transaction: a state that cannot be written leaves the old snapshot whole.
+    const rows = snapshots.map((s) => ({ ...s, parts: toParts(s.state) }));
     this.db.transaction(() => {
-      for (const s of snapshots) upsert.run(s.name, s.checkpoint.toString(), JSON.stringify(s.state), Date.now());
+      for (const s of rows) {
+        upsert.run(s.name, s.checkpoint.toString(), Date.now());
+        clear.run(s.name);
+        for (const p of s.parts) insert.run(s.name, p.field, p.seq, p.kind, p.json);
+      }
     })();
   }
 

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { pledgeExtractor } from '../support/fake-extractor.js';
+import { ViewSnapshots } from '../../src/projections/view-snapshots.js';
 import { startAppOnDir, type AppOnDir } from '../views/app-on-dir.js';
 
 const CLI = 'dist/cli/main.js';
@@ -43,7 +44,13 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
   const savedRows = (dir: string) => {
     const db = new Database(join(dir, 'views.sqlite'), { readonly: true });
     try {
-      return new Map((db.prepare('SELECT name, checkpoint, saved, state FROM views').all() as Array<{ name: string; checkpoint: string; saved: number; state: string }>).map((r) => [r.name, r]));
+      const rows = db.prepare('SELECT name, checkpoint, saved FROM views').all() as Array<{ name: string; checkpoint: string; saved: number }>;
+      const snapshots = new ViewSnapshots(join(dir, 'views.sqlite'));
+      try {
+        return new Map(rows.map((r) => [r.name, { ...r, state: JSON.stringify(snapshots.load(r.name)!.state) }]));
+      } finally {
+        snapshots.close();
+      }
     } finally {
       db.close();
     }
