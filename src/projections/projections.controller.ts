@@ -36,6 +36,8 @@ export class ProjectionsController {
         },
       })),
       invalidEvents: this.runner.invalidEvents,
+      // A view whose snapshot cannot be saved still answers; a restart replays it from its last good one.
+      snapshotFailures: this.runner.saveFailures,
     };
   }
 

@@ -64,7 +64,9 @@ describe('views over REST (SQLite, real Nest app)', () => {
   });
 
   it('shows a correction and a retraction at once, and neither under an earlier asOf', async () => {
-    const before = (await request(t.server).get('/projections').expect(200)).body.head;
+    const status = (await request(t.server).get('/projections').expect(200)).body;
+    expect(status).toMatchObject({ invalidEvents: [], snapshotFailures: [] });
+    const before = status.head;
     await request(t.server).post(`/claims/${claimId}/correction`).set('If-Match', first.revision).send({ changes: { content: 'reopen the port by June' }, reason: 'precise' }).expect(201);
     expect((await request(t.server).get(`/claims/${claimId}`).expect(200)).body).toMatchObject({ content: 'reopen the port by June' });
     await request(t.server).post(`/claims/${claimId}/retraction`).set('If-Match', String(Number(first.revision) + 1)).send({ reason: 'duplicate' }).expect(201);
