@@ -160,6 +160,27 @@ describe('the indexed conflicts view', () => {
     }
   });
 
+  it('keeps a restored denial opposing every asserted claim of its key as claims of that key come and go', () => {
+    const g = given();
+    const a = g.article(BODY, { publishedAt: '2031-01-01T00:00:00.000Z' });
+    const spec = { type: 'PledgeMade' as const, actors: ['genovia'], targets: ['ruritania'], topics: ['military' as Topic] };
+    g.claim(a, { ...spec, polarity: 'denied', source: { party: 'latveria', mention: 'Latveria', cue: 'denied', via: null } });
+    const first = g.claim(a, { ...spec, source: { party: 'genovia', mention: 'Genovian officials', cue: 'said', via: null } });
+    const at = g.events.length;
+    g.claim(a, { ...spec, source: { party: 'ruritania', mention: 'an official', cue: 'said', via: null } });
+    g.retract(first);
+    g.claim(a, { ...spec, source: { party: null, mention: '', cue: 'said', via: null } });
+    const saved = JSON.parse(JSON.stringify(conflictsProjection.serialize(g.fold(conflictsProjection, at))));
+    let state = conflictsProjection.deserialize(saved);
+    for (const e of g.events.slice(at)) {
+      state = conflictsProjection.apply(state, e);
+      expectAsNaive(state);
+    }
+    const [denial] = [...state.conflicts.values()].filter((c) => c.kind === 'denial');
+    expect(denial.b).toHaveLength(2);
+    expect(stableHash(state)).toBe(stableHash(g.fold(conflictsProjection)));
+  });
+
   it('restores its indexes from a snapshot, including one written before they existed', () => {
     fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }), fc.nat(), (steps, cut) => {
       const g = history(steps);

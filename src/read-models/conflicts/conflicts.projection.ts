@@ -19,7 +19,7 @@ import {
   addConflict, conflictId, emptyIndexes, removeConflict,
   type Conflict, type ConflictsState, type SavedConflictsState,
 } from './conflicts.state.js';
-import { addToKey, removeFromKey, restoreKey } from './denials.js';
+import { addToKey, relinkDenials, removeFromKey, restoreKey } from './denials.js';
 import { contentWords } from './content-words.js';
 import { indexSentences, sentenceAt } from './sentences.js';
 
@@ -158,6 +158,7 @@ const deserializeConflicts = (json: unknown): ConflictsState => {
     indexCandidates(state, f);
     restoreKey(state, f);
   }
+  relinkDenials(state);
   return state;
 };
 

@@ -1,17 +1,30 @@
 // Denial conflicts, kept per claim key without rescanning it: each denied claim of a key opposes
-// every asserted claim of that key (one conflict per denial, `b` in reading order). A claim coming
-// or going only inserts into or removes from the key's lists and the `b` of its denials.
+// every asserted claim of that key (one conflict per denial, `b` in reading order). Every denial's
+// `b` IS the key's asserted list (one array, read-only outside this file): an asserted claim coming
+// or going is one insert or removal there, not one per denial — with claims arriving out of
+// reading order, splicing each denial's own copy cost O(denials × asserted) per claim.
 import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
 import { compareFacts, keyOf, type ConflictFacts } from './conflict-rules.js';
 import { addConflict, conflictId, removeConflict, type Conflict, type ConflictsState, type KeyClaims } from './conflicts.state.js';
 
 const quoteOf = (mention: string): string => (mention ? `"${mention}"` : 'the outlet');
-const why = (denied: ConflictFacts, key: string, n: number): string =>
-  `${quoteOf(denied.mention)} denies what ${n} asserted claim${n > 1 ? 's' : ''} of ${key} state${n > 1 ? '' : 's'}.`;
+const why = (mention: string, key: string, n: number): string =>
+  `${quoteOf(mention)} denies what ${n} asserted claim${n > 1 ? 's' : ''} of ${key} state${n > 1 ? '' : 's'}.`;
 
-const denialOf = (denied: ConflictFacts, key: string, asserted: readonly string[]): Conflict => ({
-  id: conflictId('denial', [denied.claimId]), kind: 'denial', basis: 'same-key', a: [denied.claimId], b: [...asserted], why: why(denied, key, asserted.length),
-});
+/**
+ * A denial's explanation counts its key's asserted claims, so it is read from `b` when asked
+ * (an enumerable getter: snapshots, hashes and copies see a plain string) rather than rebuilt for
+ * every denial each time the key gains or loses an asserted claim.
+ */
+const explained = (conflict: Omit<Conflict, 'why'>, mention: string, key: string): Conflict =>
+  Object.defineProperty(conflict, 'why', {
+    get(this: Conflict) { return why(mention, key, this.b.length); },
+    enumerable: true,
+    configurable: true,
+  }) as Conflict;
+
+const denialOf = (denied: ConflictFacts, key: string, asserted: string[]): Conflict =>
+  explained({ id: conflictId('denial', [denied.claimId]), kind: 'denial', basis: 'same-key', a: [denied.claimId], b: asserted }, denied.mention, key);
 
 /** Inserts `f` into a list in reading order; returns where. Claims mostly come in order, so the end is tried first. */
 const insertInOrder = (facts: Map<string, ConflictFacts>, list: string[], f: ConflictFacts): number => {
@@ -47,6 +60,21 @@ const groupOf = (state: Pick<ConflictsState, 'keyed'>, key: string): KeyClaims =
   return group;
 };
 
+/** After restoreKey of every claim: each denial's `b` becomes its key's asserted list again (equal to it in the snapshot). */
+export const relinkDenials = (state: Pick<ConflictsState, 'keyed' | 'denials' | 'conflicts' | 'facts'>): void => {
+  for (const [key, ids] of state.denials) {
+    const asserted = state.keyed.get(key)?.asserted;
+    if (!asserted) continue;
+    for (const id of ids) {
+      const conflict = state.conflicts.get(id);
+      const denied = conflict && state.facts.get(conflict.a[0]);
+      if (!conflict || !denied) continue;
+      conflict.b = asserted;
+      explained(conflict, denied.mention, key);
+    }
+  }
+};
+
 /** On restore: puts a live claim back in its key's lists; its conflicts are already in the snapshot. */
 export const restoreKey = (state: Pick<ConflictsState, 'keyed' | 'facts'>, f: ConflictFacts): void => {
   if (f.polarity !== 'asserted' && f.polarity !== 'denied') return;
@@ -69,14 +97,10 @@ export const addToKey = (state: ConflictsState, f: ConflictFacts): void => {
     else state.denials.set(key, [conflict.id]);
     return;
   }
-  const at = insertInOrder(state.facts, group.asserted, f);
+  insertInOrder(state.facts, group.asserted, f);
   if (group.asserted.length === 1) return createAll(state, key, group);
-  for (const id of state.denials.get(key) ?? []) {
-    const conflict = state.conflicts.get(id)!;
-    conflict.b.splice(at, 0, f.claimId);
-    conflict.why = why(state.facts.get(conflict.a[0])!, key, conflict.b.length);
-    addToBucket(state.byClaim, f.claimId, id);
-  }
+  // Each denial's `b` already holds it (it is group.asserted), and its explanation reads `b`.
+  for (const id of state.denials.get(key) ?? []) addToBucket(state.byClaim, f.claimId, id);
 };
 
 /** A claim leaves its key (retracted, or about to be re-added as corrected). */
@@ -99,16 +123,10 @@ export const removeFromKey = (state: ConflictsState, f: ConflictFacts): void => 
   } else {
     const at = group.asserted.indexOf(f.claimId);
     if (at < 0) return;
+    // The last one: its denials go while their `b` still names it, so its byClaim entries go too.
+    if (group.asserted.length === 1) removeAll(state, key);
     group.asserted.splice(at, 1);
-    if (!group.asserted.length) removeAll(state, key);
-    else {
-      for (const id of ids ?? []) {
-        const conflict = state.conflicts.get(id)!;
-        conflict.b.splice(at, 1);
-        conflict.why = why(state.facts.get(conflict.a[0])!, key, conflict.b.length);
-        removeFromBucket(state.byClaim, f.claimId, id);
-      }
-    }
+    if (group.asserted.length) for (const id of ids ?? []) removeFromBucket(state.byClaim, f.claimId, id);
   }
   if (!group.asserted.length && !group.denied.length) state.keyed.delete(key);
 };
