@@ -43,6 +43,9 @@ describe('sqlite store specifics', () => {
     db.close();
     await expect(store.readStream('article-x')).rejects.toThrow(CorruptEventError);
     await expect(store.readStream('article-x')).rejects.toThrow(/article-x@1/);
+    // readAll reads raw rows (arrays by column): the report still names the row's stream and revision.
+    await expect(store.readAll()).rejects.toThrow(/article-x@1/);
+    await expect(store.readAll({ streamPrefix: 'article-' })).rejects.toThrow(/article-x@1 is corrupt: not JSON/);
     await store.close();
   });
 });
