@@ -106,12 +106,10 @@ const index = (state: ConflictsState, f: ConflictFacts): void => {
     meet(g, competingAccount);
     meet(g, actorDisagreement);
   }
-  nearCandidates(state, f, (id) => {
-    const g = state.facts.get(id)!;
+  nearCandidates(state, f, (g) => {
     if (g.articleId !== f.articleId) meet(g, competingAccount);
   });
-  deedCandidates(state, f, (id) => {
-    const g = state.facts.get(id)!;
+  deedCandidates(state, f, (g) => {
     if (g.articleId !== f.articleId) meet(g, actorDisagreement);
   });
   if (article) addId(article.claims, f.claimId);

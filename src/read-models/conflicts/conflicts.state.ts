@@ -30,12 +30,19 @@ export interface KeyClaims {
   denied: string[];
 }
 
+/**
+ * Candidates by key, then by window number (see candidates.ts). They hold the facts themselves,
+ * not claim ids: a claim meets ~14 deed candidates on the bench corpus, and a look-up of each in
+ * `facts` (a million entries) was the costliest line of the view.
+ */
+export type WindowedFacts = Map<string, Map<number, ConflictFacts[]>>;
+
 /** Derived from `facts` alone: never saved, rebuilt on restore, so older snapshots still load. */
 export interface CandidateIndexes {
-  /** `actKey@window` → asserted claims with topics: the cross-article competing accounts. */
-  near: Map<string, string[]>;
-  /** `deedKey@window` → asserted claims with actors: the cross-article actor disagreements. */
-  deeds: Map<string, string[]>;
+  /** actKey → window → asserted claims with topics: the cross-article competing accounts. */
+  near: WindowedFacts;
+  /** deedKey → window → asserted claims with actors: the cross-article actor disagreements. */
+  deeds: WindowedFacts;
   /** claim key → its asserted and denied claims: the denials. */
   keyed: Map<string, KeyClaims>;
 }
