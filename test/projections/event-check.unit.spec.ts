@@ -106,6 +106,17 @@ describe('toProjected', () => {
     expect(toProjected(recorded('PledgeMade', moved, 2n)).event.data).toEqual(moved);
   });
 
+  it('gives equal party lists and sources of different events one shared object, and unequal ones their own', () => {
+    const first = toProjected(recorded('InvitationExtended', { ...claim, claimId: 'a1-7' }, 7n)).event.data as typeof claim;
+    const again = toProjected(recorded('InvitationExtended', { ...claim, claimId: 'a1-8' }, 8n)).event.data as typeof claim;
+    const other = toProjected(recorded('InvitationExtended', { ...claim, claimId: 'a1-9', source: { ...claim.source, cue: 'announced' } }, 9n)).event.data as typeof claim;
+    expect(again.actors).toBe(first.actors);
+    expect(again.source).toBe(first.source);
+    expect(other.source).not.toBe(first.source);
+    expect(other.source).toEqual({ ...claim.source, cue: 'announced' });
+    expect(other.actors).toBe(first.actors);
+  });
+
   it('reports a corrupt event with its stream and revision', () => {
     expect(() => toProjected(recorded('PledgeMade', { ...claim, polarity: 'maybe' }, 5n))).toThrow(InvalidEventError);
     expect(() => toProjected(recorded('PledgeMade', claim, 5n, { ...meta, schemaVersion: 2 }))).toThrow(/article-a1@5 .*newer than this reader/);

@@ -42,6 +42,11 @@ export class ValuePool<T> {
 
   constructor(private readonly max = MAX_ENTRIES) {}
 
+  /** The value shared under `key`, if any. */
+  get(key: string): T | undefined {
+    return this.values.get(key);
+  }
+
   share(key: string, value: T): T {
     const seen = this.values.get(key);
     if (seen !== undefined) return seen;
