@@ -1,15 +1,16 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { articleIdOfClaim, articleStream } from '../domain/ids.js';
 import { notFound } from '../domain/errors.js';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-store/event-store.js';
-import { getClaim, listClaims } from '../read-models/claims/claims.queries.js';
+import { getClaim, listClaimsJson } from '../read-models/claims/claims.queries.js';
 import { conflictsOfClaim } from '../read-models/conflicts/conflicts.queries.js';
 import type { ClaimsState, ConflictsState } from '../read-models/index.js';
 import { ClaimsQueryDto } from './claims-query.dto.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
+import { JSON_CONTENT_TYPE } from './json-body.js';
 import { ViewQuery } from './view.query.js';
 
 @ApiTags('claims')
@@ -19,12 +20,16 @@ export class ClaimsController {
 
   @Get()
   @ApiOperation({ summary: 'Live claims with corrections applied; retracted ones only with includeRetracted=true' })
+  @Header('content-type', JSON_CONTENT_TYPE)
   list(@Query() q: ClaimsQueryDto) {
     const filter = defined({
       type: q.type, actor: q.actor, target: q.target, source: q.source === 'none' ? '~' : q.source, topic: q.topic, article: q.article,
       includeRetracted: flag(q.includeRetracted), ...timeRange(q),
     });
-    return this.queries.execute(new ViewQuery(['claims'], parseAsOf(q.asOf), (s) => listClaims(s.claims as ClaimsState, filter, pageOf(q))));
+    const page = pageOf(q);
+    return this.queries.execute(
+      new ViewQuery(['claims'], parseAsOf(q.asOf), (s) => listClaimsJson(s.claims as ClaimsState, filter, page), `claims ${JSON.stringify([filter, page])}`),
+    );
   }
 
   @Get(':claimId')

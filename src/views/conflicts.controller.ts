@@ -1,12 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
-import { getConflict, listConflicts } from '../read-models/conflicts/conflicts.queries.js';
+import { getConflict, listConflictsJson } from '../read-models/conflicts/conflicts.queries.js';
 import type { AttributionsState, ClaimsState, ConflictsState } from '../read-models/index.js';
 import { defined, pageOf, timeRange } from './filters.js';
 import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
 import { ConflictsQueryDto } from './view-dtos.js';
+import { JSON_CONTENT_TYPE } from './json-body.js';
 import { ViewQuery } from './view.query.js';
 
 @ApiTags('views')
@@ -16,11 +17,14 @@ export class ConflictsController {
 
   @Get()
   @ApiOperation({ summary: 'Who says so, and who says otherwise: competing accounts, denials and actor disagreements, each with both sides' })
+  @Header('content-type', JSON_CONTENT_TYPE)
   list(@Query() q: ConflictsQueryDto) {
     const filter = defined({ kind: q.kind, party: q.party, source: q.source, article: q.article, type: q.type, topic: q.topic, ...timeRange(q) });
+    const page = pageOf(q);
     return this.queries.execute(
       new ViewQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
-        listConflicts(s.conflicts as ConflictsState, s.claims as ClaimsState, filter, pageOf(q), s.attributions as AttributionsState)),
+        listConflictsJson(s.conflicts as ConflictsState, s.claims as ClaimsState, filter, page, s.attributions as AttributionsState),
+      `conflicts ${JSON.stringify([filter, page])}`),
     );
   }
 

@@ -1,12 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
 import type { ClaimsState, PartiesState } from '../read-models/index.js';
-import { getParty, listParties } from '../read-models/parties/parties.queries.js';
+import { CLAIM_ID_SAMPLE, getPartyJson, listParties } from '../read-models/parties/parties.queries.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
 import { PartiesQueryDto, PartyQueryDto } from './view-dtos.js';
+import { JSON_CONTENT_TYPE } from './json-body.js';
 import { ViewQuery } from './view.query.js';
 
 @ApiTags('views')
@@ -22,13 +23,20 @@ export class PartiesController {
   }
 
   @Get(':party')
-  @ApiOperation({ summary: 'What a party asserted or did (as actor) and what was asserted about it (as target), by type, with the sources for each' })
+  @ApiOperation({
+    summary: 'What a party asserted or did (as actor) and what was asserted about it (as target), by type, with the sources for each',
+    description: `Each source lists its \`count\` of claims and a sample of at most ${CLAIM_ID_SAMPLE} of their ids (the lowest); ` +
+      'GET /claims with actor or target, type and source lists them all. `claims` is one page (offset, limit) of the party\'s claims, newest first.',
+  })
+  @Header('content-type', JSON_CONTENT_TYPE)
   async one(@Param('party') party: string, @Query() q: PartyQueryDto) {
     const filter = defined({ role: q.role, type: q.type, topic: q.topic, source: q.source, includeRetracted: flag(q.includeRetracted), ...timeRange(q) });
+    const page = pageOf(q);
     const found = await this.queries.execute(
-      new ViewQuery(['parties', 'claims'], parseAsOf(q.asOf), (s) => getParty(s.parties as PartiesState, s.claims as ClaimsState, party, filter, pageOf(q))),
+      new ViewQuery(['parties', 'claims'], parseAsOf(q.asOf), (s) => getPartyJson(s.parties as PartiesState, s.claims as ClaimsState, party, filter, page),
+        `party ${JSON.stringify([party, filter, page])}`),
     );
-    if (!found) throw notFound(`party ${party}`);
+    if (found === null) throw notFound(`party ${party}`);
     return found;
   }
 }

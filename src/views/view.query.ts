@@ -11,6 +11,11 @@ export class ViewQuery<T> extends Query<T> {
     readonly views: ViewName[],
     readonly asOf: AsOf | null,
     readonly run: (states: Record<ViewName, never>) => T,
+    /**
+     * Set by routes whose `run` returns JSON text (or null): the route and its parsed query. Live
+     * answers are then kept as bytes until a view they read moves (body-cache.ts).
+     */
+    readonly cacheKey?: string,
   ) {
     super();
   }

@@ -6,12 +6,12 @@ import fc from 'fast-check';
 import type { ClaimType, Topic } from '../../src/domain/claim.js';
 import { claimIndex, keySources } from '../../src/read-models/claims/claim-index.js';
 import { claimsProjection, type ClaimsState } from '../../src/read-models/claims/claims.projection.js';
-import { listClaims, selectClaims, toClaimView, type ClaimFilter } from '../../src/read-models/claims/claims.queries.js';
-import { getParty, type PartyRole } from '../../src/read-models/parties/parties.queries.js';
+import { listClaims, listClaimsJson, selectClaims, toClaimView, type ClaimFilter } from '../../src/read-models/claims/claims.queries.js';
+import { CLAIM_ID_SAMPLE, getParty, getPartyJson, type PartyRole } from '../../src/read-models/parties/parties.queries.js';
 import { partiesProjection } from '../../src/read-models/parties/parties.projection.js';
 import { paginateMap } from '../../src/read-models/shared/page.js';
 import { conflictsProjection } from '../../src/read-models/conflicts/conflicts.projection.js';
-import { listConflicts } from '../../src/read-models/conflicts/conflicts.queries.js';
+import { listConflicts, listConflictsJson } from '../../src/read-models/conflicts/conflicts.queries.js';
 import { attributionsProjection } from '../../src/read-models/attributions/attributions.projection.js';
 import { corroboration } from '../../src/read-models/attributions/corroboration.js';
 import { given, type Given } from './given.js';
@@ -210,5 +210,101 @@ describe('answers reused between events', () => {
       }
     }), { numRuns: 40, seed: 11 });
     expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe('answers sent as JSON text joined from kept fragments', () => {
+  // Steps as above, plus re-extraction: the extractor's claim retracted as superseded and a new one
+  // recorded in its article.
+  const reextract = fc.record({ kind: fc.constant('reextract' as const), claim: fc.nat(), spec });
+  const withReextract = fc.oneof({ arbitrary: step, weight: 4 }, { arbitrary: reextract, weight: 1 });
+  type AnyStep = Step | { kind: 'reextract'; claim: number; spec: Extract<Step, { kind: 'claim' }>['spec'] };
+
+  const buildAll = (steps: AnyStep[]): Given => {
+    const g = given();
+    const articles: string[] = [g.article(BODY, { publishedAt: '2031-01-05' })];
+    const claims: string[] = [];
+    const articleOf = new Map<string, string>();
+    const record = (articleId: string, s: AnyStep & { spec: unknown }) => {
+      const id = g.claim(articleId, { ...(s.spec as Extract<Step, { kind: 'claim' }>['spec']) });
+      claims.push(id);
+      articleOf.set(id, articleId);
+    };
+    for (const s of steps) {
+      if (s.kind === 'reextract') {
+        if (!claims.length) continue;
+        const old = claims[s.claim % claims.length];
+        g.retract(old, 'superseded by the new extractor version');
+        record(articleOf.get(old)!, s);
+      } else if (s.kind === 'article') articles.push(g.article(BODY, { publishedAt: s.dated ? `2031-01-0${s.day}` : null }));
+      else if (s.kind === 'claim') record(articles[s.article % articles.length], s);
+      else if (s.kind === 'correct' && claims.length) {
+        const start = BODY.indexOf(s.spec.evidence);
+        const full = {
+          type: s.spec.type, actors: s.spec.actors.map(party), targets: s.spec.targets.map(party), topics: s.spec.topics,
+          source: typeof s.spec.source === 'string' ? { ...party(s.spec.source), cue: 'said', via: null } : { ...s.spec.source, cue: 'said', via: null },
+          evidence: { text: s.spec.evidence, start, end: start + s.spec.evidence.length },
+        };
+        g.correct(claims[s.claim % claims.length], Object.fromEntries(s.fields.map((f) => [f, full[f]])));
+      } else if (s.kind === 'retract' && claims.length) g.retract(claims[s.claim % claims.length]);
+    }
+    return g;
+  };
+
+  it('equal JSON.stringify of a fresh answer after every ingest, new claim, correction, retraction and re-extraction', () => {
+    const everything = { from: -8.64e15 };
+    let compared = 0;
+    fc.assert(fc.property(fc.array(withReextract, { minLength: 1, maxLength: 50, size: 'max' }), page, (steps, p) => {
+      const g = buildAll(steps as AnyStep[]);
+      let live = claimsProjection.initial();
+      claimIndex(live);
+      let parties = partiesProjection.initial();
+      let conflicts = conflictsProjection.initial();
+      let attributions = attributionsProjection.initial();
+      for (const e of g.events) {
+        live = claimsProjection.apply(live, e);
+        parties = partiesProjection.apply(parties, e);
+        conflicts = conflictsProjection.apply(conflicts, e);
+        attributions = attributionsProjection.apply(attributions, e);
+        // A restored copy shares no record, index, kept text or cache with the live state.
+        const fresh = claimsProjection.deserialize(JSON.parse(JSON.stringify(claimsProjection.serialize(live))));
+        for (const f of [{}, { includeRetracted: true }, { type: 'PledgeMade' as const }, { actor: 'ruritania', type: 'ConcernRaised' as const }]) {
+          expect(listClaimsJson(live, f, p)).toBe(JSON.stringify(listClaims(fresh, f, p)));
+        }
+        for (const key of parties.parties.keys()) {
+          for (const role of [undefined, 'actor', 'source'] as const) {
+            const r = role ? { role } : {};
+            const expected = JSON.stringify(getParty(parties, fresh, key, { ...r, ...everything }, p));
+            expect(getPartyJson(parties, live, key, { ...r, includeRetracted: false }, p)).toBe(expected);
+            // The filtered path is stringified as built.
+            expect(getPartyJson(parties, live, key, { ...r, ...everything }, p)).toBe(expected);
+          }
+          compared++;
+        }
+        const freshConflicts = conflictsProjection.deserialize(JSON.parse(JSON.stringify(conflictsProjection.serialize(conflicts))));
+        for (const a of [undefined, attributions]) {
+          expect(listConflictsJson(conflicts, live, {}, { limit: 500 }, a)).toBe(JSON.stringify(listConflicts(freshConflicts, fresh, {}, { limit: 500 }, a)));
+        }
+        expect(listConflictsJson(conflicts, live, { kind: 'denial' }, p, attributions)).toBe(JSON.stringify(listConflicts(freshConflicts, fresh, { kind: 'denial' }, p, attributions)));
+        expect(getPartyJson(parties, live, 'nobody', {}, p)).toBeNull();
+      }
+    }), { numRuns: 40, seed: 5 });
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it(`a party page shows the ${CLAIM_ID_SAMPLE} lowest claim ids per source, however the claims arrived, and counts them all`, () => {
+    const g = given();
+    // Claims of the article with the higher id arrive first: the lowest ids are among the last to arrive.
+    const [low, high] = [g.article(BODY, { publishedAt: '2031-01-05' }), g.article(`${BODY} More.`, { publishedAt: '2031-01-06' })].sort();
+    const ids = [high, low].flatMap((article) =>
+      Array.from({ length: CLAIM_ID_SAMPLE - 2 }, () => g.claim(article, { actors: ['ruritania'], source: 'genovia', evidence: SENTENCES[0] })));
+    const claims = g.fold(claimsProjection);
+    const parties = g.fold(partiesProjection);
+    const detail = JSON.parse(getPartyJson(parties, claims, 'ruritania')!);
+    expect(detail.asActor).toHaveLength(1);
+    expect(detail.asActor[0].sources).toHaveLength(1);
+    expect(detail.asActor[0].sources[0].count).toBe(ids.length);
+    expect(detail.asActor[0].sources[0].claimIds).toEqual([...ids].sort().slice(0, CLAIM_ID_SAMPLE));
+    expect(detail.asActor[0].sources[0].claimIds[0].startsWith(low)).toBe(true);
   });
 });

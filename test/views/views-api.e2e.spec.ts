@@ -67,9 +67,18 @@ describe('views over REST (SQLite, real Nest app)', () => {
     const status = (await request(t.server).get('/projections').expect(200)).body;
     expect(status).toMatchObject({ invalidEvents: [], snapshotFailures: [] });
     const before = status.head;
+    // Read first, so that the answers after each write could only be stale if kept answers were.
+    const shown = async () => {
+      const party = (await request(t.server).get('/parties/testland').expect(200).expect('content-type', /application\/json/)).body;
+      const claims = (await request(t.server).get('/claims').expect(200)).body;
+      return { party: party.claims.items.find((c: { claimId: string }) => c.claimId === claimId)?.content, partyTotal: party.claims.total, claimsTotal: claims.total };
+    };
+    expect(await shown()).toMatchObject({ partyTotal: 2, claimsTotal: 2 });
     await request(t.server).post(`/claims/${claimId}/correction`).set('If-Match', first.revision).send({ changes: { content: 'reopen the port by June' }, reason: 'precise' }).expect(201);
     expect((await request(t.server).get(`/claims/${claimId}`).expect(200)).body).toMatchObject({ content: 'reopen the port by June' });
+    expect(await shown()).toEqual({ party: 'reopen the port by June', partyTotal: 2, claimsTotal: 2 });
     await request(t.server).post(`/claims/${claimId}/retraction`).set('If-Match', String(Number(first.revision) + 1)).send({ reason: 'duplicate' }).expect(201);
+    expect(await shown()).toEqual({ party: undefined, partyTotal: 1, claimsTotal: 1 });
     expect((await request(t.server).get('/claims').expect(200)).body.total).toBe(1);
     expect((await request(t.server).get('/claims?includeRetracted=true').expect(200)).body.total).toBe(2);
     const history = (await request(t.server).get(`/claims/${claimId}`).expect(200)).body.history;

@@ -53,7 +53,8 @@ export interface ArticleSummary extends ArticleRef {
 export interface ClaimRef { claimId: string; type: ClaimType; start: number; end: number; retracted: boolean; claim: Claim }
 export interface Article extends ArticleSummary { body: string; claimRefs: ClaimRef[] }
 
-export interface SourceSummary { source: string; party: string | null; mentions: string[]; outlets: string[]; claimIds: string[] }
+/** `claimIds` is a sample (the API caps it per source); `count` is how many claims rest on the source. */
+export interface SourceSummary { source: string; party: string | null; mentions: string[]; outlets: string[]; count: number; claimIds: string[] }
 export interface PartySummary {
   key: string; party: string | null; label: string;
   asActor: Partial<Record<ClaimType, number>>; asTarget: Partial<Record<ClaimType, number>>; asSource: number; total: number;

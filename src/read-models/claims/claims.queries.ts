@@ -1,7 +1,7 @@
 import type { Claim, ClaimType, Polarity, Topic } from '../../domain/claim.js';
 import { claimKey, partyKey, slug, sourceKey } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
-import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import { compareStrings, pageJson, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import { ALL, claimIndex, listKey, type RecordList } from './claim-index.js';
 import type { ArticleMeta, ClaimRecord, ClaimsState, Retraction } from './claims.projection.js';
 
@@ -70,6 +70,8 @@ interface MemoEntry {
   corrections: number;
   meta: ArticleMeta | undefined;
   view: ClaimView;
+  /** JSON.stringify(view), made on first use: list bodies are joined from these, not stringified per request. */
+  json?: string;
 }
 
 /**
@@ -81,16 +83,24 @@ interface MemoEntry {
 const MEMO_SIZE = 20_000;
 const memo = new Map<ClaimRecord, MemoEntry>();
 
-/** A claim as the API shows it; shared between requests, so callers copy before adding fields. */
-export const toClaimView = (state: ClaimsState, record: ClaimRecord): ClaimView => {
+const memoEntry = (state: ClaimsState, record: ClaimRecord): MemoEntry => {
   const meta = state.articles.get(record.claim.articleId);
   const hit = memo.get(record);
-  if (hit && hit.claim === record.claim && hit.retraction === record.retraction && hit.corrections === record.corrections && hit.meta === meta) return hit.view;
-  const view = buildView(state, record);
+  if (hit && hit.claim === record.claim && hit.retraction === record.retraction && hit.corrections === record.corrections && hit.meta === meta) return hit;
+  const entry: MemoEntry = { claim: record.claim, retraction: record.retraction, corrections: record.corrections, meta, view: buildView(state, record) };
   if (hit) memo.delete(record);
   else if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
-  memo.set(record, { claim: record.claim, retraction: record.retraction, corrections: record.corrections, meta, view });
-  return view;
+  memo.set(record, entry);
+  return entry;
+};
+
+/** A claim as the API shows it; shared between requests, so callers copy before adding fields. */
+export const toClaimView = (state: ClaimsState, record: ClaimRecord): ClaimView => memoEntry(state, record).view;
+
+/** JSON.stringify(toClaimView(state, record)), kept with the view and dropped with it when the claim, its retraction or its article changes. */
+export const claimViewJson = (state: ClaimsState, record: ClaimRecord): string => {
+  const entry = memoEntry(state, record);
+  return (entry.json ??= JSON.stringify(entry.view));
 };
 
 /** The time `from`/`to` and the ordering use: the article's published date, else when the claim was recorded. */
@@ -204,6 +214,16 @@ export const listClaims = (state: ClaimsState, filter: ClaimFilter = {}, page: P
   const best = candidates.reduce((a, b) => ((b.list?.records.length ?? 0) < (a.list?.records.length ?? 0) ? b : a));
   const exact = FILTERS.every((k) => filter[k] === undefined || best.settles.includes(k as Indexed));
   return pageFromIndex(state, best.list, exact, filter, page, (r) => toClaimView(state, r));
+};
+
+/** listClaims as the JSON text of its page, joined from kept claim texts (GET /claims sends it as is). */
+export const listClaimsJson = (state: ClaimsState, filter: ClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest'): string => {
+  const json = (r: ClaimRecord) => claimViewJson(state, r);
+  if (order !== 'newest') return pageJson(paginateMap(selectClaims(state, null, filter, order), page, json));
+  const candidates = candidateLists(state, filter);
+  const best = candidates.reduce((a, b) => ((b.list?.records.length ?? 0) < (a.list?.records.length ?? 0) ? b : a));
+  const exact = FILTERS.every((k) => filter[k] === undefined || best.settles.includes(k as Indexed));
+  return pageJson(pageFromIndex(state, best.list, exact, filter, page, json));
 };
 
 /** GET /claims/:id — retracted claims are still found by id, flagged. */

@@ -3,10 +3,10 @@ import type { AttributionsState } from '../attributions/attributions.projection.
 import { corroborationStatus, type CorroborationStatus } from '../attributions/corroboration.js';
 import { claimIndex, keySources, type ClaimIndex } from '../claims/claim-index.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
-import { claimTime, toClaimView, type ClaimView } from '../claims/claims.queries.js';
+import { claimTime, claimViewJson, toClaimView, type ClaimView } from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
-import { compareStrings, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import { compareStrings, jsonWith, pageJson, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import type { ConflictKind } from './conflict-rules.js';
 import type { Conflict, ConflictsState } from './conflicts.projection.js';
 
@@ -101,6 +101,41 @@ const ordered = (conflicts: ConflictsState, claims: ClaimsState): Array<{ c: Con
   return list;
 };
 
+/** Per index version, each claim key's `corroboration` member as JSON: the tallies change only with the claims. */
+const corroborationCache = new WeakMap<ClaimIndex, { version: number; byKey: Map<string, unknown> }>();
+
+const corroborationOf = (claims: ClaimsState, key: string): unknown => {
+  const index = claimIndex(claims);
+  let cache = corroborationCache.get(index);
+  if (!cache || cache.version !== index.version) corroborationCache.set(index, (cache = { version: index.version, byKey: new Map() }));
+  let found = cache.byKey.get(key);
+  if (!found) {
+    const sources = keySources(claims, key);
+    cache.byKey.set(key, (found = { status: corroborationStatus(sources.length), sources }));
+  }
+  return found;
+};
+
+const claimJson = (claims: ClaimsState, attributions: AttributionsState | undefined, id: string): string | null => {
+  const record = claims.claims.get(id);
+  if (!record) return null;
+  const json = claimViewJson(claims, record);
+  return attributions ? jsonWith(json, 'corroboration', corroborationOf(claims, toClaimView(claims, record).key)) : json;
+};
+
+const sideJson = (claims: ClaimsState, attributions: AttributionsState | undefined, ids: readonly string[]): string => {
+  const out: string[] = [];
+  for (const id of ids) {
+    const json = claimJson(claims, attributions, id);
+    if (json !== null) out.push(json);
+  }
+  return `[${out.join(',')}]`;
+};
+
+/** JSON.stringify(toConflictView(...)), joined from the claims' kept texts; `t` is its latest claim time, known from the listing order. */
+const conflictJson = (claims: ClaimsState, c: Conflict, t: number, attributions?: AttributionsState): string =>
+  `${JSON.stringify({ id: c.id, kind: c.kind, basis: c.basis, why: c.why }).slice(0, -1)},"a":${sideJson(claims, attributions, c.a)},"b":${sideJson(claims, attributions, c.b)},"at":${JSON.stringify(new Date(t).toISOString())}}`;
+
 /** GET /conflicts — newest first, then id. Pass the attributions view to flag single-source claims. */
 export const listConflicts = (
   conflicts: ConflictsState, claims: ClaimsState, filter: ConflictFilter = {}, page: PageRequest = {}, attributions?: AttributionsState,
@@ -108,6 +143,15 @@ export const listConflicts = (
   const all = ordered(conflicts, claims);
   const found = Object.keys(filter).length ? all.filter(({ c }) => matches(claims, c, filter)) : all;
   return paginateMap(found, page, ({ c }) => toConflictView(claims, c, attributions));
+};
+
+/** listConflicts as the JSON text of its page (GET /conflicts sends it as is). */
+export const listConflictsJson = (
+  conflicts: ConflictsState, claims: ClaimsState, filter: ConflictFilter = {}, page: PageRequest = {}, attributions?: AttributionsState,
+): string => {
+  const all = ordered(conflicts, claims);
+  const found = Object.keys(filter).length ? all.filter(({ c }) => matches(claims, c, filter)) : all;
+  return pageJson(paginateMap(found, page, ({ c, t }) => conflictJson(claims, c, t, attributions)));
 };
 
 export const getConflict = (conflicts: ConflictsState, claims: ClaimsState, id: string, attributions?: AttributionsState): ConflictView | null => {

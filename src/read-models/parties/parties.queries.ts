@@ -2,10 +2,10 @@ import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
 import { claimIndex, listKey, type ClaimIndex, type SourceTally } from '../claims/claim-index.js';
 import type { ClaimRecord } from '../claims/claims.projection.js';
-import { pageFromIndex, selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
+import { claimViewJson, pageFromIndex, selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
 import { summariseSources, type SourceSummary } from '../shared/source-summary.js';
-import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import { compareStrings, jsonWith, pageJson, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import type { ByType, PartiesState, PartyEntry } from './parties.projection.js';
 
 export type PartyRole = 'actor' | 'target' | 'source';
@@ -96,8 +96,12 @@ export interface PartyClaimFilter extends ClaimFilter {
   role?: PartyRole;
 }
 
-/** Claim ids shown per source on a party's page; `count` has them all, GET /claims lists them. */
-export const CLAIM_ID_SAMPLE = 100;
+/**
+ * Claim ids shown per source on a party's page (the first in id order); `count` has them all and
+ * GET /claims?actor=&source= lists them. Was 100: on a busy party those samples were 60% of the
+ * page (130 KB of 210 KB), sent with every request for a page most readers only skim.
+ */
+export const CLAIM_ID_SAMPLE = 10;
 
 const groups = (claims: ClaimsState, byType: ByType, filter: ClaimFilter): TypeGroup[] =>
   CLAIM_TYPES.flatMap((type) => {
@@ -110,7 +114,8 @@ const fromTallies = (tallies: Map<string, SourceTally> | undefined): { count: nu
   const sources = [...(tallies ?? [])]
     .map(([source, t]): SourceSummary => ({
       source, party: t.party, mentions: [...t.mentions.keys()].sort(compareStrings), outlets: [...t.outlets.keys()].sort(compareStrings),
-      count: t.ids.length, claimIds: t.ids.slice(0, CLAIM_ID_SAMPLE).sort(compareStrings),
+      // The lowest ids, as summariseSources shows: not the first to arrive.
+      count: t.ids.length, claimIds: [...t.ids].sort(compareStrings).slice(0, CLAIM_ID_SAMPLE),
     }))
     .sort((a, b) => b.count - a.count || compareStrings(a.source, b.source));
   return { count: sources.reduce((n, s) => n + s.count, 0), sources };
@@ -126,6 +131,8 @@ interface TalliedSummaries {
   asActor: TypeGroup[];
   asTarget: TypeGroup[];
   asSource: { count: number; sources: SourceSummary[] };
+  /** The three as JSON members (`"asActor":…,"asTarget":…,"asSource":…`), made on first use. */
+  json?: string;
 }
 
 /**
@@ -154,25 +161,32 @@ const rolesOf = (key: string, r: ClaimRecord): PartyRole[] => [
 
 const ROLE_LIST = { actor: 'actor', target: 'target', source: 'source' } as const;
 
+/** Whether a party page takes the kept path: newest first, no filter but the role. */
+const keptPath = (filter: PartyClaimFilter, order: ClaimOrder): { role?: PartyRole; claimFilter: ClaimFilter; kept: boolean } => {
+  // `includeRetracted: false` is the default spelled out (the REST layer always passes it): it
+  // must not send the common page down the grouping path.
+  const { role, includeRetracted, ...rest } = filter;
+  const claimFilter: ClaimFilter = includeRetracted ? { ...rest, includeRetracted } : rest;
+  return { role, claimFilter, kept: order === 'newest' && !Object.keys(claimFilter).length };
+};
+
+const partyList = (claims: ClaimsState, key: string, role: PartyRole | undefined) =>
+  claimIndex(claims).lists.get(listKey(role ? ROLE_LIST[role] : 'involved', key));
+
 /** GET /parties/:party — what it did (as actor) and what was done or said about it (as target), by type, with the sources for each. */
 export const getParty = (
   parties: PartiesState, claims: ClaimsState, key: string, filter: PartyClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest',
 ): PartyDetail | null => {
   const e = parties.parties.get(key);
   if (!e) return null;
-  // `includeRetracted: false` is the default spelled out (the REST layer always passes it): it
-  // must not send the common page down the grouping path.
-  const { role, includeRetracted, ...rest } = filter;
-  const claimFilter: ClaimFilter = includeRetracted ? { ...rest, includeRetracted } : rest;
+  const { role, claimFilter, kept } = keptPath(filter, order);
   const toView = (r: ClaimRecord): PartyClaimView => ({ ...toClaimView(claims, r), roles: rolesOf(key, r) });
-  if (order === 'newest' && !Object.keys(claimFilter).length) {
+  if (kept) {
     // The common page, unfiltered: summaries kept current and a slice of one index list.
-    const index = claimIndex(claims);
-    const list = index.lists.get(listKey(role ? ROLE_LIST[role] : 'involved', key));
+    const { asActor, asTarget, asSource } = talliedSummaries(claimIndex(claims), key);
     return {
-      key: e.key, party: e.party, label: e.label,
-      ...talliedSummaries(index, key),
-      claims: pageFromIndex(claims, list, true, {}, page, toView),
+      key: e.key, party: e.party, label: e.label, asActor, asTarget, asSource,
+      claims: pageFromIndex(claims, partyList(claims, key, role), true, {}, page, toView),
     };
   }
   const sourced = selectClaims(claims, e.asSource, claimFilter);
@@ -190,4 +204,23 @@ export const getParty = (
     asSource: { count: sourced.length, sources: summariseSources(claims, sourced, CLAIM_ID_SAMPLE) },
     claims: paginateMap(selectClaims(claims, ids, claimFilter, order), page, toView),
   };
+};
+
+/**
+ * JSON.stringify(getParty(...)), the common page joined from kept texts: the summaries' text per
+ * index version and each claim's text, so a busy party's page is not rebuilt and stringified per
+ * request. Filtered pages are stringified as built.
+ */
+export const getPartyJson = (
+  parties: PartiesState, claims: ClaimsState, key: string, filter: PartyClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest',
+): string | null => {
+  const e = parties.parties.get(key);
+  if (!e) return null;
+  const { role, kept } = keptPath(filter, order);
+  if (!kept) return JSON.stringify(getParty(parties, claims, key, filter, page, order));
+  const s = talliedSummaries(claimIndex(claims), key);
+  s.json ??= JSON.stringify({ asActor: s.asActor, asTarget: s.asTarget, asSource: s.asSource }).slice(1, -1);
+  const head = JSON.stringify({ key: e.key, party: e.party, label: e.label }).slice(0, -1);
+  const list = pageFromIndex(claims, partyList(claims, key, role), true, {}, page, (r) => jsonWith(claimViewJson(claims, r), 'roles', rolesOf(key, r)));
+  return `${head},${s.json},"claims":${pageJson(list)}}`;
 };

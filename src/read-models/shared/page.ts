@@ -31,3 +31,14 @@ export const paginateMap = <T, U>(all: T[], page: PageRequest, map: (item: T) =>
 };
 
 export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * JSON.stringify of a page whose items are JSON texts already, in the same key order as a Page:
+ * list answers are joined from texts kept per item instead of built and stringified per request.
+ */
+export const pageJson = (page: Page<string>): string =>
+  `{"items":[${page.items.join(',')}],"total":${page.total},"offset":${page.offset},"limit":${page.limit}}`;
+
+/** JSON.stringify({ ...item, [field]: value }) for an item given as its JSON text (an object with at least one field, and no `field`). */
+export const jsonWith = (itemJson: string, field: string, value: unknown): string =>
+  `${itemJson.slice(0, -1)},${JSON.stringify(field)}:${JSON.stringify(value)}}`;

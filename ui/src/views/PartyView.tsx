@@ -15,7 +15,7 @@ const Sources = ({ sources }: { sources: SourceSummary[] }) => (
       <li key={s.source}>
         according to <PartyLink party={s.party} label={s.party ?? s.source} />
         <span class="muted"> ({s.mentions.map((m) => `“${m}”`).join(', ')}{s.outlets.length ? `; in ${s.outlets.join(', ')}` : ''})</span>
-        {' '}— {s.claimIds.length} claim(s)
+        {' '}— {s.count} claim(s)
       </li>
     ))}
   </ul>
