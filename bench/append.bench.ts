@@ -15,7 +15,7 @@ import { NO_STREAM, type EventToAppend } from '../src/event-store/event-store.js
 import { configure } from '../src/event-store/sqlite/schema.js';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { generateCorpus } from './corpus.js';
-import { ratio, report } from './results.js';
+import { meanMs, ratio, report } from './results.js';
 
 /** Nine claims per article, shaped like real ones, so every append is ~10 events. */
 const nineClaims: ClaimExtractor = {
@@ -75,14 +75,16 @@ export const appendBench = async (events = 100_000, iterations = 2) => {
 
   await bench.run();
   rmSync(dir, { recursive: true, force: true });
-  const perSecond = (name: string) => {
-    const task = bench.tasks.find((t) => t.name === name)!;
-    const mean = (task.result as unknown as { latency: { mean: number } }).latency.mean;
-    return (total * 1000) / mean;
-  };
+  const perSecond = (name: string) => (total * 1000) / meanMs(bench, name);
   const raw = perSecond('raw better-sqlite3 (floor)');
   const ours = perSecond('claimtrail SqliteEventStore');
-  const emmett = perSecond('Emmett SQLite event store 0.38.5');
+  // The baseline library failing (it has thrown SQLITE_BUSY on commit in long runs) must not hide our figures.
+  let emmett = Number.NaN;
+  try {
+    emmett = perSecond('Emmett SQLite event store 0.38.5');
+  } catch (error) {
+    console.error(`Emmett's store failed in this run: ${(error as Error).message}`);
+  }
   report({
     bench: 'append',
     params: { events: total, articles: batches.length, iterations, synchronous: 'FULL', journal: 'WAL' },
