@@ -7,10 +7,15 @@ const STOP = new Set(
    'including including to of in on at by as an a is it be or if so no do did does done').split(' '),
 );
 
+// Plain ASCII (nearly all content) is its own NFKD form with no combining marks: skip both passes.
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** Up to 16 distinct significant words, crudely singularised, in order of appearance. */
 export const contentWords = (content: string): string[] => {
   const out: string[] = [];
-  for (const raw of content.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/)) {
+  const lower = content.toLowerCase();
+  const folded = NOT_ASCII.test(lower) ? lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : lower;
+  for (const raw of folded.split(/[^a-z0-9]+/)) {
     if (raw.length < 3 || STOP.has(raw)) continue;
     const word = raw.length > 4 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw;
     if (!out.includes(word)) out.push(word);
