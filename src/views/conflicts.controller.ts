@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
 import { getConflict, listConflictsJson } from '../read-models/conflicts/conflicts.queries.js';
 import type { AttributionsState, ClaimsState, ConflictsState } from '../read-models/index.js';
-import { defined, pageOf, timeRange } from './filters.js';
+import { defined, HEAVY_PAGE_LIMIT, pageOf, timeRange } from './filters.js';
 import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
 import { ConflictsQueryDto } from './view-dtos.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
@@ -20,7 +20,7 @@ export class ConflictsController {
   @Header('content-type', JSON_CONTENT_TYPE)
   list(@Query() q: ConflictsQueryDto) {
     const filter = defined({ kind: q.kind, party: q.party, source: q.source, article: q.article, type: q.type, topic: q.topic, ...timeRange(q) });
-    const page = pageOf(q);
+    const page = pageOf(q, HEAVY_PAGE_LIMIT);
     return this.queries.execute(
       new ViewQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
         listConflictsJson(s.conflicts as ConflictsState, s.claims as ClaimsState, filter, page, s.attributions as AttributionsState),

@@ -3,7 +3,14 @@ import { parseBound, type TimeRange } from '../read-models/shared/dates.js';
 import type { PageRequest } from '../read-models/shared/page.js';
 import type { ListQueryDto } from './list-query.dto.js';
 
-export const pageOf = (q: ListQueryDto): PageRequest => ({ offset: q.offset ?? 0, limit: q.limit ?? 50 });
+export const pageOf = (q: ListQueryDto, defaultLimit = 50): PageRequest => ({ offset: q.offset ?? 0, limit: q.limit ?? defaultLimit });
+
+/**
+ * The default page of the two heaviest answers: a conflict holds two or more whole claims (50 were
+ * 117 KB), and a party page is its summaries plus its claims. 50 made each answer 100-140 KB of which
+ * a reader sees the top; `limit` still goes up to 500.
+ */
+export const HEAVY_PAGE_LIMIT = 20;
 
 export const timeRange = (q: { from?: string; to?: string }): TimeRange => {
   const range: TimeRange = {};

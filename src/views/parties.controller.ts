@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
 import type { ClaimsState, PartiesState } from '../read-models/index.js';
 import { CLAIM_ID_SAMPLE, getPartyJson, listParties } from '../read-models/parties/parties.queries.js';
-import { defined, flag, pageOf, timeRange } from './filters.js';
+import { defined, flag, HEAVY_PAGE_LIMIT, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
 import { PartiesQueryDto, PartyQueryDto } from './view-dtos.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
@@ -31,7 +31,7 @@ export class PartiesController {
   @Header('content-type', JSON_CONTENT_TYPE)
   async one(@Param('party') party: string, @Query() q: PartyQueryDto) {
     const filter = defined({ role: q.role, type: q.type, topic: q.topic, source: q.source, includeRetracted: flag(q.includeRetracted), ...timeRange(q) });
-    const page = pageOf(q);
+    const page = pageOf(q, HEAVY_PAGE_LIMIT);
     const found = await this.queries.execute(
       new ViewQuery(['parties', 'claims'], parseAsOf(q.asOf), (s) => getPartyJson(s.parties as PartiesState, s.claims as ClaimsState, party, filter, page),
         `party ${JSON.stringify([party, filter, page])}`),

@@ -1,9 +1,11 @@
 // Query strings of the views: every filter is checked, unknown ones are refused with 400 naming them.
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CLAIM_TYPES, TOPICS, type ClaimType, type Topic } from '../domain/claim.js';
 import { AsOfQueryDto, ListQueryDto } from './list-query.dto.js';
 import { PARTY_ID } from './claims-query.dto.js';
+import { HEAVY_PAGE_LIMIT } from './filters.js';
 
 const SLUG = /^[a-z0-9~][a-z0-9-]{0,99}$/;
 const KEY_MESSAGE = { message: 'must be a party or source key: lowercase letters, digits and dashes, or ~ and a slug' };
@@ -36,6 +38,10 @@ export class PartiesQueryDto extends ListQueryDto {
 }
 
 export class PartyQueryDto extends TimedListQueryDto {
+  @ApiPropertyOptional({ default: HEAVY_PAGE_LIMIT, minimum: 1, maximum: 500, description: 'Claims shown on the page (the summaries cover them all)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  override limit?: number;
+
   @ApiPropertyOptional({ enum: ['actor', 'target', 'source'] }) @IsOptional() @IsIn(['actor', 'target', 'source'])
   role?: 'actor' | 'target' | 'source';
 
@@ -119,6 +125,10 @@ export class AttributionsQueryDto extends TimedListQueryDto {
 
 /** No includeRetracted: a retracted claim drops out of every conflict. */
 export class ConflictsQueryDto extends RangedListQueryDto {
+  @ApiPropertyOptional({ default: HEAVY_PAGE_LIMIT, minimum: 1, maximum: 500 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  override limit?: number;
+
   @ApiPropertyOptional({ enum: ['competing-account', 'denial', 'actor-disagreement'] }) @IsOptional() @IsIn(['competing-account', 'denial', 'actor-disagreement'])
   kind?: 'competing-account' | 'denial' | 'actor-disagreement';
 

@@ -68,6 +68,14 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
     for (const path of ONE) expect(query(path)).toContain('asOf');
     expect(query('/conflicts')).toEqual(expect.arrayContaining(['kind', 'party', 'source', 'article', 'type', 'topic', 'from', 'to']));
     expect(query('/attributions')).toEqual(expect.arrayContaining(['type', 'actor', 'target', 'party', 'topic', 'source', 'status']));
+    // The two heaviest answers page 20 by default (documented), every other list 50.
+    const limitDefault = (path: string) =>
+      (doc.paths[path].get.parameters as Array<{ name: string; schema?: { default?: number } }>).find((p) => p.name === 'limit')?.schema?.default;
+    expect([limitDefault('/conflicts'), limitDefault('/parties/{party}'), limitDefault('/claims'), limitDefault('/parties')]).toEqual([20, 20, 50, 50]);
+    expect((await request(t.server).get('/conflicts').expect(200)).body.limit).toBe(20);
+    expect((await request(t.server).get('/claims').expect(200)).body.limit).toBe(50);
+    expect((await request(t.server).get('/conflicts?limit=500').expect(200)).body.limit).toBe(500);
+    await request(t.server).get('/conflicts?limit=501').expect(400);
     expect(query('/projections')).toEqual(['hash']);
     expect(query('/projections/rebuild', 'post')).toEqual(['name', 'wait']);
   });

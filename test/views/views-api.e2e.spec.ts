@@ -48,6 +48,7 @@ describe('views over REST (SQLite, real Nest app)', () => {
   it('serves parties, sources, articles and attributions', async () => {
     const party = await request(t.server).get('/parties/testland').expect(200);
     expect(JSON.stringify(party.body)).toContain('PledgeMade');
+    expect(party.body.claims.limit).toBe(20);
     expect((await request(t.server).get('/parties').expect(200)).body.items.some((p: { key: string }) => p.key === 'testland')).toBe(true);
     expect((await request(t.server).get('/sources').expect(200)).body.total).toBeGreaterThan(0);
     const article = await request(t.server).get(`/articles/${first.articleId}`).expect(200);
