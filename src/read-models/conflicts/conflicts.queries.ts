@@ -43,7 +43,29 @@ export interface ConflictView {
 const records = (claims: ClaimsState, c: Conflict) =>
   [...c.a, ...c.b].map((id) => claims.claims.get(id)).filter((r) => r !== undefined);
 
-const latest = (claims: ClaimsState, c: Conflict): number => Math.max(...records(claims, c).map((r) => claimTime(claims, r)));
+const latestOf = (claims: ClaimsState, ids: readonly string[]): number => {
+  let t = -Infinity;
+  for (const id of ids) {
+    const r = claims.claims.get(id);
+    if (r) t = Math.max(t, claimTime(claims, r));
+  }
+  return t;
+};
+
+/**
+ * The latest time of its claims. `sides` remembers long sides within one pass: the denials of a
+ * claim key share one array of its asserted claims (hundreds on a busy key), read once, not once
+ * per denial.
+ */
+const latest = (claims: ClaimsState, c: Conflict, sides?: Map<readonly string[], number>): number => {
+  const side = (ids: readonly string[]): number => {
+    if (!sides || ids.length < 8) return latestOf(claims, ids);
+    let t = sides.get(ids);
+    if (t === undefined) sides.set(ids, (t = latestOf(claims, ids)));
+    return t;
+  };
+  return Math.max(side(c.a), side(c.b));
+};
 
 const matches = (claims: ClaimsState, c: Conflict, f: ConflictFilter): boolean => {
   if (f.kind && c.kind !== f.kind) return false;
@@ -83,10 +105,16 @@ interface Ordered {
   list: Array<{ c: Conflict; t: number }>;
 }
 
+const newestFirst = (x: { c: Conflict; t: number }, y: { c: Conflict; t: number }): number => y.t - x.t || compareStrings(x.c.id, y.c.id);
+
 /**
  * Every conflict in listing order, kept per conflicts state until the claims change: conflicts
  * only change with claims, and requests between two events share one sort instead of each
- * sorting hundreds of thousands of conflicts.
+ * sorting hundreds of thousands of conflicts. After a change the previous order is the start:
+ * every time is taken again (a claim or its article may have moved), conflicts gone are dropped,
+ * new ones appended, and the sort (TimSort: runs already in order cost one comparison per
+ * element) fixes the few that moved — a fresh sort of a million conflicts stalled every request
+ * for seconds after each event.
  */
 const orderedCache = new WeakMap<ConflictsState, Ordered>();
 
@@ -94,9 +122,20 @@ const ordered = (conflicts: ConflictsState, claims: ClaimsState): Array<{ c: Con
   const index = claimIndex(claims);
   const cached = orderedCache.get(conflicts);
   if (cached && cached.index === index && cached.version === index.version && cached.size === conflicts.conflicts.size) return cached.list;
-  const list = [...conflicts.conflicts.values()]
-    .map((c) => ({ c, t: latest(claims, c) }))
-    .sort((x, y) => y.t - x.t || compareStrings(x.c.id, y.c.id));
+  const list: Array<{ c: Conflict; t: number }> = [];
+  const sides = new Map<readonly string[], number>();
+  if (cached && cached.index === index) {
+    const kept = new Set<Conflict>();
+    for (const { c } of cached.list) {
+      if (conflicts.conflicts.get(c.id) !== c) continue;
+      kept.add(c);
+      list.push({ c, t: latest(claims, c, sides) });
+    }
+    for (const c of conflicts.conflicts.values()) if (!kept.has(c)) list.push({ c, t: latest(claims, c, sides) });
+  } else {
+    for (const c of conflicts.conflicts.values()) list.push({ c, t: latest(claims, c, sides) });
+  }
+  list.sort(newestFirst);
   orderedCache.set(conflicts, { index, version: index.version, size: conflicts.conflicts.size, list });
   return list;
 };
