@@ -28,4 +28,6 @@ COPY --chown=node:node seeds ./seeds
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
-CMD ["node", "dist/main.js"]
+# A 64 MiB semi-space (young generation) instead of 16: a rebuild keeps about a million new objects
+# per million events, and with the default each was copied through ~500 scavenges (see README, Development notes).
+CMD ["node", "--max-semi-space-size=64", "dist/main.js"]

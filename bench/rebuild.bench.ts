@@ -1,6 +1,7 @@
 // Rebuild: events per second rebuilding every view from the log with the ProjectionRunner, against
 // a raw scan of the same rows with JSON.parse (the floor); then resident memory per claim held by
 // the rebuilt views.
+import { getHeapSpaceStatistics } from 'node:v8';
 import Database from 'better-sqlite3';
 import { Bench } from 'tinybench';
 import { CLAIM_TYPES } from '../src/domain/claim.js';
@@ -10,6 +11,10 @@ import { ALL_PROJECTIONS, type Projection } from '../src/read-models/index.js';
 import { loadStore } from './loaded-store.js';
 import type { BenchOptions } from './main.js';
 import { meanMs, ratio, report } from './results.js';
+
+/** Largest semi-space size reached (new space is two of them), MiB. */
+const semiSpaceMiB = (): number =>
+  (getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0) / 2 / 2 ** 20;
 
 const gc = () => {
   if (!global.gc) throw new Error('run node with --expose-gc (npm run bench does)');
@@ -78,7 +83,8 @@ export const rebuildBench = async ({ events = 1_000_000, seed, store: given, vie
   const perClaim = (rssAfter - rssBefore) / claims;
   report({
     bench: 'rebuild',
-    params: { events: total, claims, views: runner!.names, seed, store: given ? 'given' : 'loaded' },
+    // The young generation the child ran with (npm run bench sets --max-semi-space-size): it changes the GC share of the figure.
+    params: { events: total, claims, views: runner!.names, seed, store: given ? 'given' : 'loaded', semiSpaceMiB: semiSpaceMiB() },
     figures: [
       { name: 'raw scan with JSON.parse (floor)', value: floor, unit: 'events/s' },
       { name: 'ProjectionRunner.rebuild, every view', value: ours, unit: 'events/s' },
