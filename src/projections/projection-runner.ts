@@ -53,6 +53,8 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private loop: Promise<void> | null = null;
   private snapshotTimer: NodeJS.Timeout | null = null;
+  /** No timer save before this (epoch ms); see saveDue. */
+  private quietUntil = 0;
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
   private readonly inFlight = new Map<string, Promise<void>>();
   readonly invalidEvents: InvalidEventReport[] = [];
@@ -252,18 +254,22 @@ export class ProjectionRunner {
   }
 
   /**
-   * The timer's save: one changed view per tick, the most overdue, and each view at most every
-   * max(tick, SAVE_SPACING × its last save's duration). Serialising a big view stalls the event
-   * loop, so a view that is slow to save is saved rarely; it replays the events since on restart.
+   * The timer's save: one changed view per tick, the most overdue. After a save that took d ms no
+   * view is saved for SAVE_SPACING × d (saving takes at most ~5% of the event loop, whatever the
+   * number of views), and that view not before max(tick, SAVE_SPACING × d). A view that is slow to
+   * save is saved rarely; it replays the events since on restart.
    */
   private saveDue(every: number): void {
     if (!this.snapshots) return;
     const now = Date.now();
+    if (now < this.quietUntil) return;
     const due = [...this.views.values()].filter((v) => v.dirty && v.nextSaveAt <= now).sort((a, b) => a.nextSaveAt - b.nextSaveAt)[0];
     if (!due) return;
     const started = performance.now();
     const saved = this.trySave(due);
-    due.nextSaveAt = Date.now() + (saved ? Math.max(every, SAVE_SPACING * (performance.now() - started)) : SAVE_RETRY_MS);
+    const spacing = SAVE_SPACING * (performance.now() - started);
+    this.quietUntil = Date.now() + spacing;
+    due.nextSaveAt = Date.now() + (saved ? Math.max(every, spacing) : SAVE_RETRY_MS);
   }
 
   /**
