@@ -70,8 +70,16 @@ export const queriesBench = async (options: Pick<BenchOptions, 'events' | 'seed'
       }
       alone.set(path, best);
     }
-    const floor = await run('/health');
+    // A short unrecorded pass over every path first (JIT, connections), then the floor measured
+    // before and after the routes: on the shared machine one run alone could meet a burst of other
+    // work (the first /health run at 1M events met the server's collections). The floor is the
+    // better of the two on each figure, the stricter bar for the routes.
+    for (const path of paths) await autocannon({ url: base + path, connections, duration: Math.min(2, duration) });
+    const before = await run('/health');
     const routes = [await run(`/parties/${party}`), await run(`/claims?actor=${party}&type=PledgeMade`), await run('/conflicts')];
+    const after = await run('/health');
+    const floor = { ...before, rps: Math.max(before.rps, after.rps), p99: Math.min(before.p99, after.p99), failed: before.failed + after.failed };
+    console.log(`  floor: GET /health ${floor.rps.toFixed(0)} req/s, p99 ${floor.p99} ms (the better of the runs before and after the routes)`);
 
     const figures: Figure[] = [floor, ...routes].flatMap((r) => [
       { name: `GET ${r.path} requests`, value: r.rps, unit: 'req/s' },
@@ -89,7 +97,10 @@ export const queriesBench = async (options: Pick<BenchOptions, 'events' | 'seed'
       params: { events, connections, durationSeconds: duration, party, serverReadyMs: ready.readyMs, serverRssMiB: Math.round(ready.rss / 2 ** 20) },
       figures,
       ratios,
-      notes: ['p99 ratios divide by max(health p99, 1 ms): autocannon reports whole milliseconds'],
+      notes: [
+        'p99 ratios divide by max(health p99, 1 ms): autocannon reports whole milliseconds',
+        `GET /health measured before and after the routes: ${before.rps.toFixed(0)} and ${after.rps.toFixed(0)} req/s, p99 ${before.p99} and ${after.p99} ms; the floor takes the better of each`,
+      ],
     });
   } finally {
     if (server.exitCode === null) {
