@@ -28,6 +28,9 @@ export interface ConflictArticle {
 export interface KeyClaims {
   asserted: string[];
   denied: string[];
+  /** Their facts, index for index: keeping a list in order compares facts, and looking each up in `facts` cost more than the compare. */
+  assertedFacts: ConflictFacts[];
+  deniedFacts: ConflictFacts[];
 }
 
 /**

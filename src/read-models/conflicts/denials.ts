@@ -26,19 +26,26 @@ const explained = (conflict: Omit<Conflict, 'why'>, mention: string, key: string
 const denialOf = (denied: ConflictFacts, key: string, asserted: string[]): Conflict =>
   explained({ id: conflictId('denial', [denied.claimId]), kind: 'denial', basis: 'same-key', a: [denied.claimId], b: asserted }, denied.mention, key);
 
-/** Inserts `f` into a list in reading order; returns where. Claims mostly come in order, so the end is tried first. */
-const insertInOrder = (facts: Map<string, ConflictFacts>, list: string[], f: ConflictFacts): number => {
-  let hi = list.length;
-  if (hi === 0 || compareFacts(facts.get(list[hi - 1])!, f) < 0) return list.push(f.claimId) - 1;
+/** Inserts `f` into a list (ids and their facts) in reading order; returns where. Claims mostly come in order, so the end is tried first. */
+const insertInOrder = (ids: string[], facts: ConflictFacts[], f: ConflictFacts): number => {
+  let hi = facts.length;
+  if (hi === 0 || compareFacts(facts[hi - 1], f) < 0) {
+    facts.push(f);
+    return ids.push(f.claimId) - 1;
+  }
   let lo = 0;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareFacts(facts.get(list[mid])!, f) < 0) lo = mid + 1;
+    if (compareFacts(facts[mid], f) < 0) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, f.claimId);
+  facts.splice(lo, 0, f);
+  ids.splice(lo, 0, f.claimId);
   return lo;
 };
+
+const insertAsserted = (group: KeyClaims, f: ConflictFacts): number => insertInOrder(group.asserted, group.assertedFacts, f);
+const insertDenied = (group: KeyClaims, f: ConflictFacts): number => insertInOrder(group.denied, group.deniedFacts, f);
 
 const createAll = (state: ConflictsState, key: string, group: KeyClaims): void => {
   const ids = group.denied.map((id) => {
@@ -56,7 +63,7 @@ const removeAll = (state: ConflictsState, key: string): void => {
 
 const groupOf = (state: Pick<ConflictsState, 'keyed'>, key: string): KeyClaims => {
   let group = state.keyed.get(key);
-  if (!group) state.keyed.set(key, (group = { asserted: [], denied: [] }));
+  if (!group) state.keyed.set(key, (group = { asserted: [], denied: [], assertedFacts: [], deniedFacts: [] }));
   return group;
 };
 
@@ -79,7 +86,8 @@ export const relinkDenials = (state: Pick<ConflictsState, 'keyed' | 'denials' | 
 export const restoreKey = (state: Pick<ConflictsState, 'keyed' | 'facts'>, f: ConflictFacts): void => {
   if (f.polarity !== 'asserted' && f.polarity !== 'denied') return;
   const group = groupOf(state, keyOf(f));
-  insertInOrder(state.facts, f.polarity === 'denied' ? group.denied : group.asserted, f);
+  if (f.polarity === 'denied') insertDenied(group, f);
+  else insertAsserted(group, f);
 };
 
 /** A live claim (already in `state.facts`) joins its key. */
@@ -88,7 +96,7 @@ export const addToKey = (state: ConflictsState, f: ConflictFacts): void => {
   const key = keyOf(f);
   const group = groupOf(state, key);
   if (f.polarity === 'denied') {
-    const at = insertInOrder(state.facts, group.denied, f);
+    const at = insertDenied(group, f);
     if (!group.asserted.length) return;
     const conflict = denialOf(f, key, group.asserted);
     addConflict(state, conflict);
@@ -97,7 +105,7 @@ export const addToKey = (state: ConflictsState, f: ConflictFacts): void => {
     else state.denials.set(key, [conflict.id]);
     return;
   }
-  insertInOrder(state.facts, group.asserted, f);
+  insertAsserted(group, f);
   if (group.asserted.length === 1) return createAll(state, key, group);
   // Each denial's `b` already holds it (it is group.asserted), and its explanation reads `b`.
   for (const id of state.denials.get(key) ?? []) addToBucket(state.byClaim, f.claimId, id);
@@ -114,6 +122,7 @@ export const removeFromKey = (state: ConflictsState, f: ConflictFacts): void => 
     const at = group.denied.indexOf(f.claimId);
     if (at < 0) return;
     group.denied.splice(at, 1);
+    group.deniedFacts.splice(at, 1);
     // While the key has asserted claims, ids[i] is the conflict of group.denied[i].
     if (ids) {
       removeConflict(state, ids[at]);
@@ -126,6 +135,7 @@ export const removeFromKey = (state: ConflictsState, f: ConflictFacts): void => 
     // The last one: its denials go while their `b` still names it, so its byClaim entries go too.
     if (group.asserted.length === 1) removeAll(state, key);
     group.asserted.splice(at, 1);
+    group.assertedFacts.splice(at, 1);
     if (group.asserted.length) for (const id of ids ?? []) removeFromBucket(state.byClaim, f.claimId, id);
   }
   if (!group.asserted.length && !group.denied.length) state.keyed.delete(key);
