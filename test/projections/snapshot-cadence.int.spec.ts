@@ -37,6 +37,20 @@ class RecordingSnapshots {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const appendArticle = async (store: SqliteEventStore, text: string): Promise<void> => {
+  const events = ingestEvents(articleFromInput({ text }), pledgeExtractor);
+  await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext()), NO_STREAM);
+};
+
+/** An article every ~10 ms for `ms`: keeps every view dirty. */
+const keepWriting = async (store: SqliteEventStore, ms: number): Promise<void> => {
+  const end = Date.now() + ms;
+  for (let i = 0; Date.now() < end; i++) {
+    await appendArticle(store, `Ruritania pledged road ${i}.`);
+    await sleep(10);
+  }
+};
+
 describe('snapshot cadence', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -54,12 +68,7 @@ describe('snapshot cadence', () => {
     );
     runner.start();
     // Keep both views dirty for ~1.2 s: the slow one (25 ms a save) may be saved at most every ~500 ms.
-    const end = Date.now() + 1200;
-    for (let i = 0; Date.now() < end; i++) {
-      const events = ingestEvents(articleFromInput({ text: `Ruritania pledged road ${i}.` }), pledgeExtractor);
-      await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext()), NO_STREAM);
-      await sleep(10);
-    }
+    await keepWriting(store, 1200);
     const count = (name: string) => snapshots.saves.filter((s) => s.includes(name)).length;
     const quick = count('quick');
     const slow = count('slow');
@@ -70,8 +79,7 @@ describe('snapshot cadence', () => {
     expect(snapshots.saves.every((s) => s.length === 1)).toBe(true);
 
     // A last change to both views, then stop: the shutdown save carries both, whatever the spacing.
-    const last = ingestEvents(articleFromInput({ text: 'Genovia pledged a last road.' }), pledgeExtractor);
-    await store.append(`article-${last[0].data.articleId}`, toAppend(last, newCommandContext()), NO_STREAM);
+    await appendArticle(store, 'Genovia pledged a last road.');
     expect(await runner.waitFor(await store.headPosition())).toBe(true);
     const before = snapshots.saves.length;
     await runner.stop();
@@ -88,12 +96,7 @@ describe('snapshot budget', () => {
     const names = ['s1', 's2', 's3', 's4'];
     const runner = new ProjectionRunner(store, names.map((n) => view(n, 25) as Projection<unknown>), snapshots as unknown as ViewSnapshots, { snapshotEveryMs: 20 });
     runner.start();
-    const end = Date.now() + 1200;
-    for (let i = 0; Date.now() < end; i++) {
-      const events = ingestEvents(articleFromInput({ text: `Ruritania pledged road ${i}.` }), pledgeExtractor);
-      await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext()), NO_STREAM);
-      await sleep(10);
-    }
+    await keepWriting(store, 1200);
     const saves = snapshots.saves.length;
     await runner.stop();
     // Each 25 ms save buys 500 ms of quiet for every view: about 3 saves in 1.2 s, not 3 per view.
@@ -121,8 +124,7 @@ describe('a snapshot that cannot be saved', () => {
       onSaveError: (name, error) => errors.push(`${name}: ${error.message}`),
     });
     runner.start();
-    const events = ingestEvents(articleFromInput({ text: 'Ruritania pledged a road.' }), pledgeExtractor);
-    await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext()), NO_STREAM);
+    await appendArticle(store, 'Ruritania pledged a road.');
     expect(await runner.waitFor(await store.headPosition())).toBe(true);
     await sleep(100);
     await runner.stop();

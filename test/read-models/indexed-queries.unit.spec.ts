@@ -43,6 +43,17 @@ type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
 const party = (name: string) => (name.startsWith('?') ? { party: null, mention: name.slice(1) } : { party: name, mention: name });
 
+/** The fields a correct step changes, as the claim would carry them. */
+const changesOf = (s: Extract<Step, { kind: 'correct' }>) => {
+  const start = BODY.indexOf(s.spec.evidence);
+  const full = {
+    type: s.spec.type, actors: s.spec.actors.map(party), targets: s.spec.targets.map(party), topics: s.spec.topics,
+    source: typeof s.spec.source === 'string' ? { ...party(s.spec.source), cue: 'said', via: null } : { ...s.spec.source, cue: 'said', via: null },
+    evidence: { text: s.spec.evidence, start, end: start + s.spec.evidence.length },
+  };
+  return Object.fromEntries(s.fields.map((f) => [f, full[f]]));
+};
+
 const build = (steps: Step[]): Given => {
   const g = given();
   const articles: string[] = [g.article(BODY, { publishedAt: '2031-01-05' })];
@@ -53,13 +64,7 @@ const build = (steps: Step[]): Given => {
       const { evidence, ...rest } = s.spec;
       claims.push(g.claim(articles[s.article % articles.length], { ...rest, evidence }));
     } else if (s.kind === 'correct' && claims.length) {
-      const start = BODY.indexOf(s.spec.evidence);
-      const full = {
-        type: s.spec.type, actors: s.spec.actors.map(party), targets: s.spec.targets.map(party), topics: s.spec.topics,
-        source: typeof s.spec.source === 'string' ? { ...party(s.spec.source), cue: 'said', via: null } : { ...s.spec.source, cue: 'said', via: null },
-        evidence: { text: s.spec.evidence, start, end: start + s.spec.evidence.length },
-      };
-      g.correct(claims[s.claim % claims.length], Object.fromEntries(s.fields.map((f) => [f, full[f]])));
+      g.correct(claims[s.claim % claims.length], changesOf(s));
     } else if (s.kind === 'retract' && claims.length) g.retract(claims[s.claim % claims.length]);
   }
   return g;
@@ -239,13 +244,7 @@ describe('answers sent as JSON text joined from kept fragments', () => {
       } else if (s.kind === 'article') articles.push(g.article(BODY, { publishedAt: s.dated ? `2031-01-0${s.day}` : null }));
       else if (s.kind === 'claim') record(articles[s.article % articles.length], s);
       else if (s.kind === 'correct' && claims.length) {
-        const start = BODY.indexOf(s.spec.evidence);
-        const full = {
-          type: s.spec.type, actors: s.spec.actors.map(party), targets: s.spec.targets.map(party), topics: s.spec.topics,
-          source: typeof s.spec.source === 'string' ? { ...party(s.spec.source), cue: 'said', via: null } : { ...s.spec.source, cue: 'said', via: null },
-          evidence: { text: s.spec.evidence, start, end: start + s.spec.evidence.length },
-        };
-        g.correct(claims[s.claim % claims.length], Object.fromEntries(s.fields.map((f) => [f, full[f]])));
+        g.correct(claims[s.claim % claims.length], changesOf(s));
       } else if (s.kind === 'retract' && claims.length) g.retract(claims[s.claim % claims.length]);
     }
     return g;
