@@ -23,6 +23,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   let carried: { paragraph: number; source: SourceRef } | null = null;
   let lastInvitation: ExtractedClaim | null = null;
   let lastAccusation: ExtractedClaim | null = null;
+  let recentTargets: string[] = [];
 
   for (const s of a.sentences) {
     const { mentions, at } = detectMentions(a, s, parties.match(a.tokens, s.from, s.to), d);
@@ -30,7 +31,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
     const frames = findFrames(v);
     const meeting = opensWithMeeting(v) && d.lastMeeting && d.lastMeeting.sentence >= s.index - 2 ? d.lastMeeting.parties : null;
     const ctx: ClaimContext = {
-      frames, meeting, lastInvitation, lastAccusation,
+      frames, meeting, lastInvitation, lastAccusation, recentTargets,
       carried: carried && carried.paragraph === s.paragraph && !frames.length ? carried.source : null,
     };
     let coveredUntil = -1;
@@ -46,6 +47,8 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
       if (actorParties.length > 1) d.lastPlural = { sentence: s.index, parties: actorParties };
       if (claim.type === 'InvitationExtended') lastInvitation = claim;
       if (claim.type === 'AccusationLevelled') lastAccusation = claim;
+      const targetParties = claim.targets.map((r) => r.party).filter((p): p is string => !!p);
+      if (targetParties.length) ctx.recentTargets = recentTargets = targetParties;
       ctx.lastInvitation = lastInvitation;
       ctx.lastAccusation = lastAccusation;
     }

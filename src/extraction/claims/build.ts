@@ -10,6 +10,7 @@ import { isHedged } from '../hedging.js';
 import type { Mention } from '../mentions/types.js';
 import { isDenied } from '../negation.js';
 import { topicsOf } from '../topics.js';
+import { contextTarget, firstPartyIn } from './clause-targets.js';
 import type { CueHit } from './cues.js';
 
 /** What a sentence's claims may take from earlier sentences. */
@@ -21,6 +22,8 @@ export interface ClaimContext {
   lastAccusation: ExtractedClaim | null;
   /** Parties of the meeting "during the talks" refers to, when the sentence opens that way. */
   meeting: string[] | null;
+  /** Targets of the article's latest claims, newest first: what "the attack" points back to. */
+  recentTargets: string[];
 }
 
 const RELATIVE = new Set(['which', 'whom', 'who', 'that']);
@@ -116,6 +119,7 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   }
 
   const end = clauseEnd(v, hit.cue);
+  if (!targets.length && (hit.type === 'AccusationLevelled' || hit.type === 'ConcernRaised')) targets = chargedParties(v, hit, end, actorSet, ctx);
   while (contentFrom < end && /^[”’"]$/.test(t[contentFrom].text)) contentFrom++;
   while (contentFrom < end && /^(to|of|that|,)$/.test(t[contentFrom].norm) && hit.type !== 'PledgeMade') contentFrom++;
   let last = Math.min(end, contentFrom + 16);
@@ -134,6 +138,16 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
     },
     contentEnd: end,
   };
+};
+
+/** Who a charge or concern is about when no object names them: the clause, then the article's thread. */
+const chargedParties = (v: SentenceView, hit: CueHit, end: number, actorSet: Set<string>, ctx: ClaimContext): PartyRef[] => {
+  const inClause = firstPartyIn(v, hit.cue + 1, end, actorSet);
+  if (inClause) return partyRefs(inClause.parties, inClause.mention);
+  // A concern may be about a situation nobody is blamed for; a charge always has someone in view.
+  if (hit.type !== 'AccusationLevelled') return [];
+  const fromContext = contextTarget(ctx.recentTargets, v.d.salient(v.s.index), actorSet);
+  return fromContext ? partyRefs([fromContext], 'context') : [];
 };
 
 /** The phrase right after a verb when it is a thing that names exactly one party: "a Philippine vessel". */

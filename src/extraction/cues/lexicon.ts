@@ -25,6 +25,20 @@ export const VERB_CUES: ReadonlyMap<string, VerbCue> = new Map(Object.entries({
   allege: { type: 'AccusationLevelled' },
   brand: { type: 'AccusationLevelled' },
   charge: { type: 'AccusationLevelled', needsNext: ['that'] },
+  // Condemnation and protest charge whoever did what is condemned: "condemned the airstrike".
+  condemn: { type: 'AccusationLevelled' },
+  denounce: { type: 'AccusationLevelled' },
+  deplore: { type: 'AccusationLevelled' },
+  decry: { type: 'AccusationLevelled' },
+  censure: { type: 'AccusationLevelled' },
+  rebuke: { type: 'AccusationLevelled' },
+  lambast: { type: 'AccusationLevelled' },
+  slam: { type: 'AccusationLevelled' },
+  criticise: { type: 'AccusationLevelled' },
+  criticize: { type: 'AccusationLevelled' },
+  protest: { type: 'AccusationLevelled' },
+  complain: { type: 'AccusationLevelled', needsNext: ['that', 'about', 'of', 'over'] },
+  contend: { type: 'AccusationLevelled', needsNext: ['that'] },
 }));
 
 /** Adjectives after "be/remain/grow": "was deeply concerned about", "remained committed to". */
@@ -34,6 +48,9 @@ export const ADJECTIVE_CUES: ReadonlyMap<string, VerbCue> = new Map(Object.entri
   alarmed: { type: 'ConcernRaised' },
   troubled: { type: 'ConcernRaised' },
   committed: { type: 'PledgeMade', needsNext: ['to'] },
+  // "it is concerning that ...", "the situation is alarming".
+  concerning: { type: 'ConcernRaised', needsNext: ['that'] },
+  resolute: { type: 'PledgeMade', needsNext: ['in'] },
 }));
 export const COPULAS = new Set(['be', 'remain', 'grow', 'become', 'stay', 'feel', 'seem', 'appear']);
 
@@ -46,6 +63,8 @@ export interface NounCue {
 const RAISE = new Set(['raise', 'express', 'voice', 'reiterate', 'share', 'flag', 'convey', 'register', 'underline', 'renew', 'highlight', 'repeat', 'air', 'stress', 'underscore', 'emphasize', 'emphasise']);
 const GIVE = new Set(['make', 'give', 'offer', 'reiterate', 'reaffirm', 'renew', 'repeat', 'provide', 'extend', 'underline', 'underscore', 'express', 'honour', 'honor', 'affirm', 'restate']);
 const LEVEL = new Set(['level', 'make', 'repeat', 'renew', 'hurl', 'lodge', 'press', 'reiterate']);
+/** Verbs that make someone the author of a protest or complaint: "lodged a protest", "filed a complaint". */
+const LODGE = new Set(['lodge', 'file', 'submit', 'send', 'deliver', 'convey', 'hand', 'register', 'make', 'issue', 'voice', 'express', 'renew', 'address']);
 
 export const NOUN_CUES: ReadonlyMap<string, NounCue> = new Map(Object.entries({
   invitation: { type: 'InvitationExtended', light: new Set(['extend', 'issue', 'send', 'deliver', 'convey', 'renew', 'accept', 'confirm', 'receive', 'offer']) },
@@ -61,6 +80,10 @@ export const NOUN_CUES: ReadonlyMap<string, NounCue> = new Map(Object.entries({
   guarantee: { type: 'PledgeMade', light: GIVE },
   accusation: { type: 'AccusationLevelled', light: LEVEL },
   allegation: { type: 'AccusationLevelled', light: LEVEL },
+  protest: { type: 'AccusationLevelled', light: LODGE },
+  complaint: { type: 'AccusationLevelled', light: LODGE },
+  demarche: { type: 'AccusationLevelled', light: LODGE },
+  condemnation: { type: 'AccusationLevelled', light: LODGE },
 }));
 
 /** Verbs that, governing a cue, deny the act: "denied inviting", "rejected the accusation". */

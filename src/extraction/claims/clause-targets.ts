@@ -1,0 +1,35 @@
+// Targets read from what a claim says rather than from the word right after its cue: "condemned
+// the unprovoked violation of its airspace by Iran", "condemned new sanctions imposed by the
+// United States". When the clause names no other party ("condemned the attack"), the act it
+// points to is the one the article has been reporting, so its party is the latest target.
+import type { SentenceView } from '../grammar.js';
+import type { Mention } from '../mentions/types.js';
+
+/** The first party the span [from, end) names that is not one of `exclude`, with those coordinated to it. */
+export const firstPartyIn = (v: SentenceView, from: number, end: number, exclude: Set<string>): { parties: string[]; mention: string } | null => {
+  let found: Mention | null = null;
+  const parties: string[] = [];
+  for (let k = from; k < end; k++) {
+    const m = v.at.get(k);
+    if (!m || m.from !== k) continue;
+    const own = m.parties.filter((p) => !exclude.has(p));
+    if (!found) {
+      if (!own.length || m.kind === 'group') continue;
+      found = m;
+      parties.push(...own);
+      k = m.to - 1;
+      continue;
+    }
+    // "by Nigeria and Benin": parties joined to the first one by a conjunction belong with it.
+    const between = v.t.slice(found.to, m.from).map((t) => t.norm).join(' ');
+    if (!/^(and|or|,|, and)$/.test(between) || !own.length) break;
+    parties.push(...own.filter((p) => !parties.includes(p)));
+    found = m;
+    k = m.to - 1;
+  }
+  return found ? { parties, mention: found.text } : null;
+};
+
+/** The party the article's latest claims were about, other than the actor's own. */
+export const contextTarget = (recentTargets: string[], salient: string[], exclude: Set<string>): string | null =>
+  recentTargets.find((p) => !exclude.has(p)) ?? salient.find((p) => !exclude.has(p)) ?? null;
