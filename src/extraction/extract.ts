@@ -1,7 +1,8 @@
-import type { SourceRef } from '../domain/claim.js';
+import type { PartyRef, SourceRef } from '../domain/claim.js';
 import type { ArticleText, ExtractedClaim } from '../domain/claim-extractor.js';
 import { findFrames, frameFor } from './attribution/frames.js';
 import { buildClaim, opensWithMeeting, type ClaimContext } from './claims/build.js';
+import { attributedCharge, spokenSpans, type Speech } from './claims/charges.js';
 import { competingFocusClaim } from './claims/competing-focus.js';
 import { findCues } from './claims/cues.js';
 import { MEETING_VERBS } from './cues/lexicon.js';
@@ -10,6 +11,11 @@ import { detectMentions } from './mentions/detect.js';
 import { Discourse } from './mentions/discourse.js';
 import { analyze } from './nlp.js';
 import { partyIndex } from './parties/party-index.js';
+
+interface OpenQuote {
+  paragraph: number;
+  speech: Speech;
+}
 
 /**
  * The pipeline, sentence by sentence in reading order: party names → mentions of actors
@@ -24,6 +30,8 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   let lastInvitation: ExtractedClaim | null = null;
   let lastAccusation: ExtractedClaim | null = null;
   let recentTargets: string[] = [];
+  /** A quote opened by a speaker and not yet closed: the next sentence of the paragraph is theirs too. */
+  let openQuote = null as OpenQuote | null;
 
   for (const s of a.sentences) {
     const { mentions, at } = detectMentions(a, s, parties.match(a.tokens, s.from, s.to), d);
@@ -42,6 +50,8 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
       if (!built) continue;
       const { claim } = built;
       coveredUntil = built.contentEnd;
+      // "deplores and strongly opposes this and has made solemn demarches": one act, told twice.
+      if (claim.type === 'AccusationLevelled' && claims.some((c) => c.evidence.start === s.start && c.type === claim.type && sameParties(c.actors, claim.actors) && sameParties(c.targets, claim.targets))) continue;
       claims.push(claim);
       const actorParties = [...new Set(claim.actors.map((r) => r.party).filter((p): p is string => !!p))];
       if (actorParties.length > 1) d.lastPlural = { sentence: s.index, parties: actorParties };
@@ -52,6 +62,19 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
       ctx.lastInvitation = lastInvitation;
       ctx.lastAccusation = lastAccusation;
     }
+    const speeches = spokenSpans(v, frames);
+    const quoted: Speech | null = openQuote && openQuote.paragraph === s.paragraph && !frames.length ? { ...openQuote.speech, from: s.from, to: s.to } : null;
+    if (quoted) speeches.push(quoted);
+    // Content is weaker evidence than a cue: a sentence whose cues made claims says what it claims.
+    if (!claims.some((c) => c.evidence.start === s.start)) {
+      for (const speech of speeches) {
+        const charge = attributedCharge(v, speech, recentTargets);
+        if (!charge) continue;
+        claims.push(charge);
+        break;
+      }
+    }
+    openQuote = quotesLeftOpen(v) ? (quoted ? null : speeches[0] ? { paragraph: s.paragraph, speech: speeches[0] } : null) : quoted ? openQuote : null;
     if (!claims.length || claims[claims.length - 1].evidence.start !== s.start) {
       const focus = competingFocusClaim(v, frames, d.lastMeeting && d.lastMeeting.sentence >= s.index - 3 ? d.lastMeeting.parties : null);
       if (focus) claims.push(focus);
@@ -64,6 +87,16 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
     carried = src ? { paragraph: s.paragraph, source: src } : null;
   }
   return claims;
+};
+
+const sameParties = (a: PartyRef[], b: PartyRef[]): boolean =>
+  a.length === b.length && a.every((r) => b.some((o) => o.party === r.party));
+
+/** An odd number of straight or curly double quotes: the sentence opens or closes a quote it does not finish. */
+const quotesLeftOpen = (v: SentenceView): boolean => {
+  let n = 0;
+  for (let k = v.s.from; k < v.s.to; k++) if (/^["“”]$/.test(v.t[k].text)) n++;
+  return n % 2 === 1;
 };
 
 /** "X met (with) Y": what is said "during the meeting" is said to the other side. */

@@ -66,7 +66,9 @@ export const findCues = (v: SentenceView): CueHit[] => {
       if (cop >= 0) { hits.push({ type: adj.type, form: 'adjective', cue: k, head: cop }); continue; }
     }
     const verb = w.pos === 'VERB' ? VERB_CUES.get(w.lemma) : undefined;
-    if (verb && !insidePhrase(v, k) && nextIs(v, k, verb.needsNext)) {
+    // "a joint statement condemning the attack": the statement condemns, not the subject of the sentence.
+    const describesNoun = w.norm.endsWith('ing') && k > s.from && t[k - 1].pos === 'NOUN';
+    if (verb && !describesNoun && !insidePhrase(v, k) && nextIs(v, k, verb.needsNext)) {
       if (w.lemma === 'agree' && t[skipAdjunct(v, k + 1) + 1]?.pos !== 'VERB') continue;
       const cop = copulaBefore(v, k);
       hits.push({ type: verb.type, form: 'verb', cue: k, head: cop >= 0 && t[cop].pos === 'VERB' ? cop : k });

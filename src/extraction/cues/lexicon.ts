@@ -95,3 +95,30 @@ export const RECEIVING_VERBS = new Set(['accept', 'confirm', 'receive', 'decline
 /** Meeting verbs: whoever meets is the addressee of what is said "during the meeting". */
 export const MEETING_VERBS = new Set(['meet', 'speak', 'talk', 'call', 'phone']);
 export const MEETING_NOUNS = new Set(['meeting', 'talks', 'call', 'conversation', 'visit', 'summit', 'discussion', 'discussions']);
+
+/**
+ * Words that make a reported clause a charge against someone, with no accusation verb: "said the
+ * airstrike violated its sovereignty", "called the talks a farce". Matched by lemma or by form.
+ * Evaluative words only: "attack" or "strike" alone report events, not blame.
+ */
+export const CHARGE_WORDS = new Set([
+  'violate', 'violated', 'violates', 'violating', 'violation', 'violations', 'breach', 'breached', 'breaches',
+  'aggression', 'aggressor', 'aggressive', 'crime', 'crimes', 'criminal', 'atrocity', 'atrocities', 'massacre', 'genocide',
+  'assassination', 'assassinations', 'sabotage', 'sabotaging', 'lie', 'lies', 'lying', 'liar', 'fabricate', 'fabricated',
+  'fabricating', 'fabrication', 'farce', 'propaganda', 'provocation', 'provocations', 'provocative', 'destabilise',
+  'destabilize', 'destabilising', 'destabilizing', 'destabilisation', 'destabilization', 'undermine', 'undermines',
+  'undermined', 'undermining', 'interference', 'meddling', 'occupation', 'occupier', 'illegal', 'illegitimate', 'unlawful',
+  'unacceptable', 'unjustified', 'unjustifiable', 'unfounded', 'baseless', 'groundless', 'unprovoked', 'flagrant',
+  'blatant', 'blatantly', 'coercive', 'coercion', 'blackmail', 'conspiracy', 'conspiring', 'hypocrisy', 'hypocritical',
+  'irresponsible', 'reckless', 'barbaric', 'cowardly', 'heinous', 'diversion', 'terrorism', 'hegemony', 'hegemonic',
+  'bullying', 'responsibility', 'responsible', 'culpable', 'complicit', 'complicity', 'collusion', 'slander', 'smear',
+]);
+
+/** Two-word charges whose words alone say nothing: "contrary to the principles", "went against its agreement". */
+export const CHARGE_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['contrary', new Set(['to'])],
+  ['fuel', new Set(['separatism', 'conflict', 'tensions', 'tension', 'violence', 'terrorism', 'instability', 'war', 'extremism'])],
+]);
+
+/** Bonds a party can go back on: "went against its agreement", "acted against its commitments". */
+export const BONDS = new Set(['agreement', 'agreements', 'commitment', 'commitments', 'obligation', 'obligations', 'principles', 'pledge', 'promise', 'word']);
