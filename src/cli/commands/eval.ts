@@ -46,14 +46,14 @@ const setsOf = (opts: EvalOptions, command: Command): EvalSet[] => {
   return sets;
 };
 
-/** The earlier run's set of the same name; a lone set matches a lone set whatever their names. */
-const earlierSet = (earlier: SetResult[], now: SetResult, alone: boolean): SetResult | undefined =>
-  earlier.find((s) => s.name === now.name) ?? (alone && earlier.length === 1 ? earlier[0] : undefined);
+/** The earlier run's set of the same name, else the one scored on the same gold file and folder. */
+const earlierSet = (earlier: SetResult[], now: SetResult): SetResult | undefined =>
+  earlier.find((s) => s.name === now.name) ?? earlier.find((s) => s.gold === now.gold && s.dir === now.dir);
 
 const comparisons = (results: SetResult[], comparePath: string) => {
   const earlier = (JSON.parse(readFileSync(comparePath, 'utf8')) as { sets: SetResult[] }).sets;
   return results.flatMap((now) => {
-    const before = earlierSet(earlier, now, results.length === 1);
+    const before = earlierSet(earlier, now);
     return before ? [{ name: now.name, delta: compareHeadlines(headline(now.report), headline(before.report)) }] : [];
   });
 };
@@ -89,7 +89,7 @@ export const registerEvalCommand = (program: Command): void => {
         return;
       }
       printText(results, opts);
-      if (opts.compare && compared.length === 0) console.log(`\nno set of ${opts.compare} has the name of a set of this run`);
+      if (opts.compare && compared.length === 0) console.log(`\nno set of ${opts.compare} has the name, or the gold file and folder, of a set of this run`);
       for (const c of compared) console.log(`\n${formatDelta(c.name, c.delta)}`);
     });
 };
