@@ -36,11 +36,11 @@ export const evaluate = async (gold: string, dir: string, verbose = false): Prom
 };
 
 interface SetResult extends EvalSet { report: EvalReport }
-interface EvalOptions { gold: string; dir: string; set: string[]; verbose?: boolean; json?: boolean; compare?: string }
+interface EvalOptions { gold: string; dir: string; set?: string[]; verbose?: boolean; json?: boolean; compare?: string }
 
 /** --set entries, plus --gold/--dir when given explicitly or when there is no --set. */
 const setsOf = (opts: EvalOptions, command: Command): EvalSet[] => {
-  const sets = opts.set.map(parseSetSpec);
+  const sets = (opts.set ?? []).map(parseSetSpec);
   const explicit = command.getOptionValueSource('gold') === 'cli' || command.getOptionValueSource('dir') === 'cli';
   if (sets.length === 0 || explicit) sets.unshift({ name: basename(opts.dir), gold: opts.gold, dir: opts.dir });
   return sets;
@@ -76,7 +76,7 @@ export const registerEvalCommand = (program: Command): void => {
     .description('extract folders of articles, score the claims against reference claims and classify the errors')
     .option('--gold <file>', 'reference claims', 'test/extraction/seeds-gold.json')
     .option('--dir <dir>', 'directory of article .txt files', 'seeds')
-    .option('--set <name=gold.json:dir>', 'a named set to score (repeatable); one table row each', (v: string, all: string[]) => [...all, v], [])
+    .option('--set <name=gold.json:dir>', 'a named set to score (repeatable); one table row each', (v: string, all: string[] = []) => [...all, v])
     .option('--verbose', 'list every error by class, with the reference id and the sentence')
     .option('--json', 'print { sets: [ { name, gold, dir, report } ] } (and comparison with --compare)')
     .option('--compare <previous.json>', 'print the change of the main figures since a run saved with --json')
