@@ -10,6 +10,8 @@ import { objectOf, subjectOf, type SentenceView } from './grammar.js';
 import { detectMentions } from './mentions/detect.js';
 import { Discourse } from './mentions/discourse.js';
 import { analyze } from './nlp.js';
+import { restorePastVerbs } from './past-forms.js';
+import { findDefinedParties, matchDefined, mergeMatches } from './parties/defined-parties.js';
 import { partyIndex } from './parties/party-index.js';
 
 interface OpenQuote {
@@ -23,8 +25,11 @@ interface OpenQuote {
  */
 export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   const a = analyze(article.body);
+  restorePastVerbs(a);
   const d = new Discourse();
   const parties = partyIndex();
+  const defined = findDefinedParties(a, parties);
+  for (const party of defined) d.defineKind(party.info.id, party.info.kind);
   const claims: ExtractedClaim[] = [];
   let carried: { paragraph: number; source: SourceRef } | null = null;
   let lastInvitation: ExtractedClaim | null = null;
@@ -34,7 +39,8 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   let openQuote = null as OpenQuote | null;
 
   for (const s of a.sentences) {
-    const { mentions, at } = detectMentions(a, s, parties.match(a.tokens, s.from, s.to), d);
+    const found = mergeMatches(parties.match(a.tokens, s.from, s.to), matchDefined(defined, a.tokens, s.from, s.to));
+    const { mentions, at } = detectMentions(a, s, found, d);
     const v: SentenceView = { a, s, t: a.tokens, mentions, at, d };
     const frames = findFrames(v);
     const meeting = opensWithMeeting(v) && d.lastMeeting && d.lastMeeting.sentence >= s.index - 2 ? d.lastMeeting.parties : null;

@@ -10,7 +10,7 @@ import type { SentenceView } from '../grammar.js';
 import { isHedged } from '../hedging.js';
 import type { Mention } from '../mentions/types.js';
 import { topicsOf } from '../topics.js';
-import { contextTarget, firstPartyIn } from './clause-targets.js';
+import { contextTarget, firstPartyIn, nearestPartyBefore } from './clause-targets.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 
@@ -58,7 +58,8 @@ export const attributedCharge = (v: SentenceView, speech: Speech, recentTargets:
   const at = chargeWordIn(v, speech.from, speech.to);
   if (at < 0) return null;
   const exclude = new Set(speakerParties);
-  const named = firstPartyIn(v, speech.from, speech.to, exclude);
+  // The doer of the charged act is named before the charge word ("X has violated"), else after it ("violation by X").
+  const named = nearestPartyBefore(v, speech.from, at, exclude) ?? firstPartyIn(v, at, speech.to, exclude);
   const fromContext = named ? null : contextTarget(recentTargets, v.d.salient(v.s.index), exclude);
   const targets = named ? named.parties.map((party) => ({ party, mention: named.mention })) : fromContext ? [{ party: fromContext, mention: 'context' }] : [];
   if (!targets.length) return null;

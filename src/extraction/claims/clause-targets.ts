@@ -33,3 +33,15 @@ export const firstPartyIn = (v: SentenceView, from: number, end: number, exclude
 /** The party the article's latest claims were about, other than the actor's own. */
 export const contextTarget = (recentTargets: string[], salient: string[], exclude: Set<string>): string | null =>
   recentTargets.find((p) => !exclude.has(p)) ?? salient.find((p) => !exclude.has(p)) ?? null;
+
+/** The party named nearest before token `at` within [from, at), not one of `exclude`: the doer of "X has violated". */
+export const nearestPartyBefore = (v: SentenceView, from: number, at: number, exclude: Set<string>): { parties: string[]; mention: string } | null => {
+  for (let k = at - 1; k >= from; k--) {
+    const m = v.at.get(k);
+    if (!m || m.kind === 'group') continue;
+    const own = m.parties.filter((p) => !exclude.has(p));
+    if (own.length) return { parties: own, mention: m.text };
+    k = m.from;
+  }
+  return null;
+};

@@ -1,5 +1,5 @@
 import type { AnalyzedText, Sentence, Token } from '../nlp.js';
-import { partyIndex, type PartyMatch } from '../parties/party-index.js';
+import type { PartyMatch } from '../parties/party-index.js';
 import { chunkSentence, isPossessiveMarker, type Chunk } from './chunks.js';
 import type { Discourse } from './discourse.js';
 import {
@@ -245,7 +245,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
         if (RELATIONAL_HEADS.has(t[m.to - 1].norm)) {
           const own = ante?.parties ?? [];
           const other = [...(d.lastMeeting && d.lastMeeting.sentence >= s.index - 3 ? d.lastMeeting.parties : []), ...d.salient(s.index)]
-            .find((p) => !own.includes(p) && partyIndex().kindOf(p) !== 'body');
+            .find((p) => !own.includes(p) && d.kindOf(p) !== 'body');
           m.parties = other ? [other] : [];
           m.plural = false;
         } else m.parties = ante?.parties ?? [];
@@ -253,7 +253,7 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
         const kinds = KIND_NOUNS[t[m.to - 1].norm];
         const e = kinds ? undefined : d.findRole(m.role!);
         if (e) { m.parties = e.parties; m.entity = e; }
-        const p = kinds && m.to - m.from === 2 ? d.ofKind((id) => kinds.includes(partyIndex().kindOf(id) ?? ''), m.from, s.index) : undefined;
+        const p = kinds && m.to - m.from === 2 ? d.ofKind((id) => kinds.includes(d.kindOf(id) ?? ''), m.from, s.index) : undefined;
         if (p) m.parties = [p];
       }
       // "a ministry spokesman", "an embassy official": the institution named before speaks through them.

@@ -1,3 +1,5 @@
+import type { ActorKind } from '../parties/actors.js';
+import { partyIndex } from '../parties/party-index.js';
 import type { Entity, Mention } from './types.js';
 
 /**
@@ -15,6 +17,16 @@ export class Discourse {
   private readonly byRole = new Map<string, Entity>();
   lastPlural: { sentence: number; parties: string[] } | null = null;
   lastMeeting: { sentence: number; parties: string[] } | null = null;
+  /** Kinds of the parties this article defines itself ("the Popular Front (PF)"). */
+  private readonly ownKinds = new Map<string, ActorKind>();
+
+  defineKind(id: string, kind: ActorKind): void {
+    this.ownKinds.set(id, kind);
+  }
+
+  kindOf(id: string): ActorKind | undefined {
+    return this.ownKinds.get(id) ?? partyIndex().kindOf(id);
+  }
 
   countParty(sentence: number, id: string, weight: number): void {
     while (this.counts.length <= sentence) this.counts.push(new Map());
