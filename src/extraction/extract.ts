@@ -12,6 +12,7 @@ import { Discourse } from './mentions/discourse.js';
 import { analyze } from './nlp.js';
 import { restorePastVerbs } from './past-forms.js';
 import { findDefinedParties, matchDefined, mergeMatches } from './parties/defined-parties.js';
+import { dropOwnedMetonyms } from './parties/owned-metonyms.js';
 import { partyIndex } from './parties/party-index.js';
 
 interface OpenQuote {
@@ -39,7 +40,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   let openQuote = null as OpenQuote | null;
 
   for (const s of a.sentences) {
-    const found = mergeMatches(parties.match(a.tokens, s.from, s.to), matchDefined(defined, a.tokens, s.from, s.to));
+    const found = dropOwnedMetonyms(mergeMatches(parties.match(a.tokens, s.from, s.to), matchDefined(defined, a.tokens, s.from, s.to)), a.tokens);
     const { mentions, at } = detectMentions(a, s, found, d);
     const v: SentenceView = { a, s, t: a.tokens, mentions, at, d };
     const frames = findFrames(v);

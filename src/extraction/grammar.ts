@@ -96,7 +96,7 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (
       const holder = postmodified(v, m.from);
       return holder ? withCoordinatesLeft(v, holder) : [];
     }
-    if (m) return withCoordinatesLeft(v, m);
+    if (m) return withCoordinatesLeft(v, envoyOf(v, m) ?? m);
     if (SKIPPABLE.has(tok.pos) || tok.text === '"' || tok.text === '“' || tok.text === '”') { j--; continue; }
     if (tok.text === ',') {
       const before = v.at.get(j - 1);
@@ -123,6 +123,16 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (
     return [];
   }
   return [];
+};
+
+/** Offices sent somewhere: "Iran's ambassador to the UN said" is Iran's ambassador speaking, not the UN. */
+const POSTED = new Set(['ambassador', 'envoy', 'mission', 'delegation', 'representative', 'delegate', 'embassy']);
+
+/** The envoy a destination hangs on ("the Iranian ambassador to Afghanistan"), if `m` is one. */
+const envoyOf = (v: SentenceView, m: Mention): Mention | undefined => {
+  if (m.from - 2 < v.s.from || !/^(to|in|at)$/.test(v.t[m.from - 1].norm)) return undefined;
+  const office = v.at.get(m.from - 2);
+  return office && office.kind === 'role' && office.role && POSTED.has(office.role) ? office : undefined;
 };
 
 /** The subject of the nearest finite verb before `j` that has an actor for one; '"...," said X' counts. */

@@ -4,7 +4,7 @@
 // wrong for English news (it calls Turkey "Türkiye" and the US capital "Washington D.C.").
 // Bump DICTIONARY_VERSION whenever an entry changes: it is part of the extractor's version.
 
-export const DICTIONARY_VERSION = '2025.2';
+export const DICTIONARY_VERSION = '2026.1';
 
 export type ActorKind = 'country' | 'government' | 'armed-group' | 'body' | 'alliance';
 
@@ -23,12 +23,13 @@ export const ACTORS: CuratedParty[] = [
   { id: 'isis', name: 'Islamic State', kind: 'armed-group', aliases: ['Islamic State', 'ISIS', 'ISIL', 'Daesh'] },
   { id: 'al-qaeda', name: 'al-Qaeda', kind: 'armed-group', aliases: ['al-Qaeda', 'al Qaeda', 'Al-Qaida', 'al-Qaida', 'AQAP'] },
   { id: 'hamas', name: 'Hamas', kind: 'armed-group', aliases: ['Hamas'] },
+  { id: 'fatah', name: 'Fatah', kind: 'government', aliases: ['Fatah'] },
   { id: 'hezbollah', name: 'Hezbollah', kind: 'armed-group', aliases: ['Hezbollah', 'Hizbollah', 'Hizballah', 'Hizbullah'] },
   { id: 'houthis', name: 'Houthis', kind: 'armed-group', aliases: ['Houthis', 'Houthi', 'Ansar Allah', 'Ansarallah'] },
   { id: 'islamic-jihad', name: 'Palestinian Islamic Jihad', kind: 'armed-group', aliases: ['Palestinian Islamic Jihad', 'Islamic Jihad'] },
   { id: 'rsf', name: 'Rapid Support Forces', kind: 'armed-group', aliases: ['Rapid Support Forces', 'RSF'] },
   { id: 'wagner', name: 'Wagner Group', kind: 'armed-group', aliases: ['Wagner Group', 'Wagner', 'Africa Corps'] },
-  { id: 'al-shabaab', name: 'al-Shabaab', kind: 'armed-group', aliases: ['al-Shabaab', 'al Shabaab', 'Al-Shabab'] },
+  { id: 'al-shabaab', name: 'al-Shabaab', kind: 'armed-group', aliases: ['al-Shabaab', 'al Shabaab', 'Al-Shabab', 'Shabaab', 'Shabab', 'al-Shabab'] },
   { id: 'boko-haram', name: 'Boko Haram', kind: 'armed-group', aliases: ['Boko Haram'] },
   { id: 'pkk', name: "Kurdistan Workers' Party", kind: 'armed-group', aliases: ['PKK', "Kurdistan Workers' Party"] },
   { id: 'sdf', name: 'Syrian Democratic Forces', kind: 'armed-group', aliases: ['Syrian Democratic Forces', 'SDF'] },
@@ -60,7 +61,8 @@ export const ACTORS: CuratedParty[] = [
 /** Extra names for countries, keyed by party id: short forms, metonyms, state organs. */
 export const COUNTRY_EXTRAS: Record<string, string[]> = {
   'united-states': ['US', 'USA', 'U.S.', 'U.S.A.', 'America', 'Washington', 'White House', 'Pentagon', 'State Department', 'U.S. State Department', 'Trump administration', 'Biden administration'],
-  'united-kingdom': ['Britain', 'Great Britain', 'British', 'UK', 'U.K.', 'Downing Street', 'Whitehall', 'Foreign Office'],
+  // Not "Foreign Office": Pakistan's, India's and Germany's are called that too.
+  'united-kingdom': ['Britain', 'Great Britain', 'British', 'UK', 'U.K.', 'Downing Street', 'Whitehall'],
   philippines: ['Philippine', 'Malacanang', 'Malacañang'],
   'saudi-arabia': ['Saudi', 'Saudis', 'Riyadh'],
   russia: ['Kremlin', 'Russian Federation'],
@@ -69,7 +71,8 @@ export const COUNTRY_EXTRAS: Record<string, string[]> = {
   'south-korea': ['ROK', 'Blue House'],
   turkey: ['Turkey', 'Türkiye', 'Turkiye', 'Turkish', 'Ankara'],
   france: ['Elysee', 'Élysée', 'Elysee Palace'],
-  israel: ['IDF', 'Israel Defense Forces', 'Israeli military', 'Knesset'],
+  // "The Zionist regime" is how Iranian and some Arab state media name Israel.
+  israel: ['IDF', 'Israel Defense Forces', 'Israeli military', 'Knesset', 'Zionist regime', 'Zionist entity'],
   iran: ['IRGC', 'Revolutionary Guards', 'Islamic Revolutionary Guard Corps'],
   sudan: ['Sudanese Armed Forces', 'SAF'],
   palestine: ['Palestinian Authority'],
