@@ -10,6 +10,7 @@ import { isHedged } from '../hedging.js';
 import type { Mention } from '../mentions/types.js';
 import { isDenied } from '../negation.js';
 import { topicsOf } from '../topics.js';
+import { bareNounAuthor } from './bare-nouns.js';
 import { contextTarget, firstPartyIn } from './clause-targets.js';
 import type { CueHit } from './cues.js';
 
@@ -49,7 +50,9 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   // "Thailand's army said Cambodian troops had fired ..., and accused Phnom Penh of ...": not Cambodia.
   const objectParties = hit.form === 'verb' && hit.type === 'AccusationLevelled' ? new Set(objectOf(v, hit.cue).flatMap((m) => m.parties)) : null;
   const selfAccusing = (ms: Mention[]) => !!objectParties?.size && ms.every((m) => m.parties.length > 0 && m.parties.every((p) => objectParties.has(p)));
-  let actorMs = passive ? agentOf(v, hit.cue) : subjectOf(v, hit.head, 0, selfAccusing);
+  let actorMs = hit.bare ? bareNounAuthor(v, hit, frame) : passive ? agentOf(v, hit.cue) : subjectOf(v, hit.head, 0, selfAccusing);
+  // A noun that nobody is said to author is no claim of anyone's: "amid concerns".
+  if (hit.bare && !actorMs.length) return null;
   if (!actorMs.length) actorMs = agentOf(v, hit.head);
   // "denied inviting", "refused to promise": the governing verb's subject is the author.
   if (!actorMs.length && hit.form === 'verb') {

@@ -13,6 +13,8 @@ export interface CueHit {
   head: number;
   /** Lemma of the governing light verb for nouns ("accept" the invitation), if any. */
   light?: string;
+  /** A noun no verb governs: "at the invitation of X", "concerns raised by X". */
+  bare?: boolean;
 }
 
 const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'PUNCT', 'PART']);
@@ -83,6 +85,8 @@ export const findCues = (v: SentenceView): CueHit[] => {
         hits.push({ type: noun.type, form: 'noun', cue: k, head: g, light });
       } else if (noun.type === 'InvitationExtended' && /^(extended|issued|sent|delivered)$/.test(t[k + 1]?.norm ?? '') && t[k + 2]?.norm === 'by') {
         hits.push({ type: noun.type, form: 'noun', cue: k, head: k + 1 });
+      } else if (g < 0) {
+        hits.push({ type: noun.type, form: 'noun', cue: k, head: k, bare: true });
       }
     }
   }
