@@ -29,17 +29,21 @@ const possessor = (v: SentenceView, cue: number): Mention[] => {
 
 /** The actor mention the sentence opens with, if it names a party and comes before the noun. */
 const openingSubject = (v: SentenceView, cue: number): Mention[] => {
-  const first = v.mentions.find((m) => m.kind !== 'other');
-  return first && first.from < cue && first.parties.length && isActor(first) ? [first] : [];
+  const first = v.mentions.find((m) => isActor(m));
+  return first && first.from < cue && first.parties.length && first.kind !== 'pronoun' ? [first] : [];
 };
 
-export const bareNounAuthor = (v: SentenceView, hit: CueHit, frame: Frame | null): Mention[] => {
+/**
+ * The author, and whether the noun phrase itself names them: then they are the source too, whoever
+ * the sentence cites for the rest ("docked, officials said, amid concerns raised by the US").
+ */
+export const bareNounAuthor = (v: SentenceView, hit: CueHit, frame: Frame | null): { author: Mention[]; named: boolean } => {
   const { cue } = hit;
   const after = authorAfter(v, cue);
-  if (after.length) return after;
+  if (after.length) return { author: after, named: true };
   const owner = possessor(v, cue);
-  if (owner.length) return owner;
-  if (frame && frame.speaker.some((m) => m.parties.length)) return frame.speaker;
+  if (owner.length) return { author: owner, named: true };
+  if (frame && frame.speaker.some((m) => m.parties.length)) return { author: frame.speaker, named: false };
   // A concern or pledge is its holder's; "declined to comment on the accusations" accuses no one of its subject.
-  return hit.type === 'ConcernRaised' || hit.type === 'PledgeMade' ? openingSubject(v, cue) : [];
+  return { author: hit.type === 'ConcernRaised' || hit.type === 'PledgeMade' ? openingSubject(v, cue) : [], named: false };
 };

@@ -50,7 +50,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   // "Thailand's army said Cambodian troops had fired ..., and accused Phnom Penh of ...": not Cambodia.
   const objectParties = hit.form === 'verb' && hit.type === 'AccusationLevelled' ? new Set(objectOf(v, hit.cue).flatMap((m) => m.parties)) : null;
   const selfAccusing = (ms: Mention[]) => !!objectParties?.size && ms.every((m) => m.parties.length > 0 && m.parties.every((p) => objectParties.has(p)));
-  let actorMs = hit.bare ? bareNounAuthor(v, hit, frame) : passive ? agentOf(v, hit.cue) : subjectOf(v, hit.head, 0, selfAccusing);
+  const bare = hit.bare ? bareNounAuthor(v, hit, frame) : null;
+  let actorMs = bare ? bare.author : passive ? agentOf(v, hit.cue) : infinitiveSubject(v, hit) ?? subjectOf(v, hit.head, 0, selfAccusing);
   // A noun that nobody is said to author is no claim of anyone's: "amid concerns".
   if (hit.bare && !actorMs.length) return null;
   if (!actorMs.length) actorMs = agentOf(v, hit.head);
@@ -132,7 +133,7 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
 
   // Who accepts or rejects someone else's act speaks for themselves: "Washington rejected the accusation".
   const speaking = hit.form === 'noun' && hit.light && (RECEIVING_VERBS.has(hit.light) || DENIAL_VERBS.has(hit.light)) && actorMs.length ? refs(actorMs) : actors;
-  const source = sourceOf(frame, speaking, actorMs, t[hit.cue].text, ctx.carried);
+  const source = sourceOf(bare?.named ? null : frame, speaking, actorMs, t[hit.cue].text, ctx.carried);
   const evidence = { text: s.text, start: s.start, end: s.end };
   return {
     claim: {
@@ -141,6 +142,23 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
     },
     contentEnd: end,
   };
+};
+
+/**
+ * "summoned the envoy to protest ...", "urged the Council to condemn ...": an infinitive cue is the
+ * act of whoever governs it, not of the object between them.
+ */
+const infinitiveSubject = (v: SentenceView, hit: CueHit): Mention[] | null => {
+  const { t, s } = v;
+  if (hit.form !== 'verb' || hit.cue - 1 <= s.from || t[hit.cue - 1].norm !== 'to') return null;
+  for (let j = hit.cue - 2; j >= s.from && hit.cue - j <= 10; j--) {
+    if (t[j].pos === 'VERB' && !v.at.get(j)) {
+      const subject = subjectOf(v, j);
+      return subject.length ? subject : null;
+    }
+    if (t[j].pos === 'PUNCT' && t[j].text !== '-') return null;
+  }
+  return null;
 };
 
 /** Who a charge or concern is about when no object names them: the clause, then the article's thread. */

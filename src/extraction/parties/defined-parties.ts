@@ -11,7 +11,7 @@ import { slug } from './slug.js';
 
 /** Last words of organisation names; armed ones answer to "the group", "the rebels". */
 const ARMED_HEADS = new Set(['army', 'forces', 'front', 'brigade', 'brigades', 'movement', 'militia', 'guard', 'guards', 'resistance', 'mobilisation', 'mobilization']);
-const BODY_HEADS = new Set(['party', 'union', 'council', 'alliance', 'organisation', 'organization', 'congress', 'league', 'coalition', 'committee', 'commission', 'assembly', 'authority', 'command']);
+const BODY_HEADS = new Set(['group', 'agency', 'service', 'office', 'mission', 'party', 'union', 'council', 'alliance', 'organisation', 'organization', 'congress', 'league', 'coalition', 'committee', 'commission', 'assembly', 'authority', 'command']);
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', '-', '&']);
 const ACRONYM = /^[A-Z][A-Z0-9&-]{1,7}$/;
 
@@ -67,7 +67,10 @@ export const findDefinedParties = (a: AnalyzedText, known: PartyIndex): DefinedP
       // Already a party of the dictionary, whole: nothing to define.
       if (known_.length === 1 && known_[0].from === start && known_[0].to === end) continue;
       if (acronym && known.match(tokens, k + 1, k + 2).length) continue;
-      const kind = kindOfHead(tokens[end - 1].norm) ?? 'body';
+      // A dam or a programme with a short form is no party: the name must say it is an organisation.
+      const heads = tokens.slice(start, end).map((t) => kindOfHead(t.norm)).filter((x): x is ActorKind => !!x);
+      if (!heads.length) continue;
+      const kind = kindOfHead(tokens[end - 1].norm) ?? heads[0];
       if (!acronym && kind === 'body' && known_.length) continue;
       const owner = ownerOf(known, tokens, start, end, withAcronym ? k + 3 : end, s.to);
       const name = tokens.slice(start, end).map((t) => t.norm);
