@@ -94,6 +94,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
       const next = t[hit.cue + 1]?.norm;
       // "accused X", "charged that X ...", "levelled accusations against X", "allegations that X ...".
       if (next === 'that' || (hit.form === 'noun' && next === 'against')) targetMs = coordinatedFrom(v, hit.cue + 2).filter(isActor);
+      // "filed a complaint with the UN against X": whoever receives a protest is not its target.
+      else if (hit.form === 'noun' && (next === 'with' || next === 'to')) targetMs = [];
       else targetMs = objectOf(v, hit.cue);
       // "accused a Philippine vessel of ...": a thing of one party's stands for that party.
       if (!targetMs.length && hit.form === 'verb') targetMs = partyThingAfter(v, hit.cue);
@@ -163,7 +165,8 @@ const infinitiveSubject = (v: SentenceView, hit: CueHit): Mention[] | null => {
 
 /** Who a charge or concern is about when no object names them: the clause, then the article's thread. */
 const chargedParties = (v: SentenceView, hit: CueHit, end: number, actorSet: Set<string>, ctx: ClaimContext): PartyRef[] => {
-  const inClause = firstPartyIn(v, hit.cue + 1, end, actorSet);
+  const addressee = hit.form === 'noun' && /^(with|to)$/.test(v.t[hit.cue + 1]?.norm ?? '') ? phraseParties(v, hit.cue + 2) : null;
+  const inClause = firstPartyIn(v, addressee ? addressee.end : hit.cue + 1, end, new Set([...actorSet, ...(addressee?.parties ?? [])]));
   if (inClause) return partyRefs(inClause.parties, inClause.mention);
   // A concern may be about a situation nobody is blamed for; a charge always has someone in view.
   if (hit.type !== 'AccusationLevelled') return [];
@@ -207,6 +210,11 @@ const pledgeTargets = (v: SentenceView, hit: CueHit): string[] => {
   const { t } = v;
   const direct = objectOf(v, hit.cue).filter((m) => m.kind !== 'pronoun');
   if (direct.length && hit.form === 'verb' && !(t[hit.cue + 1]?.norm === 'to')) return direct.flatMap((m) => m.parties);
+  // "vowed that Israel will be punished": the party the promised clause is about.
+  if (hit.form === 'verb' && t[hit.cue + 1]?.norm === 'that') {
+    const about = phraseParties(v, hit.cue + 2).parties;
+    if (about.length) return about;
+  }
   const out: string[] = [];
   const end = clauseEnd(v, hit.cue);
   let infinitives = 0;
