@@ -19,6 +19,7 @@ export interface SentenceView {
 const SKIPPABLE = new Set(['ADV', 'AUX', 'PART']);
 const ACTOR_KINDS = new Set(['party', 'person', 'role', 'name', 'pronoun', 'group']);
 const RELATIVE = new Set(['which', 'who', 'whom', 'that']);
+const QUANTIFIERS = new Set(['both', 'all', 'each']);
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
 
 export const isActor = (m: Mention | undefined): m is Mention => !!m && ACTOR_KINDS.has(m.kind);
@@ -91,6 +92,8 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (
     const adjunct = adjunctEndingAt(v.t, v.s.from, j);
     if (adjunct > v.s.from) { j = adjunct - 1; continue; }
     const m = v.at.get(j);
+    // "Serbia and Kosovo both agreed": a floating quantifier stands between a subject and its verb.
+    if (m && m.kind === 'other' && m.to - m.from === 1 && QUANTIFIERS.has(v.t[j].norm)) { j--; continue; }
     if (m && !ACTOR_KINDS.has(m.kind)) {
       // "two officials familiar with the plans told ...", "a source close to the talks said ...".
       const holder = postmodified(v, m.from);

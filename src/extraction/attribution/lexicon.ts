@@ -2,7 +2,7 @@
 export const REPORTING_VERBS = new Set([
   'say', 'tell', 'confirm', 'announce', 'state', 'add', 'note', 'claim', 'insist', 'report', 'write', 'declare',
   'reveal', 'disclose', 'acknowledge', 'explain', 'warn', 'stress', 'tweet', 'post', 'assert', 'maintain', 'argue',
-  'indicate', 'inform', 'brief',
+  'indicate', 'inform', 'brief', 'reiterate',
 ]);
 
 /** Reporting verbs whose participle describes who was told: "officials briefed on the talks". */

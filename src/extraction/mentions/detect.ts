@@ -163,6 +163,12 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
       m = { ...p, from: m.from, to: next.to, text: text(m.from, next.to) };
       i++;
     }
+    // "The Ministry of Foreign Affairs", "the Ministry of Defence": the office's name is part of the role.
+    if (m.kind === 'role' && m.to + 1 < s.to && t[m.to].norm === 'of' && raw[i + 1]?.kind === 'other' && raw[i + 1].from === m.to + 1
+      && !raw[i + 1].parties.length && t.slice(raw[i + 1].from, raw[i + 1].to).every((x) => /^\p{Lu}/u.test(x.text))) {
+      const office = raw[++i];
+      m = { ...m, to: office.to, text: text(m.from, office.to) };
+    }
     // A role without a party takes it from "of A, B and C" or, for statements, "from A".
     if (m.kind === 'role' && !m.parties.length && m.to < s.to && t[m.to].norm === 'of' && raw[i + 1]?.kind === 'group' && raw[i + 1].from === m.to + 1) {
       const g = raw[++i];

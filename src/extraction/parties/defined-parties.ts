@@ -75,7 +75,10 @@ export const findDefinedParties = (a: AnalyzedText, known: PartyIndex): DefinedP
       const owner = ownerOf(known, tokens, start, end, withAcronym ? k + 3 : end, s.to);
       const name = tokens.slice(start, end).map((t) => t.norm);
       const id = owner ?? slug(a.text.slice(tokens[start].start, tokens[end - 1].end));
-      if (!id || found.has(name.join(' '))) continue;
+      const seen = found.get(name.join(' '));
+      // "National Liberation Army (ELN)": the head ends the name and the short form follows it.
+      if (seen) { seen.acronym ??= acronym; continue; }
+      if (!id) continue;
       found.set(name.join(' '), { info: { id, kind: owner ? known.kindOf(owner) ?? 'country' : kind, form: 'name' }, name, acronym });
     }
   }
