@@ -30,7 +30,10 @@ const possessor = (v: SentenceView, cue: number): Mention[] => {
 /** The actor mention the sentence opens with, if it names a party and comes before the noun. */
 const openingSubject = (v: SentenceView, cue: number): Mention[] => {
   const first = v.mentions.find((m) => isActor(m));
-  return first && first.from < cue && first.parties.length && first.kind !== 'pronoun' ? [first] : [];
+  // Only a subject: no verb or preposition before it ("docked in Colombo amid concerns" has none).
+  const before = first ? v.t.slice(v.s.from, first.from) : [];
+  if (!first || before.some((t) => t.pos === 'VERB' || t.pos === 'ADP' || t.pos === 'AUX')) return [];
+  return first.from < cue && first.parties.length && first.kind !== 'pronoun' ? [first] : [];
 };
 
 /**

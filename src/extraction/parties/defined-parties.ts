@@ -12,6 +12,11 @@ import { slug } from './slug.js';
 /** Last words of organisation names; armed ones answer to "the group", "the rebels". */
 const ARMED_HEADS = new Set(['army', 'forces', 'front', 'brigade', 'brigades', 'movement', 'militia', 'guard', 'guards', 'resistance', 'mobilisation', 'mobilization']);
 const BODY_HEADS = new Set(['group', 'agency', 'service', 'office', 'mission', 'party', 'union', 'council', 'alliance', 'organisation', 'organization', 'congress', 'league', 'coalition', 'committee', 'commission', 'assembly', 'authority', 'command']);
+/**
+ * Heads that name an organisation of its own even without a short form: "the Patriotic Movement",
+ * but not "the Foreign Office" or "the Defence Committee", which are some state's organs.
+ */
+const OWN_NAME_HEADS = new Set([...ARMED_HEADS, 'party', 'union', 'alliance', 'coalition', 'congress', 'league']);
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', '-', '&']);
 const ACRONYM = /^[A-Z][A-Z0-9&-]{1,7}$/;
 
@@ -57,7 +62,7 @@ export const findDefinedParties = (a: AnalyzedText, known: PartyIndex): DefinedP
       const head = tokens[k].norm;
       // A head ends the name only where no capitalised word follows, directly or after "of": "Union of Kurdistan".
       const continues = k + 1 < s.to && (isCapitalised(tokens[k + 1]) || (CONNECTORS.has(tokens[k + 1].norm) && k + 2 < s.to && isCapitalised(tokens[k + 2])));
-      const headed = !withAcronym && isCapitalised(tokens[k]) && kindOfHead(head) && !continues;
+      const headed = !withAcronym && isCapitalised(tokens[k]) && OWN_NAME_HEADS.has(head) && !continues;
       if (!withAcronym && !headed) continue;
       const end = withAcronym ? k : k + 1;
       const start = nameStart(tokens, s.from, end);

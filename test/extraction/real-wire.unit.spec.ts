@@ -1,0 +1,85 @@
+import { describe, expect, it } from '@jest/globals';
+import { brief, extract, only } from './helpers.js';
+
+// Constructions of real wire copy that the seeds lack (issue 11), each on small invented sentences.
+
+describe('condemnation and protest', () => {
+  it('reads a condemnation as a charge against the party whose act is condemned', () => {
+    expect(only('Chile strongly condemned the illegal fishing raid by Peru.'))
+      .toEqual({ type: 'AccusationLevelled', actors: ['chile'], targets: ['peru'], source: 'chile' });
+  });
+  it('takes the target of "condemned the attack" from the article\'s thread', () => {
+    const claims = extract('Mali accused Niger of shelling a border post. Ghana also condemned the attack.');
+    expect(brief(claims[1])).toEqual({ type: 'AccusationLevelled', actors: ['ghana'], targets: ['niger'], source: 'ghana' });
+  });
+  it('reads a lodged protest and a filed complaint, whose addressee is not the target', () => {
+    expect(only('Bolivia filed a complaint with the United Nations against Chile over the dam.'))
+      .toMatchObject({ type: 'AccusationLevelled', actors: ['bolivia'], targets: ['chile'] });
+  });
+  it('gives an infinitive cue to the subject of the verb that governs it', () => {
+    expect(only('Kenya summoned the Ugandan ambassador to protest the border closure.'))
+      .toMatchObject({ type: 'AccusationLevelled', actors: ['kenya'] });
+    expect(only('Laos urged the Security Council to condemn the Thai incursion.'))
+      .toMatchObject({ actors: ['laos'], targets: ['thailand'] });
+  });
+});
+
+describe('charges carried by what a reported clause says', () => {
+  it('makes the speaker the accuser and the doer of the charged act the accused', () => {
+    expect(only('The Peruvian foreign ministry said the Bolivian decision was unacceptable and violated its sovereignty.'))
+      .toEqual({ type: 'AccusationLevelled', actors: ['peru'], targets: ['bolivia'], source: 'peru' });
+  });
+  it('reads a post-posed speaker of a quote', () => {
+    expect(only('"Caracas has fabricated this whole crisis," the Colombian government said.'))
+      .toMatchObject({ actors: ['colombia'], targets: ['venezuela'] });
+  });
+  it('carries the speaker of an open quote into the next sentence of the paragraph', () => {
+    const claims = extract('Chile’s envoy wrote that "talks will go on. Peru has committed a grave violation of the treaty."');
+    expect(claims.map(brief)).toEqual([{ type: 'AccusationLevelled', actors: ['chile'], targets: ['peru'], source: 'chile' }]);
+  });
+  it('makes no charge of a negated or unattributed clause', () => {
+    expect(extract('Peru said Chile had not violated the accord.')).toEqual([]);
+    expect(extract('The raid was illegal under the accord signed by Peru.')).toEqual([]);
+  });
+});
+
+describe('claims named by a noun', () => {
+  it('takes the author from "raised by", "at the invitation of" and a possessor', () => {
+    expect(only('The ship docked in Colombo amid concerns raised by India.')).toMatchObject({ type: 'ConcernRaised', actors: ['india'], source: 'india' });
+    expect(only('Kenya’s latest invitation to Ethiopia was welcomed.')).toMatchObject({ type: 'InvitationExtended', actors: ['kenya'], targets: ['ethiopia'] });
+  });
+  it('drops a noun nobody is said to author', () => {
+    expect(extract('The ship docked in Colombo amid security concerns.')).toEqual([]);
+  });
+});
+
+describe('parties an article defines', () => {
+  it('makes "the X Front (XF)" a party of its own, found again by its short form', () => {
+    const claims = extract('The Northern Liberation Front (NLF) accused Chad of bombing villages. Chad accused the NLF of lying.');
+    expect(claims.map(brief)).toEqual([
+      { type: 'AccusationLevelled', actors: ['northern-liberation-front'], targets: ['chad'], source: 'northern-liberation-front' },
+      { type: 'AccusationLevelled', actors: ['chad'], targets: ['northern-liberation-front'], source: 'chad' },
+    ]);
+  });
+  it('makes an organ defined as a known party\'s stand for that party', () => {
+    expect(only('The Peace Council (PC) of the African Union condemned the Chadian offensive.')).toMatchObject({ actors: ['african-union'], targets: ['chad'] });
+  });
+  it('defines no party from a name without an organisation word', () => {
+    expect(only('Egypt accused Ethiopia of filling the Great River Dam (GRD) too fast.')).toMatchObject({ targets: ['ethiopia'] });
+  });
+});
+
+describe('subjects and roles', () => {
+  it('reads "X\'s ambassador to Y" as X speaking', () => {
+    expect(only('The Iranian ambassador to Iraq complained that Iraq blocks the border.')).toMatchObject({ actors: ['iran'], targets: ['iraq'] });
+  });
+  it('keeps "Pakistan\'s Foreign Office" Pakistan\'s', () => {
+    expect(only('Pakistan’s Foreign Office condemned the Indian drone strike.')).toMatchObject({ actors: ['pakistan'], targets: ['india'] });
+  });
+  it('reads "X and Y both agreed to" as a pledge by both', () => {
+    expect(only('Serbia and Kosovo both agreed to reopen the crossing.')).toMatchObject({ type: 'PledgeMade', actors: ['serbia', 'kosovo'] });
+  });
+  it('reads a past verb that the tagger takes for an adjective after a name', () => {
+    expect(only('In June, Niger alleged that Benin hosts foreign bases.')).toMatchObject({ actors: ['niger'], targets: ['benin'] });
+  });
+});
