@@ -46,7 +46,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
     const frames = findFrames(v);
     const meeting = opensWithMeeting(v) && d.lastMeeting && d.lastMeeting.sentence >= s.index - 2 ? d.lastMeeting.parties : null;
     const ctx: ClaimContext = {
-      frames, meeting, lastInvitation, lastAccusation, recentTargets,
+      frames, meeting, lastInvitation, lastAccusation, recentTargets, lastSource: claims.at(-1)?.source.party ?? null,
       carried: carried && carried.paragraph === s.paragraph && !frames.length ? carried.source : null,
     };
     let coveredUntil = -1;
@@ -75,7 +75,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
     // Content is weaker evidence than a cue: a sentence whose cues made claims says what it claims.
     if (!claims.some((c) => c.evidence.start === s.start)) {
       for (const speech of speeches) {
-        const charge = attributedCharge(v, speech, recentTargets);
+        const charge = attributedCharge(v, speech, recentTargets, claims.at(-1)?.source.party ?? null);
         if (!charge) continue;
         claims.push(charge);
         break;

@@ -83,3 +83,13 @@ describe('subjects and roles', () => {
     expect(only('In June, Niger alleged that Benin hosts foreign bases.')).toMatchObject({ actors: ['niger'], targets: ['benin'] });
   });
 });
+
+describe('authors that are not named as subjects', () => {
+  it('keeps an agentless passive charge with an unknown actor', () => {
+    expect(only('Chad was accused of shelling the border town.')).toMatchObject({ type: 'AccusationLevelled', actors: [null], targets: ['chad'] });
+  });
+  it('gives a quoted statement to the party that issued the last one', () => {
+    const claims = extract('In a statement, the Bolivian government condemned the Chilean blockade. "Santiago has violated the treaty," the statement said.');
+    expect(claims.map(brief)[1]).toEqual({ type: 'AccusationLevelled', actors: ['bolivia'], targets: ['chile'], source: 'bolivia' });
+  });
+});

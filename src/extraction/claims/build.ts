@@ -23,6 +23,8 @@ export interface ClaimContext {
   lastAccusation: ExtractedClaim | null;
   /** Parties of the meeting "during the talks" refers to, when the sentence opens that way. */
   meeting: string[] | null;
+  /** The party of the latest claim's source: who issued "the statement" a later sentence quotes. */
+  lastSource: string | null;
   /** Targets of the article's latest claims, newest first: what "the attack" points back to. */
   recentTargets: string[];
 }
@@ -69,6 +71,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
 
   // "We are deeply concerned": inside a quote, the first person is whoever the frame cites.
   actorMs = actorMs.flatMap((m) => (m.firstPerson ? speaker : [m]));
+  // "The statement accused ...": a document no party is named for speaks for whoever issued the last one.
+  actorMs = actorMs.map((m) => (isAnonymousDocument(m) && ctx.lastSource ? { ...m, parties: [ctx.lastSource] } : m));
 
   if (hit.form === 'noun' && hit.light && (RECEIVING_VERBS.has(hit.light) || DENIAL_VERBS.has(hit.light))) {
     // "X accepted the invitation", "Y rejected the accusation": the act is someone else's, told before.
@@ -84,6 +88,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
     if (!targetMs.length && !targetIds && prior) targetIds = prior.targets.map((r) => r.party).filter((p): p is string => !!p);
     if (!targetMs.length && !targetIds) targetIds = [];
   }
+  // "was accused of shelling the town" with nobody named: the charge is kept, its author unknown.
+  if (!actors && !actorMs.length && passive) actors = [{ party: null, mention: '' }];
   if (!actors && !actorMs.length) return null;
   actors ??= refs(actorMs);
   const actorSet = new Set(actors.map((a) => a.party).filter((p): p is string => !!p));
@@ -192,6 +198,8 @@ const isReciprocal = (v: SentenceView, k: number): boolean =>
   k + 1 < v.s.to && ((v.t[k].norm === 'each' && v.t[k + 1].norm === 'other') || (v.t[k].norm === 'one' && v.t[k + 1].norm === 'another'));
 
 const mentionOf = (v: SentenceView, party: string): string => v.mentions.find((m) => m.parties.includes(party))?.text ?? party;
+
+const isAnonymousDocument = (m: Mention): boolean => m.kind === 'role' && !m.parties.length && !!m.role && DOCUMENT_HEADS.has(m.role);
 
 /** "according to a statement": a document nobody is named for is the actor's own. */
 const anonymousDocument = (f: Frame): boolean => f.speaker.every((m) => !m.parties.length && !m.group && !!m.role && DOCUMENT_HEADS.has(m.role));

@@ -8,6 +8,7 @@ import type { Frame } from '../attribution/frames.js';
 import { BONDS, CHARGE_PAIRS, CHARGE_WORDS } from '../cues/lexicon.js';
 import type { SentenceView } from '../grammar.js';
 import { isHedged } from '../hedging.js';
+import { DOCUMENT_HEADS } from '../mentions/lexicon.js';
 import type { Mention } from '../mentions/types.js';
 import { topicsOf } from '../topics.js';
 import { contextTarget, firstPartyIn, nearestPartyBefore } from './clause-targets.js';
@@ -51,8 +52,14 @@ const negatedBefore = (v: SentenceView, k: number): boolean => {
 };
 
 /** An accusation made by what a speaker's words say, if they say a charge and name or imply an accused. */
-export const attributedCharge = (v: SentenceView, speech: Speech, recentTargets: string[]): ExtractedClaim | null => {
-  const speakerParties = [...new Set(speech.speaker.flatMap((m) => (m.group ? m.group.ranked.slice(0, m.group.n) : m.parties)))];
+export const attributedCharge = (v: SentenceView, speech: Speech, recentTargets: string[], lastSource: string | null): ExtractedClaim | null => {
+  let speakerParties = [...new Set(speech.speaker.flatMap((m) => (m.group ? m.group.ranked.slice(0, m.group.n) : m.parties)))];
+  // '"...," the statement said': a document no party is named for is the last speaker's.
+  const document = speech.speaker.every((m) => m.kind === 'role' && !!m.role && DOCUMENT_HEADS.has(m.role));
+  if (!speakerParties.length && document && lastSource) {
+    speakerParties = [lastSource];
+    speech = { ...speech, source: { ...speech.source, party: lastSource } };
+  }
   // Content words alone are weak evidence: without a speaker we can place, no charge.
   if (!speakerParties.length) return null;
   const at = chargeWordIn(v, speech.from, speech.to);
