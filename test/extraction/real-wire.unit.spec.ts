@@ -93,3 +93,9 @@ describe('authors that are not named as subjects', () => {
     expect(claims.map(brief)[1]).toEqual({ type: 'AccusationLevelled', actors: ['bolivia'], targets: ['chile'], source: 'bolivia' });
   });
 });
+
+describe('people named without a country word', () => {
+  it('resolves a known office holder to their party', () => {
+    expect(only('President Xi Jinping pledged to deepen ties with Nepal.')).toMatchObject({ type: 'PledgeMade', actors: ['china'], targets: ['nepal'] });
+  });
+});

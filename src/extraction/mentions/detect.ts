@@ -1,4 +1,5 @@
 import type { AnalyzedText, Sentence, Token } from '../nlp.js';
+import { officeHolderIndex } from '../parties/office-holders.js';
 import type { PartyMatch } from '../parties/party-index.js';
 import { chunkSentence, isPossessiveMarker, type Chunk } from './chunks.js';
 import type { Discourse } from './discourse.js';
@@ -121,9 +122,11 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
     const names = t.slice(from, to).filter((x) => isNameToken(x) && !NAME_SUFFIXES.has(x.norm) && !NAME_PARTICLES.has(x.norm)).map((x) => x.norm);
     const entity = names.length ? d.findPerson(names) : undefined;
     if (entity) return make(from, to, entity.parties.length ? 'person' : 'name', entity.parties, { entity, role: entity.role ?? undefined });
-    const fresh: Entity = { names, display: text(from, to), parties: [], role: null, person: true };
+    // "President Xi Jinping", "Modi": a known office holder speaks for their party without a country word.
+    const holder = names.length ? officeHolderIndex().lookup(names) : null;
+    const fresh: Entity = { names, display: text(from, to), parties: holder ? [holder.party] : [], role: null, person: true };
     if (names.length) d.addEntity(fresh);
-    return make(from, to, 'name', [], { entity: fresh });
+    return make(from, to, holder ? 'person' : 'name', fresh.parties, { entity: fresh });
   }
 
   function personWithRole(p: Mention, parties: string[], role: string): Mention {
