@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import { REASON } from './refusal.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   'not-found': 404,
@@ -9,10 +10,6 @@ const STATUS: Record<DomainErrorKind, number> = {
   'precondition-required': 428,
 };
 
-const REASON: Record<number, string> = {
-  400: 'Bad Request', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity', 428: 'Precondition Required', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
-};
 
 /**
  * One error body for every failure: status, reason, a sentence a person understands, and
@@ -26,7 +23,7 @@ export class ErrorsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(error);
     if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    if (status === 503) void reply.header('retry-after', '1');
+    if (status === 503) void reply.header('retry-after', String(body.retryAfter ?? 1));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
