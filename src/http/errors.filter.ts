@@ -11,6 +11,8 @@ const STATUS: Record<DomainErrorKind, number> = {
 };
 
 
+const UNSUPPORTED_BODY = 'every body here is JSON: send it with Content-Type: application/json (forms and text are not accepted)';
+
 /**
  * One error body for every failure: status, reason, a sentence a person understands, and
  * field-level details where there are some. Never a stack trace or SQL.
@@ -24,6 +26,8 @@ export class ErrorsFilter implements ExceptionFilter {
     const { status, body } = this.describe(error);
     if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     if (status === 503) void reply.header('retry-after', String(body.retryAfter ?? 1));
+    // Fastify and Nest both say only "Unsupported Media Type"; a person needs to know what to send.
+    if (status === 415) body.message = UNSUPPORTED_BODY;
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
