@@ -8,6 +8,7 @@ import { Authenticator } from '../auth/authenticate.js';
 import { KeyStore } from '../auth/key-store.js';
 import { AccessGuard } from '../http/access.guard.js';
 import { allowedHostsHook } from '../http/allowed-hosts.js';
+import { bodyDeadlineHook } from '../http/body-deadline.js';
 import { authenticationHook } from '../http/authentication.hook.js';
 import { ErrorsFilter } from '../http/errors.filter.js';
 import { rateLimitOptions } from '../http/rate-limits.js';
@@ -26,8 +27,11 @@ export interface CreateAppOptions extends AppOptions {
 const socketLimits = (config: Config) => ({
   requestTimeout: config.requestTimeoutMs,
   connectionTimeout: config.connectionTimeoutMs,
-  // Node checks the request timeout this often (30 s by default, longer than a short timeout).
-  http: { connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.requestTimeoutMs / 4))) },
+  http: {
+    headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+    // Node checks both timeouts this often (30 s by default, longer than a short timeout).
+    connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.requestTimeoutMs / 4))),
+  },
 });
 
 const CSP = {
@@ -64,6 +68,7 @@ export const createApp = async (options: CreateAppOptions): Promise<NestFastifyA
   // Swagger UI at /docs loads its own scripts and inline styles from this origin only.
   await app.register(helmet, { contentSecurityPolicy: { directives: CSP } });
   fastify.addHook('onRequest', allowedHostsHook(config.allowedHosts));
+  fastify.addHook('onRequest', bodyDeadlineHook(config.requestTimeoutMs));
   // In this order: the key is checked before the rate limit counts the request against its principal.
   fastify.addHook('onRequest', authenticationHook(authenticator));
   await app.register(rateLimit, rateLimitOptions(config));
