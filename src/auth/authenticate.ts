@@ -20,9 +20,9 @@ export class Authenticator {
     this.sharedDigest = credentials.sharedKey ? sha256(credentials.sharedKey) : null;
   }
 
-  /** Keys exist, so writes (and costly reads) need one. */
+  /** Keys exist (or existed), so writes (and hashing every view) need one. */
   get required(): boolean {
-    return this.sharedDigest !== null || this.credentials.keys.hasLiveKeys();
+    return this.sharedDigest !== null || this.credentials.keys.hasIssuedKeys();
   }
 
   check(authorization: string | undefined): Authentication {

@@ -55,6 +55,11 @@ export class KeyStore {
     return row ? { ...toRecord(row), secretDigest: row.secret_sha256 } : null;
   }
 
+  /** Revoked keys count: revoking the last key must not open the service to anyone. */
+  hasIssuedKeys(): boolean {
+    return this.db.prepare('SELECT 1 FROM api_keys LIMIT 1').get() !== undefined;
+  }
+
   hasLiveKeys(): boolean {
     return this.db.prepare('SELECT 1 FROM api_keys WHERE revoked_at IS NULL LIMIT 1').get() !== undefined;
   }
