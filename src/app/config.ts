@@ -3,18 +3,37 @@ import { join } from 'node:path';
 
 export interface Config {
   port: number;
+  /** The address to bind; `[::1]` is accepted and kept without its brackets. */
   host: string;
   dataDir: string;
   /** Set: EventStoreDB; unset: the embedded SQLite store under dataDir. */
   eventStoreConnectionString: string | null;
+  /** The one shared key of earlier versions: still accepted, as an admin key (see src/auth/). */
   apiKey: string | null;
+  /** Reads need a key too (any role); otherwise only writes, and costly reads once keys exist. */
+  readRequiresKey: boolean;
   seedOnStart: boolean;
   seedsDir: string;
   corsOrigin: string | null;
+  /** Host names (no port) the service answers to; anything else is refused (DNS rebinding). */
+  allowedHosts: string[];
   /** Largest request body, bytes. */
   bodyLimit: number;
-  /** Writes per minute per client address. */
+  /** Writes per minute per client (the key's identity, else the address). */
   writeRateLimit: number;
+  /** Reads per minute per client. */
+  readRateLimit: number;
+  /** Reads that replay the log or hash every view (`asOf`, `hash=true`) per minute per client. */
+  costlyReadRateLimit: number;
+  /** `asOf` replays running at once; more wait in a queue of `replayQueue`, beyond it 503. */
+  maxReplays: number;
+  replayQueue: number;
+  /** A request must arrive whole (headers and body) within this, ms. */
+  requestTimeoutMs: number;
+  /** A socket idle this long is closed, ms. */
+  connectionTimeoutMs: number;
+  /** Open sockets at most; more are closed on arrival. */
+  maxConnections: number;
 }
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
@@ -33,18 +52,45 @@ const bool = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new Error(`${name} must be true or false, not "${env[name]}"`);
 };
 
-export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
-  port: int(env, 'PORT', 3000, 0, 65535),
-  host: env.HOST || '127.0.0.1',
-  dataDir: env.DATA_DIR || './data',
-  eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || null,
-  apiKey: env.API_KEY || null,
-  seedOnStart: bool(env, 'SEED_ON_START', true),
-  seedsDir: env.SEEDS_DIR || './seeds',
-  corsOrigin: env.CORS_ORIGIN || null,
-  bodyLimit: int(env, 'BODY_LIMIT', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
-  writeRateLimit: int(env, 'WRITE_RATE_LIMIT', 600, 1, 1_000_000),
-});
+/** `[::1]` is how a person writes an IPv6 address next to a port; Node's listen wants it bare. */
+export const bareHost = (host: string): string => host.replace(/^\[(.*)\]$/, '$1');
+
+export const LOOPBACK_HOST_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+const WILDCARDS = ['0.0.0.0', '::'];
+
+/** The names a request's Host may carry: the configured list, else loopback names and the bound address. */
+const hostNames = (env: NodeJS.ProcessEnv, host: string): string[] => {
+  const listed = env.ALLOWED_HOSTS?.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  if (listed?.length) return listed;
+  const own = WILDCARDS.includes(host) ? [] : [host.includes(':') ? `[${host}]` : host.toLowerCase()];
+  return [...new Set([...LOOPBACK_HOST_NAMES, ...own])];
+};
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const host = bareHost(env.HOST || '127.0.0.1');
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host,
+    dataDir: env.DATA_DIR || './data',
+    eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || null,
+    apiKey: env.API_KEY || null,
+    readRequiresKey: bool(env, 'READ_REQUIRES_KEY', false),
+    seedOnStart: bool(env, 'SEED_ON_START', true),
+    seedsDir: env.SEEDS_DIR || './seeds',
+    corsOrigin: env.CORS_ORIGIN || null,
+    allowedHosts: hostNames(env, host),
+    bodyLimit: int(env, 'BODY_LIMIT', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    writeRateLimit: int(env, 'WRITE_RATE_LIMIT', 600, 1, 1_000_000),
+    readRateLimit: int(env, 'READ_RATE_LIMIT', 6000, 1, 10_000_000),
+    costlyReadRateLimit: int(env, 'COSTLY_READ_RATE_LIMIT', 120, 1, 1_000_000),
+    maxReplays: int(env, 'MAX_REPLAYS', 2, 1, 64),
+    replayQueue: int(env, 'REPLAY_QUEUE', 8, 0, 10_000),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_MS', 120_000, 100, 3_600_000),
+    maxConnections: int(env, 'MAX_CONNECTIONS', 1024, 1, 1_000_000),
+  };
+};
 
 export const sqliteFile = (config: Pick<Config, 'dataDir'>): string => join(config.dataDir, 'claimtrail.sqlite');
+export const keysFile = (config: Pick<Config, 'dataDir'>): string => join(config.dataDir, 'keys.sqlite');
 export const CONFIG = Symbol('Config');

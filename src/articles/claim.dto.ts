@@ -1,11 +1,13 @@
 // Request shapes shared by recording and correcting a claim. Every field is checked, unknown
 // fields are refused (the global ValidationPipe forbids them), and sizes are bounded.
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min,
   ValidateNested, ValidateIf,
 } from 'class-validator';
+import { PARTY_ID, PARTY_ID_MAX_LENGTH, PARTY_ID_RULE } from '../domain/party-id.js';
 import { CLAIM_TYPES, POLARITIES, TOPICS, type ClaimType, type Polarity, type Topic } from '../domain/claim.js';
 
 const MAX_OFFSET = 2_000_000;
@@ -13,10 +15,16 @@ const MAX_OFFSET = 2_000_000;
 /** Like @IsOptional, but only for absence: null is checked (and refused) instead of skipped, so it never reaches a stream. */
 export const IsAbsentOr = () => ValidateIf((_, v) => v !== undefined);
 
+/**
+ * A canonical party id or null. Lookalikes are refused, not folded: "PAKISTAN\u200b" or a Cyrillic
+ * "pаkistan" would otherwise be stored raw and shown (or counted) as a party of their own.
+ */
+const IsPartyIdOrNull = () =>
+  applyDecorators(ValidateIf((_, v) => v !== null), IsString(), MaxLength(PARTY_ID_MAX_LENGTH, { message: PARTY_ID_RULE }), Matches(PARTY_ID, { message: PARTY_ID_RULE }));
+
 export class PartyRefDto {
-  @ApiProperty({ nullable: true, example: 'pakistan', description: 'Canonical party id; null when unknown' })
-  @ValidateIf((_, v) => v !== null)
-  @IsString() @MaxLength(100)
+  @ApiProperty({ nullable: true, example: 'pakistan', pattern: PARTY_ID.source, description: 'Canonical party id (lowercase slug); null when unknown' })
+  @IsPartyIdOrNull()
   party!: string | null;
 
   @ApiProperty({ example: 'Pakistan’s Foreign Ministry', description: 'The words used in the text' })
@@ -25,9 +33,8 @@ export class PartyRefDto {
 }
 
 export class SourceRefDto {
-  @ApiProperty({ nullable: true, example: 'taliban' })
-  @ValidateIf((_, v) => v !== null)
-  @IsString() @MaxLength(100)
+  @ApiProperty({ nullable: true, example: 'taliban', pattern: PARTY_ID.source })
+  @IsPartyIdOrNull()
   party!: string | null;
 
   @ApiProperty({ example: 'a senior Taliban official' })

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import { REASON } from './refusal.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   'not-found': 404,
@@ -9,10 +10,8 @@ const STATUS: Record<DomainErrorKind, number> = {
   'precondition-required': 428,
 };
 
-const REASON: Record<number, string> = {
-  400: 'Bad Request', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity', 428: 'Precondition Required', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
-};
+
+const UNSUPPORTED_BODY = 'every body here is JSON: send it with Content-Type: application/json (forms and text are not accepted)';
 
 /**
  * One error body for every failure: status, reason, a sentence a person understands, and
@@ -26,7 +25,9 @@ export class ErrorsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(error);
     if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    if (status === 503) void reply.header('retry-after', '1');
+    if (status === 503) void reply.header('retry-after', String(body.retryAfter ?? 1));
+    // Fastify and Nest both say only "Unsupported Media Type"; a person needs to know what to send.
+    if (status === 415) body.message = UNSUPPORTED_BODY;
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -1,15 +1,27 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import type { Principal } from '../auth/principal.js';
+import { ANALYST_NAME, ANALYST_NAME_RULE } from '../domain/analyst-name.js';
 import { newCommandContext, type CommandContext } from '../domain/events/index.js';
 
 const TOKEN = /^[A-Za-z0-9._@:-]{1,64}$/;
 
-/** Correlation ids cross service boundaries, so a caller's own id is kept when it is sane. */
-export const commandContextFrom = (correlationHeader: string | undefined): CommandContext =>
-  newCommandContext(correlationHeader && TOKEN.test(correlationHeader) ? correlationHeader : undefined);
+/** Correlation ids cross service boundaries, so a caller's own id is kept when it is sane; the key id goes along. */
+export const commandContextFrom = (correlationHeader: string | undefined, caller: Principal | null): CommandContext =>
+  newCommandContext(correlationHeader && TOKEN.test(correlationHeader) ? correlationHeader : undefined, caller?.keyId);
 
-/** `X-Analyst` names who made a change; it becomes `recordedBy: analyst:<name>`. */
-export const analystFrom = (header: string | undefined): string => {
-  if (header === undefined || header === '') return 'analyst:anonymous';
-  if (!TOKEN.test(header)) throw new BadRequestException('X-Analyst must be 1-64 letters, digits or . _ @ : -');
-  return `analyst:${header}`;
+/**
+ * Who made a change, as `recordedBy: analyst:<name>`. A personal key names its analyst, and
+ * X-Analyst cannot name anyone else. Without one (the shared API_KEY, or an open loopback
+ * service) nothing verifies a name, so X-Analyst is taken as said and the event's metadata
+ * shows which key (if any) it came with.
+ */
+export const analystFrom = (header: string | undefined, caller: Principal | null): string => {
+  if (header !== undefined && header !== '' && !ANALYST_NAME.test(header)) throw new BadRequestException(`X-Analyst must be ${ANALYST_NAME_RULE}`);
+  if (caller && !caller.shared) {
+    if (header && header !== caller.analyst) {
+      throw new ForbiddenException(`X-Analyst says ${header}, but this key belongs to ${caller.analyst}: a personal key records its own analyst`);
+    }
+    return `analyst:${caller.analyst}`;
+  }
+  return `analyst:${header || 'anonymous'}`;
 };

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
+import { checkPlainShape } from './plain-shape.js';
 
 interface FieldError { field: string; messages: string[] }
 
@@ -24,6 +25,7 @@ export class KeepingValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
+    if (metatype && (metadata.type === 'body' || metadata.type === 'query')) checkPlainShape(value);
     if (metadata.type !== 'query' || !metatype || !value || typeof value !== 'object') return super.transform(value, metadata);
     const key = JSON.stringify(value);
     let byQuery = this.kept.get(metatype);

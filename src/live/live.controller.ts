@@ -1,6 +1,7 @@
 import { Controller, Inject, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { distinctUntilChanged, exhaustMap, map, merge, takeUntil, timer, type Observable } from 'rxjs';
+import { distinctUntilChanged, exhaustMap, interval, map, merge, takeUntil, timer, type Observable } from 'rxjs';
+import { CONFIG, type Config } from '../app/config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import type { ProjectionRunner } from '../projections/projection-runner.js';
 import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
@@ -16,6 +17,7 @@ export class LiveController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly shutdown: LiveShutdown,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   @Sse()
@@ -34,7 +36,9 @@ export class LiveController {
     const changes$ = this.runner.changes.pipe(
       map((c): MessageEvent => ({ type: 'change', data: { position: c.position.toString(), type: c.type, streamName: c.streamName } })),
     );
+    // A quiet stream still sends something well within CONNECTION_TIMEOUT_MS, which closes idle sockets.
+    const keepAlive$ = interval(Math.floor(this.config.connectionTimeoutMs / 2)).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
     // Ends every open stream before the HTTP server closes, which would otherwise wait for them.
-    return merge(status$, changes$).pipe(takeUntil(this.shutdown.closing));
+    return merge(status$, changes$, keepAlive$).pipe(takeUntil(this.shutdown.closing));
   }
 }

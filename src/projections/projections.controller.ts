@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Logger, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NeedsRole } from '../http/access.guard.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import { ProjectionsStatusQueryDto, RebuildQueryDto } from './projections-query.dto.js';
 import { PROJECTION_RUNNER } from './projections.tokens.js';
@@ -42,6 +43,7 @@ export class ProjectionsController {
   }
 
   @Post('rebuild')
+  @NeedsRole('admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Rebuild all views, or one (?name=), from position 0 while the old state keeps answering; progress in GET /projections' })
   async rebuild(@Query() { name, wait }: RebuildQueryDto) {

@@ -9,6 +9,7 @@
 //   - <topic> is the claim's primary topic (see TOPIC_PRECEDENCE) or `-`.
 // Every character is in [A-Za-z0-9~:+-], so the key is safe in a URL path. In a query string
 // `+` must be sent as %2B; parseClaimKey also takes a space for it.
+import { PARTY_ID } from '../domain/party-id.js';
 import { isClaimType, TOPICS, type ClaimType, type PartyRef, type SourceRef, type Topic } from '../domain/claim.js';
 
 /** A 32-bit FNV-1a of a string, as 8 hex digits: short, stable ids without a crypto import. */
@@ -30,9 +31,8 @@ export const slug = (text: string): string => {
 
 export const UNRESOLVED = '~';
 
-const SAFE_PARTY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Party slugs are already safe; anything else an analyst typed is slugged, so keys always parse. */
-const safeParty = (party: string): string => (SAFE_PARTY.test(party) ? party : slug(party));
+const safeParty = (party: string): string => (PARTY_ID.test(party) ? party : slug(party));
 
 export const partyKey = (ref: PartyRef): string => (ref.party !== null ? safeParty(ref.party) : `${UNRESOLVED}${slug(ref.mention)}`);
 

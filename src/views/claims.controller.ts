@@ -50,7 +50,13 @@ export class ClaimsController {
       const events = await this.store.readStream(articleStream(articleIdOfClaim(claimId)!));
       return events
         .filter((e) => (e.data as { claimId?: string }).claimId === claimId)
-        .map((e) => ({ type: e.type, revision: e.revision.toString(), position: e.position.toString(), recordedAt: e.created.toISOString(), data: e.data }));
+        .map((e) => ({
+          type: e.type, revision: e.revision.toString(), position: e.position.toString(), recordedAt: e.created.toISOString(),
+          // Who, and with which API key (null: the CLI, the extractor, or an open loopback service).
+          recordedBy: (e.data as { recordedBy?: string }).recordedBy ?? null,
+          keyId: (e.metadata as { keyId?: string } | null)?.keyId ?? null,
+          data: e.data,
+        }));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;

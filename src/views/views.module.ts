@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CONFIG, type Config } from '../app/config.js';
+import { ReplayGate } from './replay-gate.js';
 import { ArticlesViewController } from './articles.controller.js';
 import { AttributionsController } from './attributions.controller.js';
 import { ClaimsController } from './claims.controller.js';
@@ -12,6 +14,9 @@ import { ViewQueryHandler } from './view-query.handler.js';
 @Module({
   imports: [CqrsModule],
   controllers: [ClaimsController, PartiesController, SourcesController, ArticlesViewController, AttributionsController, ConflictsController],
-  providers: [ViewQueryHandler],
+  providers: [
+    ViewQueryHandler,
+    { provide: ReplayGate, inject: [CONFIG], useFactory: (config: Config) => new ReplayGate(config.maxReplays, config.replayQueue) },
+  ],
 })
 export class ViewsModule {}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '../../src/app/config.js';
-import { checkListenPolicy } from '../../src/app/listen-policy.js';
+import { checkListenPolicy, NETWORK_FLOORS } from '../../src/app/listen-policy.js';
 import { pledgeExtractor } from '../support/fake-extractor.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -28,11 +28,33 @@ describe('API key for writes', () => {
 });
 
 describe('listen policy', () => {
-  it('binds beyond loopback only with an API key', () => {
-    expect(() => checkListenPolicy({ host: '127.0.0.1', apiKey: null })).not.toThrow();
-    expect(() => checkListenPolicy({ host: '::1', apiKey: null })).not.toThrow();
-    expect(() => checkListenPolicy({ host: '0.0.0.0', apiKey: null })).toThrow(/API_KEY/);
-    expect(() => checkListenPolicy({ host: '0.0.0.0', apiKey: 'k' })).not.toThrow();
+  const policy = (env: NodeJS.ProcessEnv, personalKeys = false) => () => checkListenPolicy(loadConfig(env), personalKeys);
+  const STRONG = 'k'.repeat(NETWORK_FLOORS.apiKeyLength);
+
+  it('binds beyond loopback only with a key', () => {
+    expect(policy({ HOST: '127.0.0.1' })).not.toThrow();
+    expect(policy({ HOST: '::1' })).not.toThrow();
+    expect(policy({ HOST: '[::1]' })).not.toThrow();
+    expect(policy({ HOST: '0.0.0.0' })).toThrow(/API_KEY/);
+    expect(policy({ HOST: '0.0.0.0', API_KEY: STRONG })).not.toThrow();
+    expect(policy({ HOST: '0.0.0.0' }, true)).not.toThrow();
+  });
+
+  it('beyond loopback: a shared key of at least 32 characters, and no body or rate limit above its floor', () => {
+    expect(policy({ HOST: '0.0.0.0', API_KEY: 'k' })).toThrow(/API_KEY of 1 characters: use at least 32/);
+    expect(policy({ HOST: '0.0.0.0', API_KEY: 'k'.repeat(31) })).toThrow(/at least 32/);
+    expect(policy({ HOST: '0.0.0.0', API_KEY: STRONG, BODY_LIMIT: String(16 * 1024 * 1024) })).toThrow(/BODY_LIMIT=16777216: beyond loopback it may be at most 8388608/);
+    expect(policy({ HOST: '0.0.0.0', API_KEY: STRONG, WRITE_RATE_LIMIT: '1000000' })).toThrow(/WRITE_RATE_LIMIT/);
+    expect(policy({ HOST: '0.0.0.0', API_KEY: STRONG, READ_RATE_LIMIT: '10000000' })).toThrow(/READ_RATE_LIMIT/);
+    expect(policy({ HOST: '0.0.0.0', API_KEY: STRONG, COSTLY_READ_RATE_LIMIT: '100000' })).toThrow(/COSTLY_READ_RATE_LIMIT/);
+    // On loopback the same values are the operator's business.
+    expect(policy({ HOST: '127.0.0.1', API_KEY: 'k', BODY_LIMIT: String(16 * 1024 * 1024), WRITE_RATE_LIMIT: '1000000' })).not.toThrow();
+  });
+
+  it('READ_REQUIRES_KEY without any key would lock everyone out, so it is refused', () => {
+    expect(policy({ READ_REQUIRES_KEY: 'true' })).toThrow(/READ_REQUIRES_KEY is set but no key exists/);
+    expect(policy({ READ_REQUIRES_KEY: 'true', API_KEY: 'k' })).not.toThrow();
+    expect(policy({ READ_REQUIRES_KEY: 'true' }, true)).not.toThrow();
   });
 });
 

@@ -18,13 +18,13 @@ export interface TestApp {
 
 /** The real Nest app on a fresh SQLite file, listening on a loopback port for supertest. */
 export const startTestApp = async (
-  options: { extractor?: ClaimExtractor; config?: Partial<Config> } = {},
+  options: { extractor?: ClaimExtractor; config?: Partial<Config>; listenOn?: string } = {},
 ): Promise<TestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'claimtrail-'));
   const config = { ...loadConfig({}), dataDir, seedOnStart: false, ...options.config };
   const store = new SqliteEventStore(join(dataDir, 'claimtrail.sqlite'), { pollMs: 20 });
   const app = await createApp({ config, extractor: options.extractor ?? noClaimsExtractor, store, logger: false });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(0, options.listenOn ?? '127.0.0.1');
   return {
     app,
     server: app.getHttpServer(),

@@ -207,6 +207,9 @@ describe('the analyst’s desk in Chromium', () => {
     await panel.getByRole('button', { name: 'Save correction' }).click();
     await panel.locator('.ok').waitFor();
     expect(prompts).toHaveLength(0); // the key given once is kept for the tab
+    // Who did it, and that the shared key's name is not verified, are on the claim's history.
+    await eventually(async () => expect(await panel.locator(`[data-claim-id="${alone.claimId}"] ~ .claim-history, .claim-history`).first().textContent())
+      .toMatch(/ClaimCorrected by analyst:desk-tests \(shared key: name not verified\)/));
 
     // Article: the highlight takes the new type's colour.
     await eventually(async () => expect(await page.locator(`mark[data-claims~="${alone.claimId}"]`).first().getAttribute('data-types')).toBe(to));

@@ -1,5 +1,6 @@
 // The desk talks to the REST API only. Writes carry the stream revision read (If-Match), and the
-// API key when the server wants one: asked once, kept for this tab in sessionStorage.
+// API key when the server wants one (reads too with READ_REQUIRES_KEY): asked once, kept for this
+// tab in sessionStorage.
 const KEY_STORE = 'claimtrail.apiKey';
 
 export class ApiError extends Error {
@@ -23,8 +24,15 @@ const bodyOf = async (res: Response): Promise<Record<string, unknown>> => {
   }
 };
 
+const withKey = (): Record<string, string> => {
+  const key = sessionStorage.getItem(KEY_STORE);
+  return key ? { authorization: `Bearer ${key}` } : {};
+};
+
+/** A GET, with the tab's key if it has one: a server with READ_REQUIRES_KEY asks for it once. */
 export const get = async <T>(path: string, params?: Record<string, string | number | boolean | undefined | null>): Promise<T> => {
-  const res = await fetch(`${path}${query(params)}`, { headers: { accept: 'application/json' } });
+  let res = await fetch(`${path}${query(params)}`, { headers: { accept: 'application/json', ...withKey() } });
+  if (res.status === 401 && keyGiven()) res = await fetch(`${path}${query(params)}`, { headers: { accept: 'application/json', ...withKey() } });
   if (!res.ok) throw new ApiError(res.status, await bodyOf(res));
   return (await res.json()) as T;
 };
@@ -41,10 +49,18 @@ export const getAll = async <T>(path: string, params: Record<string, string | un
 };
 
 const askForKey = (): string | null =>
-  window.prompt('This server wants an API key for changes. Enter it (kept for this tab only):')?.trim() || null;
+  window.prompt('This server wants your API key (an administrator issues it). Enter it (kept for this tab only):')?.trim() || null;
+
+/** Asks for the key once per refusal: true when one was given (and kept for the tab). */
+const keyGiven = (): boolean => {
+  sessionStorage.removeItem(KEY_STORE);
+  const given = askForKey();
+  if (given) sessionStorage.setItem(KEY_STORE, given);
+  return given !== null;
+};
 
 const ANALYST_STORE = 'claimtrail.analyst';
-/** Who the analyst said they are (X-Analyst → recordedBy: analyst:<name>); kept in this browser. */
+/** Who the analyst said they are (X-Analyst → recordedBy: analyst:<name>); kept in this browser. A personal key names its analyst instead. */
 export const analystName = (): string => localStorage.getItem(ANALYST_STORE) ?? '';
 export const setAnalystName = (name: string): void => localStorage.setItem(ANALYST_STORE, name.trim());
 

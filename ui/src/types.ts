@@ -38,7 +38,12 @@ export interface Claim {
 
 export interface ClaimDetail extends Claim {
   conflicts: Array<{ id: string; kind: string }>;
-  history: Array<{ type: string; revision: string; position: string; recordedAt: string; data: Record<string, unknown> }>;
+  history: Array<{
+    type: string; revision: string; position: string; recordedAt: string;
+    /** Who made the change, and with which API key (null: the CLI, the extractor or an open service). */
+    recordedBy: string | null; keyId: string | null;
+    data: Record<string, unknown>;
+  }>;
 }
 
 export interface Page<T> { items: T[]; total: number; offset: number; limit: number }

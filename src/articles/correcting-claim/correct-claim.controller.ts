@@ -2,6 +2,8 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/c
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { Principal } from '../../auth/principal.js';
+import { Caller } from '../../http/caller.decorator.js';
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { analystFrom, commandContextFrom } from '../../http/request-context.js';
 import { ReadYourWrites } from '../../http/read-your-writes.js';
@@ -23,12 +25,13 @@ export class CorrectClaimController {
     @Body() dto: CorrectClaimDto,
     @Headers() headers: Record<string, string | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: Principal | null,
   ) {
     const expected = parseIfMatch(headers['if-match']);
     // class-transformer leaves absent optional fields as undefined keys: drop them so they do not "correct" to nothing.
     const changes = Object.fromEntries(Object.entries(dto.changes).filter(([, v]) => v !== undefined)) as ClaimCorrection;
     const result = await this.commands.execute(
-      new CorrectClaimCommand(claimId, expected, changes, dto.reason, analystFrom(headers['x-analyst']), commandContextFrom(headers['x-correlation-id'])),
+      new CorrectClaimCommand(claimId, expected, changes, dto.reason, analystFrom(headers['x-analyst'], caller), commandContextFrom(headers['x-correlation-id'], caller)),
     );
     await this.views.settle(result.position);
     void reply.header('etag', etagOf(result.revision));

@@ -2,6 +2,8 @@ import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { Principal } from '../../auth/principal.js';
+import { Caller } from '../../http/caller.decorator.js';
 import { commandContextFrom } from '../../http/request-context.js';
 import { ReadYourWrites } from '../../http/read-your-writes.js';
 import { etagOf } from '../../http/if-match.js';
@@ -23,8 +25,9 @@ export class IngestArticleController {
     @Body() dto: IngestArticleDto,
     @Headers('x-correlation-id') correlationId: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: Principal | null,
   ) {
-    const result = await this.commands.execute(new IngestArticleCommand(dto, commandContextFrom(correlationId)));
+    const result = await this.commands.execute(new IngestArticleCommand(dto, commandContextFrom(correlationId, caller)));
     await this.views.settle(result.position);
     void reply.status(result.created ? 201 : 200).header('etag', etagOf(result.revision)).header('location', `/articles/${result.articleId}`);
     return { articleId: result.articleId, stream: result.stream, revision: result.revision.toString(), created: result.created, claims: result.claims };

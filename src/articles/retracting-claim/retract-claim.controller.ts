@@ -2,6 +2,8 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/c
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { Principal } from '../../auth/principal.js';
+import { Caller } from '../../http/caller.decorator.js';
 import { analystFrom, commandContextFrom } from '../../http/request-context.js';
 import { ReadYourWrites } from '../../http/read-your-writes.js';
 import { etagOf, parseIfMatch } from '../../http/if-match.js';
@@ -22,10 +24,11 @@ export class RetractClaimController {
     @Body() dto: RetractClaimDto,
     @Headers() headers: Record<string, string | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: Principal | null,
   ) {
     const expected = parseIfMatch(headers['if-match']);
     const result = await this.commands.execute(
-      new RetractClaimCommand(claimId, expected, dto.reason, analystFrom(headers['x-analyst']), commandContextFrom(headers['x-correlation-id'])),
+      new RetractClaimCommand(claimId, expected, dto.reason, analystFrom(headers['x-analyst'], caller), commandContextFrom(headers['x-correlation-id'], caller)),
     );
     await this.views.settle(result.position);
     void reply.header('etag', etagOf(result.revision));

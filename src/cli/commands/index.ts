@@ -4,6 +4,7 @@ import { registerExtractCommand } from './extract.js';
 import { registerEvalCommand } from './eval.js';
 import { registerReextract } from './reextract.js';
 import { registerReplay } from './replay.js';
+import { registerKeys } from './keys.js';
 
 /** Each sub-command lives in its own file and registers itself here. */
 export const registerCommands = (program: Command): void => {
@@ -12,4 +13,5 @@ export const registerCommands = (program: Command): void => {
   registerEvalCommand(program);
   registerReextract(program);
   registerReplay(program);
+  registerKeys(program);
 };

@@ -7,4 +7,6 @@ export interface EventMetadata {
   correlationId: string;
   /** The id of the command (or event) that directly caused this event. */
   causationId: string;
+  /** The API key a request was made with (`API_KEY` for the shared one); absent for the CLI and extractor. */
+  keyId?: string;
 }

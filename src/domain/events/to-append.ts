@@ -8,11 +8,13 @@ export interface CommandContext {
   correlationId: string;
   /** The id of the command itself. */
   causationId: string;
+  /** The API key the command came with, when it came over HTTP with one. */
+  keyId?: string;
 }
 
-export const newCommandContext = (correlationId?: string): CommandContext => {
+export const newCommandContext = (correlationId?: string, keyId?: string): CommandContext => {
   const causationId = randomUUID();
-  return { correlationId: correlationId ?? causationId, causationId };
+  return { correlationId: correlationId ?? causationId, causationId, ...(keyId === undefined ? {} : { keyId }) };
 };
 
 export const toAppend = (events: ArticleEvent[], context: CommandContext): EventToAppend[] =>

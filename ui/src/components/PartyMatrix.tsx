@@ -9,6 +9,7 @@ import { navigate, href } from '../router.js';
 import { CLAIM_TYPES, TYPE_LABEL, type Claim, type ClaimType } from '../types.js';
 
 echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+const { encodeHTML } = echarts.format;
 
 export interface Matrix { actors: string[]; targets: string[]; cells: Array<[number, number, number]> }
 
@@ -44,7 +45,9 @@ export const PartyMatrix = ({ claims, focus }: { claims: Claim[]; focus: string 
     const bold = (name: string) => (name === focus ? `{focus|${name}}` : name);
     chart.setOption({
       animation: false,
-      tooltip: { formatter: (p: { value: [number, number, number] }) => `${m.actors[p.value[1]]} → ${m.targets[p.value[0]]}: ${p.value[2]} claim(s)` },
+      // echarts puts a formatter's string into the page as HTML, and party ids come from the event
+      // log (older events predate the party-id grammar): escape every one.
+      tooltip: { formatter: (p: { value: [number, number, number] }) => `${encodeHTML(m.actors[p.value[1]])} → ${encodeHTML(m.targets[p.value[0]])}: ${p.value[2]} claim(s)` },
       grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
       xAxis: {
         type: 'category', data: m.targets, name: 'target', nameLocation: 'middle', nameGap: 40, splitArea: { show: true },

@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { ClaimCard } from '../components/ClaimCard.js';
+import { ClaimHistory } from '../components/ClaimHistory.js';
 import { ClaimEditor } from '../components/ClaimEditor.js';
 import { RecordClaim } from '../components/RecordClaim.js';
 import { Legend, Loaded } from '../components/common.js';
@@ -76,6 +77,7 @@ export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: 
                     <div key={r.claimId} class="panel-claim">
                       <ClaimCard claim={r.claim} />
                       {!hover && <ClaimEditor key={r.claimId} claim={r.claim} revision={revision} onDone={() => setReloads((n) => n + 1)} />}
+                      {!hover && <ClaimHistory claimId={r.claimId} version={reloads} />}
                     </div>
                   ))}
                 </>
