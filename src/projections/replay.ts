@@ -33,11 +33,12 @@ export const replay = async <S>(
   // Small pages: a page is held until folded, and a big one (5000 rows of JSON) outlived the young
   // generation, was promoted and then collected as old garbage (+40 MB resident over 100k events).
   const pageSize = options.pageSize ?? 1000;
+  // -1n: nothing folded yet. Only compared, never computed on: positions are cursors (see event-store.ts).
   let checkpoint = options.after ?? -1n;
   let processed = 0;
   let sliceStart = performance.now();
   for (;;) {
-    const page = await store.readAll({ fromPosition: checkpoint + 1n, maxCount: pageSize, streamPrefix: ARTICLE_STREAM_PREFIX });
+    const page = await store.readAll({ after: checkpoint, maxCount: pageSize, streamPrefix: ARTICLE_STREAM_PREFIX });
     for (const recorded of page) {
       if (options.until && !options.until(recorded)) return { states, checkpoint, processed };
       checkpoint = recorded.position;

@@ -335,7 +335,7 @@ describe('EventStoreDB operations on a stand-in client', () => {
       appendToStream: async () => replies.shift(),
       readStream: () => streamRead(),
     } as unknown as EventStoreDBClient;
-    const append = appendToStream(client);
+    const append = appendToStream(client, 1_048_576);
     const one = [{ type: 'ClaimRecorded', data: { a: 1 } }];
 
     replies.push({ success: true, nextExpectedRevision: 4n, position: { commit: 900n, prepare: 880n } });
