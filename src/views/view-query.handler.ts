@@ -15,7 +15,7 @@ export class ViewQueryHandler implements IQueryHandler<ViewQuery<unknown>> {
   async execute(query: ViewQuery<unknown>): Promise<unknown> {
     // Live views answer from memory; `asOf` folds the log up to that point on demand.
     if (query.asOf) {
-      const asOf = await this.runner.asOf(query.views, 'position' in query.asOf ? { position: query.asOf.position } : { time: query.asOf.time });
+      const asOf = await this.runner.asOf(query.views, query.asOf);
       return query.run(Object.fromEntries(asOf) as Record<ViewName, never>);
     }
     const states = query.views.map((name) => this.runner.state(name));

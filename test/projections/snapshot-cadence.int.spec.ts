@@ -27,6 +27,9 @@ const view = (name: string, costMs: number): Projection<{ n: number }> => ({
 /** Records which views each save carried. */
 class RecordingSnapshots {
   readonly saves: string[][] = [];
+  bindTo(): boolean {
+    return false;
+  }
   load(): null {
     return null;
   }
