@@ -48,7 +48,7 @@ const fillStore = (file: string, corpus: string[], extractorFor: (i: number) => 
   db.transaction(() => {
     corpus.forEach((text, i) => {
       const events = ingestEvents(articleFromInput({ text }), extractorFor(i));
-      toAppend(events, newCommandContext()).forEach((e, revision) => {
+      toAppend(events, newCommandContext(), 0n).forEach((e, revision) => {
         insert.run(articleStream(events[0].data.articleId), revision, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), Date.now());
         count++;
       });

@@ -20,7 +20,7 @@ export const writeArticles = async (store: EventStore, count: number, from = 0):
   let position = -1n;
   for (let i = from; i < from + count; i++) {
     const events = pledgeArticle(i);
-    ({ position } = await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext()), NO_STREAM));
+    ({ position } = await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext(), 0n), NO_STREAM));
   }
   return position;
 };
