@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import type { ProjectionRunner } from '../projections/projection-runner.js';
@@ -9,7 +9,8 @@ import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    /** Absent in the CLI's write-only app, which has no views. */
+    @Optional() @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner | null = null,
   ) {}
 
   @Get()
@@ -18,12 +19,12 @@ export class HealthController {
       '(status "degraded" while their subscription is being opened again: reads answer, but may be behind)',
   })
   async health() {
-    const views = this.runner.following();
+    const views = this.runner?.following();
     try {
       await this.store.ping();
     } catch (error) {
       throw new ServiceUnavailableException({ status: 'unavailable', store: this.store.kind, storeAnswers: false, views, message: (error as Error).message });
     }
-    return { status: views.state === 'following' ? 'ok' : 'degraded', store: this.store.kind, storeAnswers: true, views };
+    return { status: !views || views.state === 'following' ? 'ok' : 'degraded', store: this.store.kind, storeAnswers: true, ...(views ? { views } : {}) };
   }
 }

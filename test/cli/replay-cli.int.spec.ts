@@ -76,7 +76,7 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
 
     const out = replay(dir, '--json');
     expect(out.stderr).not.toMatch(/\x1b\[/); // not a terminal: plain lines, no bar
-    expect(out.stderr).toMatch(/^replay claims: \d+ events, position \d+ of 36$/m);
+    expect(out.stderr).toMatch(/^replay claims: \d+ of 36 events, at position \d+$/m);
     expect(out.status).toBe(0);
     const summary: Summary = JSON.parse(out.stdout);
     expect(summary.file).toBe(join(dir, 'views.sqlite'));
