@@ -41,7 +41,7 @@ export const appendBench = async (events = 100_000, iterations = 2) => {
   const articles = generateCorpus(Math.ceil(events / 10), 7, 12);
   const batches: Array<{ stream: string; events: EventToAppend[] }> = articles.map((a) => {
     const domain = ingestEvents(articleFromInput({ text: a.text }), nineClaims);
-    return { stream: articleStream(domain[0].data.articleId), events: toAppend(domain, newCommandContext()) };
+    return { stream: articleStream(domain[0].data.articleId), events: toAppend(domain, newCommandContext(), 0n) };
   });
   const total = batches.reduce((n, b) => n + b.events.length, 0);
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-append-'));

@@ -55,7 +55,7 @@ export const loadStore = async (events: number, seed = 42): Promise<LoadedStore>
       const found = source.claims.filter((c) => article.body.slice(c.evidence.start, c.evidence.end) === c.evidence.text);
       const replay: ClaimExtractor = { ...extractor, extract: (): ExtractedClaim[] => found };
       const domain = ingestEvents(article, replay).slice(0, events - written);
-      append(articleStream(article.articleId), toAppend(domain, newCommandContext()), NO_STREAM);
+      append(articleStream(article.articleId), toAppend(domain, newCommandContext(), 0n), NO_STREAM);
       written += domain.length;
       claims += domain.length - 1;
       articles++;

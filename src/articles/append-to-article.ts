@@ -34,7 +34,7 @@ export const writeToArticle = async (
   const stream = articleStream(articleId);
   const loaded = await loadExistingArticle(store, articleId);
   if (loaded.revision !== expectedRevision) throw staleRevision(stream, expectedRevision, loaded.revision);
-  const events = checkedAppend(stream, decide(loaded), context);
+  const events = checkedAppend(stream, decide(loaded), context, expectedRevision + 1n);
   try {
     const result = await store.append(stream, events, expectedRevision);
     return { articleId, stream, revision: result.nextExpectedRevision, position: result.position };

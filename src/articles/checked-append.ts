@@ -8,7 +8,7 @@ import { isValidArticleEvent } from '../projections/event-check.js';
  * same decoder that reads streams back. A hole in request validation then costs one 422, instead of
  * a stream that can no longer be loaded.
  */
-export const checkedAppend = (stream: string, events: ArticleEvent[], context: CommandContext): EventToAppend[] => {
+export const checkedAppend = (stream: string, events: ArticleEvent[], context: CommandContext, firstRevision: bigint): EventToAppend[] => {
   const metadata = { schemaVersion: SCHEMA_VERSION, ...context };
   for (const event of events) {
     const data: unknown = JSON.parse(JSON.stringify(event.data));
@@ -17,5 +17,5 @@ export const checkedAppend = (stream: string, events: ArticleEvent[], context: C
     const problems = problemsOf({ streamName: stream, revision: -1n, type: event.type, data, metadata });
     if (problems.length) throw unprocessable(`this ${event.type} cannot be stored: ${problems.join('; ')}`, { problems });
   }
-  return toAppend(events, context);
+  return toAppend(events, context, firstRevision);
 };

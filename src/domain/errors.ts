@@ -1,5 +1,5 @@
 /** Errors of the domain, each with the HTTP-agnostic kind the REST layer maps to a status. */
-export type DomainErrorKind = 'not-found' | 'conflict' | 'unprocessable' | 'precondition-required';
+export type DomainErrorKind = 'not-found' | 'gone' | 'conflict' | 'unprocessable' | 'precondition-required';
 
 export class DomainError extends Error {
   constructor(readonly kind: DomainErrorKind, message: string, readonly details: Record<string, unknown> = {}) {
@@ -9,5 +9,7 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError('not-found', `${what} not found`);
+/** It existed and its events are no longer there (a deleted or truncated stream): not the same as never having existed. */
+export const gone = (what: string, why: string) => new DomainError('gone', `${what} is gone: ${why}`);
 export const unprocessable = (message: string, details?: Record<string, unknown>) =>
   new DomainError('unprocessable', message, details);

@@ -1,20 +1,30 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
+import type { ProjectionRunner } from '../projections/projection-runner.js';
+import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    /** Absent in the CLI's write-only app, which has no views. */
+    @Optional() @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner | null = null,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The store in use and whether it answers (503 when it does not)' })
+  @ApiOperation({
+    summary: 'The store in use, whether it answers (503 when it does not) and whether the views follow it ' +
+      '(status "degraded" while their subscription is being opened again: reads answer, but may be behind)',
+  })
   async health() {
+    const views = this.runner?.following();
     try {
       await this.store.ping();
-      return { status: 'ok', store: this.store.kind, storeAnswers: true };
     } catch (error) {
-      throw new ServiceUnavailableException({ status: 'unavailable', store: this.store.kind, storeAnswers: false, message: (error as Error).message });
+      throw new ServiceUnavailableException({ status: 'unavailable', store: this.store.kind, storeAnswers: false, views, message: (error as Error).message });
     }
+    return { status: !views || views.state === 'following' ? 'ok' : 'degraded', store: this.store.kind, storeAnswers: true, ...(views ? { views } : {}) };
   }
 }

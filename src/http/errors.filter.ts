@@ -1,10 +1,12 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import { AppendTooLargeError, StoreUnavailableError, StreamDeletedError } from '../event-store/event-store.js';
 import { REASON } from './refusal.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   'not-found': 404,
+  gone: 410,
   conflict: 409,
   unprocessable: 422,
   'precondition-required': 428,
@@ -25,7 +27,7 @@ export class ErrorsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(error);
     if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    if (status === 503) void reply.header('retry-after', String(body.retryAfter ?? 1));
+    if (status === 503) void reply.header('retry-after', String(body.retryAfter ?? retryAfterSeconds(error)));
     // Fastify and Nest both say only "Unsupported Media Type"; a person needs to know what to send.
     if (status === 415) body.message = UNSUPPORTED_BODY;
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
@@ -48,6 +50,8 @@ export class ErrorsFilter implements ExceptionFilter {
       const message = (error as Error).message.replace(/^FST_\w+:\s*/, '');
       return { status: statusCode, body: { statusCode, error: REASON[statusCode] ?? 'Client Error', message } };
     }
+    const store = describeStoreError(error);
+    if (store) return store;
     // Another process held SQLite's write lock past the busy timeout: nothing was written, and trying again works.
     const code = (error as { code?: unknown })?.code;
     if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) {
@@ -56,3 +60,21 @@ export class ErrorsFilter implements ExceptionFilter {
     return { status: 500, body: { statusCode: 500, error: REASON[500], message: 'the server failed to handle this request; it has been logged' } };
   }
 }
+
+/** Seconds a client should wait before retrying a 503: a busy SQLite writer frees up at once, a store that is down takes longer. */
+const retryAfterSeconds = (error: unknown): number => (error instanceof StoreUnavailableError ? 5 : 1);
+
+/** The event store's own refusals: too big for it, gone from it, or not answering. */
+const describeStoreError = (error: unknown): { status: number; body: Record<string, unknown> } | null => {
+  if (error instanceof AppendTooLargeError) {
+    const message = `the events of this request take ${error.bytes ?? 'more than'} bytes; the event store accepts at most ${error.limit} bytes in one append. Nothing was written`;
+    return { status: 413, body: { statusCode: 413, error: REASON[413], message, limitBytes: error.limit, ...(error.bytes ? { bytes: error.bytes } : {}) } };
+  }
+  if (error instanceof StreamDeletedError) {
+    return { status: 410, body: { statusCode: 410, error: REASON[410], message: `${error.stream} was deleted in the event store` } };
+  }
+  if (error instanceof StoreUnavailableError) {
+    return { status: 503, body: { statusCode: 503, error: REASON[503], message: 'the event store does not answer; nothing is known to be written, retry later' } };
+  }
+  return null;
+};

@@ -1,21 +1,31 @@
-// What the desk's banner needs to know about the projections, in JSON-safe form (no bigints).
+// What the desk's banner, timeline and live page need to know about the projections, in JSON-safe
+// form (no bigints). Counts are counts of article events; the head is only a cursor.
+import type { FollowState } from '../projections/log-follower.js';
+import type { LogProgress } from '../projections/log-progress.js';
 import type { ViewStatus } from '../projections/projection-runner.js';
 
 export interface LiveStatus {
+  /** The newest article event's position: an opaque cursor, not a number of events. */
   head: string;
-  /** Events (SQLite) or log bytes (EventStoreDB) the slowest view is behind the store's head. */
-  lag: string;
-  /** Views being rebuilt, with progress; empty when none is. */
-  rebuilding: Array<{ name: string; processed: number; target: string; startedAt: string }>;
+  /** Article events in the log: the timeline's slider runs from 0 to this. */
+  events: number;
+  /** Article events the slowest view has still to apply. */
+  behind: number;
+  /** True when `behind` is a lower bound (counting stopped). */
+  behindAtLeast: boolean;
+  /** Whether the views follow the log ('reconnecting' while its subscription is lost). */
+  following: FollowState;
+  /** Views being rebuilt: events replayed of the events there were when it started; empty when none is. */
+  rebuilding: Array<{ name: string; processed: number; events: number; startedAt: string }>;
 }
 
-export const liveStatus = (head: bigint, views: ViewStatus[]): LiveStatus => {
-  const lowest = views.reduce((min, v) => (v.checkpoint < min ? v.checkpoint : min), head);
-  return {
-    head: head.toString(),
-    lag: (head > lowest ? head - lowest : 0n).toString(),
-    rebuilding: views
-      .filter((v) => v.rebuilding)
-      .map((v) => ({ name: v.name, processed: v.rebuilding!.processed, target: v.rebuilding!.target.toString(), startedAt: v.rebuilding!.startedAt })),
-  };
-};
+export const liveStatus = (progress: LogProgress, views: ViewStatus[], following: FollowState): LiveStatus => ({
+  head: progress.head.toString(),
+  events: progress.events,
+  behind: progress.slowest.events,
+  behindAtLeast: progress.slowest.atLeast,
+  following,
+  rebuilding: views
+    .filter((v) => v.rebuilding)
+    .map((v) => ({ name: v.name, processed: v.rebuilding!.processed, events: v.rebuilding!.targetEvents, startedAt: v.rebuilding!.startedAt })),
+});

@@ -4,6 +4,7 @@ import { distinctUntilChanged, exhaustMap, interval, map, merge, takeUntil, time
 import { CONFIG, type Config } from '../app/config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import type { ProjectionRunner } from '../projections/projection-runner.js';
+import { logProgress } from '../projections/log-progress.js';
 import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
 import { LiveShutdown } from './live-shutdown.js';
 import { liveStatus } from './live-status.js';
@@ -23,12 +24,16 @@ export class LiveController {
   @Sse()
   @ApiOperation({
     summary: 'Server-sent events: `change` for every event the views applied ({position, type, streamName}), ' +
-      'and `status` at once and whenever it changes, checked every second ({head, lag, rebuilding[]}), so a client can show rebuild progress',
+      'and `status` at once and whenever it changes, checked every second ({head, events, behind, behindAtLeast, following, rebuilding[]}), ' +
+      'so a client can show rebuild progress; counts are article events, head and positions are opaque cursors',
   })
   @ApiProduces('text/event-stream')
   live(): Observable<MessageEvent> {
     const status$ = timer(0, STATUS_EVERY_MS).pipe(
-      exhaustMap(async () => liveStatus(await this.store.headPosition(), this.runner.status())),
+      exhaustMap(async () => {
+        const views = this.runner.status();
+        return liveStatus(await logProgress(this.store, views), views, this.runner.following().state);
+      }),
       // Sent when it changes (first, during a rebuild, as lag moves), not as a once-a-second heartbeat.
       distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
       map((data): MessageEvent => ({ type: 'status', data })),

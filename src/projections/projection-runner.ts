@@ -2,8 +2,9 @@
 // view's checkpoint, then live. A second instance on the same store builds the same views.
 import { Subject } from 'rxjs';
 import { ARTICLE_STREAM_PREFIX } from '../domain/ids.js';
-import type { EventStore, Subscription } from '../event-store/event-store.js';
+import { storeIdentity, type CorruptEventError, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
 import type { Projection } from '../read-models/projection.js';
+import { LogFollower, type FollowStatus, type RetryDelays } from './log-follower.js';
 import { toProjected } from './projected-event.js';
 import { replay } from './replay.js';
 import type { ViewSnapshots } from './view-snapshots.js';
@@ -12,9 +13,11 @@ interface LiveView {
   projection: Projection<unknown>;
   state: unknown;
   checkpoint: bigint;
+  /** Article events at or before the checkpoint, applied or reported invalid: where the view is, as a count. */
+  events: number;
   processed: number;
   lastRebuild: { events: number; ms: number; eventsPerSecond: number; finishedAt: string } | null;
-  rebuilding: { processed: number; target: bigint; startedAt: string } | null;
+  rebuilding: { processed: number; target: bigint; targetEvents: number; startedAt: string } | null;
   /** Changed since its last save. */
   dirty: boolean;
   /** Epoch ms before which it is not saved again (see saveDue). */
@@ -32,6 +35,7 @@ const SAVE_SPACING = 20;
 export interface ViewStatus {
   name: string;
   checkpoint: bigint;
+  events: number;
   processed: number;
   lastRebuild: LiveView['lastRebuild'];
   rebuilding: LiveView['rebuilding'];
@@ -48,10 +52,18 @@ export interface InvalidEventReport {
   at: string;
 }
 
+export interface RunnerOptions {
+  snapshotEveryMs?: number;
+  onSaveError?: (view: string, error: Error) => void;
+  /** How soon a lost subscription is opened again (doubling up to the max). */
+  retry?: RetryDelays;
+}
+
 export class ProjectionRunner {
   private readonly views = new Map<string, LiveView>();
-  private subscription: Subscription | null = null;
-  private loop: Promise<void> | null = null;
+  private readonly follower: LogFollower;
+  /** True when the saved views were another store's and were dropped at start (see ViewSnapshots.bindTo). */
+  snapshotsOfAnotherStore = false;
   private snapshotTimer: NodeJS.Timeout | null = null;
   /** No timer save before this (epoch ms); see saveDue. */
   private quietUntil = 0;
@@ -67,40 +79,60 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     projections: Projection<unknown>[],
     private readonly snapshots: ViewSnapshots | null = null,
-    private readonly options: { snapshotEveryMs?: number; onSaveError?: (view: string, error: Error) => void } = {},
+    private readonly options: RunnerOptions = {},
   ) {
     for (const projection of projections) {
-      this.views.set(projection.name, { projection, state: projection.initial(), checkpoint: -1n, processed: 0, lastRebuild: null, rebuilding: null, dirty: false, nextSaveAt: 0 });
+      this.views.set(projection.name, { projection, state: projection.initial(), checkpoint: -1n, events: 0, processed: 0, lastRebuild: null, rebuilding: null, dirty: false, nextSaveAt: 0 });
     }
+    this.follower = new LogFollower(store, ARTICLE_STREAM_PREFIX, {
+      prepare: () => this.restore(),
+      from: () => this.checkpoint(),
+      onEvent: (recorded) => this.applyLive(recorded),
+      onCorrupt: (error) => this.skipCorrupt(error),
+    }, options.retry);
   }
 
   get names(): string[] {
     return [...this.views.keys()];
   }
 
-  /** Restores saved views, then follows the log from the oldest checkpoint. */
-  start(): void {
-    for (const view of this.views.values()) {
-      const saved = this.snapshots?.load(view.projection.name);
-      if (saved) {
-        view.state = view.projection.deserialize(saved.state);
-        view.checkpoint = saved.checkpoint;
-      }
-    }
-    const from = [...this.views.values()].reduce((min, v) => (v.checkpoint < min ? v.checkpoint : min), this.maxCheckpoint());
-    this.subscription = this.store.subscribe({ fromPosition: from, streamPrefix: ARTICLE_STREAM_PREFIX });
-    this.loop = this.follow(this.subscription);
+  /**
+   * Restores saved views, then follows the log from the oldest checkpoint. Resolves once following
+   * (or retrying, when the store does not answer yet); it never rejects, and a lost subscription is
+   * opened again from the checkpoint (see LogFollower), so the process never dies of it.
+   */
+  async start(): Promise<void> {
     const every = this.options.snapshotEveryMs ?? 1000;
     if (this.snapshots && every > 0) {
       this.snapshotTimer = setInterval(() => this.saveDue(every), every);
       this.snapshotTimer.unref();
     }
+    await this.follower.start();
+  }
+
+  /** Whether the views follow the log now: GET /projections and /health report it. */
+  following(): FollowStatus {
+    return this.follower.status();
+  }
+
+  /** Saved views are restored only when they were saved from this very log. */
+  private async restore(): Promise<void> {
+    if (!this.snapshots) return;
+    this.snapshotsOfAnotherStore = this.snapshots.bindTo(await storeIdentity(this.store));
+    for (const view of this.views.values()) {
+      const saved = this.snapshots.load(view.projection.name);
+      if (saved) {
+        view.state = view.projection.deserialize(saved.state);
+        view.checkpoint = saved.checkpoint;
+        view.events = saved.events;
+      }
+    }
+    this.wakeWaiters();
   }
 
   async stop(): Promise<void> {
     if (this.snapshotTimer) clearInterval(this.snapshotTimer);
-    await this.subscription?.close();
-    await this.loop?.catch(() => undefined);
+    await this.follower.stop();
     this.saveSnapshots();
     this.changes.complete();
   }
@@ -119,7 +151,7 @@ export class ProjectionRunner {
 
   status(): ViewStatus[] {
     return [...this.views.values()].map((v) => ({
-      name: v.projection.name, checkpoint: v.checkpoint, processed: v.processed, lastRebuild: v.lastRebuild, rebuilding: v.rebuilding,
+      name: v.projection.name, checkpoint: v.checkpoint, events: v.events, processed: v.processed, lastRebuild: v.lastRebuild, rebuilding: v.rebuilding,
     }));
   }
 
@@ -163,8 +195,9 @@ export class ProjectionRunner {
   private async rebuildNow(names: string[]): Promise<void> {
     const views = names.map((name) => this.views.get(name)!);
     const startedAt = Date.now();
-    const target = await this.store.headPosition();
-    for (const v of views) v.rebuilding = { processed: 0, target, startedAt: new Date(startedAt).toISOString() };
+    const target = await this.store.headPosition({ streamPrefix: ARTICLE_STREAM_PREFIX });
+    const targetEvents = await this.eventsUpTo(target);
+    for (const v of views) v.rebuilding = { processed: 0, target, targetEvents, startedAt: new Date(startedAt).toISOString() };
     try {
       const projections = views.map((v) => v.projection);
       let result = await replay(this.store, projections, projections.map((p) => p.initial()), {
@@ -190,6 +223,7 @@ export class ProjectionRunner {
       views.forEach((v, i) => {
         v.state = result.states[i];
         v.checkpoint = result.checkpoint;
+        v.events = processed;
         v.lastRebuild = lastRebuild;
         v.dirty = true;
       });
@@ -198,11 +232,29 @@ export class ProjectionRunner {
     }
   }
 
-  /** Time travel: the views folded from the events up to a position or a time, computed on demand. */
-  async asOf(names: string[], limit: { position?: bigint; time?: Date }): Promise<Map<string, unknown>> {
+  /**
+   * The article events in the log up to `position` (a view's checkpoint or the head): counted from
+   * the live view nearest below it, so only the stretch after that view is read.
+   */
+  private async eventsUpTo(position: bigint): Promise<number> {
+    const below = [...this.views.values()].filter((v) => v.checkpoint <= position && !v.rebuilding)
+      .reduce<LiveView | null>((best, v) => (!best || v.checkpoint > best.checkpoint ? v : best), null);
+    const from = below ?? { checkpoint: -1n, events: 0 };
+    const total = await this.store.countEvents({ after: from.checkpoint, streamPrefix: ARTICLE_STREAM_PREFIX });
+    const beyond = await this.store.countEvents({ after: position, streamPrefix: ARTICLE_STREAM_PREFIX });
+    return from.events + total - beyond;
+  }
+
+  /**
+   * Time travel: the views folded from the events up to a position (a cursor taken from an event),
+   * a time, or a number of events (the first N of the article log), computed on demand.
+   */
+  async asOf(names: string[], limit: { position?: bigint; time?: Date; events?: number }): Promise<Map<string, unknown>> {
     const projections = names.map((n) => this.views.get(n)!.projection);
+    let taken = 0;
     const { states } = await replay(this.store, projections, projections.map((p) => p.initial()), {
-      until: (e) => (limit.position === undefined || e.position <= limit.position) && (limit.time === undefined || e.created <= limit.time),
+      until: (e) => (limit.position === undefined || e.position <= limit.position) && (limit.time === undefined || e.created <= limit.time) &&
+        (limit.events === undefined || taken++ < limit.events),
       onInvalid: (error) => this.reportInvalid(error),
     });
     return new Map(names.map((n, i) => [n, states[i]]));
@@ -212,26 +264,38 @@ export class ProjectionRunner {
     return [...this.views.values()].reduce((max, v) => (v.checkpoint > max ? v.checkpoint : max), -1n);
   }
 
-  private async follow(subscription: Subscription): Promise<void> {
-    for await (const recorded of subscription) {
-      let projected;
-      try {
-        projected = toProjected(recorded);
-      } catch (error) {
-        this.reportInvalid(error as Error);
-      }
-      for (const view of this.views.values()) {
-        if (recorded.position <= view.checkpoint) continue;
-        if (projected) {
-          view.state = view.projection.apply(view.state, projected);
-          view.processed++;
-        }
-        view.checkpoint = recorded.position;
-        view.dirty = true;
-      }
-      if (projected) this.changes.next({ position: recorded.position, type: recorded.type, streamName: recorded.streamName });
-      this.wakeWaiters();
+  /** One event from the subscription, into every view not past it: a resubscription repeats none. */
+  private applyLive(recorded: RecordedEvent): void {
+    let projected;
+    try {
+      projected = toProjected(recorded);
+    } catch (error) {
+      this.reportInvalid(error as Error);
     }
+    for (const view of this.views.values()) {
+      if (recorded.position <= view.checkpoint) continue;
+      if (projected) {
+        view.state = view.projection.apply(view.state, projected);
+        view.processed++;
+      }
+      view.checkpoint = recorded.position;
+      view.events++;
+      view.dirty = true;
+    }
+    if (projected) this.changes.next({ position: recorded.position, type: recorded.type, streamName: recorded.streamName });
+    this.wakeWaiters();
+  }
+
+  /** An event that cannot be read at all (a binary event): reported and passed, as an invalid one is. */
+  private skipCorrupt(error: CorruptEventError & { position: bigint }): void {
+    this.reportInvalid(error);
+    for (const view of this.views.values()) {
+      if (error.position <= view.checkpoint) continue;
+      view.checkpoint = error.position;
+      view.events++;
+      view.dirty = true;
+    }
+    this.wakeWaiters();
   }
 
   private wakeWaiters(): void {
@@ -279,7 +343,7 @@ export class ProjectionRunner {
    */
   private trySave(v: LiveView): boolean {
     try {
-      this.snapshots!.save([{ name: v.projection.name, checkpoint: v.checkpoint, state: v.projection.serialize(v.state) }]);
+      this.snapshots!.save([{ name: v.projection.name, checkpoint: v.checkpoint, events: v.events, state: v.projection.serialize(v.state) }]);
       v.dirty = false;
       return true;
     } catch (error) {

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Inject, Logger, Post, Query } from '@nestjs/
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NeedsRole } from '../http/access.guard.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
+import { logProgress } from './log-progress.js';
 import { ProjectionsStatusQueryDto, RebuildQueryDto } from './projections-query.dto.js';
 import { PROJECTION_RUNNER } from './projections.tokens.js';
 import type { ProjectionRunner } from './projection-runner.js';
@@ -18,22 +19,34 @@ export class ProjectionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "Each view's checkpoint, the store's head, the lag, events processed, last rebuild speed and rebuild progress" })
+  @ApiOperation({
+    summary: "Whether the views follow the log, each view's checkpoint (a cursor) and events (a count), the events it is behind, " +
+      'events processed since start, last rebuild speed and rebuild progress',
+  })
   async status(@Query() { hash }: ProjectionsStatusQueryDto) {
-    const head = await this.store.headPosition();
+    const views = this.runner.status();
+    const progress = await logProgress(this.store, views);
     return {
-      head: head.toString(),
-      views: this.runner.status().map((v) => ({
+      store: this.store.kind,
+      // Positions are cursors (log offsets on EventStoreDB): compare them, never read them as counts.
+      head: progress.head.toString(),
+      events: progress.events,
+      following: this.runner.following(),
+      snapshotsOfAnotherStore: this.runner.snapshotsOfAnotherStore,
+      views: views.map((v) => ({
         name: v.name,
         checkpoint: v.checkpoint.toString(),
-        // In positions: events on SQLite, log bytes on EventStoreDB.
-        lag: (head > v.checkpoint ? head - v.checkpoint : 0n).toString(),
+        events: v.events,
+        behind: progress.behind.get(v.name)!.events,
+        behindAtLeast: progress.behind.get(v.name)!.atLeast,
         processed: v.processed,
         ...(hash === 'true' ? { hash: stableHash(this.runner.serialized(v.name)) } : {}),
         lastRebuild: v.lastRebuild,
         rebuilding: v.rebuilding && {
-          ...v.rebuilding,
+          processed: v.rebuilding.processed,
+          events: v.rebuilding.targetEvents,
           target: v.rebuilding.target.toString(),
+          startedAt: v.rebuilding.startedAt,
         },
       })),
       invalidEvents: this.runner.invalidEvents,

@@ -32,8 +32,9 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
     @Inject(VIEW_SNAPSHOTS) private readonly snapshots: ViewSnapshots,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.runner.start();
+  /** Never fails: a store that does not answer yet is retried by the runner (GET /health says so meanwhile). */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
   }
 
   /** Before the store closes (onApplicationShutdown), so the last snapshot is written; then the file is let go. */

@@ -1,9 +1,9 @@
 // Rebuilds views from position 0 straight into the snapshot file, for the `replay` command: no
 // live runner, no HTTP. A service started afterwards resumes from the rebuilt checkpoints.
-import type { EventStore } from '../event-store/event-store.js';
+import { storeIdentity, type EventStore } from '../event-store/event-store.js';
 import type { Projection } from '../read-models/projection.js';
 import { replay } from './replay.js';
-import type { ViewSnapshots } from './view-snapshots.js';
+import type { SnapshotToSave, ViewSnapshots } from './view-snapshots.js';
 
 export interface ViewRebuildReport {
   name: string;
@@ -32,7 +32,7 @@ export const rebuildSnapshots = async (
   options: RebuildSnapshotsOptions = {},
 ): Promise<ViewRebuildReport[]> => {
   const reports: ViewRebuildReport[] = [];
-  const rows: Array<{ name: string; checkpoint: bigint; state: unknown }> = [];
+  const rows: SnapshotToSave[] = [];
   for (const projection of projections) {
     const started = performance.now();
     const result = await replay(store, [projection], [projection.initial()], {
@@ -40,7 +40,7 @@ export const rebuildSnapshots = async (
       onProgress: (events, position) => options.onProgress?.(projection.name, events, position),
       onInvalid: options.onInvalid,
     });
-    rows.push({ name: projection.name, checkpoint: result.checkpoint, state: projection.serialize(result.states[0]) });
+    rows.push({ name: projection.name, checkpoint: result.checkpoint, events: result.processed, state: projection.serialize(result.states[0]) });
     const ms = Math.round(performance.now() - started);
     reports.push({
       name: projection.name,
@@ -50,6 +50,8 @@ export const rebuildSnapshots = async (
       checkpoint: result.checkpoint,
     });
   }
+  // The file may hold another store's views: they are dropped, the rebuilt ones are this store's.
+  snapshots.bindTo(await storeIdentity(store));
   snapshots.save(rows);
   return reports;
 };

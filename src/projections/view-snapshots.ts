@@ -1,9 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { StoreIdentity } from '../event-store/event-store.js';
 
 export interface Snapshot {
   checkpoint: bigint;
+  /** Article events at or before the checkpoint (a count; the checkpoint is only a cursor). */
+  events: number;
+  state: unknown;
+}
+
+export interface SnapshotToSave {
+  name: string;
+  checkpoint: bigint;
+  events?: number;
   state: unknown;
 }
 
@@ -65,20 +75,42 @@ export class ViewSnapshots {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS views (name TEXT PRIMARY KEY, checkpoint TEXT NOT NULL, state TEXT NOT NULL, saved INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS view_parts (name TEXT NOT NULL, field TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL,
-        PRIMARY KEY (name, field, seq));`);
+        PRIMARY KEY (name, field, seq));
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
+    const columns = this.db.prepare('PRAGMA table_info(views)').all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'events')) this.db.exec('ALTER TABLE views ADD COLUMN events INTEGER NOT NULL DEFAULT 0');
+  }
+
+  /**
+   * Checkpoints are positions of one log: another store's (a SQLite rowid given to EventStoreDB, or
+   * the other way round) would resume at a wrong place or skip events. Binds the file to `store`;
+   * what was saved from another store, or before stores were recorded, is dropped. True when it was.
+   */
+  bindTo(store: StoreIdentity): boolean {
+    const identity = JSON.stringify({ kind: store.kind, logId: store.logId });
+    const saved = (this.db.prepare("SELECT value FROM meta WHERE key = 'store'").get() as { value: string } | undefined)?.value;
+    if (saved === identity) return false;
+    const hadViews = (this.db.prepare('SELECT count(*) AS n FROM views').get() as { n: number }).n > 0;
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM views; DELETE FROM view_parts;');
+      this.db.prepare("INSERT INTO meta (key, value) VALUES ('store', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(identity);
+    })();
+    return hadViews;
   }
 
   load(name: string): Snapshot | null {
-    const row = this.db.prepare('SELECT checkpoint, state FROM views WHERE name = ?').get(name) as { checkpoint: string; state: string } | undefined;
+    const row = this.db.prepare('SELECT checkpoint, events, state FROM views WHERE name = ?').get(name) as { checkpoint: string; events: number; state: string } | undefined;
     if (!row) return null;
-    if (row.state !== '') return { checkpoint: BigInt(row.checkpoint), state: JSON.parse(row.state) };
+    const checkpoint = BigInt(row.checkpoint);
+    if (row.state !== '') return { checkpoint, events: row.events, state: JSON.parse(row.state) };
     const parts = this.db.prepare('SELECT field, seq, kind, json FROM view_parts WHERE name = ? ORDER BY rowid').all(name) as Part[];
-    return { checkpoint: BigInt(row.checkpoint), state: fromParts(parts) };
+    return { checkpoint, events: row.events, state: fromParts(parts) };
   }
 
-  save(snapshots: Array<{ name: string; checkpoint: bigint; state: unknown }>): void {
+  save(snapshots: SnapshotToSave[]): void {
     const upsert = this.db.prepare(
-      "INSERT INTO views (name, checkpoint, state, saved) VALUES (?, ?, '', ?) ON CONFLICT(name) DO UPDATE SET checkpoint = excluded.checkpoint, state = '', saved = excluded.saved",
+      "INSERT INTO views (name, checkpoint, events, state, saved) VALUES (?, ?, ?, '', ?) " +
+      "ON CONFLICT(name) DO UPDATE SET checkpoint = excluded.checkpoint, events = excluded.events, state = '', saved = excluded.saved",
     );
     const clear = this.db.prepare('DELETE FROM view_parts WHERE name = ?');
     const insert = this.db.prepare('INSERT INTO view_parts (name, field, seq, kind, json) VALUES (?, ?, ?, ?, ?)');
@@ -86,7 +118,7 @@ export class ViewSnapshots {
     const rows = snapshots.map((s) => ({ ...s, parts: toParts(s.state) }));
     this.db.transaction(() => {
       for (const s of rows) {
-        upsert.run(s.name, s.checkpoint.toString(), Date.now());
+        upsert.run(s.name, s.checkpoint.toString(), s.events ?? 0, Date.now());
         clear.run(s.name);
         for (const p of s.parts) insert.run(s.name, p.field, p.seq, p.kind, p.json);
       }

@@ -3,13 +3,22 @@ import { Type } from 'class-transformer';
 import { BadRequestException } from '@nestjs/common';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-/** `asOf`: an ISO 8601 time ("2025-05-21", "2025-05-21T12:00:00Z") or a global position ("1234"). */
-export const AS_OF = /^(\d{1,19}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?)$/;
+/**
+ * `asOf`: an ISO 8601 time ("2025-05-21", "2025-05-21T12:00:00Z"), a global position taken from an
+ * event ("1234": a cursor, on EventStoreDB a log offset), or a number of events ("events:12": the
+ * first 12 events of the article log, what the timeline's slider counts).
+ */
+export const AS_OF = /^(\d{1,19}|events:\d{1,15}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?)$/;
 
 /** Time travel, taken by every view endpoint. */
 export class AsOfQueryDto {
-  @ApiPropertyOptional({ description: 'Answer from the events up to this point: an ISO 8601 time or a global position', example: '2025-05-21' })
-  @IsOptional() @Matches(AS_OF, { message: 'asOf must be an ISO 8601 date or time (2025-05-21, 2025-05-21T12:00:00Z) or a global position (an integer)' })
+  @ApiPropertyOptional({
+    description: "Answer from the events up to this point: an ISO 8601 time, an event's global position, or events:N (the first N article events)",
+    example: '2025-05-21',
+  })
+  @IsOptional() @Matches(AS_OF, {
+    message: "asOf must be an ISO 8601 date or time (2025-05-21, 2025-05-21T12:00:00Z), an event's global position (an integer) or events:N (a count)",
+  })
   asOf?: string;
 }
 
@@ -24,12 +33,13 @@ export class ListQueryDto extends AsOfQueryDto {
   limit?: number;
 }
 
-export type AsOf = { position: bigint } | { time: Date };
+export type AsOf = { position: bigint } | { time: Date } | { events: number };
 
 /** A date alone means "by the end of that day": what was known on 21 May includes the 21st. */
 export const parseAsOf = (asOf: string | undefined): AsOf | null => {
   if (asOf === undefined) return null;
   if (/^\d+$/.test(asOf)) return { position: BigInt(asOf) };
+  if (asOf.startsWith('events:')) return { events: Number(asOf.slice('events:'.length)) };
   const time = new Date(/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf);
   const [y, m, d] = asOf.slice(0, 10).split('-').map(Number);
   const day = new Date(Date.UTC(y, m - 1, d));

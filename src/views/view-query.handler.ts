@@ -16,7 +16,7 @@ export class ViewQueryHandler implements IQueryHandler<ViewQuery<unknown>> {
   async execute(query: ViewQuery<unknown>): Promise<unknown> {
     // Live views answer from memory; `asOf` folds the log up to that point on demand.
     if (query.asOf) {
-      const limit = 'position' in query.asOf ? { position: query.asOf.position } : { time: query.asOf.time };
+      const limit = query.asOf;
       const asOf = await this.replays.run(() => this.runner.asOf(query.views, limit));
       return query.run(Object.fromEntries(asOf) as Record<ViewName, never>);
     }

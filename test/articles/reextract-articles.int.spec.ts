@@ -8,8 +8,10 @@ import { ReextractArticlesCommand } from '../../src/articles/reextracting-articl
 import { ReextractArticlesHandler } from '../../src/articles/reextracting-article/reextract-articles.handler.js';
 import type { ClaimExtractor } from '../../src/domain/claim-extractor.js';
 import { newCommandContext } from '../../src/domain/events/index.js';
+import type { EventStore } from '../../src/event-store/event-store.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { pledgeExtractor } from '../support/fake-extractor.js';
+import { sparseStore, writeArticles } from '../support/sparse-store.js';
 
 /** A stricter rule change: only pledges that name what is pledged "to" something. */
 const stricter: ClaimExtractor = {
@@ -18,12 +20,17 @@ const stricter: ClaimExtractor = {
   extract: (article) => pledgeExtractor.extract(article).filter((c) => / to /.test(c.evidence.text)),
 };
 
-describe('reextract over a SQLite store', () => {
+const stores: Array<[string, (dir: string) => EventStore]> = [
+  ['SQLite', (dir) => new SqliteEventStore(join(dir, 'events.sqlite'))],
+  ['sparse in-memory (as EventStoreDB)', () => sparseStore()],
+];
+
+describe.each(stores)('reextract over a %s store', (_name, open) => {
   let dir: string;
-  let store: SqliteEventStore;
+  let store: EventStore;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'claimtrail-reextract-'));
-    store = new SqliteEventStore(join(dir, 'events.sqlite'));
+    store = open(dir);
     const ingest = new IngestArticleHandler(store, pledgeExtractor);
     for (const text of ['Ruritania pledged to open the port. Genovia pledged calm.', 'Zubrowka pledged support. Nothing else happened.']) {
       await ingest.execute(new IngestArticleCommand({ text }, newCommandContext()));
@@ -38,10 +45,21 @@ describe('reextract over a SQLite store', () => {
     const handler = new ReextractArticlesHandler(store, stricter);
     const head = await store.headPosition();
     expect(await handler.execute(new ReextractArticlesCommand(null, newCommandContext()))).toEqual({ articles: 2, changed: 2, retracted: 2, added: 0 });
-    const written = await store.readAll({ fromPosition: head + 1n });
+    const written = await store.readAll({ after: head });
     expect(written.map((e) => e.type)).toEqual(['ClaimRetracted', 'ClaimRetracted']);
     const after = await store.headPosition();
     expect(await handler.execute(new ReextractArticlesCommand(null, newCommandContext()))).toEqual({ articles: 2, changed: 0, retracted: 0, added: 0 });
     expect(await store.headPosition()).toBe(after);
+  });
+});
+
+describe('reextract of every article on a sparse store', () => {
+  it('lists articles past its first page of 5 000 events', async () => {
+    const store = sparseStore();
+    // 1 700 articles of three events: 5 100 events, two pages of the article list.
+    await writeArticles(store, 1700);
+    const summary = await new ReextractArticlesHandler(store, stricter).execute(new ReextractArticlesCommand(null, newCommandContext()));
+    // The stricter rules keep neither pledge (no " to "): both are retracted in every article.
+    expect(summary).toEqual({ articles: 1700, changed: 1700, retracted: 3400, added: 0 });
   });
 });

@@ -14,7 +14,7 @@ const CLI = 'dist/cli/main.js';
 const run = promisify(execFile);
 
 interface Summary { file: string; views: Array<{ name: string; events: number; ms: number; eventsPerSecond: number; checkpoint: string }>; invalidEvents: number }
-interface Status { head: string; views: Array<{ name: string; checkpoint: string; processed: number; lag: string; hash?: string }> }
+interface Status { head: string; views: Array<{ name: string; checkpoint: string; processed: number; behind: number; hash?: string }> }
 
 const text = (i: number) => `Ruritania pledged road ${i}. Genovia pledged rail ${i}.`;
 
@@ -76,7 +76,7 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
 
     const out = replay(dir, '--json');
     expect(out.stderr).not.toMatch(/\x1b\[/); // not a terminal: plain lines, no bar
-    expect(out.stderr).toMatch(/^replay claims: \d+ events, position \d+ of 36$/m);
+    expect(out.stderr).toMatch(/^replay claims: \d+ of 36 events, at position \d+$/m);
     expect(out.status).toBe(0);
     const summary: Summary = JSON.parse(out.stdout);
     expect(summary.file).toBe(join(dir, 'views.sqlite'));
@@ -85,7 +85,7 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
 
     const second = await start(dir);
     const resumed = await status(second);
-    expect(resumed.views.map((v) => [v.name, v.checkpoint, v.processed, v.lag])).toEqual(live.views.map((v) => [v.name, live.head, 0, '0']));
+    expect(resumed.views.map((v) => [v.name, v.checkpoint, v.processed, v.behind])).toEqual(live.views.map((v) => [v.name, live.head, 0, 0]));
     expect(resumed.views.map((v) => v.hash)).toEqual(live.views.map((v) => v.hash));
     expect((await request(second.server).get('/claims').expect(200)).body.total).toBe(24);
   });
@@ -128,7 +128,7 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
     expect(served).toBe(10);
     expect((JSON.parse(stdout) as Summary).views).toHaveLength(6);
     const live = await status(app);
-    expect(live.views.every((v) => v.checkpoint === live.head && v.lag === '0')).toBe(true);
+    expect(live.views.every((v) => v.checkpoint === live.head && v.behind === 0)).toBe(true);
     await stop(app);
 
     const db = new Database(join(dir, 'views.sqlite'), { readonly: true });

@@ -5,15 +5,27 @@
 import { randomUUID } from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import {
-  ANY, NO_STREAM, STREAM_EXISTS, StreamNotFoundError, WrongExpectedVersionError,
+  ANY, appendBytes, AppendTooLargeError, CorruptEventError, NO_STREAM, STREAM_EXISTS, StoreUnavailableError, StreamDeletedError,
+  StreamNotFoundError, WrongExpectedVersionError,
   type EventStore, type EventToAppend, type RecordedEvent, type Subscription,
 } from '../../src/event-store/event-store.js';
+
+/** Something the harness can make a store do that no port operation does; absent: a printed reason. */
+type Fault<A extends unknown[]> = ((store: EventStore, ...args: A) => Promise<void>) | { skipped: string };
 
 export interface EventStoreContractHarness {
   /** A store ready for use. It may already hold events (a shared server), never ones under this run's names. */
   create(): Promise<EventStore>;
   /** Closes `store` and opens the same storage again. Only adapters whose data outlives the process give it. */
   reopen?: (store: EventStore) => Promise<EventStore>;
+  /** true: every store create() gives is the same log (one server), so it has the same logId. */
+  sharedLog?: boolean;
+  /** Drops the store's connection: open subscriptions must fail with StoreUnavailableError. */
+  dropConnection?: Fault<[]>;
+  /** Deletes (tombstones) a stream. */
+  deleteStream?: Fault<[stream: string]>;
+  /** Appends an event to `stream` that no reader can decode (a binary event from another client). */
+  appendCorrupt?: Fault<[stream: string]>;
 }
 
 /** Longest wait for anything a subscription should deliver. */
@@ -77,6 +89,19 @@ const ids = (list: Array<{ id?: string }>): Array<string | undefined> => list.ma
 const positions = (list: RecordedEvent[]): bigint[] => list.map((e) => e.position);
 const isStrictlyIncreasing = (values: bigint[]): boolean => values.every((v, i) => i === 0 || v > values[i - 1]!);
 const isSystem = (e: RecordedEvent): boolean => e.streamName.startsWith('$') || e.type.startsWith('$');
+
+/** `it` for a fault the harness can cause; else a skipped test whose title says why, also printed. */
+const withFault = <A extends unknown[]>(
+  name: string, fault: Fault<A> | undefined, title: string, test: (cause: (store: EventStore, ...args: A) => Promise<void>) => Promise<void>,
+): void => {
+  if (typeof fault === 'function') {
+    it(title, () => test(fault));
+    return;
+  }
+  const reason = `${name}: "${title}" SKIPPED: ${fault?.skipped ?? 'the harness cannot cause this fault'}`;
+  process.stderr.write(`\n${reason}\n`);
+  it.skip(reason, () => undefined);
+};
 
 export function eventStoreContract(name: string, harness: EventStoreContractHarness): void {
   describe(`EventStore contract: ${name}`, () => {
@@ -364,6 +389,154 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
 
         const read = await store.readAll({ fromPosition: first.position, streamPrefix: `${prefix}x` });
         expect(read.map((e) => e.streamName)).toEqual([`${prefix}x-1`, `${prefix}x-2`]);
+      });
+    });
+
+    describe('reading after a position', () => {
+      it('readAll after a position is exclusive: the next page starts after the last event of this one', async () => {
+        const prefix = uniquePrefix('after');
+        await store.append(`${prefix}a`, events(3), NO_STREAM);
+        await store.append(`${prefix}b`, events(2), NO_STREAM);
+        const all = await store.readAll({ streamPrefix: prefix, fromPosition: (await store.readStream(`${prefix}a`))[0]!.position });
+        expect(all).toHaveLength(5);
+        const pages: RecordedEvent[] = [];
+        let after: bigint | undefined;
+        for (;;) {
+          const page = await store.readAll({ after, maxCount: 2, streamPrefix: prefix, ...(after === undefined ? { fromPosition: all[0]!.position } : {}) });
+          pages.push(...page);
+          if (page.length < 2) break;
+          after = page[page.length - 1]!.position;
+        }
+        expect(pages).toEqual(all);
+        expect(await store.readAll({ after: all[4]!.position, streamPrefix: prefix })).toEqual([]);
+        expect(await store.readAll({ after: all[1]!.position, maxCount: 1 })).toEqual([all[2]]);
+      });
+
+      it('refuses fromPosition together with after', async () => {
+        await expect(store.readAll({ fromPosition: 0n, after: 0n })).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('headPosition and countEvents of a prefix', () => {
+      it('the head of a prefix is its newest event, whatever other streams wrote later', async () => {
+        const prefix = uniquePrefix('head-prefix');
+        expect(await store.headPosition({ streamPrefix: prefix })).toBe(-1n);
+        const ours = await store.append(`${prefix}1`, events(2), NO_STREAM);
+        await store.append(uniqueStream('head-other'), events(3), NO_STREAM);
+        expect(await store.headPosition({ streamPrefix: prefix })).toBe(ours.position);
+        expect(await store.headPosition()).toBeGreaterThan(ours.position);
+      });
+
+      it('counts the events after a position, of a prefix, up to a limit', async () => {
+        const prefix = uniquePrefix('count');
+        const first = await store.append(`${prefix}a`, events(1), NO_STREAM);
+        await store.append(uniqueStream('count-other'), events(2), NO_STREAM);
+        await store.append(`${prefix}b`, events(4), NO_STREAM);
+        expect(await store.countEvents({ after: first.position, streamPrefix: prefix })).toBe(4);
+        expect(await store.countEvents({ after: first.position, streamPrefix: prefix, limit: 3 })).toBe(3);
+        expect(await store.countEvents({ streamPrefix: prefix })).toBe(5);
+        expect(await store.countEvents({ after: first.position })).toBeGreaterThanOrEqual(6);
+        const head = await store.headPosition();
+        expect(await store.countEvents({ after: head })).toBe(0);
+      });
+    });
+
+    describe('logId', () => {
+      it('names the log: the same on every call, and another log has another', async () => {
+        const id = await store.logId();
+        expect(id).toMatch(/\S{8,}/);
+        expect(await store.logId()).toBe(id);
+        const other = await harness.create();
+        try {
+          if (harness.sharedLog) expect(await other.logId()).toBe(id);
+          else expect(await other.logId()).not.toBe(id);
+        } finally {
+          await other.close();
+        }
+      });
+    });
+
+    describe('append size', () => {
+      /** One event whose appendBytes is exactly `bytes` (ASCII filler). */
+      const sized = (bytes: number): EventToAppend[] => {
+        const base = { id: randomUUID(), type: 'Sized', data: { filler: '' }, metadata: {} };
+        return [{ ...base, data: { filler: 'x'.repeat(bytes - appendBytes([base])) } }];
+      };
+
+      it('takes an append of exactly maxAppendBytes and refuses a larger one with AppendTooLargeError, writing nothing', async () => {
+        const limit = store.maxAppendBytes;
+        if (limit === null) {
+          // No limit: a 1 MiB append, the size EventStoreDB refuses by default, must go through.
+          const stream = uniqueStream('big');
+          await store.append(stream, sized(1_048_576 + 1), NO_STREAM);
+          expect(await store.readStream(stream)).toHaveLength(1);
+          return;
+        }
+        const fits = uniqueStream('fits');
+        await store.append(fits, sized(limit), NO_STREAM);
+        expect(await store.readStream(fits)).toHaveLength(1);
+        const tooBig = uniqueStream('too-big');
+        const error = await store.append(tooBig, sized(limit + 1), NO_STREAM).then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(AppendTooLargeError);
+        expect(error).toMatchObject({ stream: tooBig, limit });
+        await expect(store.readStream(tooBig)).rejects.toThrow(StreamNotFoundError);
+      });
+    });
+
+    describe('faults', () => {
+      withFault(name, harness.deleteStream, 'a deleted stream reads and appends as StreamDeletedError, not as missing', async (deleteStream) => {
+        const stream = uniqueStream('deleted');
+        await store.append(stream, events(2), NO_STREAM);
+        await deleteStream(store, stream);
+        const read = await store.readStream(stream).then(() => undefined, (e: unknown) => e);
+        expect(read).toBeInstanceOf(StreamDeletedError);
+        expect(read).toMatchObject({ stream });
+        await expect(store.append(stream, events(1), ANY)).rejects.toThrow(StreamDeletedError);
+      });
+
+      withFault(name, harness.appendCorrupt, 'a corrupt event fails reads with its position, and a subscription resumes after it', async (appendCorrupt) => {
+        const prefix = uniquePrefix('corrupt');
+        const stream = `${prefix}stream`;
+        await store.append(stream, events(1), NO_STREAM);
+        await appendCorrupt(store, stream);
+        await store.append(stream, events(1), 1n);
+        const subscription = subscribe({ streamPrefix: prefix });
+        const iterator = subscription[Symbol.asyncIterator]();
+        const [good] = await take(iterator, 1, 'the event before the corrupt one');
+        const error = await within(iterator.next(), WAIT_MS, 'the corrupt event').then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(CorruptEventError);
+        const corrupt = error as CorruptEventError;
+        expect(corrupt).toMatchObject({ stream, revision: 1n });
+        expect(corrupt.position).toBeGreaterThan(good!.position);
+        await subscription.close();
+        const resumed = subscribe({ fromPosition: corrupt.position, streamPrefix: prefix });
+        const [after] = await take(resumed[Symbol.asyncIterator](), 1, 'the event after the corrupt one');
+        expect(after).toMatchObject({ streamName: stream, revision: 2n });
+        await resumed.close();
+        await expect(store.readStream(stream)).rejects.toThrow(CorruptEventError);
+      });
+
+      withFault(name, harness.dropConnection, 'a dropped connection fails open subscriptions with StoreUnavailableError; a new one catches up', async (drop) => {
+        const prefix = uniquePrefix('drop');
+        const stream = `${prefix}stream`;
+        await store.append(stream, events(2), NO_STREAM);
+        const subscription = subscribe({ streamPrefix: prefix });
+        const iterator = subscription[Symbol.asyncIterator]();
+        const [first] = await take(iterator, 1, 'the first event');
+        await drop(store);
+        const failed = await within((async () => {
+          // Events already buffered may still arrive; the failure must follow them.
+          for (;;) {
+            const result = await iterator.next();
+            if (result.done) return new Error('the subscription ended instead of failing');
+          }
+        })().catch((e: unknown) => e), WAIT_MS * 3, 'the subscription to fail');
+        expect(failed).toBeInstanceOf(StoreUnavailableError);
+        await subscription.close();
+        await store.append(stream, events(1), 1n);
+        const resumed = subscribe({ fromPosition: first!.position, streamPrefix: prefix });
+        expect((await take(resumed[Symbol.asyncIterator](), 2, 'the events after the checkpoint')).map((e) => e.revision)).toEqual([1n, 2n]);
+        await resumed.close();
       });
     });
 

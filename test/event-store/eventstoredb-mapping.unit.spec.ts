@@ -6,6 +6,11 @@ import { describe, it, expect } from '@jest/globals';
 import {
   AccessDeniedError,
   BACKWARDS,
+  CancelledError as EsdbCancelledError,
+  DeadlineExceededError as EsdbDeadlineExceededError,
+  MaxAppendSizeExceededError as EsdbMaxAppendSizeExceededError,
+  StreamDeletedError as EsdbStreamDeletedError,
+  UnavailableError as EsdbUnavailableError,
   END,
   START,
   StreamNotFoundError as EsdbStreamNotFoundError,
@@ -21,7 +26,8 @@ import { convertGrpcEvent } from '@eventstore/db-client/dist/utils/convertGrpcEv
 import { createUUID } from '@eventstore/db-client/dist/utils/grpcUUID.js';
 import { createStreamIdentifier } from '@eventstore/db-client/dist/utils/grpcStreamIdentifier.js';
 import {
-  ANY, NO_STREAM, STREAM_EXISTS, CorruptEventError, StreamNotFoundError, WrongExpectedVersionError,
+  ANY, NO_STREAM, STREAM_EXISTS, AppendTooLargeError, CorruptEventError, StoreUnavailableError, StreamDeletedError,
+  StreamNotFoundError, WrongExpectedVersionError,
 } from '../../src/event-store/event-store.js';
 import { toPortError } from '../../src/event-store/eventstoredb/errors.js';
 import { isSystemEvent, toEventData, toRecordedEvent } from '../../src/event-store/eventstoredb/events.js';
@@ -145,6 +151,18 @@ describe('EventStoreDB error mapping', () => {
 
     const fromMetadata = convertToCommandError(serviceError(5, { exception: 'stream-not-found', 'stream-name': 'article-7' }));
     expect(toPortError(fromMetadata)).toMatchObject({ name: 'StreamNotFoundError', stream: 'article-7' });
+  });
+
+  it('maps a deleted stream, an append over the server limit, and a server that does not answer', () => {
+    expect(toPortError(EsdbStreamDeletedError.fromStreamName('article-8'))).toEqual(new StreamDeletedError('article-8'));
+    const tooBig = toPortError(EsdbMaxAppendSizeExceededError.fromMaxAppendSize(1_048_576), { stream: 'article-9' });
+    expect(tooBig).toBeInstanceOf(AppendTooLargeError);
+    expect(tooBig).toMatchObject({ stream: 'article-9', limit: 1_048_576 });
+    for (const code of [14, 4, 1]) {
+      const error = convertToCommandError(serviceError(code, {}));
+      expect([EsdbUnavailableError, EsdbDeadlineExceededError, EsdbCancelledError].some((type) => error instanceof type)).toBe(true);
+      expect(toPortError(error)).toBeInstanceOf(StoreUnavailableError);
+    }
   });
 
   it('returns every other error unchanged', () => {
@@ -298,6 +316,27 @@ describe('EventStoreDB operations on a stand-in client', () => {
     expect(await read({ maxCount: 0 })).toEqual([]);
   });
 
+  it('readAll after a position leaves out the event there, which the server includes', async () => {
+    const log = [user(10n), user(20n), system(30n), user(40n)];
+    const { client, calls } = fakeAll(log);
+    expect((await readAll(client)({ after: 20n })).map((e) => e.position)).toEqual([40n]);
+    expect(calls.at(-1)).toMatchObject({ fromPosition: { commit: 20n, prepare: 20n } });
+    expect((await readAll(client)({ after: 40n })).map((e) => e.position)).toEqual([]);
+  });
+
+  it('the head of a prefix walks back past other streams', async () => {
+    const log = [user(10n, 'article-1'), user(20n, 'claimtrail-log-id'), system(30n)];
+    expect(await headPosition(fakeAll(log).client)({ streamPrefix: 'article-' })).toBe(10n);
+    expect(await headPosition(fakeAll(log).client)()).toBe(20n);
+  });
+
+  it('append refuses an append over the limit before calling the server', async () => {
+    const client = { appendToStream: async () => { throw new Error('must not be called'); } } as unknown as EventStoreDBClient;
+    const error = await appendToStream(client, 100)('article-1', [{ type: 'T', data: { text: 'x'.repeat(200) } }], ANY).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppendTooLargeError);
+    expect(error).toMatchObject({ limit: 100 });
+  });
+
   it('headPosition is the newest user event, found past trailing system events', async () => {
     expect(await headPosition(fakeAll([user(10n), user(20n)]).client)()).toBe(20n);
 
@@ -335,7 +374,7 @@ describe('EventStoreDB operations on a stand-in client', () => {
       appendToStream: async () => replies.shift(),
       readStream: () => streamRead(),
     } as unknown as EventStoreDBClient;
-    const append = appendToStream(client);
+    const append = appendToStream(client, 1_048_576);
     const one = [{ type: 'ClaimRecorded', data: { a: 1 } }];
 
     replies.push({ success: true, nextExpectedRevision: 4n, position: { commit: 900n, prepare: 880n } });

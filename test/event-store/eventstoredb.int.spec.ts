@@ -1,8 +1,23 @@
+import { execSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { describe, it } from '@jest/globals';
+import { ANY as ESDB_ANY, binaryEvent, EventStoreDBClient } from '@eventstore/db-client';
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store.js';
 import { eventStoreContract } from './event-store.contract.js';
 
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
+/** A shell command that restarts the server (e.g. `docker compose restart eventstoredb`): the dropped-connection test needs one. */
+const restartCommand = process.env.EVENTSTORE_RESTART_COMMAND;
+
+/** A client of our own for what the port cannot do: tombstone a stream, write a binary event. */
+const withClient = async (url: string, use: (client: EventStoreDBClient) => Promise<unknown>): Promise<void> => {
+  const client = EventStoreDBClient.connectionString(url);
+  try {
+    await use(client);
+  } finally {
+    await client.dispose();
+  }
+};
 
 /** Fails the suite at once with the server's error, rather than every test one by one, when nothing answers. */
 const open = async (url: string): Promise<EventStoreDbEventStore> => {
@@ -24,6 +39,13 @@ if (connectionString) {
       await store.close();
       return open(connectionString);
     },
+    sharedLog: true,
+    deleteStream: async (_store, stream) => withClient(connectionString, (client) => client.tombstoneStream(stream)),
+    appendCorrupt: async (_store, stream) => withClient(connectionString, (client) =>
+      client.appendToStream(stream, binaryEvent({ id: randomUUID(), type: 'Binary', data: Buffer.from([0xff, 0x00, 0xfe]) }), { expectedRevision: ESDB_ANY })),
+    dropConnection: restartCommand
+      ? async () => void execSync(restartCommand, { stdio: 'inherit' })
+      : { skipped: 'set EVENTSTORE_RESTART_COMMAND (e.g. "docker compose restart eventstoredb") to drop the connection for real' },
   });
 } else {
   const reason =

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CorruptEventError, NO_STREAM } from '../../src/event-store/event-store.js';
+import { ANY, CorruptEventError, NO_STREAM } from '../../src/event-store/event-store.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { eventStoreContract } from './event-store.contract.js';
 
@@ -18,6 +18,14 @@ eventStoreContract('sqlite', {
     await store.close();
     return new SqliteEventStore((store as SqliteEventStore).file, { pollMs: 5000 });
   },
+  appendCorrupt: async (store, stream) => {
+    const { position } = await store.append(stream, [{ type: 'Binary', data: {} }], ANY);
+    const db = new Database((store as SqliteEventStore).file);
+    db.prepare("UPDATE events SET data = '{broken' WHERE position = ?").run(position);
+    db.close();
+  },
+  dropConnection: { skipped: 'an embedded SQLite file has no connection to drop' },
+  deleteStream: { skipped: 'the SQLite store never deletes a stream (no operation can)' },
 });
 
 describe('sqlite store specifics', () => {

@@ -51,7 +51,7 @@ describe('projection runner', () => {
     return { dir, store };
   };
   const write = async (store: SqliteEventStore, events: ArticleEvent[]) =>
-    store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext()), NO_STREAM);
+    store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext(), 0n), NO_STREAM);
 
   it('catches up, then follows live appends; waitFor gives read-your-writes', async () => {
     const { store } = setup();
@@ -154,7 +154,7 @@ describe('projection runner', () => {
     const claimsOf = async (articleId: string) => [...(await loadExistingArticle(store, articleId)).state.claims.values()].filter((c) => !c.retracted).map((c) => c.claim);
     const analyst = async (articleId: string, decide: (state: Awaited<ReturnType<typeof loadExistingArticle>>['state']) => ArticleEvent) => {
       const { state, revision } = await loadExistingArticle(store, articleId);
-      await store.append(`article-${articleId}`, toAppend([decide(state)], context), revision);
+      await store.append(`article-${articleId}`, toAppend([decide(state)], context, revision + 1n), revision);
     };
     const correct = (articleId: string, claimId: string, changes: ClaimCorrection) =>
       analyst(articleId, (state) => correctClaim(state, claimId, changes, 'analyst review', 'analyst:kim'));

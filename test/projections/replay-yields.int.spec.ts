@@ -14,7 +14,7 @@ describe('replay', () => {
     const store = new InMemoryEventStore();
     for (let i = 0; i < 400; i++) {
       const events = ingestEvents(articleFromInput({ text: `Ruritania pledged road ${i}. Genovia pledged rail ${i}.` }), pledgeExtractor);
-      await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext()), NO_STREAM);
+      await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext(), 0n), NO_STREAM);
     }
     // A deliberately slow view: about 0.5 ms per event, so the replay takes several hundred ms.
     const slow: Projection<number> = {

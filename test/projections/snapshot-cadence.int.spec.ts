@@ -27,6 +27,9 @@ const view = (name: string, costMs: number): Projection<{ n: number }> => ({
 /** Records which views each save carried. */
 class RecordingSnapshots {
   readonly saves: string[][] = [];
+  bindTo(): boolean {
+    return false;
+  }
   load(): null {
     return null;
   }
@@ -39,7 +42,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const appendArticle = async (store: SqliteEventStore, text: string): Promise<void> => {
   const events = ingestEvents(articleFromInput({ text }), pledgeExtractor);
-  await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext()), NO_STREAM);
+  await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext(), 0n), NO_STREAM);
 };
 
 /** An article every ~10 ms for `ms`: keeps every view dirty. */

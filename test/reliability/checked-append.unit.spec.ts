@@ -11,7 +11,7 @@ const claim = {
 
 describe('checkedAppend: nothing is written that the stream reader would refuse', () => {
   it('passes valid events through with metadata, and the reader accepts them as stored', () => {
-    const [out] = checkedAppend('article-f0f874ac81c515f2eb37', [{ type: 'PledgeMade', data: claim } as ArticleEvent], newCommandContext());
+    const [out] = checkedAppend('article-f0f874ac81c515f2eb37', [{ type: 'PledgeMade', data: claim } as ArticleEvent], newCommandContext(), 1n);
     const stored = { streamName: 'article-f0f874ac81c515f2eb37', revision: 0n, type: out.type, data: JSON.parse(JSON.stringify(out.data)), metadata: out.metadata };
     expect(decodeArticleEvent(stored).data).toEqual(claim);
   });
@@ -22,7 +22,7 @@ describe('checkedAppend: nothing is written that the stream reader would refuse'
     const bad = { type: 'PledgeMade', data: { ...claim, [field]: value } } as unknown as ArticleEvent;
     let error: unknown;
     try {
-      checkedAppend('article-f0f874ac81c515f2eb37', [bad], newCommandContext());
+      checkedAppend('article-f0f874ac81c515f2eb37', [bad], newCommandContext(), 1n);
     } catch (e) {
       error = e;
     }

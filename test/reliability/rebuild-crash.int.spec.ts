@@ -30,11 +30,11 @@ const spreadPledges: ClaimExtractor = {
 
 interface Status {
   head: string;
-  views: Array<{ name: string; checkpoint: string; lag: string; hash?: string; rebuilding: { processed: number; target: string } | false | null }>;
+  views: Array<{ name: string; checkpoint: string; behind: number; hash?: string; rebuilding: { processed: number; target: string } | false | null }>;
 }
 const status = async (s: Service, hash = false): Promise<Status> => (await fetch(`${s.base}/projections${hash ? '?hash=true' : ''}`)).json() as Promise<Status>;
 const hashes = (st: Status) => Object.fromEntries(st.views.map((v) => [v.name, v.hash]));
-const caughtUp = async (s: Service) => (await status(s)).views.every((v) => v.lag === '0');
+const caughtUp = async (s: Service) => (await status(s)).views.every((v) => v.behind === 0);
 
 /**
  * The rows the SQLite adapter writes, inserted in one transaction: enough events that a rebuild
@@ -48,7 +48,7 @@ const fillStore = (file: string, corpus: string[], extractorFor: (i: number) => 
   db.transaction(() => {
     corpus.forEach((text, i) => {
       const events = ingestEvents(articleFromInput({ text }), extractorFor(i));
-      toAppend(events, newCommandContext()).forEach((e, revision) => {
+      toAppend(events, newCommandContext(), 0n).forEach((e, revision) => {
         insert.run(articleStream(events[0].data.articleId), revision, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), Date.now());
         count++;
       });

@@ -6,23 +6,30 @@ import { createApp } from '../../src/app/create-app.js';
 import { loadConfig, type Config } from '../../src/app/config.js';
 import type { ClaimExtractor } from '../../src/domain/claim-extractor.js';
 import { noClaimsExtractor } from '../../src/domain/no-claims-extractor.js';
+import type { EventStore } from '../../src/event-store/event-store.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 
-export interface TestApp {
+export interface TestApp<S extends EventStore = SqliteEventStore> {
   app: NestFastifyApplication;
   server: import('node:http').Server;
-  store: SqliteEventStore;
+  store: S;
   dataDir: string;
   close(): Promise<void>;
 }
 
-/** The real Nest app on a fresh SQLite file, listening on a loopback port for supertest. */
-export const startTestApp = async (
-  options: { extractor?: ClaimExtractor; config?: Partial<Config>; listenOn?: string } = {},
-): Promise<TestApp> => {
+interface TestAppOptions {
+  extractor?: ClaimExtractor;
+  config?: Partial<Config>;
+  listenOn?: string;
+}
+
+/** The real Nest app on a fresh SQLite file (or on `store`), listening on a loopback port for supertest. */
+export async function startTestApp(options?: TestAppOptions): Promise<TestApp>;
+export async function startTestApp<S extends EventStore>(options: TestAppOptions & { store: S }): Promise<TestApp<S>>;
+export async function startTestApp(options: TestAppOptions & { store?: EventStore } = {}): Promise<TestApp<EventStore>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'claimtrail-'));
   const config = { ...loadConfig({}), dataDir, seedOnStart: false, ...options.config };
-  const store = new SqliteEventStore(join(dataDir, 'claimtrail.sqlite'), { pollMs: 20 });
+  const store = options.store ?? new SqliteEventStore(join(dataDir, 'claimtrail.sqlite'), { pollMs: 20 });
   const app = await createApp({ config, extractor: options.extractor ?? noClaimsExtractor, store, logger: false });
   await app.listen(0, options.listenOn ?? '127.0.0.1');
   return {
@@ -35,4 +42,4 @@ export const startTestApp = async (
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-};
+}

@@ -1,5 +1,5 @@
-// The analyst's desk in Debian's Chromium against the real service (SQLite, rule-based extractor,
-// the seeds): what a person sees and does, checked against what the API says.
+// The analyst's desk in Debian's Chromium against the real service (on the sparse EventStoreDB-like
+// store, rule-based extractor, the seeds): what a person sees and does, checked against what the API says.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
@@ -176,7 +176,7 @@ describe('the analyst’s desk in Chromium', () => {
     await screenshots(page, 'compare');
   });
 
-  let corrected: { claimId: string; from: string; to: string; party: string; position: number };
+  let corrected: { claimId: string; from: string; to: string; party: string; number: number };
 
   it('corrects a claim and every view shows it, an open one without a reload', async () => {
     // A claim alone in its sentence, whose actor has no claim yet of some other type: correct it to that type.
@@ -230,23 +230,25 @@ describe('the analyst’s desk in Chromium', () => {
     await screenshots(page, 'party');
 
     const history = (await api(`/claims/${alone.claimId}`)).history as Array<{ type: string; position: string }>;
-    const position = Number(history.find((h) => h.type === 'ClaimCorrected')!.position);
-    corrected = { claimId: alone.claimId, from: alone.type, to, party, position };
+    const position = BigInt(history.find((h) => h.type === 'ClaimCorrected')!.position);
+    // The slider counts events; the correction's number is its place in the article log (positions are sparse).
+    const number = (await t.store.readAll({ streamPrefix: 'article-' })).findIndex((e) => e.position === position) + 1;
+    corrected = { claimId: alone.claimId, from: alone.type, to, party, number };
   });
 
   it('moves the as-of slider back before the correction and the correction vanishes', async () => {
-    const { head } = await api('/projections');
+    const { events } = await api('/projections');
     await open(`#/timeline?party=${corrected.party}`);
     const slider = page.locator('#as-of');
-    await eventually(async () => expect(await slider.getAttribute('max')).toBe(head));
+    await eventually(async () => expect(await slider.getAttribute('max')).toBe(String(events)));
     const card = page.locator(`#timeline [data-claim-id="${corrected.claimId}"]`);
     await eventually(async () => expect(await card.locator('.chip').getAttribute('data-type')).toBe(corrected.to));
     await slider.focus();
-    for (let p = Number(head); p >= corrected.position; p--) await page.keyboard.press('ArrowLeft');
-    await eventually(async () => expect(await page.locator('#as-of-label').textContent()).toBe(`event ${corrected.position - 1} of ${head}`));
+    for (let n = events; n >= corrected.number; n--) await page.keyboard.press('ArrowLeft');
+    await eventually(async () => expect(await page.locator('#as-of-label').textContent()).toBe(`event ${corrected.number - 1} of ${events}`));
     await eventually(async () => expect(await card.locator('.chip').getAttribute('data-type')).toBe(corrected.from));
     expect(await card.locator('.badge.info').count()).toBe(0);
-    expect(new URL(page.url()).hash).toContain(`asOf=${corrected.position - 1}`);
+    expect(decodeURIComponent(new URL(page.url()).hash)).toContain(`asOf=events:${corrected.number - 1}`);
     await screenshots(page, 'timeline-as-of');
     await page.getByRole('button', { name: 'Now' }).click();
     await eventually(async () => expect(await card.locator('.chip').getAttribute('data-type')).toBe(corrected.to));

@@ -51,7 +51,7 @@ describe('GET /live (server-sent events)', () => {
     const res = await fetch(url);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = sseReader(res.body!);
-    expect(await events.next()).toEqual({ event: 'status', data: { head: '-1', lag: '0', rebuilding: [] } });
+    expect(await events.next()).toEqual({ event: 'status', data: { head: '-1', events: 0, behind: 0, behindAtLeast: false, following: 'following', rebuilding: [] } });
 
     const text = 'OSLO — Ruritania pledged to reopen the port. Genovia pledged aid.';
     const created = (await request(t.server).post('/articles').send({ text }).expect(201)).body;

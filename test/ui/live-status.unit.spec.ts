@@ -1,19 +1,27 @@
 import { describe, expect, it } from '@jest/globals';
 import { liveStatus } from '../../src/live/live-status.js';
+import type { LogProgress } from '../../src/projections/log-progress.js';
 import type { ViewStatus } from '../../src/projections/projection-runner.js';
 
-const view = (name: string, checkpoint: bigint, rebuilding: ViewStatus['rebuilding'] = null): ViewStatus =>
-  ({ name, checkpoint, processed: 0, lastRebuild: null, rebuilding });
+const view = (name: string, checkpoint: bigint, events: number, rebuilding: ViewStatus['rebuilding'] = null): ViewStatus =>
+  ({ name, checkpoint, events, processed: 0, lastRebuild: null, rebuilding });
+
+const progress = (head: bigint, events: number, behind: number): LogProgress =>
+  ({ head, events, behind: new Map(), slowest: { events: behind, atLeast: false } });
 
 describe('the live status sent to the desk', () => {
-  it('measures lag from the slowest view and lists rebuilds with their progress', () => {
-    const status = liveStatus(120n, [view('claims', 120n), view('parties', 100n, { processed: 40, target: 119n, startedAt: '2025-01-01T00:00:00.000Z' })]);
-    expect(status).toEqual({ head: '120', lag: '20', rebuilding: [{ name: 'parties', processed: 40, target: '119', startedAt: '2025-01-01T00:00:00.000Z' }] });
+  it('gives counts of events (in the log, behind, replayed of how many) and the head only as a cursor', () => {
+    // Sparse positions as on EventStoreDB: the head's number says nothing about how many events there are.
+    const rebuilding = { processed: 40, target: 11_651n, targetEvents: 120, startedAt: '2025-01-01T00:00:00.000Z' };
+    const status = liveStatus(progress(11_651n, 120, 20), [view('claims', 11_651n, 120), view('parties', 9_713n, 100, rebuilding)], 'following');
+    expect(status).toEqual({
+      head: '11651', events: 120, behind: 20, behindAtLeast: false, following: 'following',
+      rebuilding: [{ name: 'parties', processed: 40, events: 120, startedAt: '2025-01-01T00:00:00.000Z' }],
+    });
     expect(JSON.parse(JSON.stringify(status))).toEqual(status);
   });
 
-  it('has no lag on an empty store or when every view has caught up', () => {
-    expect(liveStatus(-1n, [view('claims', -1n)])).toEqual({ head: '-1', lag: '0', rebuilding: [] });
-    expect(liveStatus(7n, [view('claims', 7n), view('parties', 7n)]).lag).toBe('0');
+  it('says when the views do not follow the log', () => {
+    expect(liveStatus(progress(-1n, 0, 0), [view('claims', -1n, 0)], 'reconnecting')).toMatchObject({ events: 0, behind: 0, following: 'reconnecting' });
   });
 });

@@ -35,7 +35,7 @@ describe('the party page’s matrix tooltip in Chromium', () => {
       content: 'reopen the port', source: { party: null, mention: '', cue: '', via: null },
       evidence: { text: SENTENCE, start: 0, end: SENTENCE.length }, hedged: false, polarity: 'asserted', topics: [],
     });
-    await t.store.append(articleStream(articleId), toAppend([event], newCommandContext()), BigInt(revision));
+    await t.store.append(articleStream(articleId), toAppend([event], newCommandContext(), BigInt(revision) + 1n), BigInt(revision));
     page = await (await browser.newContext({ viewport: WIDE })).newPage();
   }, 60_000);
 

@@ -11,7 +11,7 @@ import request from 'supertest';
 import { pledgeExtractor } from '../support/fake-extractor.js';
 import { startAppOnDir, type AppOnDir } from './app-on-dir.js';
 
-interface Status { head: string; views: Array<{ name: string; checkpoint: string; processed: number; lag: string; hash: string }> }
+interface Status { head: string; views: Array<{ name: string; checkpoint: string; processed: number; behind: number; hash: string }> }
 const text = (i: number) => `Ruritania pledged road ${i}. Genovia pledged rail ${i}.`;
 const hashes = (s: Status) => s.views.map((v) => [v.name, v.hash]);
 
@@ -42,7 +42,7 @@ describe('restart resumes from the saved checkpoints', () => {
     const second = await startAppOnDir(dir, pledgeExtractor);
     apps.push(second);
     const resumed: Status = (await request(second.server).get('/projections?hash=true').expect(200)).body;
-    expect(resumed.views.map((v) => [v.checkpoint, v.processed, v.lag])).toEqual(before.views.map(() => [before.head, 0, '0']));
+    expect(resumed.views.map((v) => [v.checkpoint, v.processed, v.behind])).toEqual(before.views.map(() => [before.head, 0, 0]));
     expect(hashes(resumed)).toEqual(hashes(before));
 
     for (let i = 10; i < 12; i++) await request(second.server).post('/articles').send({ text: text(i) }).expect(201);
@@ -114,7 +114,7 @@ describe('restart resumes from the saved checkpoints', () => {
       const saved = savedCheckpoints(dataDir);
       expect(saved.size).toBe(6);
       const second = await startService(dataDir);
-      await until('the views to catch up', async () => (await status(second.base)).views.every((v) => v.lag === '0'));
+      await until('the views to catch up', async () => (await status(second.base)).views.every((v) => v.behind === 0));
       const resumed = await status(second.base);
       expect(resumed.head).toBe(beforeKill.head);
       for (const v of resumed.views) {

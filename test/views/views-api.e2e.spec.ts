@@ -94,7 +94,7 @@ describe('views over REST (SQLite, real Nest app)', () => {
   it('rebuilds while serving and ends with identical view hashes', async () => {
     const live = (await request(t.server).get('/projections?hash=true').expect(200)).body;
     expect(live.views.map((v: { name: string }) => v.name)).toEqual(['claims', 'parties', 'sources', 'articles', 'attributions', 'conflicts']);
-    expect(live.views.every((v: { lag: string }) => v.lag === '0')).toBe(true);
+    expect(live.views.every((v: { behind: number }) => v.behind === 0)).toBe(true);
     const [rebuilt, during] = await Promise.all([
       request(t.server).post('/projections/rebuild?wait=true'),
       request(t.server).get('/claims'),

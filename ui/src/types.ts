@@ -87,5 +87,13 @@ export interface Attribution {
   columns?: Page<{ source: string; party: string | null; accounts: Account[] }>;
 }
 
-export interface LiveStatus { head: string; lag: string; rebuilding: Array<{ name: string; processed: number; target: string; startedAt: string }> }
+/** Counts are article events; `head` is the newest one's position, an opaque cursor (a log offset on EventStoreDB). */
+export interface LiveStatus {
+  head: string;
+  events: number;
+  behind: number;
+  behindAtLeast: boolean;
+  following: 'starting' | 'following' | 'reconnecting' | 'stopped';
+  rebuilding: Array<{ name: string; processed: number; events: number; startedAt: string }>;
+}
 export interface LiveChange { position: string; type: string; streamName: string }

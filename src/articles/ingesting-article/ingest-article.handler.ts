@@ -22,7 +22,7 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     const existing = await this.existing(article.articleId);
     if (existing) return existing;
     const events = ingestEvents(article, this.extractor);
-    const toWrite = checkedAppend(stream, events, context);
+    const toWrite = checkedAppend(stream, events, context, 0n);
     try {
       const result = await this.store.append(stream, toWrite, NO_STREAM);
       return { articleId: article.articleId, stream, revision: result.nextExpectedRevision, position: result.position, created: true, claims: events.length - 1 };

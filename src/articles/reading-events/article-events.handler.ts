@@ -3,7 +3,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ARTICLE_ID, articleStream } from '../../domain/ids.js';
 import { notFound } from '../../domain/errors.js';
 import { problemsOf } from '../../domain/events/index.js';
-import { StreamNotFoundError, type EventStore } from '../../event-store/event-store.js';
+import type { EventStore } from '../../event-store/event-store.js';
+import { readArticleStream } from '../article-stream.js';
 import { EVENT_STORE } from '../../common/tokens.js';
 import { ArticleEventsQuery } from './article-events.query.js';
 
@@ -14,22 +15,18 @@ export class ArticleEventsHandler implements IQueryHandler<ArticleEventsQuery> {
   async execute({ articleId }: ArticleEventsQuery) {
     if (!ARTICLE_ID.test(articleId)) throw notFound(`article ${articleId}`);
     const stream = articleStream(articleId);
-    try {
-      const events = await this.store.readStream(stream);
-      return {
-        stream,
-        revision: events[events.length - 1].revision,
-        events: events.map((e) => {
-          const problems = problemsOf(e);
-          return {
-            type: e.type, revision: e.revision.toString(), position: e.position.toString(), created: e.created.toISOString(),
-            data: e.data, metadata: e.metadata, ...(problems.length ? { problems } : {}),
-          };
-        }),
-      };
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) throw notFound(`article ${articleId}`);
-      throw error;
-    }
+    const events = await readArticleStream(this.store, articleId);
+    if (!events) throw notFound(`article ${articleId}`);
+    return {
+      stream,
+      revision: events[events.length - 1].revision,
+      events: events.map((e) => {
+        const problems = problemsOf(e);
+        return {
+          type: e.type, revision: e.revision.toString(), position: e.position.toString(), created: e.created.toISOString(),
+          data: e.data, metadata: e.metadata, ...(problems.length ? { problems } : {}),
+        };
+      }),
+    };
   }
 }

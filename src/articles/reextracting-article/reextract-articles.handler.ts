@@ -35,7 +35,7 @@ export class ReextractArticlesHandler implements ICommandHandler<ReextractArticl
     const events = reextractArticle(state, this.extractor);
     if (events.length === 0) return [];
     try {
-      await this.store.append(articleStream(articleId), toAppend(events, context), revision);
+      await this.store.append(articleStream(articleId), toAppend(events, context, revision + 1n), revision);
       return events.map((e) => e.type);
     } catch (error) {
       if (error instanceof WrongExpectedVersionError && attempts > 1) return this.reextract(articleId, context, attempts - 1);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../../app/config.js';
+import { ARTICLE_STREAM_PREFIX } from '../../domain/ids.js';
 import { openEventStore } from '../../event-store/open-event-store.js';
 import { rebuildSnapshots, type ViewRebuildReport } from '../../projections/rebuild-snapshots.js';
 import { ViewSnapshots } from '../../projections/view-snapshots.js';
@@ -18,9 +19,8 @@ import { ALL_PROJECTIONS } from '../../read-models/index.js';
 
 const PLAIN_EVERY_MS = 2000;
 
-/** A bar per view when stderr is a terminal; otherwise a plain line every couple of seconds. */
-const progressReporter = (head: bigint) => {
-  const total = Math.max(0, Number(head));
+/** A bar per view when stderr is a terminal; otherwise a plain line every couple of seconds. `total`: article events in the log. */
+const progressReporter = (total: number) => {
   if (process.stderr.isTTY) {
     let bar: SingleBar | null = null;
     let current = '';
@@ -32,7 +32,7 @@ const progressReporter = (head: bigint) => {
           bar = new SingleBar({ stream: process.stderr, format: 'replay {view} [{bar}] {percentage}% {events} events', hideCursor: true }, Presets.shades_classic);
           bar.start(total, 0, { view: name.padEnd(12), events: 0 });
         }
-        bar!.update(Math.min(total, Number(position)), { events });
+        bar!.update(Math.min(total, events), { events });
       },
       done: () => bar?.stop(),
     };
@@ -43,7 +43,7 @@ const progressReporter = (head: bigint) => {
       const now = Date.now();
       if (now - last < PLAIN_EVERY_MS) return;
       last = now;
-      process.stderr.write(`replay ${name}: ${events} events, position ${position} of ${head}\n`);
+      process.stderr.write(`replay ${name}: ${events} of ${total} events, at position ${position}\n`);
     },
     done: () => undefined,
   };
@@ -76,7 +76,8 @@ export const registerReplay = (program: Command): void => {
       // Each view's pass meets the same bad events; report each once.
       const invalid = new Set<string>();
       try {
-        const reporter = progressReporter(await store.headPosition());
+        // A count of events, not the head's position: positions are log offsets on EventStoreDB.
+        const reporter = progressReporter(await store.countEvents({ streamPrefix: ARTICLE_STREAM_PREFIX }));
         const reports = await rebuildSnapshots(store, projections, snapshots, {
           onProgress: reporter.progress,
           onInvalid: (error) => {

@@ -1,6 +1,6 @@
 import { BACKWARDS, END, type EventStoreDBClient } from '@eventstore/db-client';
 import {
-  NO_STREAM, StreamNotFoundError, WrongExpectedVersionError,
+  appendBytes, AppendTooLargeError, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError,
   type AppendResult, type EventToAppend, type ExpectedRevision, type StreamRevision,
 } from '../event-store.js';
 import { toPortError } from './errors.js';
@@ -9,9 +9,12 @@ import { fromEsdbPosition, toEsdbExpectedRevision } from './position.js';
 
 export type AppendToStream = (stream: string, events: EventToAppend[], expected: ExpectedRevision) => Promise<AppendResult>;
 
-export const appendToStream = (client: EventStoreDBClient): AppendToStream => async (stream, events, expected) => {
+export const appendToStream = (client: EventStoreDBClient, maxAppendBytes: number): AppendToStream => async (stream, events, expected) => {
   // The server answers an empty append without a position; the port has nothing sensible to return for it.
   if (events.length === 0) throw new RangeError('append needs at least one event');
+  // Refused here with the size, before the round trip; the server's MaxAppendSizeExceededError maps to the same error.
+  const bytes = appendBytes(events);
+  if (bytes > maxAppendBytes) throw new AppendTooLargeError(stream, maxAppendBytes, bytes);
   let result;
   try {
     result = await client.appendToStream(stream, events.map(toEventData), {

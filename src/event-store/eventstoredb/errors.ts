@@ -1,8 +1,17 @@
 import {
+  CancelledError as EsdbCancelledError,
+  DeadlineExceededError as EsdbDeadlineExceededError,
+  MaxAppendSizeExceededError as EsdbMaxAppendSizeExceededError,
+  StreamDeletedError as EsdbStreamDeletedError,
   StreamNotFoundError as EsdbStreamNotFoundError,
+  TimeoutError as EsdbTimeoutError,
+  UnavailableError as EsdbUnavailableError,
   WrongExpectedVersionError as EsdbWrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { StreamNotFoundError, WrongExpectedVersionError, type ExpectedRevision } from '../event-store.js';
+import {
+  AppendTooLargeError, StoreUnavailableError, StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError,
+  type ExpectedRevision,
+} from '../event-store.js';
 import { fromEsdbCurrentRevision, fromEsdbExpectedRevision } from './position.js';
 
 export interface ErrorContext {
@@ -12,7 +21,10 @@ export interface ErrorContext {
   expected?: ExpectedRevision;
 }
 
-/** The client's concurrency and not-found errors become the port's; anything else is returned unchanged. */
+/** The client's errors that mean "the server did not answer in time, or at all": worth a retry. */
+const UNAVAILABLE = [EsdbUnavailableError, EsdbDeadlineExceededError, EsdbTimeoutError, EsdbCancelledError];
+
+/** The client's errors become the port's; anything else is returned unchanged. */
 export const toPortError = (error: unknown, context: ErrorContext = {}): unknown => {
   if (error instanceof EsdbWrongExpectedVersionError) {
     return new WrongExpectedVersionError(
@@ -21,8 +33,11 @@ export const toPortError = (error: unknown, context: ErrorContext = {}): unknown
       fromEsdbCurrentRevision(error.actualVersion),
     );
   }
-  if (error instanceof EsdbStreamNotFoundError) {
-    return new StreamNotFoundError(context.stream ?? error.streamName);
+  if (error instanceof EsdbStreamNotFoundError) return new StreamNotFoundError(context.stream ?? error.streamName);
+  if (error instanceof EsdbStreamDeletedError) return new StreamDeletedError(context.stream ?? error.streamName);
+  if (error instanceof EsdbMaxAppendSizeExceededError) return new AppendTooLargeError(context.stream ?? '?', error.maxAppendSize);
+  if (UNAVAILABLE.some((type) => error instanceof type)) {
+    return new StoreUnavailableError(`EventStoreDB did not answer: ${(error as Error).message}`, error);
   }
   return error;
 };

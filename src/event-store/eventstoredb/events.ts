@@ -29,13 +29,13 @@ export const isSystemEvent = (event: Pick<EsdbRecordedEvent, 'streamId' | 'type'
 export const toRecordedEvent = (resolved: ResolvedEvent): RecordedEvent => {
   const event = resolved.event;
   if (!event) throw new Error('EventStoreDB returned a resolved event without an event');
+  const position = event.position ? fromEsdbPosition(event.position) : resolved.commitPosition;
   if (!event.isJson) {
-    throw new CorruptEventError(event.streamId, event.revision, 'data is not JSON (content type application/octet-stream)');
+    throw new CorruptEventError(event.streamId, event.revision, 'data is not JSON (content type application/octet-stream)', position);
   }
   if (event.metadata instanceof Uint8Array) {
-    throw new CorruptEventError(event.streamId, event.revision, 'metadata is not JSON');
+    throw new CorruptEventError(event.streamId, event.revision, 'metadata is not JSON', position);
   }
-  const position = event.position ? fromEsdbPosition(event.position) : resolved.commitPosition;
   if (position === undefined) {
     throw new Error(`EventStoreDB sent no position for ${event.streamId}@${event.revision} (a server older than 22.6?)`);
   }

@@ -1,9 +1,12 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import type {
-  AppendResult, EventStore, EventToAppend, ExpectedRevision, Position, ReadAllOptions,
-  ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription,
+import {
+  StoreUnavailableError,
+  type AppendResult, type CountEventsOptions, type EventStore, type EventToAppend, type ExpectedRevision, type HeadOptions,
+  type Position, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type SubscribeOptions, type Subscription,
 } from '../event-store.js';
 import { appendToStream, type AppendToStream } from './append-to-stream.js';
+import { countEvents, type CountEvents } from './count-events.js';
+import { logId } from './log-id.js';
 import { headPosition, readAll, type ReadAll } from './read-all.js';
 import { readStream, type ReadStream } from './read-stream.js';
 import { subscribe } from './subscribe.js';
@@ -11,24 +14,37 @@ import { subscribe } from './subscribe.js';
 const PING_TIMEOUT_MS = 5000;
 /** Never written: the ping reads this stream's metadata, a one-event read that succeeds whether or not it exists. */
 const PING_STREAM = 'claimtrail-ping';
+/** The server's default MaxAppendSize (1 MiB); a server configured otherwise is named in the options. */
+export const DEFAULT_MAX_APPEND_BYTES = 1_048_576;
+
+export interface EventStoreDbOptions {
+  /** The server's MaxAppendSize, when it is not the default. */
+  maxAppendBytes?: number;
+}
 
 /** The event store on an EventStoreDB server (v22.6 or later), over gRPC. */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
+  readonly maxAppendBytes: number;
   private readonly client: EventStoreDBClient;
   private readonly doAppend: AppendToStream;
   private readonly doReadStream: ReadStream;
   private readonly doReadAll: ReadAll;
-  private readonly doHead: () => Promise<Position>;
+  private readonly doHead: (options?: HeadOptions) => Promise<Position>;
+  private readonly doCount: CountEvents;
+  private readonly doLogId: () => Promise<string>;
   private readonly subscriptions = new Set<Subscription>();
 
   /** E.g. esdb://localhost:2113?tls=false. The client connects lazily, on the first call. */
-  constructor(connectionString: string) {
+  constructor(connectionString: string, options: EventStoreDbOptions = {}) {
     this.client = EventStoreDBClient.connectionString(connectionString);
-    this.doAppend = appendToStream(this.client);
+    this.maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+    this.doAppend = appendToStream(this.client, this.maxAppendBytes);
     this.doReadStream = readStream(this.client);
     this.doReadAll = readAll(this.client);
     this.doHead = headPosition(this.client);
+    this.doCount = countEvents(this.client);
+    this.doLogId = logId(this.doReadStream, this.doAppend);
   }
 
   append(stream: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -49,14 +65,22 @@ export class EventStoreDbEventStore implements EventStore {
     return subscription;
   }
 
-  headPosition(): Promise<Position> {
-    return this.doHead();
+  headPosition(options?: HeadOptions): Promise<Position> {
+    return this.doHead(options);
+  }
+
+  countEvents(options?: CountEventsOptions): Promise<number> {
+    return this.doCount(options);
+  }
+
+  logId(): Promise<string> {
+    return this.doLogId();
   }
 
   async ping(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`EventStoreDB did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new StoreUnavailableError(`EventStoreDB did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
     });
     try {
       // Reads never carry a deadline in this client, hence the race.

@@ -3,6 +3,7 @@ import {
   type AllStreamResolvedEvent, type EventStoreDBClient,
 } from '@eventstore/db-client';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
+import { toPortError } from './errors.js';
 import { isSystemEvent, toRecordedEvent } from './events.js';
 import { toReadPosition } from './position.js';
 
@@ -45,9 +46,16 @@ export const subscribe = (
   const iterator: AsyncIterator<RecordedEvent> = {
     async next(): Promise<IteratorResult<RecordedEvent>> {
       while (!closed) {
-        const result: IteratorResult<AllStreamResolvedEvent> = await Promise.race([inner.next(), whenClosed]);
+        let result: IteratorResult<AllStreamResolvedEvent>;
+        try {
+          result = await Promise.race([inner.next(), whenClosed]);
+        } catch (error) {
+          // A dropped connection (UnavailableError, CancelledError): the client does not resubscribe, the caller must.
+          throw toPortError(error);
+        }
         if (result.done || closed) return DONE;
         const resolved = result.value;
+        // A CorruptEventError names the event's position, so the caller can report it and go on after it.
         if (resolved.event && !isSystemEvent(resolved.event)) return { done: false, value: toRecordedEvent(resolved) };
       }
       return DONE;

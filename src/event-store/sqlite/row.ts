@@ -15,11 +15,11 @@ export interface EventRow {
 export const EVENT_COLUMNS = 'position, stream, revision, id, type, data, metadata, created';
 export type RawEventRow = [position: bigint, stream: string, revision: bigint, id: string, type: string, data: string, metadata: string, created: bigint];
 
-const parse = (stream: string, revision: bigint, text: string): unknown => {
+const parse = (stream: string, revision: bigint, text: string, position: bigint): unknown => {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new CorruptEventError(stream, revision, `not JSON: ${(error as Error).message}`);
+    throw new CorruptEventError(stream, revision, `not JSON: ${(error as Error).message}`, position);
   }
 };
 
@@ -31,8 +31,8 @@ const recorded = (
   revision,
   position,
   type,
-  data: parse(stream, revision, data),
-  metadata: parse(stream, revision, metadata),
+  data: parse(stream, revision, data, position),
+  metadata: parse(stream, revision, metadata, position),
   created: new Date(Number(created)),
 });
 

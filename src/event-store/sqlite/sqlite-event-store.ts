@@ -2,11 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
-  AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions,
+  AppendResult, CountEventsOptions, EventStore, EventToAppend, ExpectedRevision, HeadOptions, ReadAllOptions,
   ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription,
 } from '../event-store.js';
 import { appendBatch } from './append-to-stream.js';
+import { countEvents, type CountEvents } from './count-events.js';
 import { GroupCommit } from './group-commit.js';
+import { logId } from './log-id.js';
 import { headPosition, readAll, type ReadAll } from './read-all.js';
 import { readStream, type ReadStream } from './read-stream.js';
 import { configure, type SqliteOptions } from './schema.js';
@@ -15,11 +17,15 @@ import { appendSignal, subscribe } from './subscribe.js';
 /** The embedded default: a durable event log in one SQLite file. */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
+  /** SQLite takes a text of up to a billion bytes; the request body limit comes long before. */
+  readonly maxAppendBytes = null;
   private readonly db: Database.Database;
   private readonly writes: GroupCommit;
   private readonly doReadStream: ReadStream;
   private readonly doReadAll: ReadAll;
-  private readonly doHead: () => bigint;
+  private readonly doHead: (options?: HeadOptions) => bigint;
+  private readonly doCount: CountEvents;
+  private readonly doLogId: () => string;
   private readonly signal = appendSignal();
   private readonly subscriptions = new Set<Subscription>();
 
@@ -31,6 +37,8 @@ export class SqliteEventStore implements EventStore {
     this.doReadStream = readStream(this.db);
     this.doReadAll = readAll(this.db);
     this.doHead = headPosition(this.db);
+    this.doCount = countEvents(this.db);
+    this.doLogId = logId(this.db);
   }
 
   async append(stream: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -58,8 +66,16 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  async headPosition(): Promise<bigint> {
-    return this.doHead();
+  async headPosition(options?: HeadOptions): Promise<bigint> {
+    return this.doHead(options);
+  }
+
+  async countEvents(options?: CountEventsOptions): Promise<number> {
+    return this.doCount(options);
+  }
+
+  async logId(): Promise<string> {
+    return this.doLogId();
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.js';
+import { CorruptEventError, type ReadAllOptions, type RecordedEvent, type SubscribeOptions, type Subscription } from '../event-store.js';
 import type { ReadAll } from './read-all.js';
 
 export interface AppendSignal {
@@ -40,6 +40,19 @@ export const appendSignal = (): AppendSignal => {
 
 const BATCH = 1000;
 
+/**
+ * A page of the log; when it holds a corrupt row, the events before that row one by one, so they
+ * are delivered and the row's CorruptEventError comes when it is next (as on EventStoreDB).
+ */
+const readDelivering = (readAll: ReadAll, options: ReadAllOptions): RecordedEvent[] => {
+  try {
+    return readAll(options);
+  } catch (error) {
+    if (!(error instanceof CorruptEventError)) throw error;
+    return readAll({ ...options, maxCount: 1 });
+  }
+};
+
 /** Catch-up then live: page through the log after the checkpoint; at the head, wait for an append or a poll tick. */
 export const subscribe = (
   readAll: ReadAll,
@@ -53,7 +66,7 @@ export const subscribe = (
   async function* events(): AsyncGenerator<RecordedEvent> {
     while (!closed) {
       const seen = signal.version;
-      const batch = readAll({ fromPosition: after + 1n, maxCount: BATCH, streamPrefix: options.streamPrefix });
+      const batch = readDelivering(readAll, { after, maxCount: BATCH, streamPrefix: options.streamPrefix });
       for (const event of batch) {
         if (closed) return;
         after = event.position;

@@ -3,6 +3,7 @@
 import { get } from '../api.js';
 import { Loaded, PartyLink, TypeChip } from '../components/common.js';
 import { articleTitle, parties } from '../format.js';
+import { behindText } from '../components/Banner.js';
 import { useLive } from '../live.js';
 import type { Article } from '../types.js';
 import { useFetch } from '../use-fetch.js';
@@ -21,7 +22,7 @@ export const LiveView = () => {
       <h1>Live</h1>
       <p class="muted" role="status">
         {live.connected ? 'Connected: new claims appear here as the views apply them.' : 'Connecting to the live feed…'}
-        {live.status && <> Store head: event {live.status.head}; views behind by {live.status.lag}.</>}
+        {live.status && <> The log holds {live.status.events} article event(s); the views are {behindText(live.status)} behind.</>}
       </p>
       {byArticle.size === 0 ? <p class="muted" id="live-empty">Nothing new since this page opened.</p> : (
         <ol class="live-feed" id="live-feed">

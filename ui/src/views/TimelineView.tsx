@@ -1,5 +1,6 @@
 // Claims over time, filtered by party, type and source, with an "as of" slider over the log's
-// positions: every position answers what was known once that event had been recorded (asOf).
+// events, counted: step N answers what was known once the first N article events had been
+// recorded (asOf=events:N). Positions are cursors (log offsets on EventStoreDB), never steps.
 import { useEffect, useState } from 'preact/hooks';
 import { get, getAll } from '../api.js';
 import { ClaimCard } from '../components/ClaimCard.js';
@@ -23,10 +24,16 @@ const load = async (f: TimelineFilter): Promise<Claim[]> => {
 
 const timeOf = (c: Claim): string => c.article.publishedAt ?? c.recordedAt;
 
+/** The slider's step from the URL's asOf=events:N; null for "now" (or an asOf the slider does not set). */
+const eventsOf = (asOf: string | undefined): number | null => {
+  const m = /^events:(\d+)$/.exec(asOf ?? '');
+  return m ? Number(m[1]) : null;
+};
+
 export const TimelineView = ({ filter }: { filter: TimelineFilter }) => {
   const live = useLive();
-  const head = live.status ? Number(live.status.head) : null;
-  const asOf = filter.asOf !== undefined && filter.asOf !== '' ? Number(filter.asOf) : null;
+  const head = live.status ? live.status.events : null;
+  const asOf = eventsOf(filter.asOf);
   // The slider moves freely; the URL (and the query) follow once it rests for a moment.
   const [sliding, setSliding] = useState<number | null>(null);
   useEffect(() => setSliding(null), [filter.asOf]);
@@ -39,7 +46,7 @@ export const TimelineView = ({ filter }: { filter: TimelineFilter }) => {
   const value = sliding ?? asOf ?? head ?? 0;
   useEffect(() => {
     if (sliding === null) return;
-    const t = setTimeout(() => set({ asOf: head !== null && sliding >= head ? undefined : String(sliding) }), 250);
+    const t = setTimeout(() => set({ asOf: head !== null && sliding >= head ? undefined : `events:${sliding}` }), 250);
     return () => clearTimeout(t);
   }, [sliding]);
 
@@ -75,7 +82,7 @@ export const TimelineView = ({ filter }: { filter: TimelineFilter }) => {
         )}
         <div class="as-of">
           <label for="as-of">As of</label>
-          <input id="as-of" type="range" min={0} max={head ?? 0} step={1} value={value} disabled={head === null || head < 0}
+          <input id="as-of" type="range" min={0} max={head ?? 0} step={1} value={value} disabled={head === null || head <= 0}
             aria-valuetext={asOf === null && sliding === null ? 'now' : `event ${value} of ${head}`}
             onInput={(e) => setSliding(Number(e.currentTarget.value))} />
           <output for="as-of" id="as-of-label">{asOf === null && sliding === null ? `now (event ${head ?? '…'})` : `event ${value} of ${head}`}</output>

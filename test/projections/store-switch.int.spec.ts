@@ -1,0 +1,76 @@
+// views.sqlite lives in DATA_DIR whichever store is in use. Its checkpoints are positions of one
+// log: restored on another (SQLite rowids on EventStoreDB, byte offsets on SQLite) they resume at
+// a wrong place or skip events. The file is bound to the store it was saved from.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventStore } from '../../src/event-store/event-store.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { ProjectionRunner } from '../../src/projections/projection-runner.js';
+import { ViewSnapshots } from '../../src/projections/view-snapshots.js';
+import type { Projection } from '../../src/read-models/projection.js';
+import { sparseStore, writeArticles } from '../support/sparse-store.js';
+
+const positions: Projection<string[]> = {
+  name: 'positions',
+  initial: () => [],
+  apply: (s, e) => (s.push(e.position.toString()), s),
+  serialize: (s) => s,
+  deserialize: (j) => [...(j as string[])],
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'claimtrail-switch-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the views on `store` with DATA_DIR's snapshot file until they are level with it, then stops (saving). */
+const runViews = async (store: EventStore) => {
+  const snapshots = new ViewSnapshots(join(dir, 'views.sqlite'));
+  const runner = new ProjectionRunner(store, [positions as Projection<unknown>], snapshots, { snapshotEveryMs: 0 });
+  await runner.start();
+  expect(await runner.waitFor(await store.headPosition())).toBe(true);
+  const seen = [...runner.state<string[]>('positions')];
+  const result = { seen, discarded: runner.snapshotsOfAnotherStore, status: runner.status()[0]! };
+  await runner.stop();
+  snapshots.close();
+  return result;
+};
+
+const positionsOf = async (store: EventStore) => (await store.readAll()).map((e) => e.position.toString());
+
+describe('switching stores under one DATA_DIR', () => {
+  it('never serves another store’s views, either way, and resumes its own only with its own log', async () => {
+    const sqlite = new SqliteEventStore(join(dir, 'claimtrail.sqlite'));
+    await writeArticles(sqlite, 3);
+    const onSqlite = await runViews(sqlite);
+    expect(onSqlite).toMatchObject({ seen: await positionsOf(sqlite), discarded: false });
+
+    // The same DATA_DIR, now on an "EventStoreDB" (sparse positions) holding other events.
+    const esdb = sparseStore();
+    await writeArticles(esdb, 2, 100);
+    const onEsdb = await runViews(esdb);
+    expect(onEsdb.seen).toEqual(await positionsOf(esdb));
+    expect(onEsdb.discarded).toBe(true);
+    expect(onEsdb.status).toMatchObject({ events: 6 });
+
+    // Back on SQLite, which got more events meanwhile: its views are built again from its own log.
+    await writeArticles(sqlite, 1, 3);
+    const back = await runViews(sqlite);
+    expect(back.seen).toEqual(await positionsOf(sqlite));
+    expect(back).toMatchObject({ discarded: true, status: { events: 12 } });
+
+    // And the same store again: its saved views are resumed, not rebuilt.
+    const again = await runViews(sqlite);
+    expect(again).toMatchObject({ seen: back.seen, discarded: false, status: { events: 12, processed: 0 } });
+    await sqlite.close();
+  });
+
+  it('a new SQLite file in the same place is another log', async () => {
+    const first = new SqliteEventStore(join(dir, 'first.sqlite'));
+    const second = new SqliteEventStore(join(dir, 'second.sqlite'));
+    expect(await first.logId()).not.toBe(await second.logId());
+    const reopened = new SqliteEventStore(join(dir, 'first.sqlite'));
+    expect(await reopened.logId()).toBe(await first.logId());
+    await Promise.all([first.close(), second.close(), reopened.close()]);
+  });
+});
