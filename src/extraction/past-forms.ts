@@ -22,7 +22,9 @@ export const restorePastVerbs = (a: AnalyzedText): void => {
     const token = tokens[k];
     if (token.pos !== 'ADJ') continue;
     const lemma = LEMMA_OF_PAST.get(token.norm);
-    if (!lemma || tokens[k - 1].pos !== 'PROPN' || !OPENS_COMPLEMENT.has(tokens[k + 1].pos)) continue;
+    // After a name ("Niger alleged") or an auxiliary ("has alleged that"), before what a verb governs.
+    const before = tokens[k - 1].pos;
+    if (!lemma || (before !== 'PROPN' && before !== 'AUX') || !OPENS_COMPLEMENT.has(tokens[k + 1].pos)) continue;
     token.pos = 'VERB';
     token.lemma = lemma;
   }

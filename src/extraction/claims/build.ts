@@ -166,7 +166,7 @@ const infinitiveSubject = (v: SentenceView, hit: CueHit): Mention[] | null => {
       const subject = subjectOf(v, j);
       return subject.length ? subject : null;
     }
-    if (t[j].pos === 'PUNCT' && t[j].text !== '-') return null;
+    if (t[j].pos === 'PUNCT' && !/^[-"“”]$/.test(t[j].text)) return null;
   }
   return null;
 };
