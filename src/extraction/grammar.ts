@@ -104,6 +104,9 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (
     if (tok.text === ',') {
       const before = v.at.get(j - 1);
       if (isActor(before) && before.to === j && before.from < j - 1 && v.a.tokens.slice(before.from, j).some((x) => x.text === ',')) return withCoordinatesLeft(v, before);
+      // "The Nigerien head of state, General X, has alleged": the named person closing an apposition.
+      if (isActor(before) && before.to === j && before.parties.length && (before.kind === 'person' || before.kind === 'name')
+        && before.from - 1 > v.s.from && v.t[before.from - 1].text === ',') return [before];
       // Skip a parenthetical: ", in turn,", ", however,", ", which brokered the ceasefire,".
       let k = j - 1;
       while (k >= v.s.from && v.t[k].text !== ',' && j - k < 30) k--;

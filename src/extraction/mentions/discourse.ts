@@ -136,7 +136,8 @@ export class Discourse {
     for (let i = this.history.length - 1; i >= 0; i--) {
       const m = this.history[i];
       if (m.from >= before) continue;
-      if (m.sentence < (this.history.at(-1)?.sentence ?? 0) - 2) break;
+      // People stay in view longer than things: wire copy says "he" of the lead's speaker paragraphs later.
+      if (m.sentence < (this.history.at(-1)?.sentence ?? 0) - (kind === 'person' ? 5 : 2)) break;
       if (!m.parties.length) continue;
       if (kind === 'person' && (m.kind === 'person' || (m.kind === 'role' && m.entity?.person && !m.plural))) return m;
       if (kind === 'thing' && !m.plural && (m.kind === 'party' || (m.kind === 'role' && !m.entity?.person))) return m;
