@@ -87,7 +87,8 @@ const scopeEnds = (v: SentenceView, from: number, to: number): boolean => {
 export const frameFor = (v: SentenceView, frames: Frame[], k: number): Frame | null => {
   const covering = [
     ...frames.filter((f) => f.kind === 'according'),
-    ...frames.filter((f) => f.kind === 'pre' && f.at < k && !scopeEnds(v, f.at, k)),
+    // "Talks are in crisis, the group said, while the government accused ...": "said," closes its report.
+    ...frames.filter((f) => f.kind === 'pre' && f.at < k && v.t[f.at + 1]?.text !== ',' && !scopeEnds(v, f.at, k)),
     ...frames.filter((f) => f.kind === 'post' && f.at > k),
   ];
   // A speaker we cannot place ("the presidential palace") yields to one we can, if any.

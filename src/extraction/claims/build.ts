@@ -11,7 +11,7 @@ import type { Mention } from '../mentions/types.js';
 import { isDenied } from '../negation.js';
 import { topicsOf } from '../topics.js';
 import { bareNounAuthor } from './bare-nouns.js';
-import { contextTarget, firstPartyIn } from './clause-targets.js';
+import { contextTarget, eventReferent, firstPartyIn } from './clause-targets.js';
 import type { CueHit } from './cues.js';
 
 /** What a sentence's claims may take from earlier sentences. */
@@ -174,12 +174,29 @@ const infinitiveSubject = (v: SentenceView, hit: CueHit): Mention[] | null => {
 /** Who a charge or concern is about when no object names them: the clause, then the article's thread. */
 const chargedParties = (v: SentenceView, hit: CueHit, end: number, actorSet: Set<string>, ctx: ClaimContext): PartyRef[] => {
   const addressee = hit.form === 'noun' && /^(with|to)$/.test(v.t[hit.cue + 1]?.norm ?? '') ? phraseParties(v, hit.cue + 2) : null;
-  const inClause = firstPartyIn(v, addressee ? addressee.end : hit.cue + 1, end, new Set([...actorSet, ...(addressee?.parties ?? [])]));
+  const from = addressee ? addressee.end : hit.cue + 1;
+  const exclude = new Set([...actorSet, ...(addressee?.parties ?? [])]);
+  const charge = hit.type === 'AccusationLevelled';
+  // "condemned the airstrike on the camp as a breach of Iraq's sovereignty": the condemned act's
+  // own phrase ("the attack by X", "X's raid") first, then the act named before, then the clause.
+  const object = charge ? skipAdverbs(v, from) : from;
+  const ownParties = charge ? phraseParties(v, object, true).parties.filter((p) => !exclude.has(p)) : [];
+  if (ownParties.length) return partyRefs(ownParties, v.at.get(object)?.text ?? '');
+  const act = charge ? eventReferent(v, object, Math.min(end, object + 1), exclude) : null;
+  if (act) return partyRefs(act.parties, act.mention);
+  const inClause = firstPartyIn(v, from, end, exclude);
   if (inClause) return partyRefs(inClause.parties, inClause.mention);
   // A concern may be about a situation nobody is blamed for; a charge always has someone in view.
-  if (hit.type !== 'AccusationLevelled') return [];
+  if (!charge) return [];
   const fromContext = contextTarget(ctx.recentTargets, v.d.salient(v.s.index), actorSet);
   return fromContext ? partyRefs([fromContext], 'context') : [];
+};
+
+/** The object after adverbs and opening quotes: "condemned outright the attack". */
+const skipAdverbs = (v: SentenceView, k: number): number => {
+  let j = k;
+  while (j < v.s.to && (v.t[j].pos === 'ADV' || /^["“”]$/.test(v.t[j].text))) j++;
+  return j;
 };
 
 /** The phrase right after a verb when it is a thing that names exactly one party: "a Philippine vessel". */

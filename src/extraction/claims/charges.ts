@@ -11,7 +11,7 @@ import { isHedged } from '../hedging.js';
 import { DOCUMENT_HEADS } from '../mentions/lexicon.js';
 import type { Mention } from '../mentions/types.js';
 import { topicsOf } from '../topics.js';
-import { contextTarget, firstPartyIn, nearestPartyBefore } from './clause-targets.js';
+import { contextTarget, eventReferent, firstPartyIn, nearestPartyBefore } from './clause-targets.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 
@@ -64,11 +64,14 @@ export const attributedCharge = (v: SentenceView, speech: Speech, recentTargets:
   if (!speakerParties.length) return null;
   const at = chargeWordIn(v, speech.from, speech.to);
   if (at < 0) return null;
-  const exclude = new Set(speakerParties);
+  // International bodies are where a charge is taken, rarely who is charged: "in violation of the UN Charter".
+  const exclude = new Set([...speakerParties, ...partiesOfKind(v, speech.from, speech.to, 'body')]);
   // The doer of the charged act is named before the charge word ("X has violated"), else after it ("violation by X").
   const named = nearestPartyBefore(v, speech.from, at, exclude) ?? firstPartyIn(v, at, speech.to, exclude);
-  const fromContext = named ? null : contextTarget(recentTargets, v.d.salient(v.s.index), exclude);
-  const targets = named ? named.parties.map((party) => ({ party, mention: named.mention })) : fromContext ? [{ party: fromContext, mention: 'context' }] : [];
+  const act = named ? null : eventReferent(v, speech.from, at, exclude);
+  const fromContext = named || act ? null : contextTarget(recentTargets, v.d.salient(v.s.index), exclude);
+  const found = named ?? act;
+  const targets = found ? found.parties.map((party) => ({ party, mention: found.mention })) : fromContext ? [{ party: fromContext, mention: 'context' }] : [];
   if (!targets.length) return null;
   const mention = speech.speaker.map((m) => m.text).join(' and ');
   const content = contentOf(v, speech.from, speech.to);
@@ -94,4 +97,11 @@ const contentOf = (v: SentenceView, from: number, to: number): string => {
   while (first < last && /^(that|[,"“”’:])$/.test(t[first].norm)) first++;
   while (last > first && /^[,"“”’.:;]$/.test(t[last - 1].text)) last--;
   return first < last ? v.a.text.slice(t[first].start, t[last - 1].end) : '';
+};
+
+/** Parties of `kind` that [from, to) names. */
+const partiesOfKind = (v: SentenceView, from: number, to: number, kind: string): string[] => {
+  const out: string[] = [];
+  for (let k = from; k < to; k++) for (const p of v.at.get(k)?.parties ?? []) if (v.d.kindOf(p) === kind) out.push(p);
+  return out;
 };

@@ -45,3 +45,30 @@ export const nearestPartyBefore = (v: SentenceView, from: number, at: number, ex
   }
   return null;
 };
+
+/** Nouns for one hostile act, whichever a later sentence uses: "the airstrike" is the earlier "Turkish raid". */
+const ATTACK_NOUNS = new Set(['attack', 'airstrike', 'strike', 'raid', 'assault', 'bombing', 'shelling', 'offensive', 'incursion', 'bombardment', 'ambush', 'killing']);
+
+const headLemma = (v: SentenceView, m: Mention): string => v.a.tokens[m.to - 1].lemma;
+const sameAct = (a: string, b: string): boolean => a === b || (ATTACK_NOUNS.has(a) && ATTACK_NOUNS.has(b));
+
+/**
+ * "condemned the attack": the party of the act the article named before with a party attached
+ * ("the Tuesday Shabaab assault", "Ankara's aerial raid"), found by the head noun of `[from, to)`'s
+ * first partyless phrase. Looks back through the article's mentions, latest first.
+ */
+export const eventReferent = (v: SentenceView, from: number, to: number, exclude: Set<string>): { parties: string[]; mention: string } | null => {
+  let head: string | null = null;
+  for (let k = from; k < to && !head; k++) {
+    const m = v.at.get(k);
+    if (m && m.kind === 'other' && !m.parties.length) head = headLemma(v, m);
+  }
+  if (!head) return null;
+  for (let i = v.d.history.length - 1; i >= 0; i--) {
+    const m = v.d.history[i];
+    if (m.kind !== 'other' || m.from >= from || !sameAct(headLemma(v, m), head)) continue;
+    const own = m.parties.filter((p) => !exclude.has(p));
+    if (own.length) return { parties: own, mention: m.text };
+  }
+  return null;
+};
