@@ -114,6 +114,28 @@ describe('office holder look-up', () => {
     expect(partyOf('Abdullah')).toBeNull();
   });
 
+  it('takes a hyphenated family name whole', () => {
+    expect(partyOf('Keller-Sutter', '2025-03-01')).toBe('switzerland');
+    expect(partyOf('Akufo-Addo')).toBe('ghana');
+  });
+
+  it('never finds a holder by a bare word that names a party or is a given name', () => {
+    // Luís Montenegro (Portugal), Thérèse Kayikwamba Wagner (DR Congo), Qaboos bin Said (Oman).
+    expect(partyOf('Montenegro')).toBeNull();
+    expect(partyOf('Wagner')).toBeNull();
+    expect(partyOf('Said')).toBeNull();
+    expect(partyOf('Luís Montenegro')).toBe('portugal');
+  });
+
+  it('finds common surnames alone only for a holder in office at the article date', () => {
+    expect(partyOf('Johnson', '2020-01-01')).toBe('united-kingdom');
+    expect(partyOf('Johnson', '2024-01-01')).toBeNull();
+    expect(partyOf('May', '2018-01-01')).toBe('united-kingdom');
+    expect(partyOf('May')).toBeNull();
+    expect(partyOf('Mubarak', '2005-01-01')).toBe('egypt');
+    expect(partyOf('Mubarak', '2024-06-01')).toBe('yemen');
+  });
+
   it('gives monarchs and popes no surname', () => {
     expect(partyOf('Carlos')).toBeNull();
     expect(partyOf('Belgium')).toBeNull();

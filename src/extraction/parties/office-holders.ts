@@ -1,11 +1,13 @@
 // Who holds (or held) an office, and for which party: lets the extractor resolve a person named
 // without a country word ("President Xi Jinping", "Modi", "Lula") to the party they speak for.
 // The data is data/office-holders.json, built by scripts/office-holders/build-office-holders.mjs.
-// Pure: no Nest, no I/O beyond the JSON module import.
+// Pure: no Nest, no I/O beyond the JSON module import; party names come from actors.ts and countries.ts.
 
 // A static import, so that tsc copies the JSON into dist/ next to the compiled module (the runtime
 // image has only dist/). The index over it is built lazily, on the first look-up.
 import data from './data/office-holders.json' with { type: 'json' };
+import { ACTORS, COUNTRY_EXTRAS } from './actors.js';
+import { countryAliases } from './countries.js';
 
 /** The data's version: bump with every change to the JSON; part of the extractor's version. */
 export const OFFICE_HOLDERS_VERSION = '2026.1';
@@ -87,32 +89,56 @@ const REGNAL_NUMBER = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv|xvi)$
 const GENERATION = /^(jr|sr)$/;
 
 /**
- * Given names that end many Arabic names ("Abdullah Abdullah", "Amina Mohammed"): alone, they
- * far more often mean someone else, so they are no holder's bare surname.
+ * Given names that end many Arabic and Malay names ("Abdullah Abdullah", "Qaboos bin Said"):
+ * alone, they far more often mean someone else (or, like "said", are English words), so they are
+ * no holder's bare surname.
  */
-const GIVEN_NAMES = new Set(['abdullah', 'mohammed', 'mohamed', 'muhammad', 'mohammad', 'ahmed', 'ahmad', 'ali', 'hassan', 'hussein', 'mustafa', 'mahmoud', 'omar']);
+const GIVEN_NAMES = new Set(['abdullah', 'mohammed', 'mohamed', 'muhammad', 'mohammad', 'mohamad', 'ahmed', 'ahmad', 'ali', 'hassan', 'hasan',
+  'hussein', 'hussain', 'mustafa', 'mahmoud', 'mahmud', 'omar', 'hamid', 'rashid', 'saleh', 'said', 'salem', 'khalifa', 'ibrahim',
+  'ismail', 'tariq', 'idris', 'aziz', 'habib', 'abubakar', 'musa', 'yassin', 'zayed']);
 
 /**
- * The forms of a holder's family name that may stand alone: the last word, with the particles
- * before it and without ("von der Leyen", "Leyen"), and with a leading Arabic article dropped.
+ * Surnames that are everyday English words or common family names ("May", "Brown", "Price",
+ * "Wang", "Kim"): alone, they stand for a holder only while that holder is in office at the
+ * article date; otherwise "Johnson" in a 2025 story would be Boris Johnson.
+ */
+const COMMON_SURNAMES = new Set(['english', 'may', 'brown', 'browne', 'young', 'price', 'bishop', 'hunt', 'martin', 'henry', 'russell', 'miller',
+  'collins', 'peters', 'davis', 'cooper', 'harris', 'johnson', 'phillips', 'mitchell', 'wallace', 'bruce', 'austin', 'carter', 'craft', 'kenny',
+  'healey', 'cameron', 'jonathan', 'gabriel', 'michel', 'pierre', 'jean', 'blair', 'bush', 'clinton', 'kerry', 'haley', 'sullivan', 'waltz',
+  'fallon', 'reynolds', 'hammond', 'payne', 'bennett', 'abbott', 'drew', 'kern', 'haas', 'slot', 'blok', 'meta', 'dion', 'cruz', 'castro',
+  'santos', 'paz', 'dan', 'gil', 'nova', 'bah', 'bio', 'boko', 'fils', 'voltaire', 'teo', 'rama', 'laden', 'salam', 'moon', 'philippe',
+  'marin', 'gallant', 'pence', 'vance', 'rubio', 'marles', 'wong', 'li', 'wang', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu',
+  'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'lin', 'lu', 'dong', 'ding', 'wei', 'mao', 'geng', 'hua', 'qin', 'wen', 'chang', 'su', 'lai',
+  'tsai', 'cho', 'kim', 'lee', 'park', 'choi', 'jeong', 'kang', 'han', 'shin', 'ahn', 'suh', 'chung', 'yoon', 'ri', 'choe', 'ng', 'chan',
+  'koo', 'chiu', 'tan', 'lim', 'singh', 'kumar', 'khan', 'ahmadi']);
+
+/**
+ * The forms of a holder's family name that may stand alone: the last word of the name (all of
+ * it when hyphenated: "Keller-Sutter"), with the particles before it and without ("von der
+ * Leyen", "Leyen"), and with a leading Arabic article dropped ("el-Sisi", "Sisi").
  * Monarchs and popes ("Charles III", "Pope Francis") have none: their names are given names;
  * others with a numeral ("Benigno Aquino III") are given a surname in the data.
  */
 const surnameKeys = (holder: OfficeHolder): string[] => {
   if (holder.surname) return nameKeys(holder.surname);
+  const words = holder.name.trim().split(/\s+/).filter((w) => !GENERATION.test(foldName(w)));
+  const first = foldName(words[0] ?? '');
+  // "Juan Carlos I", "Philippe of Belgium": a reign, not a family name.
+  if (words.length < 2 || TITLES.has(first) || words.some((w) => REGNAL_NUMBER.test(foldName(w)) || w === 'of')) return [];
   const keys: string[] = [];
-  for (const key of nameKeys(holder.name)) {
-    const all = key.split(' ');
-    // "Juan Carlos I", "Philippe of Belgium": a reign, not a family name.
-    if (all.some((w) => REGNAL_NUMBER.test(w)) || all.includes('of') || TITLES.has(all[0]!)) continue;
-    const words = all.filter((w) => !GENERATION.test(w));
-    if (words.length < 2) continue;
-    let start = words.length - 1;
-    keys.push(words[start]!);
-    while (start > 1 && PARTICLES.has(words[start - 1]!)) keys.push(words.slice(--start).join(' '));
-  }
-  return keys.map(withoutArticle).filter((k) => !GIVEN_NAMES.has(k));
+  let start = words.length - 1;
+  keys.push(...nameKeys(words[start]!));
+  while (start > 1 && PARTICLES.has(foldName(words[start - 1]!))) keys.push(...nameKeys(words.slice(--start).join(' ')));
+  return [...new Set(keys.map(withoutArticle))].filter((k) => !GIVEN_NAMES.has(k) && !PARTY_NAMES().has(k));
 };
+
+/** Party names ("Montenegro", "Wagner"): a holder who bears one is not found by it alone. */
+let partyNames: Set<string> | undefined;
+const PARTY_NAMES = (): Set<string> => (partyNames ??= new Set([
+  ...countryAliases().map((a) => a.alias),
+  ...ACTORS.flatMap((a) => [a.name, ...a.aliases]),
+  ...Object.values(COUNTRY_EXTRAS).flat(),
+].map(foldName)));
 
 const withoutArticle = (key: string): string => {
   const [first, ...rest] = key.split(' ');
@@ -138,6 +164,9 @@ const endOf = (d: string): string => (d.length === 4 ? `${d}-12-31` : d.length =
 const inOffice = (h: OfficeHolder, date: string): boolean =>
   startOf(h.from) <= date && (h.to === null || date <= endOf(h.to));
 
+/** In office at the date; without one, in office when the data was curated. */
+const isCurrent = (h: OfficeHolder, atDate: string | undefined): boolean => (atDate === undefined ? h.to === null : inOffice(h, atDate));
+
 // ---- choosing among holders -------------------------------------------------------------------
 
 /**
@@ -161,7 +190,7 @@ const rank = (office: string): number => {
 const choose = (holders: OfficeHolder[], atDate: string | undefined): OfficeHolder | null => {
   const eligible = holders.filter((h) => !DATE_BOUND_OFFICES.has(h.office) || (atDate !== undefined && inOffice(h, atDate)));
   if (!eligible.length) return null;
-  const current = eligible.filter((h) => (atDate === undefined ? h.to === null : inOffice(h, atDate)));
+  const current = eligible.filter((h) => isCurrent(h, atDate));
   const pool = current.length ? current : eligible;
   if (new Set(pool.map((h) => h.party)).size > 1) return null;
   return pool.reduce((best, h) => (rank(h.office) < rank(best.office) || (rank(h.office) === rank(best.office) && h.from > best.from) ? h : best));
@@ -188,8 +217,10 @@ export const buildOfficeHolderIndex = (holders: readonly OfficeHolder[]): Office
     const named = byName.get(key);
     if (named) return choose(named, atDate);
     // A surname alone; a longer unknown name ("John Modi") is someone else, not Modi.
-    const surnamed = bySurname.get(key) ?? bySurname.get(withoutArticle(key));
-    return surnamed ? choose(surnamed, atDate) : null;
+    const bare = bySurname.has(key) ? key : withoutArticle(key);
+    const surnamed = bySurname.get(bare);
+    if (!surnamed) return null;
+    return choose(COMMON_SURNAMES.has(bare) ? surnamed.filter((h) => isCurrent(h, atDate)) : surnamed, atDate);
   };
   return {
     size: holders.length,
