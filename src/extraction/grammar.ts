@@ -101,6 +101,12 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (
     }
     if (m) return withCoordinatesLeft(v, envoyOf(v, m) ?? m);
     if (SKIPPABLE.has(tok.pos) || tok.text === '"' || tok.text === '“' || tok.text === '”') { j--; continue; }
+    // "Georgia yesterday (21 January) condemned": a bracketed aside between subject and verb.
+    if (tok.text === ')') {
+      let open = j - 1;
+      while (open > v.s.from && v.t[open].text !== '(' && j - open < 12) open--;
+      if (v.t[open].text === '(') { j = open - 1; continue; }
+    }
     if (tok.text === ',') {
       const before = v.at.get(j - 1);
       if (isActor(before) && before.to === j && before.from < j - 1 && v.a.tokens.slice(before.from, j).some((x) => x.text === ',')) return withCoordinatesLeft(v, before);

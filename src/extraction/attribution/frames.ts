@@ -83,12 +83,15 @@ const scopeEnds = (v: SentenceView, from: number, to: number): boolean => {
   return false;
 };
 
+/** "Talks are in crisis, the group said, while ...": "said," after a clause reports that clause; "Also, he said, ..." does not. */
+const closesEarlierReport = (v: SentenceView, f: Frame): boolean =>
+  v.t[f.at + 1]?.text === ',' && f.speaker[0].from - v.s.from > 3;
+
 /** The frame that cites the source of a cue at token `k`: the outermost one covering it. */
 export const frameFor = (v: SentenceView, frames: Frame[], k: number): Frame | null => {
   const covering = [
     ...frames.filter((f) => f.kind === 'according'),
-    // "Talks are in crisis, the group said, while the government accused ...": "said," closes its report.
-    ...frames.filter((f) => f.kind === 'pre' && f.at < k && v.t[f.at + 1]?.text !== ',' && !scopeEnds(v, f.at, k)),
+    ...frames.filter((f) => f.kind === 'pre' && f.at < k && !closesEarlierReport(v, f) && !scopeEnds(v, f.at, k)),
     ...frames.filter((f) => f.kind === 'post' && f.at > k),
   ];
   // A speaker we cannot place ("the presidential palace") yields to one we can, if any.

@@ -63,6 +63,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
     while (j > s.from && (t[j].pos === 'ADV' || t[j].pos === 'PART')) j--;
     if (t[j]?.pos === 'VERB') actorMs = subjectOf(v, j);
   }
+  // '"There are no words to condemn the attack," the president said': a subjectless cue in cited words is the speaker's.
+  if (!actorMs.length && frame && !passive && hit.form !== 'noun') actorMs = frame.speaker;
   let targetMs: Mention[] = [];
   let targetIds: string[] | null = null;
   let actors: PartyRef[] | null = null;
@@ -160,8 +162,10 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
  */
 const infinitiveSubject = (v: SentenceView, hit: CueHit): Mention[] | null => {
   const { t, s } = v;
-  if (hit.form !== 'verb' || hit.cue - 1 <= s.from || t[hit.cue - 1].norm !== 'to') return null;
-  for (let j = hit.cue - 2; j >= s.from && hit.cue - j <= 10; j--) {
+  // "summoned the envoy to convey their protest": for a noun, its light verb is the infinitive.
+  const verb = hit.form === 'verb' ? hit.cue : hit.form === 'noun' && hit.light ? hit.head : -1;
+  if (verb < 0 || verb - 1 <= s.from || t[verb - 1].norm !== 'to') return null;
+  for (let j = verb - 2; j >= s.from && verb - j <= 10; j--) {
     if (t[j].pos === 'VERB' && !v.at.get(j)) {
       const subject = subjectOf(v, j);
       return subject.length ? subject : null;
