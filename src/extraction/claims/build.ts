@@ -102,8 +102,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
       const next = t[hit.cue + 1]?.norm;
       // "accused X", "charged that X ...", "levelled accusations against X", "allegations that X ...".
       if (next === 'that' || (hit.form === 'noun' && next === 'against')) targetMs = coordinatedFrom(v, hit.cue + 2).filter(isActor);
-      // "Kenya's invitation to Ethiopia": the invited follow the noun.
-      else if (hit.bare && hit.type === 'InvitationExtended' && next === 'to') targetMs = coordinatedFrom(v, hit.cue + 2).filter(isActor);
+      // "Kenya's invitation to Ethiopia", "extended invitations to X": the invited follow the noun.
+      else if (hit.form === 'noun' && hit.type === 'InvitationExtended' && next === 'to') targetMs = coordinatedFrom(v, hit.cue + 2).filter(isActor);
       // "filed a complaint with the UN against X": whoever receives a protest is not its target.
       else if (hit.form === 'noun' && (next === 'with' || next === 'to')) targetMs = [];
       else targetMs = objectOf(v, hit.cue);

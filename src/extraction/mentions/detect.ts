@@ -274,6 +274,11 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
         }
       }
     }
+    // "Secretary of State Antony Blinken": an office holder named at the end of a role without a party.
+    if (m.kind === 'role' && !m.parties.length) {
+      const holder = trailingHolder(m);
+      if (holder) m.parties = [holder];
+    }
     // "The Kremlin rejected it. Spokesman Dmitry Peskov said ...": a spokesperson with no party of
     // their own speaks for whoever the previous sentence was about.
     if (!m.parties.length && m.role === 'spokesman' && (m.kind === 'role' || m.kind === 'name') && s.index > 0) {
@@ -292,6 +297,12 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
     }
     for (const p of m.parties) d.countParty(s.index, p, m.kind === 'group' || m.kind === 'pronoun' ? 0 : m.kind === 'other' ? 0.5 : capitalOnly(m) ? 0.5 : 1);
     d.history.push(m);
+  }
+  function trailingHolder(m: Mention): string | null {
+    let k = m.to;
+    while (k > m.from && isNameToken(t[k - 1])) k--;
+    const names = t.slice(k, m.to).map((x) => x.norm);
+    return names.length >= 2 ? officeHolderIndex().lookup(names)?.party ?? null : null;
   }
   function capitalOnly(m: Mention): boolean {
     return m.kind === 'party' && matches.some((x) => x.from >= m.from && x.to <= m.to && x.form === 'capital');
