@@ -17,6 +17,9 @@ export interface CueHit {
   bare?: boolean;
 }
 
+/** Participles that tagging calls verbs but that work as prepositions before a noun. */
+const PREPOSITIONAL_VERBS = new Set(['following', 'amid', 'regarding', 'concerning', 'despite', 'including', 'citing']);
+
 const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'PUNCT', 'PART']);
 
 /** Skip adverbs left of `k` and return a copula's index if one is there ("remained", "was"). */
@@ -85,7 +88,8 @@ export const findCues = (v: SentenceView): CueHit[] => {
         hits.push({ type: noun.type, form: 'noun', cue: k, head: g, light });
       } else if (noun.type === 'InvitationExtended' && /^(extended|issued|sent|delivered)$/.test(t[k + 1]?.norm ?? '') && t[k + 2]?.norm === 'by') {
         hits.push({ type: noun.type, form: 'noun', cue: k, head: k + 1 });
-      } else if (g < 0) {
+      } else if (g < 0 || PREPOSITIONAL_VERBS.has(t[g].norm)) {
+        // No verb makes anyone its author, or only one that links it as a preposition would ("following allegations").
         hits.push({ type: noun.type, form: 'noun', cue: k, head: k, bare: true });
       }
     }
