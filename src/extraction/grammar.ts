@@ -105,7 +105,8 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (
     if (tok.text === ')') {
       let open = j - 1;
       while (open > v.s.from && v.t[open].text !== '(' && j - open < 12) open--;
-      if (v.t[open].text === '(') { j = open - 1; continue; }
+      if (open >= v.s.from && v.t[open].text === '(') { j = open - 1; continue; }
+      return [];
     }
     if (tok.text === ',') {
       const before = v.at.get(j - 1);

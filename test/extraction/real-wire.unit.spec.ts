@@ -99,3 +99,29 @@ describe('people named without a country word', () => {
     expect(only('President Xi Jinping pledged to deepen ties with Nepal.')).toMatchObject({ type: 'PledgeMade', actors: ['china'], targets: ['nepal'] });
   });
 });
+
+describe('names inside descriptions', () => {
+  it('reads "rival factions X and Y" as X and Y', () => {
+    expect(only('Qatar will invite rival Palestinian factions Hamas and Fatah to Doha.')).toMatchObject({ type: 'InvitationExtended', actors: ['qatar'], targets: ['hamas', 'fatah'] });
+  });
+  it('gives the holder named after "X\'s ambassador to the UN" X\'s party, there and later', () => {
+    const claims = extract('Chile’s ambassador to the UN Ana Torres wrote that Peru had violated the treaty. Torres added that Peru was lying.');
+    expect(claims.map(brief)).toEqual([
+      { type: 'AccusationLevelled', actors: ['chile'], targets: ['peru'], source: 'chile' },
+      { type: 'AccusationLevelled', actors: ['chile'], targets: ['peru'], source: 'chile' },
+    ]);
+  });
+  it('takes the source from a trailing reporting verb with an office holder after it', () => {
+    expect(only('The United States has extended invitations to Sudan and Chad for talks, announced Secretary of State Antony Blinken.'))
+      .toEqual({ type: 'InvitationExtended', actors: ['united-states'], targets: ['sudan', 'chad'], source: 'united-states' });
+  });
+  it('reads a subject across a bracketed aside, and a claim noun after "following"', () => {
+    expect(only('Georgia yesterday (21 January) condemned Russia for moving the border.')).toMatchObject({ actors: ['georgia'], targets: ['russia'] });
+    expect(only('India expelled a diplomat following allegations from Canada that India ordered a killing.'))
+      .toMatchObject({ type: 'AccusationLevelled', actors: ['canada'], targets: ['india'], source: 'canada' });
+  });
+  it('reads a condemnation in quoted words as the speaker\'s, and the condemned attack as the one named before', () => {
+    const claims = extract('Rebels of the Northern Front (NF) shelled a Chadian base on Monday. "No words can condemn this attack," the Chadian president said.');
+    expect(brief(claims[0])).toEqual({ type: 'AccusationLevelled', actors: ['chad'], targets: ['northern-front'], source: 'chad' });
+  });
+});

@@ -11,6 +11,7 @@ export interface Chunk {
 
 const WORDLIKE = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const NOT_DETERMINERS = new Set(['that', 'which', 'what', 'whose', 'whatever', 'this']);
+const DAY_WORDS = new Set(['yesterday', 'today', 'tonight']);
 export const isPossessiveMarker = (t: Token): boolean => t.norm === "'s" || t.norm === "'";
 
 /**
@@ -47,6 +48,8 @@ const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: TokenInde
     const prev = k > start ? tokens[k - 1] : undefined;
     const next = k + 1 < to ? tokens[k + 1] : undefined;
     if (k === start) { k++; continue; }
+    // "Georgia yesterday condemned": a day word after a name is an adverb, not part of the phrase.
+    if (DAY_WORDS.has(t.norm)) break;
     if (t.pos === 'NOUN' || t.pos === 'PROPN') { sawNoun = true; k++; continue; }
     if (isNameParticle(tokens, k) && (prev!.pos === 'PROPN' || isNameParticle(tokens, k - 1))) { k++; continue; }
     // An adjective after the head with no noun to follow ("the government late on Sunday") is outside.

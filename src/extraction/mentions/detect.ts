@@ -110,6 +110,12 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
       out.push(make(b, e, 'party', ids, { plural: /s$/.test(last.norm) && inner[0].kind === 'armed-group' && last.norm !== 'hamas' }));
       return out;
     }
+    // "the UN Ron Prosor": a party's name run into a person's full name are two mentions.
+    const lastMatch = inner[inner.length - 1];
+    if (lastMatch && e - lastMatch.to >= 2 && lastMatch.to > b && isNameToken(t[lastMatch.to]) && t.slice(lastMatch.to, e).every((x) => isNamePart(t, x.i))) {
+      out.push(...classify({ from: b, to: lastMatch.to }), nameMention(lastMatch.to, e));
+      return out;
+    }
     if (!inner.length && content.length && isNameToken(content[0]) && content.every((x) => isNamePart(t, x.i))) {
       out.push(nameMention(b, e));
       return out;
@@ -186,6 +192,20 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
         m = { ...m, parties, plural: m.plural || parties.length > 1, to, text: text(m.from, to) };
         i += list.length;
       }
+    }
+    // "rival Palestinian factions Fatah and Hamas": a description followed by the names it describes stands for them.
+    if (m.kind === 'other' && raw[i + 1]?.from === m.to && raw[i + 1].kind === 'party' && t[m.to - 1].pos === 'NOUN' && t[m.to - 1].norm.endsWith('s')) {
+      const named = coordinatedAfter(i + 1, m.to);
+      const to = named[named.length - 1].to;
+      m = { ...m, kind: 'party', parties: uniq(named.flatMap((x) => x.parties)), plural: true, to, text: text(m.from, to) };
+      i += named.length;
+    }
+    // "Israel's ambassador to the UN Ron Prosor": the name after a posted role is the role's holder.
+    if (m.kind === 'role' && m.parties.length && raw[i + 2] && m.to < s.to && /^(to|at|in)$/.test(t[m.to].norm) && raw[i + 1]?.from === m.to + 1
+      && raw[i + 1].kind === 'party' && raw[i + 2].from === raw[i + 1].to && (raw[i + 2].kind === 'name' || raw[i + 2].kind === 'person') && raw[i + 2].entity) {
+      const holder = personWithRole(raw[i + 2], m.parties, m.role!);
+      m = { ...holder, from: m.from, text: text(m.from, holder.to) };
+      i += 2;
     }
     merged.push(m);
   }
