@@ -125,3 +125,17 @@ describe('names inside descriptions', () => {
     expect(brief(claims[0])).toEqual({ type: 'AccusationLevelled', actors: ['chad'], targets: ['northern-front'], source: 'chad' });
   });
 });
+
+describe('urgings, agreements and participles', () => {
+  it('reads an urging of restraint as concern at those urged', () => {
+    expect(only('Chile urged Peru and Bolivia to exercise maximum restraint.')).toEqual({ type: 'ConcernRaised', actors: ['chile'], targets: ['peru', 'bolivia'], source: 'chile' });
+  });
+  it('reads "agreed to" a proposal as a pledge, but not "agreed to" any noun', () => {
+    expect(only('Chad agreed to a Qatari proposal to end the fighting.')).toMatchObject({ type: 'PledgeMade', actors: ['chad'] });
+    expect(extract('Chad agreed to the date of the meeting.')).toEqual([]);
+  });
+  it('keeps a participle between a party and its role inside the phrase', () => {
+    const claims = extract('Hamas exiled leader, Khaled Mashaal, said his group has agreed to the truce.');
+    expect(claims.map(brief)).toEqual([{ type: 'PledgeMade', actors: ['hamas'], targets: [], source: 'hamas' }]);
+  });
+});

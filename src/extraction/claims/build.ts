@@ -116,6 +116,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
       if (targetMs.length) contentFrom = targetMs[targetMs.length - 1].to;
     } else if (hit.type === 'PledgeMade') {
       targetIds = pledgeTargets(v, hit);
+    } else if (hit.urging) {
+      targetMs = objectOf(v, hit.cue);
     } else {
       targetIds = concernTargets(v, hit);
     }

@@ -15,6 +15,8 @@ export interface CueHit {
   light?: string;
   /** A noun no verb governs: "at the invitation of X", "concerns raised by X". */
   bare?: boolean;
+  /** "urged both sides to exercise restraint": concern at those urged. */
+  urging?: boolean;
 }
 
 /** Participles that tagging calls verbs but that work as prepositions before a noun. */
@@ -59,6 +61,35 @@ const insidePhrase = (v: SentenceView, k: number): boolean => {
   return kind === 'other' || kind === 'role';
 };
 
+/** What one can agree to and be bound by: a verb, or a plan someone put forward ("a truce", "the proposal"). */
+const AGREEABLE = new Set(['proposal', 'plan', 'deal', 'truce', 'ceasefire', 'cease-fire', 'terms', 'demands', 'initiative', 'roadmap', 'framework', 'request', 'conditions', 'principles', 'mechanism', 'arrangement', 'compromise']);
+const agreesToCommitment = (v: SentenceView, k: number): boolean => {
+  if (v.t[k]?.pos === 'VERB') return true;
+  for (let j = k; j < v.s.to && j - k < 5; j++) {
+    if (AGREEABLE.has(v.t[j].lemma) || AGREEABLE.has(v.t[j].norm)) return true;
+    if (!/^(DET|ADJ|PROPN|NOUN|PART|NUM)$/.test(v.t[j].pos)) return false;
+  }
+  return false;
+};
+
+/** "delayed due to concerns raised by X": a preposition between verb and noun leaves the noun unauthored by the verb. */
+const prepositionBetween = (v: SentenceView, from: number, to: number): boolean => {
+  for (let j = from + 1; j < to; j++) if (v.t[j].pos === 'ADP' || v.t[j].norm === 'to') return true;
+  return false;
+};
+
+/** "urged both sides to exercise restraint": an urging of restraint is concern at the situation (the claim model says so). */
+const RESTRAINT_WORDS = new Set(['restraint', 'calm', 'de-escalation', 'de-escalate', 'deescalation']);
+const URGING_VERBS = new Set(['urge', 'appeal', 'call']);
+const urgesRestraint = (v: SentenceView, k: number): boolean => {
+  if (!URGING_VERBS.has(v.t[k].lemma) || v.t[k].pos !== 'VERB') return false;
+  for (let j = k + 1; j < v.s.to && j - k <= 10; j++) {
+    if (RESTRAINT_WORDS.has(v.t[j].norm)) return true;
+    if (v.t[j].text === ';' || v.t[j].text === '.') return false;
+  }
+  return false;
+};
+
 export const findCues = (v: SentenceView): CueHit[] => {
   const hits: CueHit[] = [];
   const { t, s } = v;
@@ -70,11 +101,13 @@ export const findCues = (v: SentenceView): CueHit[] => {
       const cop = copulaBefore(v, k);
       if (cop >= 0) { hits.push({ type: adj.type, form: 'adjective', cue: k, head: cop }); continue; }
     }
+    if (urgesRestraint(v, k)) { hits.push({ type: 'ConcernRaised', form: 'verb', cue: k, head: k, urging: true }); continue; }
     const verb = w.pos === 'VERB' ? VERB_CUES.get(w.lemma) : undefined;
     // "a joint statement condemning the attack": the statement condemns, not the subject of the sentence.
     const describesNoun = w.norm.endsWith('ing') && k > s.from && t[k - 1].pos === 'NOUN';
     if (verb && !describesNoun && !insidePhrase(v, k) && nextIs(v, k, verb.needsNext)) {
-      if (w.lemma === 'agree' && t[skipAdjunct(v, k + 1) + 1]?.pos !== 'VERB') continue;
+      // "agreed to reopen", "agreed to an Egyptian proposal", but not "agreed to the meeting's date".
+      if (w.lemma === 'agree' && !agreesToCommitment(v, skipAdjunct(v, k + 1) + 1)) continue;
       const cop = copulaBefore(v, k);
       hits.push({ type: verb.type, form: 'verb', cue: k, head: cop >= 0 && t[cop].pos === 'VERB' ? cop : k });
       continue;
@@ -88,7 +121,7 @@ export const findCues = (v: SentenceView): CueHit[] => {
         hits.push({ type: noun.type, form: 'noun', cue: k, head: g, light });
       } else if (noun.type === 'InvitationExtended' && /^(extended|issued|sent|delivered)$/.test(t[k + 1]?.norm ?? '') && t[k + 2]?.norm === 'by') {
         hits.push({ type: noun.type, form: 'noun', cue: k, head: k + 1 });
-      } else if (g < 0 || PREPOSITIONAL_VERBS.has(t[g].norm)) {
+      } else if (g < 0 || PREPOSITIONAL_VERBS.has(t[g].norm) || prepositionBetween(v, g, k)) {
         // No verb makes anyone its author, or only one that links it as a preposition would ("following allegations").
         hits.push({ type: noun.type, form: 'noun', cue: k, head: k, bare: true });
       }

@@ -1,7 +1,7 @@
 import type { Token } from '../nlp.js';
 import type { PartyMatch } from '../parties/party-index.js';
 import type { TokenIndex } from '../token-index.js';
-import { isNameParticle, POSSESSIVE_PRONOUNS } from './lexicon.js';
+import { isNameParticle, POSSESSIVE_PRONOUNS, ROLE_HEADS } from './lexicon.js';
 
 /** A base noun phrase: [from, to) token range. */
 export interface Chunk {
@@ -11,6 +11,7 @@ export interface Chunk {
 
 const WORDLIKE = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const NOT_DETERMINERS = new Set(['that', 'which', 'what', 'whose', 'whatever', 'this']);
+const isRoleHead = (t: Token): boolean => ROLE_HEADS.has(t.norm) || ROLE_HEADS.has(t.lemma);
 const DAY_WORDS = new Set(['yesterday', 'today', 'tonight']);
 export const isPossessiveMarker = (t: Token): boolean => t.norm === "'s" || t.norm === "'";
 
@@ -57,8 +58,9 @@ const chunkEnd = (tokens: Token[], start: number, to: number, inMatch: TokenInde
     if (t.pos === 'ADJ' || t.pos === 'NUM') { k++; continue; }
     if (isPossessiveMarker(t) && prev && glued(prev, t)) { k++; continue; }
     if (t.text === '-' && prev && next && glued(prev, t) && glued(t, next) && /\w/.test(next.text)) { k++; continue; }
-    // Participles inside a phrase: "the acting minister", "Israel's continued occupation".
-    if (t.pos === 'VERB' && prev && next && (prev.pos === 'DET' || isPossessiveMarker(prev) || prev.text === '-' || prev.pos === 'ADJ' || POSSESSIVE_PRONOUNS.has(prev.norm))
+    // Participles inside a phrase: "the acting minister", "Israel's continued occupation", "Hamas exiled leader".
+    const afterParty = !!prev && inMatch.get(k - 1) !== undefined && t.norm.endsWith('ed') && !!next && isRoleHead(next);
+    if (t.pos === 'VERB' && prev && next && (prev.pos === 'DET' || isPossessiveMarker(prev) || prev.text === '-' || prev.pos === 'ADJ' || POSSESSIVE_PRONOUNS.has(prev.norm) || afterParty)
       && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN')) { k++; continue; }
     // Coordinated nationality adjectives share a head: "Israeli and Lebanese officers".
     if (t.norm === 'and' && !sawNoun && inMatch.get(k - 1)?.form === 'demonym' && inMatch.get(k + 1)?.form === 'demonym') { k++; continue; }

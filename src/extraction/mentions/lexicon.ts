@@ -12,7 +12,7 @@ export const ROLE_HEADS = new Set([
   'navy', 'prosecutor', 'court', 'council', 'committee', 'bloc', 'group', 'coalition', 'alliance', 'movement',
   'team', 'officials', 'spokespeople', 'adviser', 'advisor', 'aide', 'deputy', 'speaker', 'vice-president',
   'coastguard', 'militia', 'militias', 'rebels', 'rebel', 'insurgents', 'state-media', 'agency', 'foreign-minister',
-  'country', 'nation', 'kingdom', 'watchdog', 'organisation', 'organization', 'hosts', 'host', 'guests', 'guest', 'counterparts', 'interlocutor', 'interlocutors', 'gang', 'gangs', 'separatists',
+  'country', 'nation', 'kingdom', 'watchdog', 'politician', 'organisation', 'organization', 'hosts', 'host', 'guests', 'guest', 'counterparts', 'interlocutor', 'interlocutors', 'gang', 'gangs', 'separatists',
 ]);
 
 /**
@@ -32,6 +32,7 @@ export const PERSON_HEADS = new Set([
   'chancellor', 'king', 'queen', 'emir', 'prince', 'leader', 'diplomat', 'ambassador', 'commander', 'chief',
   'secretary', 'representative', 'negotiator', 'general', 'lawmaker', 'legislator', 'senator', 'governor',
   'counterpart', 'analyst', 'expert', 'mediator', 'prosecutor', 'adviser', 'advisor', 'aide', 'deputy', 'speaker',
+  'politician',
 ]);
 
 /** Roles defined by the other side of an encounter: "his counterpart", "their hosts". */
