@@ -106,9 +106,35 @@ export const analyze = (text: string): AnalyzedText => {
       });
     }
     if (tokens.length === from) continue;
-    const start = tokens[from].start;
-    const end = tokens[tokens.length - 1].end;
-    sentences.push({ index: sentences.length, start, end, text: text.slice(start, end), from, to: tokens.length, paragraph });
+    let opening = from;
+    for (const cut of missedBoundaries(tokens, from, tokens.length)) {
+      pushSentence(text, tokens, sentences, opening, cut, paragraph);
+      opening = cut;
+    }
+    pushSentence(text, tokens, sentences, opening, tokens.length, paragraph);
   }
   return { text, tokens, sentences };
+};
+
+const pushSentence = (text: string, tokens: Token[], sentences: Sentence[], from: number, to: number, paragraph: number): void => {
+  const index = sentences.length;
+  for (let k = from; k < to; k++) tokens[k].sentence = index;
+  const start = tokens[from].start;
+  const end = tokens[to - 1].end;
+  sentences.push({ index, start, end, text: text.slice(start, end), from, to, paragraph });
+};
+
+/** Prepositions before a platform's one-letter name: "in a post on X.", "said via X.". */
+const BEFORE_PLATFORM = new Set(['on', 'via', 'to', 'at', 'from']);
+
+/**
+ * Sentence ends wink reads as initials: "... in a post on X. Germany pledged ..." is two sentences,
+ * since an initial follows a name, never a preposition. Token indexes where a new sentence starts.
+ */
+const missedBoundaries = (tokens: Token[], from: number, to: number): number[] => {
+  const cuts: number[] = [];
+  for (let k = from + 1; k + 1 < to; k++) {
+    if (/^\p{Lu}\.$/u.test(tokens[k].text) && BEFORE_PLATFORM.has(tokens[k - 1].norm) && /^\p{Lu}/u.test(tokens[k + 1].text)) cuts.push(k + 1);
+  }
+  return cuts;
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { analyze } from '../../src/extraction/nlp.js';
 import { brief, extract, only } from './helpers.js';
 
 // Constructions of real wire copy that the seeds lack (issue 11), each on small invented sentences.
@@ -137,5 +138,13 @@ describe('urgings, agreements and participles', () => {
   it('keeps a participle between a party and its role inside the phrase', () => {
     const claims = extract('Hamas exiled leader, Khaled Mashaal, said his group has agreed to the truce.');
     expect(claims.map(brief)).toEqual([{ type: 'PledgeMade', actors: ['hamas'], targets: [], source: 'hamas' }]);
+  });
+});
+
+describe('sentence boundaries wink misses', () => {
+  it('ends a sentence after a platform named by one letter, not after an initial', () => {
+    expect(analyze('Oslo said so in a post on X. Germany pledged aid.').sentences.map((s) => s.text)).toEqual(['Oslo said so in a post on X.', 'Germany pledged aid.']);
+    expect(analyze('He met J. Smith in Oslo.').sentences).toHaveLength(1);
+    expect(only('Oslo said so in a post on X. Germany pledged aid to Ukraine.')).toMatchObject({ type: 'PledgeMade', actors: ['germany'], source: 'germany' });
   });
 });
