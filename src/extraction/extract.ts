@@ -2,7 +2,7 @@ import type { PartyRef, SourceRef } from '../domain/claim.js';
 import type { ArticleText, ExtractedClaim } from '../domain/claim-extractor.js';
 import { findFrames, frameFor } from './attribution/frames.js';
 import { buildClaim, opensWithMeeting, type ClaimContext } from './claims/build.js';
-import { attributedCharge, spokenSpans, type Speech } from './claims/charges.js';
+import { attributedCharge, deniedCharge, spokenSpans, type Speech } from './claims/charges.js';
 import { competingFocusClaim } from './claims/competing-focus.js';
 import { findCues } from './claims/cues.js';
 import { MEETING_VERBS } from './cues/lexicon.js';
@@ -73,6 +73,10 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
     const quoted: Speech | null = openQuote && openQuote.paragraph === s.paragraph && !frames.length ? { ...openQuote.speech, from: s.from, to: s.to } : null;
     if (quoted) speeches.push(quoted);
     // Content is weaker evidence than a cue: a sentence whose cues made claims says what it claims.
+    if (!claims.some((c) => c.evidence.start === s.start)) {
+      const denial = deniedCharge(v, lastAccusation);
+      if (denial) claims.push(denial);
+    }
     if (!claims.some((c) => c.evidence.start === s.start)) {
       for (const speech of speeches) {
         const charge = attributedCharge(v, speech, recentTargets, claims.at(-1)?.source.party ?? null);

@@ -148,3 +148,19 @@ describe('sentence boundaries wink misses', () => {
     expect(only('Oslo said so in a post on X. Germany pledged aid to Ukraine.')).toMatchObject({ type: 'PledgeMade', actors: ['germany'], source: 'germany' });
   });
 });
+
+describe('polarity and labels', () => {
+  it('reads "X denied that any violation took place" as X denying the charge reported before', () => {
+    const claims = extract('Chile accused Peru of violating its airspace. Peruvian Defence Minister Ana Soto denied that any violation had taken place.');
+    expect(claims[1]).toMatchObject({ type: 'AccusationLevelled', polarity: 'denied', actors: [{ party: 'chile' }], targets: [{ party: 'peru' }], source: { party: 'peru' } });
+  });
+  it('does not read a negated acceptance as a denial of the invitation', () => {
+    const claims = extract('Greece invited Turkey to talks in Athens. Ankara had not yet accepted the invitation.');
+    expect(claims.map((c) => c.polarity)).toEqual(['asserted', 'asserted']);
+  });
+  it('reads a label that charges as an accusation, but not an appeal', () => {
+    expect(only('Chile described the Peruvian move as a provocation.')).toEqual({ type: 'AccusationLevelled', actors: ['chile'], targets: ['peru'], source: 'chile' });
+    expect(extract('Iran called on the UN to act.')).toEqual([]);
+    expect(extract('Chile described the Peruvian plan as ambitious.')).toEqual([]);
+  });
+});

@@ -68,7 +68,9 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   let targetMs: Mention[] = [];
   let targetIds: string[] | null = null;
   let actors: PartyRef[] | null = null;
-  let polarity: 'asserted' | 'denied' = isDenied(v, hit.form === 'noun' ? hit.head : hit.cue) ? 'denied' : 'asserted';
+  // "Athens had not yet accepted the invitation": a negated acceptance leaves the invitation standing.
+  const receiving = hit.form === 'noun' && !!hit.light && RECEIVING_VERBS.has(hit.light);
+  let polarity: 'asserted' | 'denied' = !receiving && isDenied(v, hit.form === 'noun' ? hit.head : hit.cue) ? 'denied' : 'asserted';
   let contentFrom = hit.cue + 1;
 
   // "We are deeply concerned": inside a quote, the first person is whoever the frame cites.

@@ -5,8 +5,8 @@
 import type { ExtractedClaim } from '../../domain/claim-extractor.js';
 import type { SourceRef } from '../../domain/claim.js';
 import type { Frame } from '../attribution/frames.js';
-import { BONDS, CHARGE_PAIRS, CHARGE_WORDS } from '../cues/lexicon.js';
-import type { SentenceView } from '../grammar.js';
+import { BONDS, CHARGE_PAIRS, CHARGE_WORDS, DENIAL_VERBS } from '../cues/lexicon.js';
+import { clauseEnd, subjectOf, type SentenceView } from '../grammar.js';
 import { isHedged } from '../hedging.js';
 import { DOCUMENT_HEADS } from '../mentions/lexicon.js';
 import type { Mention } from '../mentions/types.js';
@@ -104,4 +104,34 @@ const partiesOfKind = (v: SentenceView, from: number, to: number, kind: string):
   const out: string[] = [];
   for (let k = from; k < to; k++) for (const p of v.at.get(k)?.parties ?? []) if (v.d.kindOf(p) === kind) out.push(p);
   return out;
+};
+
+/**
+ * "Turkish Defence Minister X denied that any violation had taken place": a denial of a charge, by
+ * the party charged, of the accusation the article reported last (its accuser stays the actor).
+ */
+export const deniedCharge = (v: SentenceView, lastAccusation: ExtractedClaim | null): ExtractedClaim | null => {
+  const { t, s } = v;
+  for (let k = s.from; k + 1 < s.to; k++) {
+    if (t[k].pos !== 'VERB' || !DENIAL_VERBS.has(t[k].lemma) || t[k + 1].norm !== 'that') continue;
+    const end = clauseEnd(v, k + 1);
+    if (chargeWordIn(v, k + 2, end) < 0) continue;
+    const denier = subjectOf(v, k).filter((m) => m.parties.length);
+    if (!denier.length) continue;
+    const mention = denier.map((m) => m.text).join(' and ');
+    const parties = [...new Set(denier.flatMap((m) => m.parties))];
+    const content = contentOf(v, k + 2, end);
+    return {
+      type: 'AccusationLevelled',
+      actors: lastAccusation?.actors.length ? lastAccusation.actors : [{ party: null, mention: '' }],
+      targets: parties.map((party) => ({ party, mention })),
+      content,
+      source: { party: parties[0], mention, cue: t[k].text, via: null },
+      evidence: { text: s.text, start: s.start, end: s.end },
+      hedged: isHedged(v, k),
+      polarity: 'denied',
+      topics: topicsOf(content, s.text),
+    };
+  }
+  return null;
 };

@@ -1,7 +1,8 @@
 import type { ClaimType } from '../../domain/claim.js';
 import { COPULAS, ADJECTIVE_CUES, DENIAL_VERBS, NOUN_CUES, VERB_CUES } from '../cues/lexicon.js';
 import { isPossessiveMarker } from '../mentions/chunks.js';
-import { skipAdjunct, type SentenceView } from '../grammar.js';
+import { clauseEnd, skipAdjunct, type SentenceView } from '../grammar.js';
+import { chargeWordIn } from './charges.js';
 
 /** One occurrence of a claim cue and the verb whose subject is the claim's author. */
 export interface CueHit {
@@ -90,6 +91,16 @@ const urgesRestraint = (v: SentenceView, k: number): boolean => {
   return false;
 };
 
+/** "described the move as a provocation", "termed the sanctions illegal", "called it a farce": a label that charges. */
+const LABELLING_VERBS = new Set(['describe', 'term', 'call', 'dub', 'label', 'characterise', 'characterize']);
+const brands = (v: SentenceView, k: number): boolean => {
+  const w = v.t[k];
+  if (w.pos !== 'VERB' || !LABELLING_VERBS.has(w.lemma) || VERB_CUES.has(w.lemma)) return false;
+  // "called on X to ...", "called for talks": an appeal, not a label.
+  if (/^(on|for|upon|off|in)$/.test(v.t[k + 1]?.norm ?? '')) return false;
+  return chargeWordIn(v, k + 1, clauseEnd(v, k)) >= 0;
+};
+
 export const findCues = (v: SentenceView): CueHit[] => {
   const hits: CueHit[] = [];
   const { t, s } = v;
@@ -101,6 +112,7 @@ export const findCues = (v: SentenceView): CueHit[] => {
       const cop = copulaBefore(v, k);
       if (cop >= 0) { hits.push({ type: adj.type, form: 'adjective', cue: k, head: cop }); continue; }
     }
+    if (brands(v, k)) { hits.push({ type: 'AccusationLevelled', form: 'verb', cue: k, head: k }); continue; }
     if (urgesRestraint(v, k)) { hits.push({ type: 'ConcernRaised', form: 'verb', cue: k, head: k, urging: true }); continue; }
     const verb = w.pos === 'VERB' ? VERB_CUES.get(w.lemma) : undefined;
     // "a joint statement condemning the attack": the statement condemns, not the subject of the sentence.
