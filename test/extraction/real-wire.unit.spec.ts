@@ -164,3 +164,11 @@ describe('polarity and labels', () => {
     expect(extract('Chile described the Peruvian plan as ambitious.')).toEqual([]);
   });
 });
+
+describe('outlets that relay a report', () => {
+  it('names a trailing outlet as via, keeps the speaker\'s source and ends the content before it', () => {
+    const [claim] = extract('Greece accused Turkey of violating its airspace, state broadcaster ERT reported.');
+    expect(claim).toMatchObject({ actors: [{ party: 'greece' }], targets: [{ party: 'turkey' }], source: { party: 'greece', via: 'ERT' }, content: 'violating its airspace' });
+    expect(extract('Iran pledged to respond, the official news agency IRNA reported.')[0].source).toMatchObject({ party: 'iran', via: 'IRNA' });
+  });
+});

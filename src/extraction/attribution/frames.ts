@@ -36,7 +36,8 @@ export const findFrames = (v: SentenceView): Frame[] => {
       speaker = coordinatedFrom(v, k + 1).filter(isActor);
       inverted = speaker.length > 0;
     }
-    if (!speaker.length) continue;
+    // "..., the official news agency IRNA reported": an outlet relays the report; it is not its source.
+    if (!speaker.length || speaker.every(isOutlet)) continue;
     const after = inverted ? speaker[speaker.length - 1].to : k + 1;
     // '"...," the ministry said' reports the quote before it, whatever follows; ", X said." ends a sentence.
     const before = t[speaker[0].from - 1]?.text ?? '';
@@ -96,4 +97,30 @@ export const frameFor = (v: SentenceView, frames: Frame[], k: number): Frame | n
   ];
   // A speaker we cannot place ("the presidential palace") yields to one we can, if any.
   return covering.find((f) => f.speaker.some((m) => m.parties.length || m.group)) ?? covering[0] ?? null;
+};
+
+const isOutlet = (m: Mention): boolean => !m.parties.length && !!m.role && OUTLET_HEADS.has(m.role);
+
+/** Heads of phrases that name news outlets: "state broadcaster ERT", "the official news agency". */
+const OUTLET_HEADS = new Set(['broadcaster', 'agency', 'newspaper', 'daily', 'television', 'tv', 'radio', 'outlet', 'channel', 'network', 'media', 'website', 'tabloid', 'weekly']);
+
+/**
+ * ", state broadcaster ERT reported.": an outlet that relays the report, at the end of the sentence.
+ * It cites no party of its own; the claim keeps its source and names the outlet as `via`. Returns the
+ * outlet's name and the token where the trailing phrase starts (the content ends before it).
+ */
+export const trailingOutlet = (v: SentenceView): { via: string; from: number } | null => {
+  const { t, s } = v;
+  let end = s.to;
+  while (end > s.from && t[end - 1].pos === 'PUNCT') end--;
+  const verb = end - 1;
+  if (verb <= s.from || t[verb].lemma !== 'report' || t[verb].pos !== 'VERB') return null;
+  let comma = verb - 1;
+  while (comma > s.from && t[comma].text !== ',' && verb - comma <= 6) comma--;
+  if (t[comma].text !== ',') return null;
+  const phrase = t.slice(comma + 1, verb);
+  if (!phrase.some((x) => OUTLET_HEADS.has(x.norm) || OUTLET_HEADS.has(x.lemma))) return null;
+  const names = phrase.filter((x) => x.pos === 'PROPN');
+  const named = names.length ? names : phrase;
+  return { via: v.a.text.slice(named[0].start, named[named.length - 1].end), from: comma };
 };

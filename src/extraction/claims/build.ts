@@ -1,6 +1,6 @@
 import type { PartyRef, SourceRef } from '../../domain/claim.js';
 import type { ExtractedClaim } from '../../domain/claim-extractor.js';
-import { frameFor, type Frame } from '../attribution/frames.js';
+import { frameFor, trailingOutlet, type Frame } from '../attribution/frames.js';
 import { DENIAL_VERBS, MEETING_NOUNS, RECEIVING_VERBS } from '../cues/lexicon.js';
 import { DOCUMENT_HEADS } from '../mentions/lexicon.js';
 import {
@@ -138,7 +138,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
     targets = ctx.meeting.filter((p) => !actorSet.has(p)).map((p) => ({ party: p, mention: 'meeting counterpart' }));
   }
 
-  const end = clauseEnd(v, hit.cue);
+  const outlet = trailingOutlet(v);
+  const end = Math.min(clauseEnd(v, hit.cue), outlet && outlet.from > hit.cue ? outlet.from : v.s.to);
   if (!targets.length && (hit.type === 'AccusationLevelled' || hit.type === 'ConcernRaised')) targets = chargedParties(v, hit, end, actorSet, ctx);
   while (contentFrom < end && /^[”’"]$/.test(t[contentFrom].text)) contentFrom++;
   while (contentFrom < end && /^(to|of|that|,)$/.test(t[contentFrom].norm) && hit.type !== 'PledgeMade') contentFrom++;
@@ -149,7 +150,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
 
   // Who accepts or rejects someone else's act speaks for themselves: "Washington rejected the accusation".
   const speaking = hit.form === 'noun' && hit.light && (RECEIVING_VERBS.has(hit.light) || DENIAL_VERBS.has(hit.light)) && actorMs.length ? refs(actorMs) : actors;
-  const source = sourceOf(bare?.named ? null : frame, speaking, actorMs, t[hit.cue].text, ctx.carried);
+  const cited = sourceOf(bare?.named ? null : frame, speaking, actorMs, t[hit.cue].text, ctx.carried);
+  const source = outlet && !cited.via ? { ...cited, via: outlet.via } : cited;
   const evidence = { text: s.text, start: s.start, end: s.end };
   return {
     claim: {
