@@ -9,11 +9,11 @@ import { MEETING_VERBS } from './cues/lexicon.js';
 import { objectOf, subjectOf, type SentenceView } from './grammar.js';
 import { detectMentions } from './mentions/detect.js';
 import { Discourse } from './mentions/discourse.js';
-import { analyze } from './nlp.js';
+import { analyze, type AnalyzedText, type Token } from './nlp.js';
 import { restorePastVerbs } from './past-forms.js';
 import { findDefinedParties, matchDefined, mergeMatches } from './parties/defined-parties.js';
 import { dropOwnedMetonyms } from './parties/owned-metonyms.js';
-import { partyIndex } from './parties/party-index.js';
+import { partyIndex, type PartyIndex, type PartyMatch } from './parties/party-index.js';
 
 interface OpenQuote {
   paragraph: number;
@@ -40,6 +40,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   let openQuote = null as OpenQuote | null;
 
   for (const s of a.sentences) {
+    d.upcomingList = upcomingList(a, s.index, parties);
     const found = dropOwnedMetonyms(mergeMatches(parties.match(a.tokens, s.from, s.to), matchDefined(defined, a.tokens, s.from, s.to)), a.tokens);
     const { mentions, at } = detectMentions(a, s, found, d);
     const v: SentenceView = { a, s, t: a.tokens, mentions, at, d };
@@ -98,6 +99,27 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
     carried = src ? { paragraph: s.paragraph, source: src } : null;
   }
   return claims;
+};
+
+/** The first list of two or more parties that the next two sentences give. */
+const upcomingList = (a: AnalyzedText, sentence: number, parties: PartyIndex): string[] => {
+  for (const next of a.sentences.slice(sentence + 1, sentence + 3)) {
+    const list = coordinatedList(a.tokens, parties.match(a.tokens, next.from, next.to));
+    if (list.length > 1) return list;
+  }
+  return [];
+};
+
+/** The longest run of party names joined by commas and "and": "France, Germany, Italy and Poland". */
+const coordinatedList = (tokens: Token[], matches: PartyMatch[]): string[] => {
+  let best: string[] = [];
+  let run: string[] = [];
+  for (let i = 0; i < matches.length; i++) {
+    const joined = i > 0 && /^(,|and|, and)$/.test(tokens.slice(matches[i - 1].to, matches[i].from).map((x) => x.norm).join(' '));
+    run = joined ? [...run, matches[i].id] : [matches[i].id];
+    if (run.length > best.length) best = run;
+  }
+  return [...new Set(best.filter(Boolean))];
 };
 
 const sameParties = (a: PartyRef[], b: PartyRef[]): boolean =>

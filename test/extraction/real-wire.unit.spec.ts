@@ -172,3 +172,13 @@ describe('outlets that relay a report', () => {
     expect(extract('Iran pledged to respond, the official news agency IRNA reported.')[0].source).toMatchObject({ party: 'iran', via: 'IRNA' });
   });
 });
+
+describe('groups named by region', () => {
+  it('resolves "European countries" to the list the next sentence gives', () => {
+    const claims = extract('European countries have accused Russia of hybrid attacks. The ministers of France, Germany and Italy said so in a joint letter.');
+    expect(brief(claims[0])).toMatchObject({ actors: ['france', 'germany', 'italy'], targets: ['russia'] });
+  });
+  it('leaves such a group unresolved when no list follows', () => {
+    expect(only('European countries have accused Russia of hybrid attacks.').actors).toEqual([null]);
+  });
+});

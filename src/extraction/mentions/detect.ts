@@ -266,6 +266,10 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
         : d.groupCandidates(m.group!.n, s.index);
       m.group = { n: m.group!.n, ranked };
       m.parties = ranked.slice(0, m.group.n);
+    } else if (m.kind === 'role' && !m.parties.length && m.plural && GROUP_NOUNS.has(t[m.to - 1].norm) && d.upcomingList.length > 1) {
+      // "European countries have accused Russia ... The ministers of France, Germany and Italy said":
+      // a group named only by region stands for the list the next sentence gives.
+      m.parties = d.upcomingList;
     } else if (m.kind === 'role' && !m.parties.length) {
       const head = t[m.from];
       if (POSSESSIVE_PRONOUNS.has(head.norm)) {

@@ -17,6 +17,8 @@ export class Discourse {
   private readonly byRole = new Map<string, Entity>();
   lastPlural: { sentence: number; parties: string[] } | null = null;
   lastMeeting: { sentence: number; parties: string[] } | null = null;
+  /** The first list of parties the next two sentences coordinate ("France, Germany and Italy"), if any. */
+  upcomingList: string[] = [];
   /** Kinds of the parties this article defines itself ("the Popular Front (PF)"). */
   private readonly ownKinds = new Map<string, ActorKind>();
 
