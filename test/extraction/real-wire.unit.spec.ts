@@ -182,3 +182,12 @@ describe('groups named by region', () => {
     expect(only('European countries have accused Russia of hybrid attacks.').actors).toEqual([null]);
   });
 });
+
+describe('what is not a claim', () => {
+  it('reads no claim into a refusal to comment on accusations', () => {
+    expect(extract('Israel, which has long said it will act, declined to comment on the accusations.')).toEqual([]);
+  });
+  it('reads no pledge into an agreement set as a condition', () => {
+    expect(extract('Thai officials said Bangkok would attend only if Cambodia first agreed to withdraw its troops.')).toEqual([]);
+  });
+});

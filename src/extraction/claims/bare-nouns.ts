@@ -40,8 +40,16 @@ const openingSubject = (v: SentenceView, cue: number): Mention[] => {
  * The author, and whether the noun phrase itself names them: then they are the source too, whoever
  * the sentence cites for the rest ("docked, officials said, amid concerns raised by the US").
  */
+/** "declined to comment on the accusations", "responded to the allegations": a reply to a claim, not one. */
+const REPLY_VERBS = new Set(['comment', 'respond', 'react', 'reply']);
+const repliesTo = (v: SentenceView, cue: number): boolean => {
+  for (let j = cue - 1; j >= v.s.from && cue - j <= 4; j--) if (REPLY_VERBS.has(v.t[j].lemma)) return true;
+  return false;
+};
+
 export const bareNounAuthor = (v: SentenceView, hit: CueHit, frame: Frame | null): { author: Mention[]; named: boolean } => {
   const { cue } = hit;
+  if (repliesTo(v, cue)) return { author: [], named: false };
   const after = authorAfter(v, cue);
   if (after.length) return { author: after, named: true };
   const owner = possessor(v, cue);

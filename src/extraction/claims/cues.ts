@@ -101,6 +101,15 @@ const brands = (v: SentenceView, k: number): boolean => {
   return chargeWordIn(v, k + 1, clauseEnd(v, k)) >= 0;
 };
 
+/** "would attend only if Cambodia first agreed to ...": an act set as a condition has not happened. */
+const conditional = (v: SentenceView, k: number): boolean => {
+  for (let j = k - 1; j >= v.s.from && k - j <= 5; j--) {
+    if (/^(if|unless)$/.test(v.t[j].norm)) return true;
+    if (v.t[j].text === ',' || v.t[j].pos === 'VERB') return false;
+  }
+  return false;
+};
+
 export const findCues = (v: SentenceView): CueHit[] => {
   const hits: CueHit[] = [];
   const { t, s } = v;
@@ -117,7 +126,7 @@ export const findCues = (v: SentenceView): CueHit[] => {
     const verb = w.pos === 'VERB' ? VERB_CUES.get(w.lemma) : undefined;
     // "a joint statement condemning the attack": the statement condemns, not the subject of the sentence.
     const describesNoun = w.norm.endsWith('ing') && k > s.from && t[k - 1].pos === 'NOUN';
-    if (verb && !describesNoun && !insidePhrase(v, k) && nextIs(v, k, verb.needsNext)) {
+    if (verb && !describesNoun && !insidePhrase(v, k) && nextIs(v, k, verb.needsNext) && !conditional(v, k)) {
       // "agreed to reopen", "agreed to an Egyptian proposal", but not "agreed to the meeting's date".
       if (w.lemma === 'agree' && !agreesToCommitment(v, skipAdjunct(v, k + 1) + 1)) continue;
       const cop = copulaBefore(v, k);
