@@ -191,3 +191,12 @@ describe('what is not a claim', () => {
     expect(extract('Thai officials said Bangkok would attend only if Cambodia first agreed to withdraw its troops.')).toEqual([]);
   });
 });
+
+describe('more cue words', () => {
+  it('reads "hit out at", "voiced criticism of" and "dismayed by"', () => {
+    expect(only('Iran hit out at the United States over the sanctions.')).toMatchObject({ type: 'AccusationLevelled', actors: ['iran'], targets: ['united-states'] });
+    expect(only('The EU voiced sharp criticism of Hungary over the law.')).toMatchObject({ type: 'AccusationLevelled', actors: ['european-union'], targets: ['hungary'] });
+    expect(only('Japan was dismayed by the Chinese drills.')).toMatchObject({ type: 'ConcernRaised', actors: ['japan'], targets: ['china'] });
+    expect(extract('The minister hit the road.')).toEqual([]);
+  });
+});

@@ -39,6 +39,12 @@ export const VERB_CUES: ReadonlyMap<string, VerbCue> = new Map(Object.entries({
   protest: { type: 'AccusationLevelled' },
   complain: { type: 'AccusationLevelled', needsNext: ['that', 'about', 'of', 'over'] },
   contend: { type: 'AccusationLevelled', needsNext: ['that'] },
+  // "hit out at X", "lashed out at X": phrasal charges.
+  hit: { type: 'AccusationLevelled', needsNext: ['out'] },
+  lash: { type: 'AccusationLevelled', needsNext: ['out'] },
+  blast: { type: 'AccusationLevelled' },
+  chide: { type: 'AccusationLevelled' },
+  reprimand: { type: 'AccusationLevelled' },
 }));
 
 /** Adjectives after "be/remain/grow": "was deeply concerned about", "remained committed to". */
@@ -51,6 +57,9 @@ export const ADJECTIVE_CUES: ReadonlyMap<string, VerbCue> = new Map(Object.entri
   // "it is concerning that ...", "the situation is alarming".
   concerning: { type: 'ConcernRaised', needsNext: ['that'] },
   resolute: { type: 'PledgeMade', needsNext: ['in'] },
+  disturbed: { type: 'ConcernRaised' },
+  dismayed: { type: 'ConcernRaised' },
+  uneasy: { type: 'ConcernRaised' },
 }));
 export const COPULAS = new Set(['be', 'remain', 'grow', 'become', 'stay', 'feel', 'seem', 'appear']);
 
@@ -63,6 +72,8 @@ export interface NounCue {
 const RAISE = new Set(['raise', 'express', 'voice', 'reiterate', 'share', 'flag', 'convey', 'register', 'underline', 'renew', 'highlight', 'repeat', 'air', 'stress', 'underscore', 'emphasize', 'emphasise']);
 const GIVE = new Set(['make', 'give', 'offer', 'reiterate', 'reaffirm', 'renew', 'repeat', 'provide', 'extend', 'underline', 'underscore', 'express', 'honour', 'honor', 'affirm', 'restate']);
 const LEVEL = new Set(['level', 'make', 'repeat', 'renew', 'hurl', 'lodge', 'press', 'reiterate']);
+/** Verbs that make someone the author of criticism: "voiced sharp criticism", "levelled criticism at". */
+const LEVEL_OR_VOICE = new Set([...LEVEL, 'voice', 'express', 'issue', 'direct', 'air']);
 /** Verbs that make someone the author of a protest or complaint: "lodged a protest", "filed a complaint". */
 const LODGE = new Set(['lodge', 'file', 'submit', 'send', 'deliver', 'convey', 'hand', 'register', 'make', 'issue', 'voice', 'express', 'renew', 'address']);
 
@@ -73,6 +84,9 @@ export const NOUN_CUES: ReadonlyMap<string, NounCue> = new Map(Object.entries({
   alarm: { type: 'ConcernRaised', light: RAISE },
   fear: { type: 'ConcernRaised', light: RAISE },
   unease: { type: 'ConcernRaised', light: RAISE },
+  dismay: { type: 'ConcernRaised', light: RAISE },
+  disquiet: { type: 'ConcernRaised', light: RAISE },
+  apprehension: { type: 'ConcernRaised', light: RAISE },
   pledge: { type: 'PledgeMade', light: GIVE },
   promise: { type: 'PledgeMade', light: GIVE },
   commitment: { type: 'PledgeMade', light: GIVE },
@@ -84,6 +98,8 @@ export const NOUN_CUES: ReadonlyMap<string, NounCue> = new Map(Object.entries({
   complaint: { type: 'AccusationLevelled', light: LODGE },
   demarche: { type: 'AccusationLevelled', light: LODGE },
   condemnation: { type: 'AccusationLevelled', light: LODGE },
+  criticism: { type: 'AccusationLevelled', light: LEVEL_OR_VOICE },
+  rebuke: { type: 'AccusationLevelled', light: LEVEL_OR_VOICE },
 }));
 
 /** Verbs that, governing a cue, deny the act: "denied inviting", "rejected the accusation". */
