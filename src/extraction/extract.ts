@@ -9,11 +9,22 @@ import { MEETING_VERBS } from './cues/lexicon.js';
 import { objectOf, subjectOf, type SentenceView } from './grammar.js';
 import { detectMentions } from './mentions/detect.js';
 import { Discourse } from './mentions/discourse.js';
-import { analyze, type AnalyzedText, type Token } from './nlp.js';
+import { analyze, type Token } from './nlp.js';
 import { restorePastVerbs } from './past-forms.js';
 import { findDefinedParties, matchDefined, mergeMatches } from './parties/defined-parties.js';
 import { dropOwnedMetonyms } from './parties/owned-metonyms.js';
-import { partyIndex, type PartyIndex, type PartyMatch } from './parties/party-index.js';
+import { partyIndex, type PartyMatch } from './parties/party-index.js';
+
+/** A denial of a charge told before, else a charge the cited words carry; one per sentence. */
+const contentClaim = (v: SentenceView, speeches: Speech[], lastAccusation: ExtractedClaim | null, recentTargets: string[], lastSource: string | null): ExtractedClaim | null => {
+  const denial = deniedCharge(v, lastAccusation);
+  if (denial) return denial;
+  for (const speech of speeches) {
+    const charge = attributedCharge(v, speech, recentTargets, lastSource);
+    if (charge) return charge;
+  }
+  return null;
+};
 
 interface OpenQuote {
   paragraph: number;
@@ -30,6 +41,8 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   const d = new Discourse();
   const parties = partyIndex();
   const defined = findDefinedParties(a, parties);
+  // Each sentence's dictionary names, found once: the sentences before it look ahead at them.
+  const dictionaryMatches = a.sentences.map((s) => parties.match(a.tokens, s.from, s.to));
   for (const party of defined) d.defineKind(party.info.id, party.info.kind);
   const claims: ExtractedClaim[] = [];
   let carried: { paragraph: number; source: SourceRef } | null = null;
@@ -40,8 +53,8 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   let openQuote = null as OpenQuote | null;
 
   for (const s of a.sentences) {
-    d.upcomingList = upcomingList(a, s.index, parties);
-    const found = dropOwnedMetonyms(mergeMatches(parties.match(a.tokens, s.from, s.to), matchDefined(defined, a.tokens, s.from, s.to)), a.tokens);
+    d.upcomingList = upcomingList(a.tokens, dictionaryMatches, s.index);
+    const found = dropOwnedMetonyms(mergeMatches(dictionaryMatches[s.index], matchDefined(defined, a.tokens, s.from, s.to)), a.tokens);
     const { mentions, at } = detectMentions(a, s, found, d);
     const v: SentenceView = { a, s, t: a.tokens, mentions, at, d };
     const frames = findFrames(v);
@@ -50,6 +63,8 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
       frames, meeting, lastInvitation, lastAccusation, recentTargets, lastSource: claims.at(-1)?.source.party ?? null,
       carried: carried && carried.paragraph === s.paragraph && !frames.length ? carried.source : null,
     };
+    // Claims of this sentence are claims[first..]: no scan of the article's claims per sentence.
+    const first = claims.length;
     let coveredUntil = -1;
     for (const hit of findCues(v)) {
       // A cue inside the content of an earlier claim is part of it: "pledged to guarantee ...".
@@ -59,7 +74,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
       const { claim } = built;
       coveredUntil = built.contentEnd;
       // "deplores and strongly opposes this and has made solemn demarches": one act, told twice.
-      if (claim.type === 'AccusationLevelled' && claims.some((c) => c.evidence.start === s.start && c.type === claim.type && sameParties(c.actors, claim.actors) && sameParties(c.targets, claim.targets))) continue;
+      if (claim.type === 'AccusationLevelled' && claims.slice(first).some((c) => c.type === claim.type && sameParties(c.actors, claim.actors) && sameParties(c.targets, claim.targets))) continue;
       claims.push(claim);
       const actorParties = [...new Set(claim.actors.map((r) => r.party).filter((p): p is string => !!p))];
       if (actorParties.length > 1) d.lastPlural = { sentence: s.index, parties: actorParties };
@@ -74,20 +89,12 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
     const quoted: Speech | null = openQuote && openQuote.paragraph === s.paragraph && !frames.length ? { ...openQuote.speech, from: s.from, to: s.to } : null;
     if (quoted) speeches.push(quoted);
     // Content is weaker evidence than a cue: a sentence whose cues made claims says what it claims.
-    if (!claims.some((c) => c.evidence.start === s.start)) {
-      const denial = deniedCharge(v, lastAccusation);
-      if (denial) claims.push(denial);
-    }
-    if (!claims.some((c) => c.evidence.start === s.start)) {
-      for (const speech of speeches) {
-        const charge = attributedCharge(v, speech, recentTargets, claims.at(-1)?.source.party ?? null);
-        if (!charge) continue;
-        claims.push(charge);
-        break;
-      }
+    if (claims.length === first) {
+      const charge = contentClaim(v, speeches, lastAccusation, recentTargets, claims.at(-1)?.source.party ?? null);
+      if (charge) claims.push(charge);
     }
     openQuote = quotesLeftOpen(v) ? (quoted ? null : speeches[0] ? { paragraph: s.paragraph, speech: speeches[0] } : null) : quoted ? openQuote : null;
-    if (!claims.length || claims[claims.length - 1].evidence.start !== s.start) {
+    if (claims.length === first) {
       const focus = competingFocusClaim(v, frames, d.lastMeeting && d.lastMeeting.sentence >= s.index - 3 ? d.lastMeeting.parties : null);
       if (focus) claims.push(focus);
     }
@@ -102,9 +109,9 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
 };
 
 /** The first list of two or more parties that the next two sentences give. */
-const upcomingList = (a: AnalyzedText, sentence: number, parties: PartyIndex): string[] => {
-  for (const next of a.sentences.slice(sentence + 1, sentence + 3)) {
-    const list = coordinatedList(a.tokens, parties.match(a.tokens, next.from, next.to));
+const upcomingList = (tokens: Token[], matches: PartyMatch[][], sentence: number): string[] => {
+  for (const next of matches.slice(sentence + 1, sentence + 3)) {
+    const list = coordinatedList(tokens, next);
     if (list.length > 1) return list;
   }
   return [];

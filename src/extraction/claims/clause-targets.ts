@@ -64,7 +64,8 @@ export const eventReferent = (v: SentenceView, from: number, to: number, exclude
     if (m && m.kind === 'other' && !m.parties.length) head = headLemma(v, m);
   }
   if (!head) return null;
-  for (let i = v.d.history.length - 1; i >= 0; i--) {
+  // Bounded: an act named hundreds of mentions back is not what "the attack" means, and long articles stay linear.
+  for (let i = v.d.history.length - 1; i >= Math.max(0, v.d.history.length - 300); i--) {
     const m = v.d.history[i];
     if (m.kind !== 'other' || m.from >= from || !sameAct(headLemma(v, m), head)) continue;
     const own = m.parties.filter((p) => !exclude.has(p));
