@@ -20,6 +20,8 @@ const SKIPPABLE = new Set(['ADV', 'AUX', 'PART']);
 const ACTOR_KINDS = new Set(['party', 'person', 'role', 'name', 'pronoun', 'group']);
 const RELATIVE = new Set(['which', 'who', 'whom', 'that']);
 const QUANTIFIERS = new Set(['both', 'all', 'each']);
+/** Verbs whose "that" clause is reported speech (kept here: the grammar must not depend on the frame lexicon's users). */
+const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'add', 'claim', 'insist', 'report', 'write', 'declare', 'allege', 'warn', 'stress', 'confirm', 'note', 'assert']);
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
 
 export const isActor = (m: Mention | undefined): m is Mention => !!m && ACTOR_KINDS.has(m.kind);
@@ -150,6 +152,13 @@ const envoyOf = (v: SentenceView, m: Mention): Mention | undefined => {
 
 /** The subject of the nearest finite verb before `j` that has an actor for one; '"...," said X' counts. */
 const earlierSubject = (v: SentenceView, j: number, depth: number, unlikely?: (ms: Mention[]) => boolean): Mention[] => {
+  // "X said that Y had shelled Z, and called the attack aggression": what follows the reported
+  // clause goes on with the reporter, not with the clause's own subject.
+  const reporter = reportedClauseOpener(v, j);
+  if (reporter >= 0 && depth < 3) {
+    const subject = subjectOf(v, reporter, depth + 1);
+    if (subject.length && !unlikely?.(subject)) return subject;
+  }
   for (let k = j - 1; k >= v.s.from; k--) {
     if (!isFiniteVerb(v, k)) continue;
     const inverted = k > v.s.from && /^[,"”]$/.test(v.t[k - 1].text) ? coordinatedFrom(v, k + 1).filter(isActor) : [];
@@ -157,6 +166,22 @@ const earlierSubject = (v: SentenceView, j: number, depth: number, unlikely?: (m
     if (subject.length && !unlikely?.(subject)) return subject;
   }
   return [];
+};
+
+/** The reporting verb ("said", "told") whose "that" clause runs up to `j`, or -1. */
+const reportedClauseOpener = (v: SentenceView, j: number): number => {
+  for (let k = j - 1; k > v.s.from; k--) {
+    if (v.t[k].norm !== 'that') continue;
+    const verb = skipBackAdjunct(v, k - 1);
+    return verb >= v.s.from && v.t[verb].pos === 'VERB' && REPORTING.has(v.t[verb].lemma) ? verb : -1;
+  }
+  return -1;
+};
+
+/** The token before a short adjunct ending at `k` ("said on Sunday that"), else `k`. */
+const skipBackAdjunct = (v: SentenceView, k: number): number => {
+  const start = k > v.s.from ? adjunctEndingAt(v.t, v.s.from, k) : -1;
+  return start > v.s.from ? start - 1 : k;
 };
 
 /** The actor a short "familiar with X" / "briefed on X" phrase ending before `k` hangs on, if any. */

@@ -200,3 +200,14 @@ describe('more cue words', () => {
     expect(extract('The minister hit the road.')).toEqual([]);
   });
 });
+
+describe('reporters and the two sides', () => {
+  it('goes on with the reporter after a reported clause: "X said that Y shelled Z, and called it aggression"', () => {
+    expect(only('Kyrgyzstan’s State Committee for National Security said that Tajik forces had shelled two villages, and called the attack an act of aggression.'))
+      .toEqual({ type: 'AccusationLevelled', actors: ['kyrgyzstan'], targets: ['tajikistan'], source: 'kyrgyzstan' });
+  });
+  it('keeps "the two sides" the parties in dispute, not the body that mediates', () => {
+    const claims = extract('Kenya accused Uganda of shelling a border post. The East African Forum (EAF) offered to host talks. Both governments agreed to a ceasefire.');
+    expect(brief(claims.at(-1)!)).toMatchObject({ type: 'PledgeMade', actors: ['kenya', 'uganda'] });
+  });
+});

@@ -38,8 +38,8 @@ export const joinAppositions = (ctx: MentionContext, raw: Mention[]): Mention[] 
       m = { ...p, from: m.from, to: next.to, text: text(m.from, next.to) };
       i++;
     }
-    // "The Ministry of Foreign Affairs", "the Ministry of Defence": the office's name is part of the role.
-    if (m.kind === 'role' && m.to + 1 < s.to && t[m.to].norm === 'of' && raw[i + 1]?.kind === 'other' && raw[i + 1].from === m.to + 1
+    // "The Ministry of Foreign Affairs", "the Committee for National Security": the office's name is part of the role.
+    if (m.kind === 'role' && m.to + 1 < s.to && /^(of|for)$/.test(t[m.to].norm) && raw[i + 1]?.kind === 'other' && raw[i + 1].from === m.to + 1
       && !raw[i + 1].parties.length && t.slice(raw[i + 1].from, raw[i + 1].to).every((x) => /^\p{Lu}/u.test(x.text))) {
       const office = raw[++i];
       m = { ...m, to: office.to, text: text(m.from, office.to) };

@@ -2,6 +2,8 @@ import type { ActorKind } from '../parties/actors.js';
 import { partyIndex } from '../parties/party-index.js';
 import type { Entity, Mention } from './types.js';
 
+const MEDIATING_KINDS = new Set(['body', 'alliance']);
+
 /**
  * What the article has said so far: the people and offices it introduced, the mentions in order
  * (for pronouns), lists of parties it coordinated (for "both sides", "the four nations") and how
@@ -70,7 +72,9 @@ export class Discourse {
 
   /** The latest list of exactly n parties, if recent enough, else the n most salient parties. */
   groupCandidates(n: number, sentence: number): string[] {
-    const salient = this.salient(sentence);
+    // "The two sides" are the parties in dispute: a body or alliance that mediates comes after them.
+    const ranked = this.salient(sentence);
+    const salient = [...ranked.filter((p) => !MEDIATING_KINDS.has(this.kindOf(p) ?? '')), ...ranked.filter((p) => MEDIATING_KINDS.has(this.kindOf(p) ?? ''))];
     const put = (parties: string[]) => [...parties, ...salient.filter((p) => !parties.includes(p))];
     for (let i = this.coordinations.length - 1; i >= 0; i--) {
       const c = this.coordinations[i];

@@ -12,7 +12,7 @@ export const ROLE_HEADS = new Set([
   'navy', 'prosecutor', 'court', 'council', 'committee', 'bloc', 'group', 'coalition', 'alliance', 'movement',
   'team', 'officials', 'spokespeople', 'adviser', 'advisor', 'aide', 'deputy', 'speaker', 'vice-president',
   'coastguard', 'militia', 'militias', 'rebels', 'rebel', 'insurgents', 'state-media', 'agency', 'foreign-minister',
-  'country', 'nation', 'kingdom', 'watchdog', 'politician', 'organisation', 'organization', 'hosts', 'host', 'guests', 'guest', 'counterparts', 'interlocutor', 'interlocutors', 'gang', 'gangs', 'separatists',
+  'country', 'nation', 'kingdom', 'watchdog', 'politician', 'service', 'organisation', 'organization', 'hosts', 'host', 'guests', 'guest', 'counterparts', 'interlocutor', 'interlocutors', 'gang', 'gangs', 'separatists',
 ]);
 
 /**

@@ -42,6 +42,8 @@ export const resolveMentions = (ctx: MentionContext, merged: Mention[]): void =>
         : d.groupCandidates(m.group!.n, s.index);
       m.group = { n: m.group!.n, ranked };
       m.parties = ranked.slice(0, m.group.n);
+      // "both countries" resolved once is what "the two sides" means a few sentences on.
+      if (m.parties.length === m.group.n) d.coordinations.push({ sentence: s.index, parties: m.parties });
     } else if (m.kind === 'role' && !m.parties.length && m.plural && GROUP_NOUNS.has(t[m.to - 1].norm) && d.upcomingList.length > 1) {
       // "European countries have accused Russia ... The ministers of France, Germany and Italy said":
       // a group named only by region stands for the list the next sentence gives.

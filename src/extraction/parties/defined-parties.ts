@@ -11,7 +11,7 @@ import { slug } from './slug.js';
 
 /** Last words of organisation names; armed ones answer to "the group", "the rebels". */
 const ARMED_HEADS = new Set(['army', 'forces', 'front', 'brigade', 'brigades', 'movement', 'militia', 'guard', 'guards', 'resistance', 'mobilisation', 'mobilization']);
-const BODY_HEADS = new Set(['group', 'agency', 'service', 'office', 'mission', 'party', 'union', 'council', 'alliance', 'organisation', 'organization', 'congress', 'league', 'coalition', 'committee', 'commission', 'assembly', 'authority', 'command']);
+const BODY_HEADS = new Set(['community', 'conference', 'forum', 'secretariat', 'group', 'agency', 'service', 'office', 'mission', 'party', 'union', 'council', 'alliance', 'organisation', 'organization', 'congress', 'league', 'coalition', 'committee', 'commission', 'assembly', 'authority', 'command']);
 /**
  * Heads that name an organisation of its own even without a short form: "the Patriotic Movement",
  * but not "the Foreign Office" or "the Defence Committee", which are some state's organs.
