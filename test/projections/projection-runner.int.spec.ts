@@ -23,6 +23,7 @@ import { pledgeExtractor } from '../support/fake-extractor.js';
 /** A tiny view: events seen per type, and the positions seen (to catch double application). */
 const counting: Projection<{ byType: Record<string, number>; positions: string[] }> = {
   name: 'counting',
+  version: 1,
   initial: () => ({ byType: {}, positions: [] }),
   apply: (s, e) => {
     s.byType[e.event.type] = (s.byType[e.event.type] ?? 0) + 1;
@@ -82,6 +83,52 @@ describe('projection runner', () => {
     const state = second.state<{ positions: string[] }>('counting');
     expect(state.positions).toEqual((await store.readAll()).map((e) => e.position.toString()));
     expect(second.status()[0].processed).toBe(3);
+  });
+
+  it('rebuilds at start a view whose snapshot was saved by another version, while the others serve, and ends equal to a fresh replay', async () => {
+    const { dir, store } = setup();
+    const snapshots = new ViewSnapshots(join(dir, 'views.sqlite'));
+    cleanup.push(async () => snapshots.close());
+    // The same events and name, a new meaning: v2 counts only claims, so a v1 snapshot is wrong for it.
+    const claimsOnly: Projection<{ byType: Record<string, number>; positions: string[] }> = {
+      ...counting,
+      version: 2,
+      apply: (s, e) => (e.event.type === 'ArticleIngested' ? s : counting.apply(s, e)),
+    };
+    const other = { ...counting, name: 'other' };
+    for (let i = 0; i < 30; i++) await write(store, article(i));
+    const first = new ProjectionRunner(store, [counting, other] as Projection<unknown>[], snapshots, { snapshotEveryMs: 0 });
+    await first.start();
+    await first.waitFor(await store.headPosition());
+    await first.stop();
+
+    const second = new ProjectionRunner(store, [claimsOnly, other] as Projection<unknown>[], snapshots, { snapshotEveryMs: 0 });
+    cleanup.unshift(() => second.stop());
+    await second.start();
+    // The outdated view says so from the start; the other was restored and serves at once.
+    const [upgraded, restored] = second.status();
+    expect(upgraded).toMatchObject({ name: 'counting', version: 2, outdated: { savedVersion: 1 } });
+    expect(restored).toMatchObject({ name: 'other', version: 1, outdated: null, processed: 0 });
+    expect(second.state<{ positions: string[] }>('other').positions).toHaveLength(90);
+    const { position } = await write(store, article(30));
+    await second.outdatedRebuild;
+    expect(await second.waitFor(position)).toBe(true);
+
+    expect(second.status()[0]).toMatchObject({ outdated: null, lastRebuild: { events: expect.any(Number) } });
+    const fresh = new ProjectionRunner(store, [claimsOnly] as Projection<unknown>[]);
+    await fresh.start();
+    await fresh.waitFor(position);
+    await fresh.stop();
+    expect(second.serialized('counting')).toEqual(fresh.serialized('counting'));
+    expect(second.state<{ byType: Record<string, number> }>('counting').byType).toEqual({ PledgeMade: 62 });
+
+    // Saved now under v2: a third start restores it without rebuilding.
+    await second.stop();
+    const third = new ProjectionRunner(store, [claimsOnly, other] as Projection<unknown>[], snapshots, { snapshotEveryMs: 0 });
+    cleanup.unshift(() => third.stop());
+    await third.start();
+    expect(third.status().map((v) => v.outdated)).toEqual([null, null]);
+    expect(third.serialized('counting')).toEqual(fresh.serialized('counting'));
   });
 
   it('rebuilds beside the live view and swaps in a state equal to the live one', async () => {

@@ -10,6 +10,7 @@ import { sparseStore, writeArticles } from '../support/sparse-store.js';
 /** Positions seen, in order: a repeated or a lost event shows. */
 const positions: Projection<string[]> = {
   name: 'positions',
+  version: 1,
   initial: () => [],
   apply: (s, e) => (s.push(e.position.toString()), s),
   serialize: (s) => s,

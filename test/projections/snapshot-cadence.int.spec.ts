@@ -14,6 +14,7 @@ import { pledgeExtractor } from '../support/fake-extractor.js';
 /** A view counting events whose serialisation costs `costMs` of busy CPU, like a big state. */
 const view = (name: string, costMs: number): Projection<{ n: number }> => ({
   name,
+  version: 1,
   initial: () => ({ n: 0 }),
   apply: (s) => ({ n: s.n + 1 }),
   serialize: (s) => {

@@ -14,6 +14,7 @@ import { sparseStore, writeArticles } from '../support/sparse-store.js';
 
 const positions: Projection<string[]> = {
   name: 'positions',
+  version: 1,
   initial: () => [],
   apply: (s, e) => (s.push(e.position.toString()), s),
   serialize: (s) => s,

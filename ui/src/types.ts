@@ -94,6 +94,7 @@ export interface LiveStatus {
   behind: number;
   behindAtLeast: boolean;
   following: 'starting' | 'following' | 'reconnecting' | 'stopped';
-  rebuilding: Array<{ name: string; processed: number; events: number; startedAt: string }>;
+  /** reason 'version': saved by another version of its read model, rebuilt at start; 'asked': POST /projections/rebuild. */
+  rebuilding: Array<{ name: string; reason: 'version' | 'asked'; processed: number; events: number; startedAt: string | null }>;
 }
 export interface LiveChange { position: string; type: string; streamName: string }
