@@ -1,6 +1,6 @@
 // Events are checked when read back: a stream written by an older or buggy writer, or edited by
 // hand, must be reported with where it is, never half-trusted or silently skipped.
-import { metadataSchema, schemaOf } from './event-schemas.js';
+import { isKnownVersion, metadataSchema, schemaOf } from './event-schemas.js';
 import type { ArticleEvent } from './index.js';
 import { SCHEMA_VERSION } from './metadata.js';
 
@@ -42,4 +42,14 @@ export const decodeArticleEvent = (event: StoredEvent): ArticleEvent => {
   const problems = problemsOf(event);
   if (problems.length) throw new InvalidEventError(event.streamName, event.revision, event.type, problems);
   return { type: event.type, data: event.data } as ArticleEvent;
+};
+
+/**
+ * True exactly when problemsOf finds nothing: the schemas' allocation-free test, for replay's hot
+ * path and the check before every append; on "no", run problemsOf for the messages
+ * (test/projections/event-check.unit.spec.ts compares the two).
+ */
+export const isValidArticleEvent = (type: string, data: unknown, metadata: unknown): boolean => {
+  const schema = schemaOf(type);
+  return schema !== null && schema.test(data) && metadataSchema.test(metadata) && isKnownVersion(metadata);
 };
