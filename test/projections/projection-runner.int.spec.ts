@@ -57,9 +57,9 @@ describe('projection runner', () => {
   it('catches up, then follows live appends; waitFor gives read-your-writes', async () => {
     const { store } = setup();
     await write(store, article(1));
-    const runner = new ProjectionRunner(store, [counting as Projection<unknown>]);
+    const runner = new ProjectionRunner(store, [counting]);
     cleanup.unshift(() => runner.stop());
-    runner.start();
+    void runner.start();
     const { position } = await write(store, article(2));
     expect(await runner.waitFor(position)).toBe(true);
     expect(runner.state<{ byType: Record<string, number> }>('counting').byType).toEqual({ ArticleIngested: 2, PledgeMade: 4 });
@@ -69,16 +69,16 @@ describe('projection runner', () => {
     const { dir, store } = setup();
     const snapshots = new ViewSnapshots(join(dir, 'views.sqlite'));
     cleanup.push(async () => snapshots.close());
-    const first = new ProjectionRunner(store, [counting as Projection<unknown>], snapshots);
-    first.start();
+    const first = new ProjectionRunner(store, [counting], snapshots);
+    void first.start();
     const { position } = await write(store, article(1));
     await first.waitFor(position);
     await first.stop();
 
     await write(store, article(2));
-    const second = new ProjectionRunner(store, [counting as Projection<unknown>], snapshots);
+    const second = new ProjectionRunner(store, [counting], snapshots);
     cleanup.unshift(() => second.stop());
-    second.start();
+    void second.start();
     await second.waitFor(await store.headPosition());
     const state = second.state<{ positions: string[] }>('counting');
     expect(state.positions).toEqual((await store.readAll()).map((e) => e.position.toString()));
@@ -134,9 +134,9 @@ describe('projection runner', () => {
   it('rebuilds beside the live view and swaps in a state equal to the live one', async () => {
     const { store } = setup();
     for (let i = 0; i < 20; i++) await write(store, article(i));
-    const runner = new ProjectionRunner(store, [counting as Projection<unknown>]);
+    const runner = new ProjectionRunner(store, [counting]);
     cleanup.unshift(() => runner.stop());
-    runner.start();
+    void runner.start();
     await runner.waitFor(await store.headPosition());
     const rebuilding = runner.rebuild();
     // Appends during the rebuild must be in the swapped-in state too.
@@ -161,9 +161,9 @@ describe('projection runner', () => {
         };
       },
     });
-    const runner = new ProjectionRunner(counted, [counting as Projection<unknown>]);
+    const runner = new ProjectionRunner(counted, [counting]);
     cleanup.unshift(() => runner.stop());
-    runner.start();
+    void runner.start();
     await runner.waitFor(await store.headPosition());
     const before = fromZero;
     await Promise.all([runner.rebuild(), runner.rebuild(['counting'])]);
@@ -179,7 +179,7 @@ describe('projection runner', () => {
     const { store } = setup();
     const { position } = await write(store, article(1));
     await write(store, article(2));
-    const runner = new ProjectionRunner(store, [counting as Projection<unknown>]);
+    const runner = new ProjectionRunner(store, [counting]);
     const states = await runner.asOf(['counting'], { position });
     expect((states.get('counting') as { byType: Record<string, number> }).byType).toEqual({ ArticleIngested: 1, PledgeMade: 2 });
   });
@@ -188,7 +188,7 @@ describe('projection runner', () => {
     const { dir, store } = setup();
     const runner = new ProjectionRunner(store, ALL_PROJECTIONS);
     cleanup.unshift(() => runner.stop());
-    runner.start();
+    void runner.start();
 
     const context = newCommandContext();
     const ingest = async (i: number, extractor: ClaimExtractor) => {
@@ -273,12 +273,12 @@ describe('projection runner', () => {
     const snapshots = new ViewSnapshots(join(dir, 'views.sqlite'));
     cleanup.push(async () => snapshots.close());
     const fresh = new ProjectionRunner(store, ALL_PROJECTIONS, snapshots, { snapshotEveryMs: 0 });
-    fresh.start();
+    void fresh.start();
     expect(await fresh.waitFor(head)).toBe(true);
     await fresh.stop();
     expect(hashes(fresh)).toEqual(live);
     const restored = new ProjectionRunner(store, ALL_PROJECTIONS, snapshots, { snapshotEveryMs: 0 });
-    restored.start();
+    void restored.start();
     cleanup.unshift(() => restored.stop());
     expect(await restored.waitFor(head)).toBe(true);
     expect(restored.status().every((v) => v.processed === 0)).toBe(true);

@@ -34,7 +34,7 @@ describe('the projection runner when the store misbehaves', () => {
   });
 
   const start = async (store: InMemoryEventStore) => {
-    const runner = new ProjectionRunner(store, [positions as Projection<unknown>], null, { retry: QUICK_RETRY });
+    const runner = new ProjectionRunner(store, [positions], null, { retry: QUICK_RETRY });
     running.push(runner);
     await runner.start();
     return runner;

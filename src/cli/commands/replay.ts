@@ -24,7 +24,7 @@ const progressReporter = (total: number) => {
     let bar: SingleBar | null = null;
     let current = '';
     return {
-      progress: (name: string, events: number, position: bigint) => {
+      progress: (name: string, events: number) => {
         if (name !== current) {
           bar?.stop();
           current = name;
