@@ -23,7 +23,7 @@ const gc = () => {
 };
 
 /** Each view's apply, timed, so a shortfall says which view the time goes to (costs ~2 timer reads an event). */
-const timed = (projections: Projection<unknown>[], spent: Map<string, number>): Projection<unknown>[] =>
+const timed = (projections: readonly Projection<unknown>[], spent: Map<string, number>): Projection<unknown>[] =>
   projections.map((p) => {
     spent.set(p.name, 0);
     return {

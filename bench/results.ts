@@ -52,6 +52,6 @@ export const ratio = (name: string, value: number, goal?: number, direction: 'at
 export const meanMs = (bench: Bench, name: string): number => {
   const task = bench.tasks.find((t) => t.name === name);
   const result = task?.result as { latency?: { mean: number }; error?: unknown } | undefined;
-  if (!result?.latency) throw new Error(`benchmark task ${name} has no result${result?.error ? `: ${String(result.error)}` : ''}`);
+  if (!result?.latency) throw new Error(`benchmark task ${name} has no result${result?.error ? `: ${JSON.stringify(result.error)}` : ''}`);
   return result.latency.mean;
 };

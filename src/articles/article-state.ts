@@ -34,9 +34,10 @@ export const evolve = (state: ArticleState, event: ArticleEvent): ArticleState =
       if (current) state.claims.set(event.data.claimId, { ...current, claim: applyCorrection(current.claim, event.data.changes) });
       return state;
     }
-    default:
+    default: {
       const claim = { type: event.type, ...event.data };
       state.claims.set(event.data.claimId, { claim, original: claim, retracted: false, retractedBy: null });
       return state;
+    }
   }
 };

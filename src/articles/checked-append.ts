@@ -1,7 +1,7 @@
-import { problemsOf, SCHEMA_VERSION, toAppend, type ArticleEvent, type CommandContext } from '../domain/events/index.js';
+import { isValidArticleEvent, problemsOf, SCHEMA_VERSION, toAppend, type ArticleEvent, type CommandContext } from '../domain/events/index.js';
 import { unprocessable } from '../domain/errors.js';
 import type { EventToAppend } from '../event-store/event-store.js';
-import { isValidArticleEvent } from '../projections/event-check.js';
+
 
 /**
  * Never write what the reader would refuse: each event is checked, as stored (after JSON), by the
@@ -12,7 +12,7 @@ export const checkedAppend = (stream: string, events: ArticleEvent[], context: C
   const metadata = { schemaVersion: SCHEMA_VERSION, ...context };
   for (const event of events) {
     const data: unknown = JSON.parse(JSON.stringify(event.data));
-    // The straight-line check accepts exactly what problemsOf accepts; the messages only on a "no".
+    // The allocation-free test accepts exactly what problemsOf accepts; the messages only on a "no".
     if (isValidArticleEvent(event.type, data, metadata)) continue;
     const problems = problemsOf({ streamName: stream, revision: -1n, type: event.type, data, metadata });
     if (problems.length) throw unprocessable(`this ${event.type} cannot be stored: ${problems.join('; ')}`, { problems });

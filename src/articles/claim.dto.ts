@@ -8,7 +8,8 @@ import {
   ValidateNested, ValidateIf,
 } from 'class-validator';
 import { PARTY_ID, PARTY_ID_MAX_LENGTH, PARTY_ID_RULE } from '../domain/party-id.js';
-import { CLAIM_TYPES, POLARITIES, TOPICS, type ClaimType, type Polarity, type Topic } from '../domain/claim.js';
+import { CLAIM_TYPES, POLARITIES, TOPICS, type ClaimFields, type ClaimType, type Polarity, type Topic } from '../domain/claim.js';
+import type { Same } from '../domain/events/schema.js';
 
 const MAX_OFFSET = 2_000_000;
 
@@ -103,3 +104,10 @@ export class ClaimFieldsDto {
   @IsAbsentOr() @IsArray() @ArrayMaxSize(TOPICS.length) @IsIn(TOPICS, { each: true })
   topics?: Topic[];
 }
+
+// The request shapes name exactly the fields of the schema (events/claim-fields.schema.ts): a field
+// added there fails to compile here until the request can carry it.
+true satisfies Same<keyof ClaimFieldsDto, keyof ClaimFields | 'type'>;
+true satisfies Same<keyof PartyRefDto, keyof ClaimFields['actors'][number]>;
+true satisfies Same<keyof SourceRefDto, keyof ClaimFields['source']>;
+true satisfies Same<keyof EvidenceDto, keyof ClaimFields['evidence']>;

@@ -1,4 +1,6 @@
 // The claim model: plain data, shared by extraction, events, read models and REST.
+import type { claimFieldsSchema, evidenceSchema, partyRefSchema, sourceRefSchema } from './events/claim-fields.schema.js';
+import type { Infer } from './events/schema.js';
 
 export const CLAIM_TYPES = ['InvitationExtended', 'PledgeMade', 'AccusationLevelled', 'ConcernRaised'] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
@@ -12,38 +14,12 @@ export type Topic = (typeof TOPICS)[number];
 export const POLARITIES = ['asserted', 'denied'] as const;
 export type Polarity = (typeof POLARITIES)[number];
 
-/** A party as named in the text: `party` is a canonical slug (`pakistan`), null when unknown. */
-export interface PartyRef {
-  party: string | null;
-  mention: string;
-}
-
-/** Who the article cites for a claim; `party` is null only when the outlet itself asserts it. */
-export interface SourceRef {
-  party: string | null;
-  mention: string;
-  cue: string;
-  via: string | null;
-}
-
-/** The sentence a claim comes from, with offsets into the article body. */
-export interface Evidence {
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** What an extractor or an analyst says about one act. */
-export interface ClaimFields {
-  actors: PartyRef[];
-  targets: PartyRef[];
-  content: string;
-  source: SourceRef;
-  evidence: Evidence;
-  hedged: boolean;
-  polarity: Polarity;
-  topics: Topic[];
-}
+// The shapes below are inferred from their schemas (events/claim-fields.schema.ts): one definition
+// for the types, the decoding of stored events and the check before every append.
+export type PartyRef = Infer<typeof partyRefSchema>;
+export type SourceRef = Infer<typeof sourceRefSchema>;
+export type Evidence = Infer<typeof evidenceSchema>;
+export type ClaimFields = Infer<typeof claimFieldsSchema>;
 
 export interface Claim extends ClaimFields {
   type: ClaimType;

@@ -27,7 +27,7 @@ export class ErrorsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(error);
     if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    if (status === 503) void reply.header('retry-after', String(body.retryAfter ?? retryAfterSeconds(error)));
+    if (status === 503) void reply.header('retry-after', String((body.retryAfter as number | undefined) ?? retryAfterSeconds(error)));
     // Fastify and Nest both say only "Unsupported Media Type"; a person needs to know what to send.
     if (status === 415) body.message = UNSUPPORTED_BODY;
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);

@@ -21,7 +21,8 @@ const KEPT_QUERIES = 1000;
  * kept: every one is validated again and answers its 400.
  */
 export class KeepingValidationPipe extends ValidationPipe {
-  private readonly kept = new Map<Function, Map<string, unknown>>();
+  // Keyed by the DTO class: any constructor.
+  private readonly kept = new Map<abstract new (...args: never[]) => unknown, Map<string, unknown>>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
@@ -29,10 +30,10 @@ export class KeepingValidationPipe extends ValidationPipe {
     if (metadata.type !== 'query' || !metatype || !value || typeof value !== 'object') return super.transform(value, metadata);
     const key = JSON.stringify(value);
     let byQuery = this.kept.get(metatype);
-    if (!byQuery) this.kept.set(metatype, (byQuery = new Map()));
+    if (!byQuery) this.kept.set(metatype, (byQuery = new Map<string, unknown>()));
     const hit = byQuery.get(key);
     if (hit !== undefined) return hit;
-    const result = Object.freeze(await super.transform(value, metadata));
+    const result: unknown = Object.freeze((await super.transform(value, metadata)) as object);
     if (byQuery.size >= KEPT_QUERIES) byQuery.delete(byQuery.keys().next().value!);
     byQuery.set(key, result);
     return result;

@@ -15,8 +15,12 @@ export interface LiveStatus {
   behindAtLeast: boolean;
   /** Whether the views follow the log ('reconnecting' while its subscription is lost). */
   following: FollowState;
-  /** Views being rebuilt: events replayed of the events there were when it started; empty when none is. */
-  rebuilding: Array<{ name: string; processed: number; events: number; startedAt: string }>;
+  /**
+   * Views being rebuilt: events replayed of the events there were when it started; empty when none
+   * is. `reason` 'version': its snapshot was saved by another version of its read model, so it was
+   * rebuilt at start (until then it holds only the events since); 'asked': POST /projections/rebuild.
+   */
+  rebuilding: Array<{ name: string; reason: 'version' | 'asked'; processed: number; events: number; startedAt: string | null }>;
 }
 
 export const liveStatus = (progress: LogProgress, views: ViewStatus[], following: FollowState): LiveStatus => ({
@@ -26,6 +30,9 @@ export const liveStatus = (progress: LogProgress, views: ViewStatus[], following
   behindAtLeast: progress.slowest.atLeast,
   following,
   rebuilding: views
-    .filter((v) => v.rebuilding)
-    .map((v) => ({ name: v.name, processed: v.rebuilding!.processed, events: v.rebuilding!.targetEvents, startedAt: v.rebuilding!.startedAt })),
+    .filter((v) => v.rebuilding || v.outdated)
+    .map((v) => ({
+      name: v.name, reason: v.outdated ? 'version' : 'asked',
+      processed: v.rebuilding?.processed ?? 0, events: v.rebuilding?.targetEvents ?? 0, startedAt: v.rebuilding?.startedAt ?? null,
+    })),
 });

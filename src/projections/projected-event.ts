@@ -1,13 +1,13 @@
 import { CLAIM_TYPES, POLARITIES, TOPICS, type PartyRef, type SourceRef, type Topic } from '../domain/claim.js';
-import { decodeArticleEvent, type ArticleEvent, type ArticleIngestedData, type ClaimEventData } from '../domain/events/index.js';
+import { decodeArticleEvent, isValidArticleEvent, type ArticleEvent, type ArticleIngestedData, type ClaimEventData } from '../domain/events/index.js';
+import { EVENT_SCHEMAS } from '../domain/events/event-schemas.js';
 import type { RecordedEvent } from '../event-store/event-store.js';
 import type { ProjectedEvent } from '../read-models/projection.js';
-import { isValidArticleEvent } from './event-check.js';
 import { sharedStrings as pool, ValuePool } from '../read-models/shared/string-pool.js';
 
 /** The views keep what the events hold, so equal strings are made one string before they get it. */
 const CONSTANTS = new Map<string, string>(
-  [...CLAIM_TYPES, ...POLARITIES, ...TOPICS, 'ArticleIngested', 'ClaimRetracted', 'ClaimCorrected'].map((s) => [s, s]),
+  [...Object.keys(EVENT_SCHEMAS), ...POLARITIES, ...TOPICS].map((s) => [s, s]),
 );
 const constant = (s: string): string => CONSTANTS.get(s) ?? s;
 

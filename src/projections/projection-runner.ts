@@ -18,6 +18,12 @@ interface LiveView {
   processed: number;
   lastRebuild: { events: number; ms: number; eventsPerSecond: number; finishedAt: string } | null;
   rebuilding: { processed: number; target: bigint; targetEvents: number; startedAt: string } | null;
+  /**
+   * Set at start when its snapshot was saved under another version of the read model, until the
+   * rebuild that replaces it is swapped in. Meanwhile it answers from the events after the
+   * snapshot's checkpoint only (an old state may not even have today's shape).
+   */
+  outdated: { savedVersion: number } | null;
   /** Changed since its last save. */
   dirty: boolean;
   /** Epoch ms before which it is not saved again (see saveDue). */
@@ -28,17 +34,20 @@ interface LiveView {
 const SAVE_RETRY_MS = 60_000;
 
 const defaultSaveError = (view: string, error: Error): void => console.error(`snapshot of view ${view} not saved: ${error.message}`);
+const defaultRebuildError = (views: string[], error: Error): void => console.error(`rebuild of ${views.join(', ')} failed: ${error.message}`);
 
 /** A save may take at most this share of the event loop: a view that took 200 ms waits 4 s. */
 const SAVE_SPACING = 20;
 
 export interface ViewStatus {
   name: string;
+  version: number;
   checkpoint: bigint;
   events: number;
   processed: number;
   lastRebuild: LiveView['lastRebuild'];
   rebuilding: LiveView['rebuilding'];
+  outdated: LiveView['outdated'];
 }
 
 export interface ProjectionChange {
@@ -55,6 +64,8 @@ export interface InvalidEventReport {
 export interface RunnerOptions {
   snapshotEveryMs?: number;
   onSaveError?: (view: string, error: Error) => void;
+  /** A rebuild started at start (a snapshot of another version) that failed. */
+  onRebuildError?: (views: string[], error: Error) => void;
   /** How soon a lost subscription is opened again (doubling up to the max). */
   retry?: RetryDelays;
 }
@@ -74,15 +85,17 @@ export class ProjectionRunner {
   readonly saveFailures: Array<{ view: string; error: string; at: string }> = [];
   /** Every event applied live: the feed of server-sent events. */
   readonly changes = new Subject<ProjectionChange>();
+  /** The rebuild of outdated snapshots started by start(), once there is one (tests wait on it). */
+  outdatedRebuild: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
-    projections: Projection<unknown>[],
+    projections: readonly Projection<unknown>[],
     private readonly snapshots: ViewSnapshots | null = null,
     private readonly options: RunnerOptions = {},
   ) {
     for (const projection of projections) {
-      this.views.set(projection.name, { projection, state: projection.initial(), checkpoint: -1n, events: 0, processed: 0, lastRebuild: null, rebuilding: null, dirty: false, nextSaveAt: 0 });
+      this.views.set(projection.name, { projection, state: projection.initial(), checkpoint: -1n, events: 0, processed: 0, lastRebuild: null, rebuilding: null, outdated: null, dirty: false, nextSaveAt: 0 });
     }
     this.follower = new LogFollower(store, ARTICLE_STREAM_PREFIX, {
       prepare: () => this.restore(),
@@ -115,19 +128,31 @@ export class ProjectionRunner {
     return this.follower.status();
   }
 
-  /** Saved views are restored only when they were saved from this very log. */
+  /**
+   * Saved views are restored only when they were saved from this very log and by the same version
+   * of their read model. One saved by another version is rebuilt from position 0 in the background
+   * while every other view serves; it follows the log from its checkpoint meanwhile, so the live
+   * views need not go back to position 0 with it.
+   */
   private async restore(): Promise<void> {
     if (!this.snapshots) return;
     this.snapshotsOfAnotherStore = this.snapshots.bindTo(await storeIdentity(this.store));
+    const outdated: string[] = [];
     for (const view of this.views.values()) {
       const saved = this.snapshots.load(view.projection.name);
-      if (saved) {
-        view.state = view.projection.deserialize(saved.state);
-        view.checkpoint = saved.checkpoint;
-        view.events = saved.events;
+      if (!saved) continue;
+      view.checkpoint = saved.checkpoint;
+      view.events = saved.events;
+      if (saved.version === view.projection.version) view.state = view.projection.deserialize(saved.state);
+      else {
+        view.outdated = { savedVersion: saved.version };
+        outdated.push(view.projection.name);
       }
     }
     this.wakeWaiters();
+    if (outdated.length) {
+      this.outdatedRebuild = this.rebuild(outdated).catch((error: Error) => (this.options.onRebuildError ?? defaultRebuildError)(outdated, error));
+    }
   }
 
   async stop(): Promise<void> {
@@ -151,7 +176,8 @@ export class ProjectionRunner {
 
   status(): ViewStatus[] {
     return [...this.views.values()].map((v) => ({
-      name: v.projection.name, checkpoint: v.checkpoint, events: v.events, processed: v.processed, lastRebuild: v.lastRebuild, rebuilding: v.rebuilding,
+      name: v.projection.name, version: v.projection.version, checkpoint: v.checkpoint, events: v.events, processed: v.processed,
+      lastRebuild: v.lastRebuild, rebuilding: v.rebuilding, outdated: v.outdated,
     }));
   }
 
@@ -225,6 +251,7 @@ export class ProjectionRunner {
         v.checkpoint = result.checkpoint;
         v.events = processed;
         v.lastRebuild = lastRebuild;
+        v.outdated = null;
         v.dirty = true;
       });
     } finally {
@@ -342,8 +369,10 @@ export class ProjectionRunner {
    * since. It must never take the service down from a timer.
    */
   private trySave(v: LiveView): boolean {
+    // Its state holds only the events since an old snapshot: saved, it would pass for a whole view.
+    if (v.outdated) return true;
     try {
-      this.snapshots!.save([{ name: v.projection.name, checkpoint: v.checkpoint, events: v.events, state: v.projection.serialize(v.state) }]);
+      this.snapshots!.save([{ name: v.projection.name, version: v.projection.version, checkpoint: v.checkpoint, events: v.events, state: v.projection.serialize(v.state) }]);
       v.dirty = false;
       return true;
     } catch (error) {

@@ -1,7 +1,7 @@
 // Query strings of /projections: checked like every other filter, unknown ones refused with 400.
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { VIEW_NAMES, type ViewName } from '../read-models/index.js';
+import { READ_MODEL_NAMES, type ReadModelName } from '../read-models/index.js';
 
 const FLAG = ['true', 'false'] as const;
 
@@ -12,9 +12,9 @@ export class ProjectionsStatusQueryDto {
 }
 
 export class RebuildQueryDto {
-  @ApiPropertyOptional({ enum: VIEW_NAMES, description: 'Only this view; all when absent' })
-  @IsOptional() @IsIn(VIEW_NAMES, { message: `name must be one of the views: ${VIEW_NAMES.join(', ')}` })
-  name?: ViewName;
+  @ApiPropertyOptional({ enum: READ_MODEL_NAMES, description: 'Only this view; all when absent' })
+  @IsOptional() @IsIn(READ_MODEL_NAMES, { message: `name must be one of the views: ${READ_MODEL_NAMES.join(', ')}` })
+  name?: ReadModelName;
 
   @ApiPropertyOptional({ enum: FLAG, default: 'false', description: 'true: answer when the rebuild has finished' })
   @IsOptional() @IsIn(FLAG)

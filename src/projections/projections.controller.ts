@@ -35,6 +35,9 @@ export class ProjectionsController {
       snapshotsOfAnotherStore: this.runner.snapshotsOfAnotherStore,
       views: views.map((v) => ({
         name: v.name,
+        version: v.version,
+        // Saved by another version of its read model: being rebuilt from position 0 since start.
+        outdatedSnapshot: v.outdated,
         checkpoint: v.checkpoint.toString(),
         events: v.events,
         behind: progress.behind.get(v.name)!.events,

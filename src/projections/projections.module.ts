@@ -1,12 +1,11 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { join } from 'node:path';
 import { CONFIG, type Config } from '../app/config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import { ALL_PROJECTIONS } from '../read-models/index.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ProjectionsController } from './projections.controller.js';
 import { PROJECTION_RUNNER } from './projections.tokens.js';
-import { ViewSnapshots } from './view-snapshots.js';
+import { snapshotFile, ViewSnapshots } from './view-snapshots.js';
 
 export { PROJECTION_RUNNER } from './projections.tokens.js';
 
@@ -17,7 +16,7 @@ const VIEW_SNAPSHOTS = Symbol('ViewSnapshots');
 @Module({
   controllers: [ProjectionsController],
   providers: [
-    { provide: VIEW_SNAPSHOTS, inject: [CONFIG], useFactory: (config: Config) => new ViewSnapshots(join(config.dataDir, 'views.sqlite')) },
+    { provide: VIEW_SNAPSHOTS, inject: [CONFIG], useFactory: (config: Config) => new ViewSnapshots(snapshotFile(config.dataDir)) },
     {
       provide: PROJECTION_RUNNER,
       inject: [EVENT_STORE, VIEW_SNAPSHOTS],

@@ -27,7 +27,7 @@ export interface RebuildSnapshotsOptions {
  */
 export const rebuildSnapshots = async (
   store: EventStore,
-  projections: Projection<unknown>[],
+  projections: readonly Projection<unknown>[],
   snapshots: ViewSnapshots,
   options: RebuildSnapshotsOptions = {},
 ): Promise<ViewRebuildReport[]> => {
@@ -40,7 +40,7 @@ export const rebuildSnapshots = async (
       onProgress: (events, position) => options.onProgress?.(projection.name, events, position),
       onInvalid: options.onInvalid,
     });
-    rows.push({ name: projection.name, checkpoint: result.checkpoint, events: result.processed, state: projection.serialize(result.states[0]) });
+    rows.push({ name: projection.name, version: projection.version, checkpoint: result.checkpoint, events: result.processed, state: projection.serialize(result.states[0]) });
     const ms = Math.round(performance.now() - started);
     reports.push({
       name: projection.name,

@@ -26,7 +26,7 @@ const SLICE_MS = 15;
 /** Folds the article streams through the given projections, page by page, from a checkpoint. */
 export const replay = async <S>(
   store: EventStore,
-  projections: Projection<S>[],
+  projections: readonly Projection<S>[],
   states: S[],
   options: ReplayOptions = {},
 ): Promise<ReplayResult<S>> => {

@@ -1,9 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { StoreIdentity } from '../event-store/event-store.js';
 
+/** Where the service and the `replay` command keep the snapshots: one name, in DATA_DIR. */
+export const snapshotFile = (dataDir: string): string => join(dataDir, 'views.sqlite');
+
 export interface Snapshot {
+  /** The read model's version it was saved under (0: saved before versions were recorded). */
+  version: number;
   checkpoint: bigint;
   /** Article events at or before the checkpoint (a count; the checkpoint is only a cursor). */
   events: number;
@@ -12,6 +17,7 @@ export interface Snapshot {
 
 export interface SnapshotToSave {
   name: string;
+  version: number;
   checkpoint: bigint;
   events?: number;
   state: unknown;
@@ -58,8 +64,9 @@ const fromParts = (parts: Part[]): unknown => {
 };
 
 /**
- * Each view's state is saved with the checkpoint it reflects, in one transaction, so a restart
- * resumes exactly where the saved state stops. Views can always be rebuilt from the events, so the
+ * Each view's state is saved with the checkpoint it reflects and the read model's version it was
+ * folded by, in one transaction, so a restart resumes exactly where the saved state stops (or
+ * rebuilds it when the version changed). Views can always be rebuilt from the events, so the
  * file trades a little durability for speed (synchronous = NORMAL).
  */
 export class ViewSnapshots {
@@ -79,6 +86,8 @@ export class ViewSnapshots {
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
     const columns = this.db.prepare('PRAGMA table_info(views)').all() as Array<{ name: string }>;
     if (!columns.some((c) => c.name === 'events')) this.db.exec('ALTER TABLE views ADD COLUMN events INTEGER NOT NULL DEFAULT 0');
+    // Rows saved before versions were recorded read as version 0, which no read model has: rebuilt once.
+    if (!columns.some((c) => c.name === 'version')) this.db.exec('ALTER TABLE views ADD COLUMN version INTEGER NOT NULL DEFAULT 0');
   }
 
   /**
@@ -99,18 +108,20 @@ export class ViewSnapshots {
   }
 
   load(name: string): Snapshot | null {
-    const row = this.db.prepare('SELECT checkpoint, events, state FROM views WHERE name = ?').get(name) as { checkpoint: string; events: number; state: string } | undefined;
+    const row = this.db.prepare('SELECT version, checkpoint, events, state FROM views WHERE name = ?').get(name) as
+      { version: number; checkpoint: string; events: number; state: string } | undefined;
     if (!row) return null;
-    const checkpoint = BigInt(row.checkpoint);
-    if (row.state !== '') return { checkpoint, events: row.events, state: JSON.parse(row.state) };
+    const saved = { version: row.version, checkpoint: BigInt(row.checkpoint), events: row.events };
+    if (row.state !== '') return { ...saved, state: JSON.parse(row.state) };
     const parts = this.db.prepare('SELECT field, seq, kind, json FROM view_parts WHERE name = ? ORDER BY rowid').all(name) as Part[];
-    return { checkpoint, events: row.events, state: fromParts(parts) };
+    return { ...saved, state: fromParts(parts) };
   }
 
   save(snapshots: SnapshotToSave[]): void {
     const upsert = this.db.prepare(
-      "INSERT INTO views (name, checkpoint, events, state, saved) VALUES (?, ?, ?, '', ?) " +
-      "ON CONFLICT(name) DO UPDATE SET checkpoint = excluded.checkpoint, events = excluded.events, state = '', saved = excluded.saved",
+      "INSERT INTO views (name, version, checkpoint, events, state, saved) VALUES (?, ?, ?, ?, '', ?) " +
+      'ON CONFLICT(name) DO UPDATE SET version = excluded.version, checkpoint = excluded.checkpoint, events = excluded.events, ' +
+      "state = '', saved = excluded.saved",
     );
     const clear = this.db.prepare('DELETE FROM view_parts WHERE name = ?');
     const insert = this.db.prepare('INSERT INTO view_parts (name, field, seq, kind, json) VALUES (?, ?, ?, ?, ?)');
@@ -118,7 +129,7 @@ export class ViewSnapshots {
     const rows = snapshots.map((s) => ({ ...s, parts: toParts(s.state) }));
     this.db.transaction(() => {
       for (const s of rows) {
-        upsert.run(s.name, s.checkpoint.toString(), s.events ?? 0, Date.now());
+        upsert.run(s.name, s.version, s.checkpoint.toString(), s.events ?? 0, Date.now());
         clear.run(s.name);
         for (const p of s.parts) insert.run(s.name, p.field, p.seq, p.kind, p.json);
       }

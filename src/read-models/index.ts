@@ -3,7 +3,7 @@ import { attributionsProjection } from './attributions/attributions.projection.j
 import { claimsProjection } from './claims/claims.projection.js';
 import { conflictsProjection } from './conflicts/conflicts.projection.js';
 import { partiesProjection } from './parties/parties.projection.js';
-import type { Projection } from './projection.js';
+import type { Projection, StateOf } from './projection.js';
 import { sourcesProjection } from './sources/sources.projection.js';
 
 export type { ProjectedEvent, Projection } from './projection.js';
@@ -16,10 +16,18 @@ export type { ConflictsState } from './conflicts/conflicts.projection.js';
 
 export { claimsProjection, partiesProjection, sourcesProjection, articlesProjection, attributionsProjection, conflictsProjection };
 
-/** Every view, fed by the projection runner; names are the REST view names. */
-export const ALL_PROJECTIONS: Projection<unknown>[] = [
-  claimsProjection, partiesProjection, sourcesProjection, articlesProjection, attributionsProjection, conflictsProjection,
-] as Projection<unknown>[];
+/**
+ * The one list of read models: the runner feeds these, and their names (the REST names of
+ * GET /projections and POST /projections/rebuild?name=) and states are typed from it.
+ */
+export const READ_MODELS = [claimsProjection, partiesProjection, sourcesProjection, articlesProjection, attributionsProjection, conflictsProjection] as const;
 
-export const VIEW_NAMES = ['claims', 'parties', 'sources', 'articles', 'attributions', 'conflicts'] as const;
-export type ViewName = (typeof VIEW_NAMES)[number];
+export type ReadModel = (typeof READ_MODELS)[number];
+export type ReadModelName = ReadModel['name'];
+/** Each read model's state by its name: what a query declares it reads is typed from this. */
+export type ReadModelStates = { [M in ReadModel as M['name']]: StateOf<M> };
+
+export const READ_MODEL_NAMES: ReadModelName[] = READ_MODELS.map((m) => m.name);
+
+/** The registry as the runner holds it: states are opaque there. */
+export const ALL_PROJECTIONS = READ_MODELS as readonly Projection<unknown>[];

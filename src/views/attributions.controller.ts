@@ -3,11 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
 import { getAttribution, listAttributions } from '../read-models/attributions/attributions.queries.js';
-import type { AttributionsState, ClaimsState } from '../read-models/index.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
 import { AttributionQueryDto, AttributionsQueryDto } from './view-dtos.js';
-import { ViewQuery } from './view.query.js';
+import { ReadModelQuery } from './read-model.query.js';
 
 @ApiTags('views')
 @Controller('attributions')
@@ -21,15 +20,15 @@ export class AttributionsController {
       type: q.type, actor: q.actor, target: q.target, party: q.party, topic: q.topic, source: q.source, status: q.status,
       includeRetracted: flag(q.includeRetracted), ...timeRange(q),
     });
-    return this.queries.execute(new ViewQuery(['attributions', 'claims'], parseAsOf(q.asOf), (s) => listAttributions(s.attributions as AttributionsState, s.claims as ClaimsState, filter, pageOf(q))));
+    return this.queries.execute(new ReadModelQuery(['attributions', 'claims'], parseAsOf(q.asOf), (s) => listAttributions(s.attributions, s.claims, filter, pageOf(q))));
   }
 
   @Get(':key')
   @ApiOperation({ summary: 'One claim key side by side: source by source, what each said, where and when' })
   async one(@Param('key') key: string, @Query() q: AttributionQueryDto) {
     const found = await this.queries.execute(
-      new ViewQuery(['attributions', 'claims'], parseAsOf(q.asOf), (s) =>
-        getAttribution(s.attributions as AttributionsState, s.claims as ClaimsState, key, { includeRetracted: flag(q.includeRetracted) }, pageOf(q))),
+      new ReadModelQuery(['attributions', 'claims'], parseAsOf(q.asOf), (s) =>
+        getAttribution(s.attributions, s.claims, key, { includeRetracted: flag(q.includeRetracted) }, pageOf(q))),
     );
     if (!found) throw notFound(`claim key ${key}`);
     return found;

@@ -26,10 +26,17 @@ export class ClaimsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Article id' }) @IsOptional() @Matches(ARTICLE_ID, { message: 'article must be an article id (20 hex digits)' })
   article?: string;
 
-  @ApiPropertyOptional({ description: 'Published on or after (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Publication time: articles published on or after this (ISO 8601; an article with no date counts from when it was recorded). Not knowledge time: that is asOf' })
+  @IsOptional() @IsISO8601({ strict: true })
+  publishedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Publication time: articles published on or before this (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  publishedTo?: string;
+
+  @ApiPropertyOptional({ description: 'Short for publishedFrom' }) @IsOptional() @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Published on or before (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Short for publishedTo' }) @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false' }) @IsOptional() @IsIn(['true', 'false'])

@@ -6,12 +6,11 @@ import { notFound } from '../domain/errors.js';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-store/event-store.js';
 import { getClaim, listClaimsJson } from '../read-models/claims/claims.queries.js';
 import { conflictsOfClaim } from '../read-models/conflicts/conflicts.queries.js';
-import type { ClaimsState, ConflictsState } from '../read-models/index.js';
 import { ClaimsQueryDto } from './claims-query.dto.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
-import { ViewQuery } from './view.query.js';
+import { ReadModelQuery } from './read-model.query.js';
 
 @ApiTags('claims')
 @Controller('claims')
@@ -28,7 +27,7 @@ export class ClaimsController {
     });
     const page = pageOf(q);
     return this.queries.execute(
-      new ViewQuery(['claims'], parseAsOf(q.asOf), (s) => listClaimsJson(s.claims as ClaimsState, filter, page), `claims ${JSON.stringify([filter, page])}`),
+      new ReadModelQuery(['claims'], parseAsOf(q.asOf), (s) => listClaimsJson(s.claims, filter, page), `claims ${JSON.stringify([filter, page])}`),
     );
   }
 
@@ -36,9 +35,9 @@ export class ClaimsController {
   @ApiOperation({ summary: 'One claim as it stands, with its history from the stream and the conflicts it is part of' })
   async one(@Param('claimId') claimId: string, @Query() q: AsOfQueryDto) {
     const found = await this.queries.execute(
-      new ViewQuery(['claims', 'conflicts'], parseAsOf(q.asOf), (s) => {
-        const claim = getClaim(s.claims as ClaimsState, claimId);
-        return claim && { claim, conflicts: conflictsOfClaim(s.conflicts as ConflictsState, claimId).map((c) => ({ id: c.id, kind: c.kind })) };
+      new ReadModelQuery(['claims', 'conflicts'], parseAsOf(q.asOf), (s) => {
+        const claim = getClaim(s.claims, claimId);
+        return claim && { claim, conflicts: conflictsOfClaim(s.conflicts, claimId).map((c) => ({ id: c.id, kind: c.kind })) };
       }),
     );
     if (!found) throw notFound(`claim ${claimId}`);

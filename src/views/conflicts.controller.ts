@@ -3,12 +3,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
 import { getConflict, listConflictsJson } from '../read-models/conflicts/conflicts.queries.js';
-import type { AttributionsState, ClaimsState, ConflictsState } from '../read-models/index.js';
 import { defined, HEAVY_PAGE_LIMIT, pageOf, timeRange } from './filters.js';
 import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
 import { ConflictsQueryDto } from './view-dtos.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
-import { ViewQuery } from './view.query.js';
+import { ReadModelQuery } from './read-model.query.js';
 
 @ApiTags('views')
 @Controller('conflicts')
@@ -22,8 +21,8 @@ export class ConflictsController {
     const filter = defined({ kind: q.kind, party: q.party, source: q.source, article: q.article, type: q.type, topic: q.topic, ...timeRange(q) });
     const page = pageOf(q, HEAVY_PAGE_LIMIT);
     return this.queries.execute(
-      new ViewQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
-        listConflictsJson(s.conflicts as ConflictsState, s.claims as ClaimsState, filter, page, s.attributions as AttributionsState),
+      new ReadModelQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
+        listConflictsJson(s.conflicts, s.claims, filter, page, s.attributions),
       `conflicts ${JSON.stringify([filter, page])}`),
     );
   }
@@ -32,8 +31,8 @@ export class ConflictsController {
   @ApiOperation({ summary: 'One conflict with both sides, their sources and evidence' })
   async one(@Param('id') id: string, @Query() q: AsOfQueryDto) {
     const found = await this.queries.execute(
-      new ViewQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
-        getConflict(s.conflicts as ConflictsState, s.claims as ClaimsState, id, s.attributions as AttributionsState)),
+      new ReadModelQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
+        getConflict(s.conflicts, s.claims, id, s.attributions)),
     );
     if (!found) throw notFound(`conflict ${id}`);
     return found;

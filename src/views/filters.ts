@@ -12,17 +12,21 @@ export const pageOf = (q: ListQueryDto, defaultLimit = 50): PageRequest => ({ of
  */
 export const HEAVY_PAGE_LIMIT = 20;
 
-export const timeRange = (q: { from?: string; to?: string }): TimeRange => {
+/** Publication time, from `publishedFrom`/`publishedTo` or their short forms `from`/`to` (one of each pair). */
+export const timeRange = (q: { from?: string; to?: string; publishedFrom?: string; publishedTo?: string }): TimeRange => {
   const range: TimeRange = {};
+  if (q.publishedFrom !== undefined && q.from !== undefined) throw new BadRequestException('publishedFrom: give it or from, not both');
+  if (q.publishedTo !== undefined && q.to !== undefined) throw new BadRequestException('publishedTo: give it or to, not both');
+  const given = { from: q.publishedFrom ?? q.from, to: q.publishedTo ?? q.to };
   for (const side of ['from', 'to'] as const) {
-    const value = q[side];
+    const value = given[side];
     if (value === undefined) continue;
     const bound = parseBound(value, side);
     if (bound === null) throw new BadRequestException(`${side}: ${value} is not a real date`);
     range[side] = bound;
   }
   // An empty window is a mistake (swapped bounds), not a question with no answer.
-  if (range.from !== undefined && range.to !== undefined && range.from > range.to) throw new BadRequestException(`from: ${q.from} is after to: ${q.to}`);
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to) throw new BadRequestException(`from: ${given.from} is after to: ${given.to}`);
   return range;
 };
 

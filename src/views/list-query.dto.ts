@@ -13,7 +13,8 @@ export const AS_OF = /^(\d{1,19}|events:\d{1,15}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(
 /** Time travel, taken by every view endpoint. */
 export class AsOfQueryDto {
   @ApiPropertyOptional({
-    description: "Answer from the events up to this point: an ISO 8601 time, an event's global position, or events:N (the first N article events)",
+    description: "Knowledge time: answer from the events recorded up to this point — an ISO 8601 time (compared with when events were recorded, " +
+      "not published), an event's global position, or events:N (the first N article events). Publication time is publishedFrom/publishedTo",
     example: '2025-05-21',
   })
   @IsOptional() @Matches(AS_OF, {

@@ -11,10 +11,17 @@ const SLUG = /^[a-z0-9~][a-z0-9-]{0,99}$/;
 const KEY_MESSAGE = { message: 'must be a party or source key: lowercase letters, digits and dashes, or ~ and a slug' };
 
 class RangedListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ description: 'Published on or after (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Publication time: articles published on or after this (ISO 8601; an article with no date counts from when it was recorded). Not knowledge time: that is asOf' })
+  @IsOptional() @IsISO8601({ strict: true })
+  publishedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Publication time: articles published on or before this (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  publishedTo?: string;
+
+  @ApiPropertyOptional({ description: 'Short for publishedFrom' }) @IsOptional() @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Published on or before (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Short for publishedTo' }) @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 }
 

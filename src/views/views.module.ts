@@ -8,14 +8,14 @@ import { ClaimsController } from './claims.controller.js';
 import { ConflictsController } from './conflicts.controller.js';
 import { PartiesController } from './parties.controller.js';
 import { SourcesController } from './sources.controller.js';
-import { ViewQueryHandler } from './view-query.handler.js';
+import { ReadModelQueryHandler } from './read-model-query.handler.js';
 
 /** The read side over REST: thin controllers over the pure query functions of src/read-models. */
 @Module({
   imports: [CqrsModule],
   controllers: [ClaimsController, PartiesController, SourcesController, ArticlesViewController, AttributionsController, ConflictsController],
   providers: [
-    ViewQueryHandler,
+    ReadModelQueryHandler,
     { provide: ReplayGate, inject: [CONFIG], useFactory: (config: Config) => new ReplayGate(config.maxReplays, config.replayQueue) },
   ],
 })

@@ -9,6 +9,7 @@ const SEED = 'seeds/000_4be72ea5d1cf2c89.txt';
 const seed = readFileSync(SEED, 'utf8');
 const CLAIM_TYPES = ['InvitationExtended', 'PledgeMade', 'AccusationLevelled', 'ConcernRaised'];
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- data of several event types, read as the JSON it is
 interface StoredEvent { type: string; revision: string; position: string; data: Record<string, any> }
 
 const ingest = async (t: TestApp) => {

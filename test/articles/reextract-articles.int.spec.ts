@@ -41,6 +41,18 @@ describe.each(stores)('reextract over a %s store', (_name, open) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('checks every event before it appends, as ingest and the analyst writes do: a broken extractor writes nothing', async () => {
+    // A polarity no reader knows (a new finding, so it would be appended): the stream would no longer decode.
+    const broken: ClaimExtractor = {
+      name: 'test-pledges', version: '3',
+      extract: (article) => pledgeExtractor.extract(article).map((c) => ({ ...c, polarity: 'doubted' as never })),
+    };
+    const head = await store.headPosition();
+    await expect(new ReextractArticlesHandler(store, broken).execute(new ReextractArticlesCommand(null, newCommandContext())))
+      .rejects.toMatchObject({ kind: 'unprocessable', message: expect.stringMatching(/cannot be stored: polarity must be one of/) });
+    expect(await store.headPosition()).toBe(head);
+  });
+
   it('appends only the difference after a rule change, and nothing when run again', async () => {
     const handler = new ReextractArticlesHandler(store, stricter);
     const head = await store.headPosition();

@@ -35,6 +35,6 @@ describe('ingest CLI summary', () => {
     const missing = ingest(join(dir, 'nope'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^claimtrail: no such file or folder: .*nope/);
-    expect(missing.stderr).not.toMatch(/    at /);
+    expect(missing.stderr).not.toMatch(/ {4}at /);
   });
 });

@@ -19,7 +19,7 @@ describe('event ids', () => {
 
   it('differ for another revision or another claim', () => {
     const [, pledge, other] = events;
-    expect(eventIdFor(pledge!, 1n)).not.toBe(eventIdFor(pledge!, 5n));
-    expect(eventIdFor(pledge!, 1n)).not.toBe(eventIdFor(other!, 1n));
+    expect(eventIdFor(pledge, 1n)).not.toBe(eventIdFor(pledge, 5n));
+    expect(eventIdFor(pledge, 1n)).not.toBe(eventIdFor(other, 1n));
   });
 });

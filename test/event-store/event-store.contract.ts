@@ -87,7 +87,7 @@ const wrongVersion = async (promise: Promise<unknown>): Promise<WrongExpectedVer
 
 const ids = (list: Array<{ id?: string }>): Array<string | undefined> => list.map((e) => e.id);
 const positions = (list: RecordedEvent[]): bigint[] => list.map((e) => e.position);
-const isStrictlyIncreasing = (values: bigint[]): boolean => values.every((v, i) => i === 0 || v > values[i - 1]!);
+const isStrictlyIncreasing = (values: bigint[]): boolean => values.every((v, i) => i === 0 || v > values[i - 1]);
 const isSystem = (e: RecordedEvent): boolean => e.streamName.startsWith('$') || e.type.startsWith('$');
 
 /** `it` for a fault the harness can cause; else a skipped test whose title says why, also printed. */
@@ -156,17 +156,17 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
           expect(e.created.getTime()).toBeLessThanOrEqual(after + CLOCK_SKEW_MS);
         }
         expect(isStrictlyIncreasing(positions(read))).toBe(true);
-        expect(result).toEqual({ nextExpectedRevision: 2n, position: read[2]!.position });
+        expect(result).toEqual({ nextExpectedRevision: 2n, position: read[2].position });
       });
 
       it('mints a distinct UUID for each event appended without an id, and reads absent metadata as {}', async () => {
         const stream = uniqueStream('minted');
         await store.append(stream, [{ type: 'A', data: { a: 1 } }, { type: 'B', data: { b: 2 } }], NO_STREAM);
         const [a, b] = await store.readStream(stream);
-        expect(a!.id).toMatch(UUID);
-        expect(b!.id).toMatch(UUID);
-        expect(a!.id).not.toBe(b!.id);
-        expect(a!.metadata).toEqual({});
+        expect(a.id).toMatch(UUID);
+        expect(b.id).toMatch(UUID);
+        expect(a.id).not.toBe(b.id);
+        expect(a.metadata).toEqual({});
       });
 
       it('continues revisions and positions across appends', async () => {
@@ -249,7 +249,7 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         await wrongVersion(store.append(stream, events(3), NO_STREAM));
 
         expect(await store.readStream(stream)).toEqual(before);
-        expect(await store.readAll({ fromPosition: before[0]!.position, streamPrefix: prefix })).toEqual(before);
+        expect(await store.readAll({ fromPosition: before[0].position, streamPrefix: prefix })).toEqual(before);
         expect(await store.headPosition()).toBe(head);
       });
 
@@ -300,7 +300,7 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         }
         const read = await store.readStream(stream);
         expect(read).toHaveLength(3);
-        expect(ids(read.slice(1))).toEqual(ids(batches[won[0]!]!));
+        expect(ids(read.slice(1))).toEqual(ids(batches[won[0]]));
       });
 
       it('of 20 appends creating the same stream with no_stream, exactly one wins', async () => {
@@ -312,7 +312,7 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         const won = results.flatMap((r, b) => (r.status === 'fulfilled' ? [b] : []));
         expect(won).toHaveLength(1);
         expect(results.filter((r) => r.status === 'rejected').every((r) => r.reason instanceof WrongExpectedVersionError)).toBe(true);
-        expect(ids(await store.readStream(stream))).toEqual(ids(batches[won[0]!]!));
+        expect(ids(await store.readStream(stream))).toEqual(ids(batches[won[0]]));
       });
       it('appends issued together to several streams stand or fall each on their own', async () => {
         const prefix = uniquePrefix('together');
@@ -345,17 +345,17 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         await store.append(a, events(1), 1n);
         await store.append(b, events(2), 0n);
         const [readA, readB] = [await store.readStream(a), await store.readStream(b)];
-        const all = [readA[0]!, readA[1]!, readB[0]!, readA[2]!, readB[1]!, readB[2]!];
+        const all = [readA[0], readA[1], readB[0], readA[2], readB[1], readB[2]];
         return { prefix, all };
       };
 
       it('returns the events of several streams in append order, with strictly increasing positions', async () => {
         const { prefix, all } = await interleaved();
         expect(isStrictlyIncreasing(positions(all))).toBe(true);
-        expect(await store.readAll({ fromPosition: all[0]!.position, streamPrefix: prefix })).toEqual(all);
+        expect(await store.readAll({ fromPosition: all[0].position, streamPrefix: prefix })).toEqual(all);
 
         // Without a prefix: the same events in the same order, among whatever else is in the log, and no system events.
-        const everything = await store.readAll({ fromPosition: all[0]!.position });
+        const everything = await store.readAll({ fromPosition: all[0].position });
         expect(everything.filter((e) => e.streamName.startsWith(prefix))).toEqual(all);
         expect(everything.filter(isSystem)).toEqual([]);
         expect(isStrictlyIncreasing(positions(everything))).toBe(true);
@@ -364,19 +364,19 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
       it('starts at the beginning of the log by default', async () => {
         const { all } = await interleaved();
         const [first] = await store.readAll({ maxCount: 1 });
-        expect(first!.position).toBeLessThanOrEqual(all[0]!.position);
+        expect(first.position).toBeLessThanOrEqual(all[0].position);
       });
 
       it('treats fromPosition as inclusive', async () => {
         const { prefix, all } = await interleaved();
-        expect(await store.readAll({ fromPosition: all[2]!.position, streamPrefix: prefix })).toEqual(all.slice(2));
-        expect(await store.readAll({ fromPosition: all[2]!.position, maxCount: 1 })).toEqual([all[2]]);
+        expect(await store.readAll({ fromPosition: all[2].position, streamPrefix: prefix })).toEqual(all.slice(2));
+        expect(await store.readAll({ fromPosition: all[2].position, maxCount: 1 })).toEqual([all[2]]);
       });
 
       it('returns at most maxCount events', async () => {
         const { prefix, all } = await interleaved();
-        expect(await store.readAll({ fromPosition: all[0]!.position, streamPrefix: prefix, maxCount: 2 })).toEqual(all.slice(0, 2));
-        expect(await store.readAll({ fromPosition: all[0]!.position, streamPrefix: prefix, maxCount: 100 })).toEqual(all);
+        expect(await store.readAll({ fromPosition: all[0].position, streamPrefix: prefix, maxCount: 2 })).toEqual(all.slice(0, 2));
+        expect(await store.readAll({ fromPosition: all[0].position, streamPrefix: prefix, maxCount: 100 })).toEqual(all);
       });
 
       it('keeps only streams whose name starts with streamPrefix', async () => {
@@ -397,19 +397,19 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         const prefix = uniquePrefix('after');
         await store.append(`${prefix}a`, events(3), NO_STREAM);
         await store.append(`${prefix}b`, events(2), NO_STREAM);
-        const all = await store.readAll({ streamPrefix: prefix, fromPosition: (await store.readStream(`${prefix}a`))[0]!.position });
+        const all = await store.readAll({ streamPrefix: prefix, fromPosition: (await store.readStream(`${prefix}a`))[0].position });
         expect(all).toHaveLength(5);
         const pages: RecordedEvent[] = [];
         let after: bigint | undefined;
         for (;;) {
-          const page = await store.readAll({ after, maxCount: 2, streamPrefix: prefix, ...(after === undefined ? { fromPosition: all[0]!.position } : {}) });
+          const page = await store.readAll({ after, maxCount: 2, streamPrefix: prefix, ...(after === undefined ? { fromPosition: all[0].position } : {}) });
           pages.push(...page);
           if (page.length < 2) break;
-          after = page[page.length - 1]!.position;
+          after = page[page.length - 1].position;
         }
         expect(pages).toEqual(all);
-        expect(await store.readAll({ after: all[4]!.position, streamPrefix: prefix })).toEqual([]);
-        expect(await store.readAll({ after: all[1]!.position, maxCount: 1 })).toEqual([all[2]]);
+        expect(await store.readAll({ after: all[4].position, streamPrefix: prefix })).toEqual([]);
+        expect(await store.readAll({ after: all[1].position, maxCount: 1 })).toEqual([all[2]]);
       });
 
       it('refuses fromPosition together with after', async () => {
@@ -507,7 +507,7 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         expect(error).toBeInstanceOf(CorruptEventError);
         const corrupt = error as CorruptEventError;
         expect(corrupt).toMatchObject({ stream, revision: 1n });
-        expect(corrupt.position).toBeGreaterThan(good!.position);
+        expect(corrupt.position).toBeGreaterThan(good.position);
         await subscription.close();
         const resumed = subscribe({ fromPosition: corrupt.position, streamPrefix: prefix });
         const [after] = await take(resumed[Symbol.asyncIterator](), 1, 'the event after the corrupt one');
@@ -534,7 +534,7 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         expect(failed).toBeInstanceOf(StoreUnavailableError);
         await subscription.close();
         await store.append(stream, events(1), 1n);
-        const resumed = subscribe({ fromPosition: first!.position, streamPrefix: prefix });
+        const resumed = subscribe({ fromPosition: first.position, streamPrefix: prefix });
         expect((await take(resumed[Symbol.asyncIterator](), 2, 'the events after the checkpoint')).map((e) => e.revision)).toEqual([1n, 2n]);
         await resumed.close();
       });
@@ -572,7 +572,7 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         await store.append(stream, live, 1n);
         const [delivered] = await take(iterator, 1, 'the live event');
         expect(delivered).toEqual((await store.readStream(stream, { fromRevision: 2n }))[0]);
-        expect(delivered!.id).toBe(live[0]!.id);
+        expect(delivered.id).toBe(live[0].id);
         await subscription.close();
       });
 
@@ -582,19 +582,19 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         await store.append(stream, events(3), NO_STREAM);
         const stored = await store.readStream(stream);
 
-        const resumed = subscribe({ fromPosition: stored[0]!.position, streamPrefix: prefix });
+        const resumed = subscribe({ fromPosition: stored[0].position, streamPrefix: prefix });
         expect(await take(resumed[Symbol.asyncIterator](), 2, 'the events after the checkpoint')).toEqual(stored.slice(1));
         await resumed.close();
 
         // From the newest event: nothing stored is replayed, the next append is the first thing delivered.
-        const atHead = subscribe({ fromPosition: stored[2]!.position, streamPrefix: prefix });
+        const atHead = subscribe({ fromPosition: stored[2].position, streamPrefix: prefix });
         const iterator = atHead[Symbol.asyncIterator]();
         const next = iterator.next();
         const later = events(1);
         await store.append(stream, later, 2n);
         const result = await within(next, WAIT_MS, 'the event after the newest checkpoint');
         expect(result.done).toBe(false);
-        expect(result.value?.id).toBe(later[0]!.id);
+        expect(result.value?.id).toBe(later[0].id);
         await atHead.close();
       });
 
@@ -666,14 +666,14 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
             await reopened.append(a, events(2), NO_STREAM);
             await reopened.append(b, events(1), NO_STREAM);
             const [beforeA, beforeB] = [await reopened.readStream(a), await reopened.readStream(b)];
-            const beforeAll = await reopened.readAll({ fromPosition: beforeA[0]!.position, streamPrefix: prefix });
+            const beforeAll = await reopened.readAll({ fromPosition: beforeA[0].position, streamPrefix: prefix });
             const head = await reopened.headPosition();
 
             reopened = await reopen(reopened);
 
             expect(await reopened.readStream(a)).toEqual(beforeA);
             expect(await reopened.readStream(b)).toEqual(beforeB);
-            expect(await reopened.readAll({ fromPosition: beforeA[0]!.position, streamPrefix: prefix })).toEqual(beforeAll);
+            expect(await reopened.readAll({ fromPosition: beforeA[0].position, streamPrefix: prefix })).toEqual(beforeAll);
             expect(await reopened.headPosition()).toBe(head);
 
             expect(await wrongVersion(reopened.append(b, events(1), NO_STREAM))).toMatchObject({ actual: 0n });

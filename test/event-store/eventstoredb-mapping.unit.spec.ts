@@ -75,7 +75,7 @@ const readEvent = (fields: ReadEventFields = {}): AllStreamResolvedEvent => {
   const event = new streamsPb.ReadResp.ReadEvent();
   event.setEvent(recorded);
   event.setCommitPosition(String(fields.position ?? 4096n));
-  return convertGrpcEvent(event) as AllStreamResolvedEvent;
+  return convertGrpcEvent<AllStreamResolvedEvent>(event);
 };
 
 describe('EventStoreDB position and revision mapping', () => {

@@ -15,7 +15,7 @@ const connect = (port: number): Promise<net.Socket> =>
 const closed = (socket: net.Socket): Promise<string> =>
   new Promise((resolve) => {
     let received = '';
-    socket.on('data', (d) => (received += d)).on('close', () => resolve(received)).on('error', () => undefined);
+    socket.on('data', (d) => (received += String(d))).on('close', () => resolve(received)).on('error', () => undefined);
   });
 
 describe('socket limits', () => {

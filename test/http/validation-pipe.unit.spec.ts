@@ -6,7 +6,7 @@ import { ClaimsQueryDto } from '../../src/views/claims-query.dto.js';
 import { ConflictsQueryDto } from '../../src/views/view-dtos.js';
 
 describe('the validation pipe with query strings it has seen', () => {
-  const query = (metatype: Function) => ({ type: 'query' as const, metatype: metatype as never, data: undefined });
+  const query = (metatype: abstract new (...args: never[]) => unknown) => ({ type: 'query' as const, metatype: metatype as never, data: undefined });
 
   it('answers a repeated query with the same validated, transformed and frozen instance, per DTO class', async () => {
     const pipe = validationPipe();

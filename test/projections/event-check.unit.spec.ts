@@ -2,9 +2,9 @@
 // decoded events must be what decodeArticleEvent gives, whichever path they took.
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { decodeArticleEvent, InvalidEventError, problemsOf } from '../../src/domain/events/index.js';
+import { decodeArticleEvent, InvalidEventError, isValidArticleEvent, problemsOf } from '../../src/domain/events/index.js';
 import type { RecordedEvent } from '../../src/event-store/event-store.js';
-import { isValidArticleEvent } from '../../src/projections/event-check.js';
+
 import { toProjected } from '../../src/projections/projected-event.js';
 
 const meta = { schemaVersion: 1, correlationId: 'c', causationId: 'd' };

@@ -23,6 +23,7 @@ import { pledgeExtractor } from '../support/fake-extractor.js';
 /** A tiny view: events seen per type, and the positions seen (to catch double application). */
 const counting: Projection<{ byType: Record<string, number>; positions: string[] }> = {
   name: 'counting',
+  version: 1,
   initial: () => ({ byType: {}, positions: [] }),
   apply: (s, e) => {
     s.byType[e.event.type] = (s.byType[e.event.type] ?? 0) + 1;
@@ -56,9 +57,9 @@ describe('projection runner', () => {
   it('catches up, then follows live appends; waitFor gives read-your-writes', async () => {
     const { store } = setup();
     await write(store, article(1));
-    const runner = new ProjectionRunner(store, [counting as Projection<unknown>]);
+    const runner = new ProjectionRunner(store, [counting]);
     cleanup.unshift(() => runner.stop());
-    runner.start();
+    void runner.start();
     const { position } = await write(store, article(2));
     expect(await runner.waitFor(position)).toBe(true);
     expect(runner.state<{ byType: Record<string, number> }>('counting').byType).toEqual({ ArticleIngested: 2, PledgeMade: 4 });
@@ -68,28 +69,74 @@ describe('projection runner', () => {
     const { dir, store } = setup();
     const snapshots = new ViewSnapshots(join(dir, 'views.sqlite'));
     cleanup.push(async () => snapshots.close());
-    const first = new ProjectionRunner(store, [counting as Projection<unknown>], snapshots);
-    first.start();
+    const first = new ProjectionRunner(store, [counting], snapshots);
+    void first.start();
     const { position } = await write(store, article(1));
     await first.waitFor(position);
     await first.stop();
 
     await write(store, article(2));
-    const second = new ProjectionRunner(store, [counting as Projection<unknown>], snapshots);
+    const second = new ProjectionRunner(store, [counting], snapshots);
     cleanup.unshift(() => second.stop());
-    second.start();
+    void second.start();
     await second.waitFor(await store.headPosition());
     const state = second.state<{ positions: string[] }>('counting');
     expect(state.positions).toEqual((await store.readAll()).map((e) => e.position.toString()));
     expect(second.status()[0].processed).toBe(3);
   });
 
+  it('rebuilds at start a view whose snapshot was saved by another version, while the others serve, and ends equal to a fresh replay', async () => {
+    const { dir, store } = setup();
+    const snapshots = new ViewSnapshots(join(dir, 'views.sqlite'));
+    cleanup.push(async () => snapshots.close());
+    // The same events and name, a new meaning: v2 counts only claims, so a v1 snapshot is wrong for it.
+    const claimsOnly: Projection<{ byType: Record<string, number>; positions: string[] }> = {
+      ...counting,
+      version: 2,
+      apply: (s, e) => (e.event.type === 'ArticleIngested' ? s : counting.apply(s, e)),
+    };
+    const other = { ...counting, name: 'other' };
+    for (let i = 0; i < 30; i++) await write(store, article(i));
+    const first = new ProjectionRunner(store, [counting, other] as Projection<unknown>[], snapshots, { snapshotEveryMs: 0 });
+    await first.start();
+    await first.waitFor(await store.headPosition());
+    await first.stop();
+
+    const second = new ProjectionRunner(store, [claimsOnly, other] as Projection<unknown>[], snapshots, { snapshotEveryMs: 0 });
+    cleanup.unshift(() => second.stop());
+    await second.start();
+    // The outdated view says so from the start; the other was restored and serves at once.
+    const [upgraded, restored] = second.status();
+    expect(upgraded).toMatchObject({ name: 'counting', version: 2, outdated: { savedVersion: 1 } });
+    expect(restored).toMatchObject({ name: 'other', version: 1, outdated: null, processed: 0 });
+    expect(second.state<{ positions: string[] }>('other').positions).toHaveLength(90);
+    const { position } = await write(store, article(30));
+    await second.outdatedRebuild;
+    expect(await second.waitFor(position)).toBe(true);
+
+    expect(second.status()[0]).toMatchObject({ outdated: null, lastRebuild: { events: expect.any(Number) } });
+    const fresh = new ProjectionRunner(store, [claimsOnly] as Projection<unknown>[]);
+    await fresh.start();
+    await fresh.waitFor(position);
+    await fresh.stop();
+    expect(second.serialized('counting')).toEqual(fresh.serialized('counting'));
+    expect(second.state<{ byType: Record<string, number> }>('counting').byType).toEqual({ PledgeMade: 62 });
+
+    // Saved now under v2: a third start restores it without rebuilding.
+    await second.stop();
+    const third = new ProjectionRunner(store, [claimsOnly, other] as Projection<unknown>[], snapshots, { snapshotEveryMs: 0 });
+    cleanup.unshift(() => third.stop());
+    await third.start();
+    expect(third.status().map((v) => v.outdated)).toEqual([null, null]);
+    expect(third.serialized('counting')).toEqual(fresh.serialized('counting'));
+  });
+
   it('rebuilds beside the live view and swaps in a state equal to the live one', async () => {
     const { store } = setup();
     for (let i = 0; i < 20; i++) await write(store, article(i));
-    const runner = new ProjectionRunner(store, [counting as Projection<unknown>]);
+    const runner = new ProjectionRunner(store, [counting]);
     cleanup.unshift(() => runner.stop());
-    runner.start();
+    void runner.start();
     await runner.waitFor(await store.headPosition());
     const rebuilding = runner.rebuild();
     // Appends during the rebuild must be in the swapped-in state too.
@@ -114,9 +161,9 @@ describe('projection runner', () => {
         };
       },
     });
-    const runner = new ProjectionRunner(counted, [counting as Projection<unknown>]);
+    const runner = new ProjectionRunner(counted, [counting]);
     cleanup.unshift(() => runner.stop());
-    runner.start();
+    void runner.start();
     await runner.waitFor(await store.headPosition());
     const before = fromZero;
     await Promise.all([runner.rebuild(), runner.rebuild(['counting'])]);
@@ -132,7 +179,7 @@ describe('projection runner', () => {
     const { store } = setup();
     const { position } = await write(store, article(1));
     await write(store, article(2));
-    const runner = new ProjectionRunner(store, [counting as Projection<unknown>]);
+    const runner = new ProjectionRunner(store, [counting]);
     const states = await runner.asOf(['counting'], { position });
     expect((states.get('counting') as { byType: Record<string, number> }).byType).toEqual({ ArticleIngested: 1, PledgeMade: 2 });
   });
@@ -141,7 +188,7 @@ describe('projection runner', () => {
     const { dir, store } = setup();
     const runner = new ProjectionRunner(store, ALL_PROJECTIONS);
     cleanup.unshift(() => runner.stop());
-    runner.start();
+    void runner.start();
 
     const context = newCommandContext();
     const ingest = async (i: number, extractor: ClaimExtractor) => {
@@ -226,12 +273,12 @@ describe('projection runner', () => {
     const snapshots = new ViewSnapshots(join(dir, 'views.sqlite'));
     cleanup.push(async () => snapshots.close());
     const fresh = new ProjectionRunner(store, ALL_PROJECTIONS, snapshots, { snapshotEveryMs: 0 });
-    fresh.start();
+    void fresh.start();
     expect(await fresh.waitFor(head)).toBe(true);
     await fresh.stop();
     expect(hashes(fresh)).toEqual(live);
     const restored = new ProjectionRunner(store, ALL_PROJECTIONS, snapshots, { snapshotEveryMs: 0 });
-    restored.start();
+    void restored.start();
     cleanup.unshift(() => restored.stop());
     expect(await restored.waitFor(head)).toBe(true);
     expect(restored.status().every((v) => v.processed === 0)).toBe(true);

@@ -18,7 +18,7 @@ describe('replay', () => {
     }
     // A deliberately slow view: about 0.5 ms per event, so the replay takes several hundred ms.
     const slow: Projection<number> = {
-      name: 'slow', initial: () => 0, serialize: (n) => n, deserialize: (n) => n as number,
+      name: 'slow', version: 1, initial: () => 0, serialize: (n) => n, deserialize: (n) => n as number,
       apply: (n) => {
         const until = performance.now() + 0.5;
         while (performance.now() < until);

@@ -10,6 +10,7 @@ import { sparseStore, writeArticles } from '../support/sparse-store.js';
 /** Positions seen, in order: a repeated or a lost event shows. */
 const positions: Projection<string[]> = {
   name: 'positions',
+  version: 1,
   initial: () => [],
   apply: (s, e) => (s.push(e.position.toString()), s),
   serialize: (s) => s,
@@ -33,7 +34,7 @@ describe('the projection runner when the store misbehaves', () => {
   });
 
   const start = async (store: InMemoryEventStore) => {
-    const runner = new ProjectionRunner(store, [positions as Projection<unknown>], null, { retry: QUICK_RETRY });
+    const runner = new ProjectionRunner(store, [positions], null, { retry: QUICK_RETRY });
     running.push(runner);
     await runner.start();
     return runner;

@@ -14,6 +14,7 @@ import { pledgeExtractor } from '../support/fake-extractor.js';
 /** A view counting events whose serialisation costs `costMs` of busy CPU, like a big state. */
 const view = (name: string, costMs: number): Projection<{ n: number }> => ({
   name,
+  version: 1,
   initial: () => ({ n: 0 }),
   apply: (s) => ({ n: s.n + 1 }),
   serialize: (s) => {
@@ -65,11 +66,11 @@ describe('snapshot cadence', () => {
     const snapshots = new RecordingSnapshots();
     const runner = new ProjectionRunner(
       store,
-      [view('quick', 0) as Projection<unknown>, view('slow', 25) as Projection<unknown>],
+      [view('quick', 0), view('slow', 25)],
       snapshots as unknown as ViewSnapshots,
       { snapshotEveryMs: 20 },
     );
-    runner.start();
+    void runner.start();
     // Keep both views dirty for ~1.2 s: the slow one (25 ms a save) may be saved at most every ~500 ms.
     await keepWriting(store, 1200);
     const count = (name: string) => snapshots.saves.filter((s) => s.includes(name)).length;
@@ -98,7 +99,7 @@ describe('snapshot budget', () => {
     const snapshots = new RecordingSnapshots();
     const names = ['s1', 's2', 's3', 's4'];
     const runner = new ProjectionRunner(store, names.map((n) => view(n, 25) as Projection<unknown>), snapshots as unknown as ViewSnapshots, { snapshotEveryMs: 20 });
-    runner.start();
+    void runner.start();
     await keepWriting(store, 1200);
     const saves = snapshots.saves.length;
     await runner.stop();
@@ -122,11 +123,11 @@ describe('a snapshot that cannot be saved', () => {
       },
     };
     const errors: string[] = [];
-    const runner = new ProjectionRunner(store, [view('quick', 0) as Projection<unknown>, failing as Projection<unknown>], snapshots as unknown as ViewSnapshots, {
+    const runner = new ProjectionRunner(store, [view('quick', 0), failing], snapshots as unknown as ViewSnapshots, {
       snapshotEveryMs: 10,
       onSaveError: (name, error) => errors.push(`${name}: ${error.message}`),
     });
-    runner.start();
+    void runner.start();
     await appendArticle(store, 'Ruritania pledged a road.');
     expect(await runner.waitFor(await store.headPosition())).toBe(true);
     await sleep(100);

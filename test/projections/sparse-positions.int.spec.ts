@@ -13,6 +13,7 @@ import { sparseStore, writeArticles } from '../support/sparse-store.js';
 /** Positions seen, in order: a repeated or a lost event shows. */
 const positions: Projection<string[]> = {
   name: 'positions',
+  version: 1,
   initial: () => [],
   apply: (s, e) => (s.push(e.position.toString()), s),
   serialize: (s) => s,
@@ -40,7 +41,7 @@ describe('paging through $all on sparse positions', () => {
     const store = sparseStore();
     const head = await writeArticles(store, 400);
     const snapshots = new ViewSnapshots(':memory:');
-    const [report] = await rebuildSnapshots(store, [positions as Projection<unknown>], snapshots, { pageSize: 100 });
+    const [report] = await rebuildSnapshots(store, [positions], snapshots, { pageSize: 100 });
     expect(report).toMatchObject({ events: 1200, checkpoint: head });
     snapshots.close();
   });
@@ -48,7 +49,7 @@ describe('paging through $all on sparse positions', () => {
   it('a rebuild past 1 000 events, and asOf past 1 000 events, fold all they should', async () => {
     const store = sparseStore();
     await writeArticles(store, 500);
-    const runner = new ProjectionRunner(store, [positions as Projection<unknown>]);
+    const runner = new ProjectionRunner(store, [positions]);
     await runner.start();
     try {
       const head = await store.headPosition();
@@ -56,7 +57,7 @@ describe('paging through $all on sparse positions', () => {
       await runner.rebuild();
       const all = (await store.readAll()).map((e) => e.position.toString());
       expect(runner.state<string[]>('positions')).toEqual(all);
-      const upTo = (await store.readAll())[1234]!.position;
+      const upTo = (await store.readAll())[1234].position;
       const past = await runner.asOf(['positions'], { position: upTo });
       expect(past.get('positions')).toEqual(all.slice(0, 1235));
     } finally {

@@ -14,6 +14,7 @@ import { sparseStore, writeArticles } from '../support/sparse-store.js';
 
 const positions: Projection<string[]> = {
   name: 'positions',
+  version: 1,
   initial: () => [],
   apply: (s, e) => (s.push(e.position.toString()), s),
   serialize: (s) => s,
@@ -26,11 +27,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs the views on `store` with DATA_DIR's snapshot file until they are level with it, then stops (saving). */
 const runViews = async (store: EventStore) => {
   const snapshots = new ViewSnapshots(join(dir, 'views.sqlite'));
-  const runner = new ProjectionRunner(store, [positions as Projection<unknown>], snapshots, { snapshotEveryMs: 0 });
+  const runner = new ProjectionRunner(store, [positions], snapshots, { snapshotEveryMs: 0 });
   await runner.start();
   expect(await runner.waitFor(await store.headPosition())).toBe(true);
   const seen = [...runner.state<string[]>('positions')];
-  const result = { seen, discarded: runner.snapshotsOfAnotherStore, status: runner.status()[0]! };
+  const result = { seen, discarded: runner.snapshotsOfAnotherStore, status: runner.status()[0] };
   await runner.stop();
   snapshots.close();
   return result;

@@ -87,7 +87,7 @@ export class Given {
   /** Records a claim exactly as given (same id), e.g. a claim's final state from the claims view. */
   recordAs(claim: Claim): void {
     const { type, ...data } = claim;
-    this.push(claim.articleId, { type, data } as ArticleEvent);
+    this.push(claim.articleId, { type, data });
   }
 
   correct(claimId: string, changes: ClaimCorrection, reason = 'analyst review'): void {

@@ -254,7 +254,7 @@ describe('answers sent as JSON text joined from kept fragments', () => {
     const everything = { from: -8.64e15 };
     let compared = 0;
     fc.assert(fc.property(fc.array(withReextract, { minLength: 1, maxLength: 50, size: 'max' }), page, (steps, p) => {
-      const g = buildAll(steps as AnyStep[]);
+      const g = buildAll(steps);
       let live = claimsProjection.initial();
       claimIndex(live);
       let parties = partiesProjection.initial();

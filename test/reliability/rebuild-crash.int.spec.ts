@@ -41,7 +41,8 @@ const caughtUp = async (s: Service) => (await status(s)).views.every((v) => v.be
  * takes long enough to be killed in the middle, without paying an fsync per article.
  */
 const fillStore = (file: string, corpus: string[], extractorFor: (i: number) => ClaimExtractor): number => {
-  new SqliteEventStore(file).close();
+  // Only its schema is wanted; the close of a store that never opened a write is immediate.
+  void new SqliteEventStore(file).close();
   const db = new Database(file);
   const insert = db.prepare('INSERT INTO events (stream, revision, id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)');
   let count = 0;

@@ -40,7 +40,7 @@ const server = spawn(process.execPath, ['dist/main.js'], {
   stdio: ['ignore', 'ignore', 'pipe'],
 });
 let serverErrors = '';
-server.stderr!.on('data', (d) => (serverErrors += d));
+server.stderr.on('data', (d) => (serverErrors += d));
 const stop = () => {
   if (server.exitCode === null) server.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });

@@ -3,8 +3,8 @@ import { liveStatus } from '../../src/live/live-status.js';
 import type { LogProgress } from '../../src/projections/log-progress.js';
 import type { ViewStatus } from '../../src/projections/projection-runner.js';
 
-const view = (name: string, checkpoint: bigint, events: number, rebuilding: ViewStatus['rebuilding'] = null): ViewStatus =>
-  ({ name, checkpoint, events, processed: 0, lastRebuild: null, rebuilding });
+const view = (name: string, checkpoint: bigint, events: number, rebuilding: ViewStatus['rebuilding'] = null, outdated: ViewStatus['outdated'] = null): ViewStatus =>
+  ({ name, version: 1, checkpoint, events, processed: 0, lastRebuild: null, rebuilding, outdated });
 
 const progress = (head: bigint, events: number, behind: number): LogProgress =>
   ({ head, events, behind: new Map(), slowest: { events: behind, atLeast: false } });
@@ -16,9 +16,14 @@ describe('the live status sent to the desk', () => {
     const status = liveStatus(progress(11_651n, 120, 20), [view('claims', 11_651n, 120), view('parties', 9_713n, 100, rebuilding)], 'following');
     expect(status).toEqual({
       head: '11651', events: 120, behind: 20, behindAtLeast: false, following: 'following',
-      rebuilding: [{ name: 'parties', processed: 40, events: 120, startedAt: '2025-01-01T00:00:00.000Z' }],
+      rebuilding: [{ name: 'parties', reason: 'asked', processed: 40, events: 120, startedAt: '2025-01-01T00:00:00.000Z' }],
     });
     expect(JSON.parse(JSON.stringify(status))).toEqual(status);
+  });
+
+  it('lists a view whose snapshot was of another version as rebuilding for that reason, before its replay has begun', () => {
+    const status = liveStatus(progress(5n, 5, 0), [view('claims', 5n, 5), view('conflicts', 5n, 5, null, { savedVersion: 1 })], 'following');
+    expect(status.rebuilding).toEqual([{ name: 'conflicts', reason: 'version', processed: 0, events: 0, startedAt: null }]);
   });
 
   it('says when the views do not follow the log', () => {

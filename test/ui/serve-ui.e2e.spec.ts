@@ -15,7 +15,7 @@ describe('serving the desk at /', () => {
 
   it('answers / with the page, whose scripts and styles come from this origin only', async () => {
     const page = await request(t.server).get('/').expect(200).expect('content-type', /text\/html/);
-    const csp = page.headers['content-security-policy'] as string;
+    const csp = page.headers['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("connect-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);

@@ -58,15 +58,27 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
     for (const path of ONE.slice(0, 5)) await request(t.server).get(path.replace(/\{(\w+)\}/, (_, name: string) => known[name])).expect(200);
   });
 
+  it('filters by publication time with publishedFrom/publishedTo (from/to their short forms), and refuses both spellings at once', async () => {
+    // The article has no date: it counts from when it was recorded, today.
+    const today = new Date().toISOString().slice(0, 10);
+    const count = async (q: string) => (await request(t.server).get(`/claims?${q}`).expect(200)).body.total as number;
+    expect(await count(`publishedFrom=${today}`)).toBe(1);
+    expect(await count('publishedTo=2000-01-01')).toBe(0);
+    expect(await count('to=2000-01-01')).toBe(0);
+    named((await request(t.server).get(`/claims?publishedFrom=${today}&from=${today}`).expect(400)).body, 'publishedFrom');
+  });
+
   it('documents every endpoint in OpenAPI with its query parameters', async () => {
     const doc = (await request(t.server).get('/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>;
     };
     const query = (path: string, method = 'get') => (doc.paths[path]?.[method]?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
-    expect(query('/claims')).toEqual(['actor', 'article', 'asOf', 'from', 'includeRetracted', 'limit', 'offset', 'source', 'target', 'to', 'topic', 'type'].sort());
+    expect(query('/claims')).toEqual(
+      ['actor', 'article', 'asOf', 'from', 'includeRetracted', 'limit', 'offset', 'publishedFrom', 'publishedTo', 'source', 'target', 'to', 'topic', 'type'].sort(),
+    );
     for (const path of LIST) expect(query(path)).toEqual(expect.arrayContaining(['asOf', 'limit', 'offset']));
     for (const path of ONE) expect(query(path)).toContain('asOf');
-    expect(query('/conflicts')).toEqual(expect.arrayContaining(['kind', 'party', 'source', 'article', 'type', 'topic', 'from', 'to']));
+    expect(query('/conflicts')).toEqual(expect.arrayContaining(['kind', 'party', 'source', 'article', 'type', 'topic', 'from', 'to', 'publishedFrom', 'publishedTo']));
     expect(query('/attributions')).toEqual(expect.arrayContaining(['type', 'actor', 'target', 'party', 'topic', 'source', 'status']));
     // The two heaviest answers page 20 by default (documented), every other list 50.
     const limitDefault = (path: string) =>

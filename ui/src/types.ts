@@ -1,17 +1,16 @@
-// The shapes the REST API answers with, as far as the desk reads them.
-export const CLAIM_TYPES = ['InvitationExtended', 'PledgeMade', 'AccusationLevelled', 'ConcernRaised'] as const;
-export type ClaimType = (typeof CLAIM_TYPES)[number];
+// The shapes the REST API answers with, as far as the desk reads them. Claim types, topics and
+// the claim's fields come from the server's own model (pure, no imports at run time), so a new claim
+// type or field fails to compile here until the desk handles it.
+import { CLAIM_TYPES, POLARITIES, TOPICS, type ClaimType, type Evidence, type PartyRef, type Polarity, type SourceRef, type Topic } from '../../src/domain/claim.js';
+
+export { CLAIM_TYPES, POLARITIES, TOPICS };
+export type { ClaimType, Evidence, PartyRef, Polarity, SourceRef, Topic };
 export const TYPE_LABEL: Record<ClaimType, string> = {
   InvitationExtended: 'invitation',
   PledgeMade: 'pledge',
   AccusationLevelled: 'accusation',
   ConcernRaised: 'concern',
 };
-export const TOPICS = ['security', 'terrorism', 'migration', 'trade', 'diplomacy', 'infrastructure', 'governance', 'military', 'humanitarian'] as const;
-
-export interface PartyRef { party: string | null; mention: string }
-export interface SourceRef { party: string | null; mention: string; cue: string; via: string | null }
-export interface Evidence { text: string; start: number; end: number }
 export interface ArticleRef { articleId: string; title: string | null; outlet: string | null; url: string | null; publishedAt: string | null }
 
 export interface Claim {
@@ -25,8 +24,8 @@ export interface Claim {
   source: SourceRef;
   evidence: Evidence;
   hedged: boolean;
-  polarity: 'asserted' | 'denied';
-  topics: string[];
+  polarity: Polarity;
+  topics: Topic[];
   key: string;
   retracted: boolean;
   retraction: { reason: string } | null;
@@ -94,6 +93,7 @@ export interface LiveStatus {
   behind: number;
   behindAtLeast: boolean;
   following: 'starting' | 'following' | 'reconnecting' | 'stopped';
-  rebuilding: Array<{ name: string; processed: number; events: number; startedAt: string }>;
+  /** reason 'version': saved by another version of its read model, rebuilt at start; 'asked': POST /projections/rebuild. */
+  rebuilding: Array<{ name: string; reason: 'version' | 'asked'; processed: number; events: number; startedAt: string | null }>;
 }
 export interface LiveChange { position: string; type: string; streamName: string }

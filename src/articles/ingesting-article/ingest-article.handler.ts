@@ -5,7 +5,7 @@ import { articleStream } from '../../domain/ids.js';
 import { NO_STREAM, WrongExpectedVersionError, type EventStore } from '../../event-store/event-store.js';
 import { CLAIM_EXTRACTOR, EVENT_STORE } from '../../common/tokens.js';
 import { loadArticle } from '../article-stream.js';
-import { checkedAppend } from '../checked-append.js';
+import { appendToArticle } from '../append-to-article.js';
 import { IngestArticleCommand, type IngestResult } from './ingest-article.command.js';
 import { articleFromInput, ingestEvents } from './ingest-article.js';
 
@@ -22,9 +22,8 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     const existing = await this.existing(article.articleId);
     if (existing) return existing;
     const events = ingestEvents(article, this.extractor);
-    const toWrite = checkedAppend(stream, events, context, 0n);
     try {
-      const result = await this.store.append(stream, toWrite, NO_STREAM);
+      const result = await appendToArticle(this.store, article.articleId, events, context, NO_STREAM);
       return { articleId: article.articleId, stream, revision: result.nextExpectedRevision, position: result.position, created: true, claims: events.length - 1 };
     } catch (error) {
       // Another writer ingested the same text between our read and our append: same outcome.

@@ -41,7 +41,7 @@ export const ingestEvents = (article: ArticleIngestedData, extractor: ClaimExtra
     ordinals.set(slot, ordinal + 1);
     const { type, ...fields } = found;
     const claimId = claimIdFor({ articleId: article.articleId, recordedBy, anchor: found.evidence.start, type, ordinal });
-    return { type, data: { claimId, articleId: article.articleId, recordedBy, ...fields } } as ArticleEvent;
+    return { type, data: { claimId, articleId: article.articleId, recordedBy, ...fields } };
   });
   return [{ type: 'ArticleIngested', data: article }, ...claims];
 };

@@ -54,7 +54,7 @@ export const ingestFiles = async (
     const texts = await Promise.allSettled(window.map((file) => readFile(file, 'utf8')));
     const outcomes = await Promise.allSettled(
       texts.map((text) =>
-        text.status === 'rejected' ? Promise.reject(text.reason)
+        text.status === 'rejected' ? Promise.reject(text.reason as Error)
         : Promise.resolve().then(() => commands.execute(new IngestArticleCommand({ text: text.value }, { ...newCommandContext(context.correlationId) })))),
     );
     outcomes.forEach((outcome, i) => {

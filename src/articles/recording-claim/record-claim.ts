@@ -22,5 +22,5 @@ export const recordClaim = (
   checkEvidence(article.body, input.evidence);
   const { type, ...fields } = input;
   const claimId = claimIdFor({ articleId: article.articleId, recordedBy, anchor: `r${revision}`, type, ordinal: 0 });
-  return { type, data: { claimId, articleId: article.articleId, recordedBy, ...fields } } as ClaimEvent;
+  return { type, data: { claimId, articleId: article.articleId, recordedBy, ...fields } };
 };

@@ -20,7 +20,7 @@ export const reextractArticle = (state: ArticleState, extractor: ClaimExtractor)
   // Kept: what is live, and what an analyst threw out (re-adding it would overrule them).
   const kept = [...state.claims.values()].filter((c) => !c.retracted || isAnalyst(c.retractedBy ?? ''));
   const keptFingerprints = new Set(kept.map((c) => claimFingerprint(c.original)));
-  const foundFingerprints = new Set(found.map((e) => claimFingerprint({ type: e.type, ...e.data } as never)));
+  const foundFingerprints = new Set(found.map((e) => claimFingerprint({ type: e.type, ...e.data })));
 
   const retractions: ArticleEvent[] = live
     .filter((c) => !foundFingerprints.has(claimFingerprint(c.original)))
@@ -28,6 +28,6 @@ export const reextractArticle = (state: ArticleState, extractor: ClaimExtractor)
       type: 'ClaimRetracted',
       data: { claimId: c.claim.claimId, articleId: article.articleId, reason: `superseded by extractor ${current}`, recordedBy: current },
     }));
-  const additions = found.filter((e) => !keptFingerprints.has(claimFingerprint({ type: e.type, ...e.data } as never)) && !state.claims.has(e.data.claimId));
+  const additions = found.filter((e) => !keptFingerprints.has(claimFingerprint({ type: e.type, ...e.data })) && !state.claims.has(e.data.claimId));
   return [...retractions, ...additions];
 };

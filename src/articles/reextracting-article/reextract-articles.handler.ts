@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ClaimExtractor } from '../../domain/claim-extractor.js';
-import { articleStream } from '../../domain/ids.js';
-import { toAppend, type CommandContext } from '../../domain/events/index.js';
+import type { CommandContext } from '../../domain/events/index.js';
 import { WrongExpectedVersionError, type EventStore } from '../../event-store/event-store.js';
 import { CLAIM_EXTRACTOR, EVENT_STORE } from '../../common/tokens.js';
+import { appendToArticle } from '../append-to-article.js';
 import { loadExistingArticle } from '../article-stream.js';
 import { listArticleIds } from '../list-article-ids.js';
 import { ReextractArticlesCommand, type ReextractSummary } from './reextract-articles.command.js';
@@ -35,7 +35,7 @@ export class ReextractArticlesHandler implements ICommandHandler<ReextractArticl
     const events = reextractArticle(state, this.extractor);
     if (events.length === 0) return [];
     try {
-      await this.store.append(articleStream(articleId), toAppend(events, context, revision + 1n), revision);
+      await appendToArticle(this.store, articleId, events, context, revision);
       return events.map((e) => e.type);
     } catch (error) {
       if (error instanceof WrongExpectedVersionError && attempts > 1) return this.reextract(articleId, context, attempts - 1);

@@ -7,14 +7,13 @@
 // next periodic save (about a second after it applies an event) writes its own state back over
 // the rebuilt rows; both are whole (state, checkpoint) pairs, so either is a correct start point.
 // To rebuild what a running service serves, use POST /projections/rebuild instead.
-import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../../app/config.js';
 import { ARTICLE_STREAM_PREFIX } from '../../domain/ids.js';
 import { openEventStore } from '../../event-store/open-event-store.js';
 import { rebuildSnapshots, type ViewRebuildReport } from '../../projections/rebuild-snapshots.js';
-import { ViewSnapshots } from '../../projections/view-snapshots.js';
+import { snapshotFile, ViewSnapshots } from '../../projections/view-snapshots.js';
 import { ALL_PROJECTIONS } from '../../read-models/index.js';
 
 const PLAIN_EVERY_MS = 2000;
@@ -25,7 +24,7 @@ const progressReporter = (total: number) => {
     let bar: SingleBar | null = null;
     let current = '';
     return {
-      progress: (name: string, events: number, position: bigint) => {
+      progress: (name: string, events: number) => {
         if (name !== current) {
           bar?.stop();
           current = name;
@@ -70,7 +69,7 @@ export const registerReplay = (program: Command): void => {
       if (unknown.length) throw new Error(`no view named ${unknown.join(', ')}; views are ${names.join(', ')}`);
       const projections = options.name ? ALL_PROJECTIONS.filter((p) => options.name!.includes(p.name)) : ALL_PROJECTIONS;
       const config = loadConfig();
-      const file = join(config.dataDir, 'views.sqlite');
+      const file = snapshotFile(config.dataDir);
       const store = await openEventStore(config);
       const snapshots = new ViewSnapshots(file);
       // Each view's pass meets the same bad events; report each once.

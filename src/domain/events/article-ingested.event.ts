@@ -1,16 +1,20 @@
-export interface ArticleIngestedData {
-  articleId: string;
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
+import { obj, str, strOrNull, type Infer } from './schema.js';
+
+export const articleIngestedSchema = obj({
+  articleId: str,
+  title: strOrNull,
+  outlet: strOrNull,
+  url: strOrNull,
   /** ISO 8601 date or date-time, as given or inferred. */
-  publishedAt: string | null;
+  publishedAt: strOrNull,
   /** The place line that opens wire copy ("ISLAMABAD"). */
-  dateline: string | null;
-  section: string | null;
-  body: string;
-  contentHash: string;
-}
+  dateline: strOrNull,
+  section: strOrNull,
+  body: str,
+  contentHash: str,
+});
+
+export type ArticleIngestedData = Infer<typeof articleIngestedSchema>;
 
 export interface ArticleIngested {
   type: 'ArticleIngested';

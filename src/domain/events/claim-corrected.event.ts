@@ -1,15 +1,12 @@
-import type { ClaimFields, ClaimType } from '../claim.js';
+import { claimFieldsShape, claimRefShape, claimTypeSchema } from './claim-fields.schema.js';
+import { obj, partial, str, type Infer } from './schema.js';
 
 /** Only the fields an analyst changed; `type` may be corrected too. */
-export type ClaimCorrection = Partial<ClaimFields> & { type?: ClaimType };
+export const claimCorrectionSchema = partial({ ...claimFieldsShape, type: claimTypeSchema });
+export type ClaimCorrection = Infer<typeof claimCorrectionSchema>;
 
-export interface ClaimCorrectedData {
-  claimId: string;
-  articleId: string;
-  changes: ClaimCorrection;
-  reason: string;
-  recordedBy: string;
-}
+export const claimCorrectedSchema = obj({ ...claimRefShape, changes: claimCorrectionSchema, reason: str });
+export type ClaimCorrectedData = Infer<typeof claimCorrectedSchema>;
 
 export interface ClaimCorrected {
   type: 'ClaimCorrected';

@@ -81,7 +81,7 @@ export class InMemoryEventStore implements EventStore {
     else this.streams.set(stream, batch);
     this.subscriptions.wake();
 
-    const last = batch[batch.length - 1]!;
+    const last = batch[batch.length - 1];
     return { nextExpectedRevision: last.revision, position: last.position };
   }
 
@@ -102,7 +102,7 @@ export class InMemoryEventStore implements EventStore {
     const result: RecordedEvent[] = [];
     const max = options.maxCount ?? Infinity;
     for (let i = this.startIndex(options); i < this.log.length && result.length < max; i++) {
-      const event = this.log[i]!;
+      const event = this.log[i];
       if (matches(event, options.streamPrefix)) result.push(toRecordedEvent(event));
     }
     return result;
@@ -113,7 +113,7 @@ export class InMemoryEventStore implements EventStore {
     // Checked when iterated, as EventStoreDB reports a bad checkpoint on the subscription's first read.
     const start = (): number => this.indexAfter(options.fromPosition);
     const read = (index: number): RecordedEvent | null => {
-      const event = this.log[index]!;
+      const event = this.log[index];
       return matches(event, options.streamPrefix) ? toRecordedEvent(event) : null;
     };
     return this.subscriptions.open(start, () => this.log.length, read);
@@ -121,7 +121,7 @@ export class InMemoryEventStore implements EventStore {
 
   async headPosition(options: HeadOptions = {}): Promise<Position> {
     this.assertAnswering();
-    for (let i = this.log.length - 1; i >= 0; i--) if (matches(this.log[i]!, options.streamPrefix)) return this.log[i]!.position;
+    for (let i = this.log.length - 1; i >= 0; i--) if (matches(this.log[i], options.streamPrefix)) return this.log[i].position;
     return -1n;
   }
 
@@ -130,7 +130,7 @@ export class InMemoryEventStore implements EventStore {
     const limit = options.limit ?? Infinity;
     let count = 0;
     for (let i = this.indexAfter(options.after); i < this.log.length && count < limit; i++) {
-      if (matches(this.log[i]!, options.streamPrefix)) count++;
+      if (matches(this.log[i], options.streamPrefix)) count++;
     }
     return count;
   }
@@ -202,7 +202,7 @@ export class InMemoryEventStore implements EventStore {
   /** The index of the event at `position`, or the log's length for its end; any other position is refused. */
   private validIndex(position: Position): number {
     const index = this.positions.indexOf(position, this.log.length);
-    const atEvent = index < this.log.length && this.log[index]!.position === position;
+    const atEvent = index < this.log.length && this.log[index].position === position;
     const atEnd = index === this.log.length && position === this.positions.at(this.log.length);
     if (!atEvent && !atEnd) throw new RangeError(`Trying to read from an invalid position: ${position} is no event's position in this log`);
     return index;

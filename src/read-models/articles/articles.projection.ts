@@ -2,7 +2,7 @@
 // small reference per claim: type and evidence offsets, kept current through corrections.
 import type { ClaimType } from '../../domain/claim.js';
 import type { ArticleIngestedData } from '../../domain/events/index.js';
-import type { Projection, ProjectedEvent } from '../projection.js';
+import { defineReadModel, type ProjectedEvent } from '../projection.js';
 import { isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
@@ -62,10 +62,11 @@ export const applyToArticles = (state: ArticlesState, { event, created }: Projec
   return state;
 };
 
-export const articlesProjection: Projection<ArticlesState> = {
+export const articlesProjection = defineReadModel<'articles', ArticlesState>({
   name: 'articles',
+  version: 1,
   initial: () => ({ articles: new Map() }),
   apply: applyToArticles,
   serialize: encodeState,
   deserialize: (json) => decodeState(json) as ArticlesState,
-};
+});

@@ -3,7 +3,7 @@
 // a claim between keys needs no copy of the claim.
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { claimKey, formatClaimKey, parseClaimKey, partyKeys, primaryTopic } from '../claim-key.js';
-import type { Projection, ProjectedEvent } from '../projection.js';
+import { defineReadModel, type ProjectedEvent } from '../projection.js';
 import { isClaimEvent } from '../shared/claim-events.js';
 import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
@@ -48,10 +48,11 @@ export const applyToAttributions = (state: AttributionsState, { event }: Project
   return state;
 };
 
-export const attributionsProjection: Projection<AttributionsState> = {
+export const attributionsProjection = defineReadModel<'attributions', AttributionsState>({
   name: 'attributions',
+  version: 1,
   initial: () => ({ keys: new Map(), claims: new Map() }),
   apply: applyToAttributions,
   serialize: encodeState,
   deserialize: (json) => decodeState(json) as AttributionsState,
-};
+});

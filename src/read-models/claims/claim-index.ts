@@ -129,9 +129,9 @@ const tally = (state: ClaimsState, index: ClaimIndex, r: ClaimRecord, by: 1 | -1
   const source = independentSource(c.source, outlet);
   for (const [party, group] of roleGroups(c)) {
     let groups = index.parties.get(party);
-    if (!groups) index.parties.set(party, (groups = new Map()));
+    if (!groups) index.parties.set(party, (groups = new Map<string, Map<string, SourceTally>>()));
     let sources = groups.get(group);
-    if (!sources) groups.set(group, (sources = new Map()));
+    if (!sources) groups.set(group, (sources = new Map<string, SourceTally>()));
     let t = sources.get(source);
     if (!t) sources.set(source, (t = { party: c.source.party, mentions: new Map(), outlets: new Map(), ids: [] }));
     if (c.source.mention) bump(t.mentions, c.source.mention, by);
@@ -153,7 +153,7 @@ const tallyKey = (state: ClaimsState, index: ClaimIndex, r: ClaimRecord, by: 1 |
   if (c.polarity !== 'asserted') return;
   const key = claimKey(c);
   let sources = index.keys.get(key);
-  if (!sources) index.keys.set(key, (sources = new Map()));
+  if (!sources) index.keys.set(key, (sources = new Map<string, number>()));
   bump(sources, independentSource(c.source, state.articles.get(c.articleId)?.outlet ?? null), by);
   if (!sources.size) index.keys.delete(key);
 };

@@ -3,7 +3,7 @@
 // hold claim ids and join here when asked for details.
 import type { Claim } from '../../domain/claim.js';
 import { applyCorrection } from '../../domain/claim-correction.js';
-import type { Projection, ProjectedEvent } from '../projection.js';
+import { defineReadModel, type ProjectedEvent } from '../projection.js';
 import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
@@ -83,10 +83,11 @@ export const applyToClaims = (state: ClaimsState, { event, created }: ProjectedE
   return state;
 };
 
-export const claimsProjection: Projection<ClaimsState> = {
+export const claimsProjection = defineReadModel<'claims', ClaimsState>({
   name: 'claims',
+  version: 1,
   initial: () => ({ claims: new Map(), articles: new Map() }),
   apply: applyToClaims,
   serialize: encodeState,
   deserialize: (json) => decodeState(json) as ClaimsState,
-};
+});

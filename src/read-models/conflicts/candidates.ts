@@ -19,7 +19,7 @@ const deedKey = (f: ConflictFacts): string | null =>
 const add = (index: WindowedFacts, key: string | null, f: ConflictFacts): void => {
   if (key === null) return;
   let windows = index.get(key);
-  if (!windows) index.set(key, (windows = new Map()));
+  if (!windows) index.set(key, (windows = new Map<number, ConflictFacts[]>()));
   const w = windowOf(f.t);
   const list = windows.get(w);
   if (!list) windows.set(w, [f]);

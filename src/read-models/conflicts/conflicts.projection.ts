@@ -6,7 +6,7 @@
 import type { ClaimCorrection, ClaimEventData } from '../../domain/events/index.js';
 import type { ClaimType } from '../../domain/claim.js';
 import { independentSource, partyKeys } from '../claim-key.js';
-import type { Projection, ProjectedEvent } from '../projection.js';
+import { defineReadModel, type ProjectedEvent } from '../projection.js';
 import { isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
@@ -160,10 +160,11 @@ const deserializeConflicts = (json: unknown): ConflictsState => {
   return state;
 };
 
-export const conflictsProjection: Projection<ConflictsState> = {
+export const conflictsProjection = defineReadModel<'conflicts', ConflictsState>({
   name: 'conflicts',
+  version: 1,
   initial: () => ({ articles: new Map(), facts: new Map(), conflicts: new Map(), byClaim: new Map(), denials: new Map(), ...emptyIndexes() }),
   apply: applyToConflicts,
   serialize: serializeConflicts,
   deserialize: deserializeConflicts,
-};
+});

@@ -3,7 +3,7 @@
 import type { ClaimType, PartyRef, SourceRef } from '../../domain/claim.js';
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { partyKey, partyKeys, sourceKey } from '../claim-key.js';
-import type { Projection, ProjectedEvent } from '../projection.js';
+import { defineReadModel, type ProjectedEvent } from '../projection.js';
 import { isClaimEvent } from '../shared/claim-events.js';
 import { addId, removeId } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
@@ -142,10 +142,11 @@ export const applyToParties = (state: PartiesState, { event }: ProjectedEvent): 
   return state;
 };
 
-export const partiesProjection: Projection<PartiesState> = {
+export const partiesProjection = defineReadModel<'parties', PartiesState>({
   name: 'parties',
+  version: 1,
   initial: () => ({ parties: new Map(), claims: new Map() }),
   apply: applyToParties,
   serialize: encodeState,
   deserialize: (json) => decodeState(json) as PartiesState,
-};
+});

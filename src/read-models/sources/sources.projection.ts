@@ -3,7 +3,7 @@
 // `~outlet` for the outlet's own reporting), or `@` and a slug of the outlet name (`@amu-tv`).
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { slug, sourceKey } from '../claim-key.js';
-import type { Projection, ProjectedEvent } from '../projection.js';
+import { defineReadModel, type ProjectedEvent } from '../projection.js';
 import { isClaimEvent } from '../shared/claim-events.js';
 import { addId, removeId } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
@@ -82,10 +82,11 @@ export const applyToSources = (state: SourcesState, { event }: ProjectedEvent): 
   return state;
 };
 
-export const sourcesProjection: Projection<SourcesState> = {
+export const sourcesProjection = defineReadModel<'sources', SourcesState>({
   name: 'sources',
+  version: 1,
   initial: () => ({ sources: new Map(), claims: new Map(), articleOutlets: new Map(), outletNames: new Map() }),
   apply: applyToSources,
   serialize: encodeState,
   deserialize: (json) => decodeState(json) as SourcesState,
-};
+});

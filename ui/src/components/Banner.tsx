@@ -11,10 +11,14 @@ export const Banner = () => {
   }
   if (status && status.rebuilding.length > 0) {
     const r = status.rebuilding[0];
+    const upgraded = status.rebuilding.filter((v) => v.reason === 'version').map((v) => v.name);
     return (
       <div class="banner warn" role="status" id="rebuild-banner">
         Rebuilding {status.rebuilding.map((v) => v.name).join(', ')}: {r.processed} of {r.events} events replayed.
-        Answers come from the previous views until it finishes. Behind: {behindText(status)} event(s).
+        {upgraded.length > 0
+          ? ` ${upgraded.join(', ')} changed since their snapshot and answer only from newer events until it finishes.`
+          : ' Answers come from the previous views until it finishes.'}{' '}
+        Behind: {behindText(status)} event(s).
       </div>
     );
   }

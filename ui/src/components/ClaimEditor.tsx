@@ -79,7 +79,7 @@ export const ClaimEditor = ({ claim, revision, onDone }: { claim: Claim; revisio
         </p>
       )}
       {mode && (
-        <form class="edit-form" onSubmit={submit} aria-label={mode === 'correct' ? 'correct this claim' : 'retract this claim'}>
+        <form class="edit-form" onSubmit={(e) => void submit(e)} aria-label={mode === 'correct' ? 'correct this claim' : 'retract this claim'}>
           {mode === 'correct' && (
             <fieldset>
               <legend>Correct the claim (against revision {revision})</legend>

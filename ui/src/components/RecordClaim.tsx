@@ -40,7 +40,7 @@ export const RecordClaim = ({ articleId, body, range, revision, onDone }: {
   };
 
   return (
-    <form class="edit-form record-form" onSubmit={submit} aria-label="record a claim">
+    <form class="edit-form record-form" onSubmit={(e) => void submit(e)} aria-label="record a claim">
       <h2>Record a claim</h2>
       <blockquote class="evidence">{evidence}</blockquote>
       {error && <p class="error" role="alert">Not recorded: {error}</p>}

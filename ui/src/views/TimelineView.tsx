@@ -37,7 +37,7 @@ export const TimelineView = ({ filter }: { filter: TimelineFilter }) => {
   // The slider moves freely; the URL (and the query) follow once it rests for a moment.
   const [sliding, setSliding] = useState<number | null>(null);
   useEffect(() => setSliding(null), [filter.asOf]);
-  const set = (patch: Partial<TimelineFilter>) => navigate(href(['timeline'], { ...filter, ...patch } as Record<string, string | undefined>));
+  const set = (patch: Partial<TimelineFilter>) => navigate(href(['timeline'], { ...filter, ...patch }));
 
   const partyList = useFetch(() => get<Page<PartySummary>>('/parties', { limit: 500 }), [live.version]);
   // At "now" the list follows the live views; at a past position it is fixed and needs no reload.
