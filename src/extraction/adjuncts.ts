@@ -8,8 +8,28 @@ const MONTHS = ['january', 'february', 'march', 'april', 'june', 'july', 'august
 
 /** Heads that end such a phrase: calendar words, parts of the day, and fixed phrases ("in turn"). */
 const HEADS = new Set([
-  ...WEEKDAYS, ...MONTHS, 'week', 'weekend', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night',
-  'today', 'yesterday', 'tonight', 'turn', 'principle', 'part', 'time', 'weeks', 'months', 'years', 'days',
+  ...WEEKDAYS,
+  ...MONTHS,
+  'week',
+  'weekend',
+  'month',
+  'year',
+  'day',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'today',
+  'yesterday',
+  'tonight',
+  'turn',
+  'principle',
+  'part',
+  'time',
+  'weeks',
+  'months',
+  'years',
+  'days',
 ]);
 /** Words that may open such a phrase. */
 const OPENERS = new Set(['on', 'in', 'at', 'last', 'this', 'next', 'earlier', 'late', 'early', 'during', 'over', 'for', 'by', 'within']);

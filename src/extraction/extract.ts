@@ -16,7 +16,13 @@ import { dropOwnedMetonyms } from './parties/owned-metonyms.js';
 import { partyIndex, type PartyMatch } from './parties/party-index.js';
 
 /** A denial of a charge told before, else a charge the cited words carry; one per sentence. */
-const contentClaim = (v: SentenceView, speeches: Speech[], lastAccusation: ExtractedClaim | null, recentTargets: string[], lastSource: string | null): ExtractedClaim | null => {
+const contentClaim = (
+  v: SentenceView,
+  speeches: Speech[],
+  lastAccusation: ExtractedClaim | null,
+  recentTargets: string[],
+  lastSource: string | null,
+): ExtractedClaim | null => {
   const denial = deniedCharge(v, lastAccusation);
   if (denial) return denial;
   for (const speech of speeches) {
@@ -60,7 +66,12 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
     const frames = findFrames(v);
     const meeting = opensWithMeeting(v) && d.lastMeeting && d.lastMeeting.sentence >= s.index - 2 ? d.lastMeeting.parties : null;
     const ctx: ClaimContext = {
-      frames, meeting, lastInvitation, lastAccusation, recentTargets, lastSource: claims.at(-1)?.source.party ?? null,
+      frames,
+      meeting,
+      lastInvitation,
+      lastAccusation,
+      recentTargets,
+      lastSource: claims.at(-1)?.source.party ?? null,
       carried: carried && carried.paragraph === s.paragraph && !frames.length ? carried.source : null,
     };
     // Claims of this sentence are claims[first..]: no scan of the article's claims per sentence.
@@ -74,7 +85,11 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
       const { claim } = built;
       coveredUntil = built.contentEnd;
       // "deplores and strongly opposes this and has made solemn demarches": one act, told twice.
-      if (claim.type === 'AccusationLevelled' && claims.slice(first).some((c) => c.type === claim.type && sameParties(c.actors, claim.actors) && sameParties(c.targets, claim.targets))) continue;
+      if (
+        claim.type === 'AccusationLevelled' &&
+        claims.slice(first).some((c) => c.type === claim.type && sameParties(c.actors, claim.actors) && sameParties(c.targets, claim.targets))
+      )
+        continue;
       claims.push(claim);
       const actorParties = [...new Set(claim.actors.map((r) => r.party).filter((p): p is string => !!p))];
       if (actorParties.length > 1) d.lastPlural = { sentence: s.index, parties: actorParties };
@@ -122,15 +137,21 @@ const coordinatedList = (tokens: Token[], matches: PartyMatch[]): string[] => {
   let best: string[] = [];
   let run: string[] = [];
   for (let i = 0; i < matches.length; i++) {
-    const joined = i > 0 && /^(,|and|, and)$/.test(tokens.slice(matches[i - 1].to, matches[i].from).map((x) => x.norm).join(' '));
+    const joined =
+      i > 0 &&
+      /^(,|and|, and)$/.test(
+        tokens
+          .slice(matches[i - 1].to, matches[i].from)
+          .map((x) => x.norm)
+          .join(' '),
+      );
     run = joined ? [...run, matches[i].id] : [matches[i].id];
     if (run.length > best.length) best = run;
   }
   return [...new Set(best.filter(Boolean))];
 };
 
-const sameParties = (a: PartyRef[], b: PartyRef[]): boolean =>
-  a.length === b.length && a.every((r) => b.some((o) => o.party === r.party));
+const sameParties = (a: PartyRef[], b: PartyRef[]): boolean => a.length === b.length && a.every((r) => b.some((o) => o.party === r.party));
 
 /** An odd number of straight or curly double quotes: the sentence opens or closes a quote it does not finish. */
 const quotesLeftOpen = (v: SentenceView): boolean => {

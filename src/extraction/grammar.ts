@@ -21,7 +21,24 @@ const ACTOR_KINDS = new Set(['party', 'person', 'role', 'name', 'pronoun', 'grou
 const RELATIVE = new Set(['which', 'who', 'whom', 'that']);
 const QUANTIFIERS = new Set(['both', 'all', 'each']);
 /** Verbs whose "that" clause is reported speech (kept here: the grammar must not depend on the frame lexicon's users). */
-const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'add', 'claim', 'insist', 'report', 'write', 'declare', 'allege', 'warn', 'stress', 'confirm', 'note', 'assert']);
+const REPORTING = new Set([
+  'say',
+  'tell',
+  'announce',
+  'state',
+  'add',
+  'claim',
+  'insist',
+  'report',
+  'write',
+  'declare',
+  'allege',
+  'warn',
+  'stress',
+  'confirm',
+  'note',
+  'assert',
+]);
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
 
 export const isActor = (m: Mention | undefined): m is Mention => !!m && ACTOR_KINDS.has(m.kind);
@@ -71,7 +88,8 @@ const isFiniteVerb = (v: SentenceView, k: number): boolean => {
   for (;;) {
     while (j >= v.s.from && SKIPPABLE.has(v.t[j].pos) && v.t[j].norm !== 'to') j--;
     const adjunct = j > v.s.from ? adjunctEndingAt(v.t, v.s.from, j) : -1;
-    if (adjunct > v.s.from) j = adjunct - 1; else break;
+    if (adjunct > v.s.from) j = adjunct - 1;
+    else break;
   }
   if (j < v.s.from) return true;
   if (v.t[j].norm === 'to') return false;
@@ -92,37 +110,60 @@ export const subjectOf = (v: SentenceView, verb: number, depth = 0, unlikely?: (
     const tok = v.t[j];
     // "Iran on Monday accused", "officials have in turn accused": look across the adjunct.
     const adjunct = adjunctEndingAt(v.t, v.s.from, j);
-    if (adjunct > v.s.from) { j = adjunct - 1; continue; }
+    if (adjunct > v.s.from) {
+      j = adjunct - 1;
+      continue;
+    }
     const m = v.at.get(j);
     // "Serbia and Kosovo both agreed": a floating quantifier stands between a subject and its verb.
-    if (m && m.kind === 'other' && m.to - m.from === 1 && QUANTIFIERS.has(v.t[j].norm)) { j--; continue; }
+    if (m && m.kind === 'other' && m.to - m.from === 1 && QUANTIFIERS.has(v.t[j].norm)) {
+      j--;
+      continue;
+    }
     if (m && !ACTOR_KINDS.has(m.kind)) {
       // "two officials familiar with the plans told ...", "a source close to the talks said ...".
       const holder = postmodified(v, m.from);
       return holder ? withCoordinatesLeft(v, holder) : [];
     }
     if (m) return withCoordinatesLeft(v, envoyOf(v, m) ?? m);
-    if (SKIPPABLE.has(tok.pos) || tok.text === '"' || tok.text === '“' || tok.text === '”') { j--; continue; }
+    if (SKIPPABLE.has(tok.pos) || tok.text === '"' || tok.text === '“' || tok.text === '”') {
+      j--;
+      continue;
+    }
     // "Georgia yesterday (21 January) condemned": a bracketed aside between subject and verb.
     if (tok.text === ')') {
       let open = j - 1;
       while (open > v.s.from && v.t[open].text !== '(' && j - open < 12) open--;
-      if (open >= v.s.from && v.t[open].text === '(') { j = open - 1; continue; }
+      if (open >= v.s.from && v.t[open].text === '(') {
+        j = open - 1;
+        continue;
+      }
       return [];
     }
     if (tok.text === ',') {
       const before = v.at.get(j - 1);
-      if (isActor(before) && before.to === j && before.from < j - 1 && v.a.tokens.slice(before.from, j).some((x) => x.text === ',')) return withCoordinatesLeft(v, before);
+      if (isActor(before) && before.to === j && before.from < j - 1 && v.a.tokens.slice(before.from, j).some((x) => x.text === ','))
+        return withCoordinatesLeft(v, before);
       // "The Nigerien head of state, General X, has alleged": the named person closing an apposition.
-      if (isActor(before) && before.to === j && before.parties.length && (before.kind === 'person' || before.kind === 'name')
-        && before.from - 1 > v.s.from && v.t[before.from - 1].text === ',') return [before];
+      if (
+        isActor(before) &&
+        before.to === j &&
+        before.parties.length &&
+        (before.kind === 'person' || before.kind === 'name') &&
+        before.from - 1 > v.s.from &&
+        v.t[before.from - 1].text === ','
+      )
+        return [before];
       // Skip a parenthetical: ", in turn,", ", however,", ", which brokered the ceasefire,".
       let k = j - 1;
       while (k >= v.s.from && v.t[k].text !== ',' && j - k < 30) k--;
       if (k < v.s.from || v.t[k].text !== ',') return [];
       const opener = v.t[k + 1];
       const short = j - k <= 5 && !v.a.tokens.slice(k + 1, j).some((x) => isActor(v.at.get(x.i)) && x.pos !== 'ADV');
-      if (RELATIVE.has(opener.norm) || short || opener.pos === 'DET') { j = k - 1; continue; }
+      if (RELATIVE.has(opener.norm) || short || opener.pos === 'DET') {
+        j = k - 1;
+        continue;
+      }
       // "Western governments, including the United States, have ...": the list speaks when the head names no party.
       if (opener.norm === 'including') {
         const head = v.at.get(k - 1);
@@ -248,8 +289,15 @@ export const phraseParties = (v: SentenceView, k: number, agent = false): { part
     // Scare quotes inside a phrase: the "unprovoked military aggression".
     if (quote(pos) && v.at.get(pos + 1)?.from === pos + 1) pos++;
     // A participle before a noun stays inside the phrase: "of continued detention of ...".
-    if (!v.at.get(pos) && pos > v.s.from && /^(of|about|over|on|including|the)$/.test(v.t[pos - 1].norm)
-      && v.t[pos].pos === 'VERB' && /(ed|ing)$/.test(v.t[pos].norm) && v.at.get(pos + 1)?.from === pos + 1) pos++;
+    if (
+      !v.at.get(pos) &&
+      pos > v.s.from &&
+      /^(of|about|over|on|including|the)$/.test(v.t[pos - 1].norm) &&
+      v.t[pos].pos === 'VERB' &&
+      /(ed|ing)$/.test(v.t[pos].norm) &&
+      v.at.get(pos + 1)?.from === pos + 1
+    )
+      pos++;
     const m = v.at.get(pos);
     if (!m) break;
     parties.push(...m.parties);
@@ -260,17 +308,47 @@ export const phraseParties = (v: SentenceView, k: number, agent = false): { part
       if (v.at.get(pos)?.from === pos) continue;
     }
     const w = v.t[pos].norm;
-    if (w === 'of' || w === 'and' || w === 'or') { pos++; continue; }
+    if (w === 'of' || w === 'and' || w === 'or') {
+      pos++;
+      continue;
+    }
     // With `agent`, what a thing is about includes who does it: "the aggression by Thailand".
-    if (agent && w === 'by') { pos++; continue; }
-    if (w === ',' && pos + 1 < v.s.to && (v.t[pos + 1].norm === 'including' || (v.at.get(pos + 1)?.kind === 'party'))) { pos += v.t[pos + 1].norm === 'including' ? 2 : 1; continue; }
-    if (w === 'including') { pos++; continue; }
+    if (agent && w === 'by') {
+      pos++;
+      continue;
+    }
+    if (w === ',' && pos + 1 < v.s.to && (v.t[pos + 1].norm === 'including' || v.at.get(pos + 1)?.kind === 'party')) {
+      pos += v.t[pos + 1].norm === 'including' ? 2 : 1;
+      continue;
+    }
+    if (w === 'including') {
+      pos++;
+      continue;
+    }
     break;
   }
   return { parties: [...new Set(parties)], end: pos };
 };
 
-const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'which', 'who', 'although', 'though', 'whereas', 'adding', 'saying', 'according', 'because', 'after', 'before', 'when', 'where']);
+const CLAUSE_OPENERS = new Set([
+  'and',
+  'but',
+  'while',
+  'as',
+  'which',
+  'who',
+  'although',
+  'though',
+  'whereas',
+  'adding',
+  'saying',
+  'according',
+  'because',
+  'after',
+  'before',
+  'when',
+  'where',
+]);
 
 const nextVerbFollows = (v: SentenceView, k: number): boolean => {
   let j = k;
@@ -296,7 +374,12 @@ export const clauseEnd = (v: SentenceView, k: number): number => {
       }
       if (CLAUSE_OPENERS.has(next.norm) || next.pos === 'AUX' || isFiniteVerb(v, j + 1) || (isActor(v.at.get(j + 1)) && next.pos !== 'ADJ')) return j;
     }
-    if ((w.norm === 'and' || w.norm === 'but') && j + 1 < v.s.to && (isFiniteVerb(v, j + 1) || (v.t[j + 1].pos === 'ADV' && j + 2 < v.s.to && isFiniteVerb(v, j + 2)))) return j;
+    if (
+      (w.norm === 'and' || w.norm === 'but') &&
+      j + 1 < v.s.to &&
+      (isFiniteVerb(v, j + 1) || (v.t[j + 1].pos === 'ADV' && j + 2 < v.s.to && isFiniteVerb(v, j + 2)))
+    )
+      return j;
   }
   let end = v.s.to;
   while (end > k + 1 && v.t[end - 1].pos === 'PUNCT' && !/["”’)]/.test(v.t[end - 1].text)) end--;

@@ -69,15 +69,18 @@ export const fold = (s: string): string => {
  */
 export const analyze = (text: string): AnalyzedText => {
   const w = nlp();
-  const its = w.its;
+  // wink's `its` selectors are plain functions handed to `out`, which calls them itself: unbound by design.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const { precedingSpaces, lemma, pos, span } = w.its;
   const doc = w.readDoc(text);
   const all = doc.tokens();
-  const values = all.out() as string[];
-  const spacesOf = all.out(its.precedingSpaces) as string[];
-  const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
-  const tags = all.out(its.pos) as string[];
+  const values = all.out();
+  const spacesOf = all.out<string>(precedingSpaces);
+  // wink's types give `lemma` no selector type of its own; it selects strings like `value`.
+  const lemmas = all.out<string>(lemma as unknown as typeof w.its.value);
+  const tags = all.out<string>(pos);
   // Inclusive [first, last] token index of each sentence.
-  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  const spans = doc.sentences().out(span) as unknown as [number, number][];
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let offset = 0;
@@ -101,8 +104,14 @@ export const analyze = (text: string): AnalyzedText => {
       const start = offset;
       offset += value.length;
       tokens.push({
-        i: tokens.length, text: value, norm: fold(value), lemma: fold(lemmas[k]),
-        pos: tags[k], start, end: offset, sentence: sentences.length,
+        i: tokens.length,
+        text: value,
+        norm: fold(value),
+        lemma: fold(lemmas[k]),
+        pos: tags[k],
+        start,
+        end: offset,
+        sentence: sentences.length,
       });
     }
     if (tokens.length === from) continue;

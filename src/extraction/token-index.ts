@@ -6,7 +6,10 @@
 export class TokenIndex<T> {
   private readonly items: (T | undefined)[];
 
-  constructor(private readonly from: number, to: number) {
+  constructor(
+    private readonly from: number,
+    to: number,
+  ) {
     this.items = new Array<T | undefined>(Math.max(0, to - from)).fill(undefined);
   }
 

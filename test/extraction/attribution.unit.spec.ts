@@ -2,11 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { extract, only } from './helpers.js';
 
 describe('attribution: who the article cites', () => {
-  it('is the speaker\'s own party for an unattributed speech act', () => {
+  it("is the speaker's own party for an unattributed speech act", () => {
     expect(only('Iran accused Israel of sabotaging the Natanz site.').source).toBe('iran');
   });
   it('is the subject of a reporting verb before the claim', () => {
-    expect(only('The Kremlin said Russia had invited Hungary to the talks.')).toEqual({ type: 'InvitationExtended', actors: ['russia'], targets: ['hungary'], source: 'russia' });
+    expect(only('The Kremlin said Russia had invited Hungary to the talks.')).toEqual({
+      type: 'InvitationExtended',
+      actors: ['russia'],
+      targets: ['hungary'],
+      source: 'russia',
+    });
     expect(only('Polish officials said Germany had pledged to send more air defence systems.').source).toBe('poland');
   });
   it('is the party after "according to", with the outlet it spoke to as via', () => {
@@ -21,14 +26,20 @@ describe('attribution: who the article cites', () => {
     expect(c.source.via).toBe('CNN');
   });
   it('reads a sentence-final frame after a quote', () => {
-    expect(only('"We are alarmed by Beijing\'s drills near Taiwan," a Japanese government spokesman said.'))
-      .toEqual({ type: 'ConcernRaised', actors: ['japan'], targets: ['china'], source: 'japan' });
+    expect(only('"We are alarmed by Beijing\'s drills near Taiwan," a Japanese government spokesman said.')).toEqual({
+      type: 'ConcernRaised',
+      actors: ['japan'],
+      targets: ['china'],
+      source: 'japan',
+    });
   });
   it('reads "a statement from X said"', () => {
     expect(only('A statement from the Saudi foreign ministry said both sides agreed to resume direct flights.').source).toBe('saudi-arabia');
   });
   it('carries a source over to an anaphoric "They" in the same paragraph', () => {
-    const claims = extract('A statement from Turkey’s foreign ministry said Armenia and Azerbaijan agreed to reopen the border. They also reaffirmed their commitment to a peace treaty.');
+    const claims = extract(
+      'A statement from Turkey’s foreign ministry said Armenia and Azerbaijan agreed to reopen the border. They also reaffirmed their commitment to a peace treaty.',
+    );
     expect(claims.map((c) => c.source.party)).toEqual(['turkey', 'turkey']);
     expect(claims[1].actors.map((r) => r.party)).toEqual(['armenia', 'azerbaijan']);
   });

@@ -3,8 +3,12 @@ import { extract, only } from './helpers.js';
 
 describe('invitations', () => {
   it('takes the inviter from the subject and the invitee from the object, not from the destination', () => {
-    expect(only('Vietnam has invited South Korean President Lee Jae-myung to visit Hanoi.'))
-      .toEqual({ type: 'InvitationExtended', actors: ['vietnam'], targets: ['south-korea'], source: 'vietnam' });
+    expect(only('Vietnam has invited South Korean President Lee Jae-myung to visit Hanoi.')).toEqual({
+      type: 'InvitationExtended',
+      actors: ['vietnam'],
+      targets: ['south-korea'],
+      source: 'vietnam',
+    });
   });
   it('reads passive invitations', () => {
     expect(only('Venezuela was invited by Brazil to join the summit.')).toMatchObject({ actors: ['brazil'], targets: ['venezuela'] });
@@ -26,8 +30,11 @@ describe('pledges', () => {
     expect(only('Hezbollah said it remained committed to the truce.')).toMatchObject({ type: 'PledgeMade', actors: ['hezbollah'] });
   });
   it('reads pledge nouns with light verbs: "gave assurances", "reaffirmed its commitment"', () => {
-    expect(only('The United States reaffirmed its commitment to the defense of the Philippines.'))
-      .toMatchObject({ type: 'PledgeMade', actors: ['united-states'], targets: ['philippines'] });
+    expect(only('The United States reaffirmed its commitment to the defense of the Philippines.')).toMatchObject({
+      type: 'PledgeMade',
+      actors: ['united-states'],
+      targets: ['philippines'],
+    });
   });
   it('keeps two coordinated pledges of one sentence apart', () => {
     const claims = extract('India and China pledged to avoid clashes on the border, and agreed to resume direct flights.');
@@ -35,15 +42,21 @@ describe('pledges', () => {
     expect(claims[1].actors.map((r) => r.party)).toEqual(['india', 'china']);
   });
   it('addresses a pledge made "in that meeting" to the other side of the meeting', () => {
-    const claims = extract('Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Tianjin. In that meeting, Indian officials reportedly gave assurances that trade curbs would ease.');
+    const claims = extract(
+      'Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Tianjin. In that meeting, Indian officials reportedly gave assurances that trade curbs would ease.',
+    );
     expect(claims[0]).toMatchObject({ type: 'PledgeMade', actors: [{ party: 'india' }], targets: [{ party: 'china' }], hedged: true });
   });
 });
 
 describe('accusations', () => {
   it('takes the accused from the object, not from the rest of the sentence', () => {
-    expect(only('Ukraine accused Russia of deporting children to Belarus.'))
-      .toEqual({ type: 'AccusationLevelled', actors: ['ukraine'], targets: ['russia'], source: 'ukraine' });
+    expect(only('Ukraine accused Russia of deporting children to Belarus.')).toEqual({
+      type: 'AccusationLevelled',
+      actors: ['ukraine'],
+      targets: ['russia'],
+      source: 'ukraine',
+    });
   });
   it('reads "blamed X for" and passive "was accused by"', () => {
     expect(only('Beijing blamed Manila for the collision.')).toMatchObject({ actors: ['china'], targets: ['philippines'] });
@@ -67,8 +80,10 @@ describe('concerns', () => {
     expect(extract('The talks come amid renewed security concerns in the region.')).toEqual([]);
   });
   it('does not take the addressee or a place for what the concern is about', () => {
-    expect(only('Lebanon raised concerns with the U.S. envoy about Israel’s occupation of hilltops inside Lebanon.'))
-      .toMatchObject({ actors: ['lebanon'], targets: ['israel'] });
+    expect(only('Lebanon raised concerns with the U.S. envoy about Israel’s occupation of hilltops inside Lebanon.')).toMatchObject({
+      actors: ['lebanon'],
+      targets: ['israel'],
+    });
   });
 });
 

@@ -6,7 +6,9 @@ describe('competing accounts of what a meeting was about', () => {
   const CALL = 'Kenya’s foreign minister met his Somali counterpart in Nairobi on Monday, officials said.';
 
   it('reads "However, X said the focus of the talks was on Y" as X raising Y, about the party named in Y', () => {
-    const claims = extract(`${CALL} However, a Somali Foreign Ministry spokesman said the focus of the conversation was largely on the situation of refugees in Kenya.`);
+    const claims = extract(
+      `${CALL} However, a Somali Foreign Ministry spokesman said the focus of the conversation was largely on the situation of refugees in Kenya.`,
+    );
     const focus = claims.find((c) => c.evidence.text.startsWith('However'))!;
     expect(brief(focus)).toEqual({ type: 'ConcernRaised', actors: ['somalia'], targets: ['kenya'], source: 'somalia' });
     expect(focus.content).toBe('the situation of refugees in Kenya');

@@ -9,8 +9,11 @@ import { extract } from './helpers.js';
 // once the discourse has seen a block of paragraphs, every further copy of the block yields the
 // same claims, so the count at N copies is an exact linear function of N, up to a 1 MB body.
 const dir = 'test/extraction/fixtures';
-const block = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
-  .map((f) => parseArticleFile(readFileSync(join(dir, f), 'utf8')).body.trim()).join('\n');
+const block = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => parseArticleFile(readFileSync(join(dir, f), 'utf8')).body.trim())
+  .join('\n');
 const body = (copies: number): string => Array.from({ length: copies }, () => block).join('\n');
 
 describe('extraction on long bodies', () => {

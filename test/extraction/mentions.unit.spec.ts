@@ -8,9 +8,11 @@ import { partyIndex } from '../../src/extraction/parties/party-index.js';
 const mentions = (text: string): string[][] => {
   const a = analyze(text);
   const d = new Discourse();
-  return a.sentences.map((s) => detectMentions(a, s, partyIndex().match(a.tokens, s.from, s.to), d).mentions
-    .filter((m) => m.kind !== 'other')
-    .map((m) => `${m.text}=>${m.parties.join('+') || '?'}`));
+  return a.sentences.map((s) =>
+    detectMentions(a, s, partyIndex().match(a.tokens, s.from, s.to), d)
+      .mentions.filter((m) => m.kind !== 'other')
+      .map((m) => `${m.text}=>${m.parties.join('+') || '?'}`),
+  );
 };
 
 describe('mentions of people and offices', () => {

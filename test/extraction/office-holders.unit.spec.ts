@@ -3,7 +3,12 @@ import countries from 'world-countries';
 import { ACTORS, COUNTRY_RENAMES } from '../../src/extraction/parties/actors.js';
 import { countryAliases } from '../../src/extraction/parties/countries.js';
 import {
-  OFFICE_HOLDERS_VERSION, buildOfficeHolderIndex, foldName, officeHolderIndex, officeHolders, officeHoldersCurrentAsOf,
+  OFFICE_HOLDERS_VERSION,
+  buildOfficeHolderIndex,
+  foldName,
+  officeHolderIndex,
+  officeHolders,
+  officeHoldersCurrentAsOf,
   type OfficeHolder,
 } from '../../src/extraction/parties/office-holders.js';
 import { slug } from '../../src/extraction/parties/slug.js';
@@ -12,8 +17,12 @@ import data from '../../src/extraction/parties/data/office-holders.json' with { 
 const index = officeHolderIndex();
 const partyOf = (name: string | string[], atDate?: string) => index.lookup(name, atDate)?.party ?? null;
 
-const holder = (h: Partial<OfficeHolder> & Pick<OfficeHolder, 'name' | 'party' | 'from'>): OfficeHolder =>
-  ({ office: 'head-of-state', to: null, source: 'test', ...h });
+const holder = (h: Partial<OfficeHolder> & Pick<OfficeHolder, 'name' | 'party' | 'from'>): OfficeHolder => ({
+  office: 'head-of-state',
+  to: null,
+  source: 'test',
+  ...h,
+});
 
 describe('office holder look-up', () => {
   it('finds a holder by full name, with or without a title', () => {
@@ -51,7 +60,7 @@ describe('office holder look-up', () => {
     expect(partyOf('Jonas Gahr Store')).toBe('norway');
     expect(partyOf('Ibrahim Kalin')).toBe('turkey');
     expect(foldName('Łukasz Øster Đurić Straße Işık')).toBe('lukasz oster duric strasse isik');
-    expect(foldName("Kim Jong-un")).toBe(foldName('Kim Jong Un'));
+    expect(foldName('Kim Jong-un')).toBe(foldName('Kim Jong Un'));
   });
 
   it('matches the two English spellings of Đ and of umlauts', () => {
@@ -173,19 +182,21 @@ describe('office holder data', () => {
     const asOf = officeHoldersCurrentAsOf();
     // Afghanistan's de-facto government is its own party in the index.
     const heldBy: Record<string, string> = { afghanistan: 'taliban' };
-    const heads = new Set(holders
-      .filter((h) => (h.office === 'head-of-state' || h.office === 'head-of-government') && h.from <= asOf && (h.to === null || h.to >= asOf))
-      .map((h) => h.party));
+    const heads = new Set(
+      holders
+        .filter((h) => (h.office === 'head-of-state' || h.office === 'head-of-government') && h.from <= asOf && (h.to === null || h.to >= asOf))
+        .map((h) => h.party),
+    );
     const members = (countries as unknown as { name: { common: string }; unMember: boolean }[])
-      .filter((c) => c.unMember).map((c) => slug(COUNTRY_RENAMES[c.name.common] ?? c.name.common));
+      .filter((c) => c.unMember)
+      .map((c) => slug(COUNTRY_RENAMES[c.name.common] ?? c.name.common));
     expect(members.length).toBeGreaterThanOrEqual(193);
     expect(members.filter((m) => !heads.has(heldBy[m] ?? m))).toEqual([]);
   });
 
   it('has well-formed entries: dates in order, sources, no duplicates', () => {
     const date = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-    const bad = holders.filter((h) => !h.name.trim() || !h.office || !h.source || !date.test(h.from)
-      || (h.to !== null && (!date.test(h.to) || h.to < h.from)));
+    const bad = holders.filter((h) => !h.name.trim() || !h.office || !h.source || !date.test(h.from) || (h.to !== null && (!date.test(h.to) || h.to < h.from)));
     expect(bad).toEqual([]);
     const keys = holders.map((h) => `${h.party}|${h.office}|${foldName(h.name)}|${h.from}`);
     expect(keys.length - new Set(keys).size).toBe(0);
@@ -197,9 +208,10 @@ describe('office holder data', () => {
       const k = `${h.party}|${h.office}|${foldName(h.name)}`;
       byKey.set(k, [...(byKey.get(k) ?? []), h]);
     }
-    const overlapping = [...byKey.values()].filter((terms) => terms.length > 1 && terms
-      .sort((a, b) => a.from.localeCompare(b.from))
-      .some((t, i) => i > 0 && (terms[i - 1]!.to === null || terms[i - 1]!.to! > t.from)));
-    expect(overlapping.filter((terms) => terms[0]!.source === 'curated')).toEqual([]);
+    const overlapping = [...byKey.values()].filter(
+      (terms) =>
+        terms.length > 1 && terms.sort((a, b) => a.from.localeCompare(b.from)).some((t, i) => i > 0 && (terms[i - 1].to === null || terms[i - 1].to! > t.from)),
+    );
+    expect(overlapping.filter((terms) => terms[0].source === 'curated')).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ import { slug } from '../../src/extraction/parties/slug.js';
 
 const ids = (text: string): string[] => {
   const a = analyze(text);
-  return partyIndex().match(a.tokens, 0, a.tokens.length).map((m) => m.id);
+  return partyIndex()
+    .match(a.tokens, 0, a.tokens.length)
+    .map((m) => m.id);
 };
 
 describe('party index', () => {

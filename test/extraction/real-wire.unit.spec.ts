@@ -6,33 +6,41 @@ import { brief, extract, only } from './helpers.js';
 
 describe('condemnation and protest', () => {
   it('reads a condemnation as a charge against the party whose act is condemned', () => {
-    expect(only('Chile strongly condemned the illegal fishing raid by Peru.'))
-      .toEqual({ type: 'AccusationLevelled', actors: ['chile'], targets: ['peru'], source: 'chile' });
+    expect(only('Chile strongly condemned the illegal fishing raid by Peru.')).toEqual({
+      type: 'AccusationLevelled',
+      actors: ['chile'],
+      targets: ['peru'],
+      source: 'chile',
+    });
   });
   it('takes the target of "condemned the attack" from the article\'s thread', () => {
     const claims = extract('Mali accused Niger of shelling a border post. Ghana also condemned the attack.');
     expect(brief(claims[1])).toEqual({ type: 'AccusationLevelled', actors: ['ghana'], targets: ['niger'], source: 'ghana' });
   });
   it('reads a lodged protest and a filed complaint, whose addressee is not the target', () => {
-    expect(only('Bolivia filed a complaint with the United Nations against Chile over the dam.'))
-      .toMatchObject({ type: 'AccusationLevelled', actors: ['bolivia'], targets: ['chile'] });
+    expect(only('Bolivia filed a complaint with the United Nations against Chile over the dam.')).toMatchObject({
+      type: 'AccusationLevelled',
+      actors: ['bolivia'],
+      targets: ['chile'],
+    });
   });
   it('gives an infinitive cue to the subject of the verb that governs it', () => {
-    expect(only('Kenya summoned the Ugandan ambassador to protest the border closure.'))
-      .toMatchObject({ type: 'AccusationLevelled', actors: ['kenya'] });
-    expect(only('Laos urged the Security Council to condemn the Thai incursion.'))
-      .toMatchObject({ actors: ['laos'], targets: ['thailand'] });
+    expect(only('Kenya summoned the Ugandan ambassador to protest the border closure.')).toMatchObject({ type: 'AccusationLevelled', actors: ['kenya'] });
+    expect(only('Laos urged the Security Council to condemn the Thai incursion.')).toMatchObject({ actors: ['laos'], targets: ['thailand'] });
   });
 });
 
 describe('charges carried by what a reported clause says', () => {
   it('makes the speaker the accuser and the doer of the charged act the accused', () => {
-    expect(only('The Peruvian foreign ministry said the Bolivian decision was unacceptable and violated its sovereignty.'))
-      .toEqual({ type: 'AccusationLevelled', actors: ['peru'], targets: ['bolivia'], source: 'peru' });
+    expect(only('The Peruvian foreign ministry said the Bolivian decision was unacceptable and violated its sovereignty.')).toEqual({
+      type: 'AccusationLevelled',
+      actors: ['peru'],
+      targets: ['bolivia'],
+      source: 'peru',
+    });
   });
   it('reads a post-posed speaker of a quote', () => {
-    expect(only('"Caracas has fabricated this whole crisis," the Colombian government said.'))
-      .toMatchObject({ actors: ['colombia'], targets: ['venezuela'] });
+    expect(only('"Caracas has fabricated this whole crisis," the Colombian government said.')).toMatchObject({ actors: ['colombia'], targets: ['venezuela'] });
   });
   it('carries the speaker of an open quote into the next sentence of the paragraph', () => {
     const claims = extract('Chile’s envoy wrote that "talks will go on. Peru has committed a grave violation of the treaty."');
@@ -62,8 +70,11 @@ describe('parties an article defines', () => {
       { type: 'AccusationLevelled', actors: ['chad'], targets: ['northern-liberation-front'], source: 'chad' },
     ]);
   });
-  it('makes an organ defined as a known party\'s stand for that party', () => {
-    expect(only('The Peace Council (PC) of the African Union condemned the Chadian offensive.')).toMatchObject({ actors: ['african-union'], targets: ['chad'] });
+  it("makes an organ defined as a known party's stand for that party", () => {
+    expect(only('The Peace Council (PC) of the African Union condemned the Chadian offensive.')).toMatchObject({
+      actors: ['african-union'],
+      targets: ['chad'],
+    });
   });
   it('defines no party from a name without an organisation word', () => {
     expect(only('Egypt accused Ethiopia of filling the Great River Dam (GRD) too fast.')).toMatchObject({ targets: ['ethiopia'] });
@@ -103,7 +114,11 @@ describe('people named without a country word', () => {
 
 describe('names inside descriptions', () => {
   it('reads "rival factions X and Y" as X and Y', () => {
-    expect(only('Qatar will invite rival Palestinian factions Hamas and Fatah to Doha.')).toMatchObject({ type: 'InvitationExtended', actors: ['qatar'], targets: ['hamas', 'fatah'] });
+    expect(only('Qatar will invite rival Palestinian factions Hamas and Fatah to Doha.')).toMatchObject({
+      type: 'InvitationExtended',
+      actors: ['qatar'],
+      targets: ['hamas', 'fatah'],
+    });
   });
   it('gives the holder named after "X\'s ambassador to the UN" X\'s party, there and later', () => {
     const claims = extract('Chile’s ambassador to the UN Ana Torres wrote that Peru had violated the treaty. Torres added that Peru was lying.');
@@ -113,23 +128,38 @@ describe('names inside descriptions', () => {
     ]);
   });
   it('takes the source from a trailing reporting verb with an office holder after it', () => {
-    expect(only('The United States has extended invitations to Sudan and Chad for talks, announced Secretary of State Antony Blinken.'))
-      .toEqual({ type: 'InvitationExtended', actors: ['united-states'], targets: ['sudan', 'chad'], source: 'united-states' });
+    expect(only('The United States has extended invitations to Sudan and Chad for talks, announced Secretary of State Antony Blinken.')).toEqual({
+      type: 'InvitationExtended',
+      actors: ['united-states'],
+      targets: ['sudan', 'chad'],
+      source: 'united-states',
+    });
   });
   it('reads a subject across a bracketed aside, and a claim noun after "following"', () => {
     expect(only('Georgia yesterday (21 January) condemned Russia for moving the border.')).toMatchObject({ actors: ['georgia'], targets: ['russia'] });
-    expect(only('India expelled a diplomat following allegations from Canada that India ordered a killing.'))
-      .toMatchObject({ type: 'AccusationLevelled', actors: ['canada'], targets: ['india'], source: 'canada' });
+    expect(only('India expelled a diplomat following allegations from Canada that India ordered a killing.')).toMatchObject({
+      type: 'AccusationLevelled',
+      actors: ['canada'],
+      targets: ['india'],
+      source: 'canada',
+    });
   });
-  it('reads a condemnation in quoted words as the speaker\'s, and the condemned attack as the one named before', () => {
-    const claims = extract('Rebels of the Northern Front (NF) shelled a Chadian base on Monday. "No words can condemn this attack," the Chadian president said.');
+  it("reads a condemnation in quoted words as the speaker's, and the condemned attack as the one named before", () => {
+    const claims = extract(
+      'Rebels of the Northern Front (NF) shelled a Chadian base on Monday. "No words can condemn this attack," the Chadian president said.',
+    );
     expect(brief(claims[0])).toEqual({ type: 'AccusationLevelled', actors: ['chad'], targets: ['northern-front'], source: 'chad' });
   });
 });
 
 describe('urgings, agreements and participles', () => {
   it('reads an urging of restraint as concern at those urged', () => {
-    expect(only('Chile urged Peru and Bolivia to exercise maximum restraint.')).toEqual({ type: 'ConcernRaised', actors: ['chile'], targets: ['peru', 'bolivia'], source: 'chile' });
+    expect(only('Chile urged Peru and Bolivia to exercise maximum restraint.')).toEqual({
+      type: 'ConcernRaised',
+      actors: ['chile'],
+      targets: ['peru', 'bolivia'],
+      source: 'chile',
+    });
   });
   it('reads "agreed to" a proposal as a pledge, but not "agreed to" any noun', () => {
     expect(only('Chad agreed to a Qatari proposal to end the fighting.')).toMatchObject({ type: 'PledgeMade', actors: ['chad'] });
@@ -143,7 +173,10 @@ describe('urgings, agreements and participles', () => {
 
 describe('sentence boundaries wink misses', () => {
   it('ends a sentence after a platform named by one letter, not after an initial', () => {
-    expect(analyze('Oslo said so in a post on X. Germany pledged aid.').sentences.map((s) => s.text)).toEqual(['Oslo said so in a post on X.', 'Germany pledged aid.']);
+    expect(analyze('Oslo said so in a post on X. Germany pledged aid.').sentences.map((s) => s.text)).toEqual([
+      'Oslo said so in a post on X.',
+      'Germany pledged aid.',
+    ]);
     expect(analyze('He met J. Smith in Oslo.').sentences).toHaveLength(1);
     expect(only('Oslo said so in a post on X. Germany pledged aid to Ukraine.')).toMatchObject({ type: 'PledgeMade', actors: ['germany'], source: 'germany' });
   });
@@ -152,23 +185,39 @@ describe('sentence boundaries wink misses', () => {
 describe('polarity and labels', () => {
   it('reads "X denied that any violation took place" as X denying the charge reported before', () => {
     const claims = extract('Chile accused Peru of violating its airspace. Peruvian Defence Minister Ana Soto denied that any violation had taken place.');
-    expect(claims[1]).toMatchObject({ type: 'AccusationLevelled', polarity: 'denied', actors: [{ party: 'chile' }], targets: [{ party: 'peru' }], source: { party: 'peru' } });
+    expect(claims[1]).toMatchObject({
+      type: 'AccusationLevelled',
+      polarity: 'denied',
+      actors: [{ party: 'chile' }],
+      targets: [{ party: 'peru' }],
+      source: { party: 'peru' },
+    });
   });
   it('does not read a negated acceptance as a denial of the invitation', () => {
     const claims = extract('Greece invited Turkey to talks in Athens. Ankara had not yet accepted the invitation.');
     expect(claims.map((c) => c.polarity)).toEqual(['asserted', 'asserted']);
   });
   it('reads a label that charges as an accusation, but not an appeal', () => {
-    expect(only('Chile described the Peruvian move as a provocation.')).toEqual({ type: 'AccusationLevelled', actors: ['chile'], targets: ['peru'], source: 'chile' });
+    expect(only('Chile described the Peruvian move as a provocation.')).toEqual({
+      type: 'AccusationLevelled',
+      actors: ['chile'],
+      targets: ['peru'],
+      source: 'chile',
+    });
     expect(extract('Iran called on the UN to act.')).toEqual([]);
     expect(extract('Chile described the Peruvian plan as ambitious.')).toEqual([]);
   });
 });
 
 describe('outlets that relay a report', () => {
-  it('names a trailing outlet as via, keeps the speaker\'s source and ends the content before it', () => {
+  it("names a trailing outlet as via, keeps the speaker's source and ends the content before it", () => {
     const [claim] = extract('Greece accused Turkey of violating its airspace, state broadcaster ERT reported.');
-    expect(claim).toMatchObject({ actors: [{ party: 'greece' }], targets: [{ party: 'turkey' }], source: { party: 'greece', via: 'ERT' }, content: 'violating its airspace' });
+    expect(claim).toMatchObject({
+      actors: [{ party: 'greece' }],
+      targets: [{ party: 'turkey' }],
+      source: { party: 'greece', via: 'ERT' },
+      content: 'violating its airspace',
+    });
     expect(extract('Iran pledged to respond, the official news agency IRNA reported.')[0].source).toMatchObject({ party: 'iran', via: 'IRNA' });
   });
 });
@@ -194,8 +243,16 @@ describe('what is not a claim', () => {
 
 describe('more cue words', () => {
   it('reads "hit out at", "voiced criticism of" and "dismayed by"', () => {
-    expect(only('Iran hit out at the United States over the sanctions.')).toMatchObject({ type: 'AccusationLevelled', actors: ['iran'], targets: ['united-states'] });
-    expect(only('The EU voiced sharp criticism of Hungary over the law.')).toMatchObject({ type: 'AccusationLevelled', actors: ['european-union'], targets: ['hungary'] });
+    expect(only('Iran hit out at the United States over the sanctions.')).toMatchObject({
+      type: 'AccusationLevelled',
+      actors: ['iran'],
+      targets: ['united-states'],
+    });
+    expect(only('The EU voiced sharp criticism of Hungary over the law.')).toMatchObject({
+      type: 'AccusationLevelled',
+      actors: ['european-union'],
+      targets: ['hungary'],
+    });
     expect(only('Japan was dismayed by the Chinese drills.')).toMatchObject({ type: 'ConcernRaised', actors: ['japan'], targets: ['china'] });
     expect(extract('The minister hit the road.')).toEqual([]);
   });
@@ -203,11 +260,14 @@ describe('more cue words', () => {
 
 describe('reporters and the two sides', () => {
   it('goes on with the reporter after a reported clause: "X said that Y shelled Z, and called it aggression"', () => {
-    expect(only('Kyrgyzstan’s State Committee for National Security said that Tajik forces had shelled two villages, and called the attack an act of aggression.'))
-      .toEqual({ type: 'AccusationLevelled', actors: ['kyrgyzstan'], targets: ['tajikistan'], source: 'kyrgyzstan' });
+    expect(
+      only('Kyrgyzstan’s State Committee for National Security said that Tajik forces had shelled two villages, and called the attack an act of aggression.'),
+    ).toEqual({ type: 'AccusationLevelled', actors: ['kyrgyzstan'], targets: ['tajikistan'], source: 'kyrgyzstan' });
   });
   it('keeps "the two sides" the parties in dispute, not the body that mediates', () => {
-    const claims = extract('Kenya accused Uganda of shelling a border post. The East African Forum (EAF) offered to host talks. Both governments agreed to a ceasefire.');
+    const claims = extract(
+      'Kenya accused Uganda of shelling a border post. The East African Forum (EAF) offered to host talks. Both governments agreed to a ceasefire.',
+    );
     expect(brief(claims.at(-1)!)).toMatchObject({ type: 'PledgeMade', actors: ['kenya', 'uganda'] });
   });
 });

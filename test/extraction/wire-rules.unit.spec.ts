@@ -15,8 +15,12 @@ describe('short adjuncts between subject, verb and complement', () => {
     expect(adjunctEndingAt(t, 0, at('region'))).toBe(-1);
   });
   it('takes the subject across a day adjunct', () => {
-    expect(only('Peru on Friday accused Bolivia of harbouring smugglers.'))
-      .toEqual({ type: 'AccusationLevelled', actors: ['peru'], targets: ['bolivia'], source: 'peru' });
+    expect(only('Peru on Friday accused Bolivia of harbouring smugglers.')).toEqual({
+      type: 'AccusationLevelled',
+      actors: ['peru'],
+      targets: ['bolivia'],
+      source: 'peru',
+    });
     expect(only('Kenya’s government late on Sunday invited Somalia to talks.')).toMatchObject({ actors: ['kenya'], targets: ['somalia'] });
   });
   it('takes the subject across "in turn" between auxiliary and verb', () => {
@@ -25,16 +29,22 @@ describe('short adjuncts between subject, verb and complement', () => {
   it('reads "agreed on Tuesday to" as a pledge', () => {
     expect(only('Chile and Peru agreed on Tuesday to reopen the border.')).toMatchObject({ type: 'PledgeMade', actors: ['chile', 'peru'] });
   });
-  it('takes the coordinated verb phrase\'s subject across the adjunct', () => {
+  it("takes the coordinated verb phrase's subject across the adjunct", () => {
     const claims = extract('Mali on Monday accused Niger of sheltering rebels, and vowed to respond.');
-    expect(claims.map((c) => [c.type, c.actors.map((r) => r.party)])).toEqual([['AccusationLevelled', ['mali']], ['PledgeMade', ['mali']]]);
+    expect(claims.map((c) => [c.type, c.actors.map((r) => r.party)])).toEqual([
+      ['AccusationLevelled', ['mali']],
+      ['PledgeMade', ['mali']],
+    ]);
   });
 });
 
 describe('noun cues after an apposition', () => {
   it('reads "X, an ally of Y, expressed concern" as X\'s concern', () => {
-    expect(only('Serbia, a close ally of Moscow, expressed concern over the new sanctions.'))
-      .toMatchObject({ type: 'ConcernRaised', actors: ['serbia'], source: 'serbia' });
+    expect(only('Serbia, a close ally of Moscow, expressed concern over the new sanctions.')).toMatchObject({
+      type: 'ConcernRaised',
+      actors: ['serbia'],
+      source: 'serbia',
+    });
   });
 });
 
@@ -53,7 +63,9 @@ describe('sources of replies and of anonymous documents', () => {
 
 describe('definite kind nouns: "the agency", "the country", "the bloc"', () => {
   it('resolves "the agency" to the body named before, not to the latest country', () => {
-    const claims = extract('The World Health Organization sent a team to Gaza. In a statement, the agency said it was deeply concerned about the spread of cholera.');
+    const claims = extract(
+      'The World Health Organization sent a team to Gaza. In a statement, the agency said it was deeply concerned about the spread of cholera.',
+    );
     expect(claims[0]).toMatchObject({ type: 'ConcernRaised', actors: [{ party: 'who' }], source: { party: 'who' } });
   });
   it('resolves "the country" to the subject of the previous sentence when it names no country itself', () => {
@@ -92,16 +104,29 @@ describe('scope of a reporting verb', () => {
 
 describe('group nouns', () => {
   it('takes the list it stands in apposition to: "A, B and C, the three ..."', () => {
-    const claims = extract('The IAEA said it was ready. Spain, Italy and Greece, the three southern members of the bloc, said they were deeply worried by the arrivals.');
+    const claims = extract(
+      'The IAEA said it was ready. Spain, Italy and Greece, the three southern members of the bloc, said they were deeply worried by the arrivals.',
+    );
     expect(claims.at(-1)!.actors.map((r) => r.party)).toEqual(['spain', 'italy', 'greece']);
   });
   it('takes an older pair for "the two sides" when it names the article\'s main parties', () => {
     const body = [
-      'Serbia and Kosovo held talks in Brussels.', 'Serbia accused Kosovo of provocations.', 'Kosovo denied it.',
-      'Serbian officials met Russian diplomats.', 'Russia said it backed Serbia.', 'Serbian police were deployed.',
-      'Kosovo police were on alert.', 'Russian media covered the talks.', 'Under the deal, the two sides committed to opening the bridge.',
+      'Serbia and Kosovo held talks in Brussels.',
+      'Serbia accused Kosovo of provocations.',
+      'Kosovo denied it.',
+      'Serbian officials met Russian diplomats.',
+      'Russia said it backed Serbia.',
+      'Serbian police were deployed.',
+      'Kosovo police were on alert.',
+      'Russian media covered the talks.',
+      'Under the deal, the two sides committed to opening the bridge.',
     ].join(' ');
-    expect(extract(body).at(-1)!.actors.map((r) => r.party).sort()).toEqual(['kosovo', 'serbia']);
+    expect(
+      extract(body)
+        .at(-1)!
+        .actors.map((r) => r.party)
+        .sort(),
+    ).toEqual(['kosovo', 'serbia']);
   });
 });
 
@@ -132,11 +157,16 @@ describe('personal names with particles', () => {
 });
 
 describe('relational roles: "his counterpart", "his hosts"', () => {
-  it('resolves to the other side, not to the possessor\'s party', () => {
-    expect(only('Turkish Foreign Minister Hakan Fidan met his Greek counterpart in Athens. Fidan invited his counterpart to Ankara.'))
-      .toMatchObject({ actors: ['turkey'], targets: ['greece'] });
-    expect(only('Chinese Foreign Minister Wang Yi met Indian officials in New Delhi. Wang assured his hosts that the dam was safe.'))
-      .toMatchObject({ type: 'PledgeMade', actors: ['china'], targets: ['india'] });
+  it("resolves to the other side, not to the possessor's party", () => {
+    expect(only('Turkish Foreign Minister Hakan Fidan met his Greek counterpart in Athens. Fidan invited his counterpart to Ankara.')).toMatchObject({
+      actors: ['turkey'],
+      targets: ['greece'],
+    });
+    expect(only('Chinese Foreign Minister Wang Yi met Indian officials in New Delhi. Wang assured his hosts that the dam was safe.')).toMatchObject({
+      type: 'PledgeMade',
+      actors: ['china'],
+      targets: ['india'],
+    });
   });
 });
 
@@ -164,8 +194,11 @@ describe('what a pledge or concern is about', () => {
 
 describe('scare quotes and what a concern is about', () => {
   it('reads a concern adjective in quotes and follows the quoted phrase to its agent', () => {
-    expect(only('Laos said it was “deeply concerned” about the “reckless dam building” by Vietnam.'))
-      .toMatchObject({ type: 'ConcernRaised', actors: ['laos'], targets: ['vietnam'] });
+    expect(only('Laos said it was “deeply concerned” about the “reckless dam building” by Vietnam.')).toMatchObject({
+      type: 'ConcernRaised',
+      actors: ['laos'],
+      targets: ['vietnam'],
+    });
   });
   it('takes the subject of "reports that ..." as what the concern is about', () => {
     expect(only('Poland was concerned about reports that Belarus was moving troops to the border.').targets).toEqual(['belarus']);
@@ -178,8 +211,10 @@ describe('reciprocal and coordinated accusations', () => {
     expect(c.targets.sort()).toEqual(['chad', 'sudan']);
   });
   it('does not make a party accuse itself through ", and accused"', () => {
-    expect(only('Colombia’s army said Venezuelan troops had crossed the border, and accused Caracas of provoking a clash.'))
-      .toMatchObject({ actors: ['colombia'], targets: ['venezuela'] });
+    expect(only('Colombia’s army said Venezuelan troops had crossed the border, and accused Caracas of provoking a clash.')).toMatchObject({
+      actors: ['colombia'],
+      targets: ['venezuela'],
+    });
   });
 });
 
@@ -195,11 +230,18 @@ describe('spokespeople without a party of their own', () => {
 
 describe('participle clauses and noun phrases of wire copy', () => {
   it('gives ", accusing X of ..." the subject of the main clause', () => {
-    expect(only('Greece’s coast guard fired warning shots on Tuesday, accusing Ankara of an illegal incursion.'))
-      .toMatchObject({ type: 'AccusationLevelled', actors: ['greece'], targets: ['turkey'] });
+    expect(only('Greece’s coast guard fired warning shots on Tuesday, accusing Ankara of an illegal incursion.')).toMatchObject({
+      type: 'AccusationLevelled',
+      actors: ['greece'],
+      targets: ['turkey'],
+    });
   });
   it('gives ", raising concerns about ..." the subject of the main clause', () => {
-    expect(only('Norway froze the funds, raising concerns about Russian interference.')).toMatchObject({ type: 'ConcernRaised', actors: ['norway'], targets: ['russia'] });
+    expect(only('Norway froze the funds, raising concerns about Russian interference.')).toMatchObject({
+      type: 'ConcernRaised',
+      actors: ['norway'],
+      targets: ['russia'],
+    });
   });
   it('takes an inverted speaker with "a spokesperson for X" as the subject of the participle', () => {
     const [c] = extract('The ships entered the zone, said Ana Costa, a spokesperson for Brazil’s navy, accusing the crews of smuggling.');
@@ -213,21 +255,24 @@ describe('participle clauses and noun phrases of wire copy', () => {
 
 describe('subjects with an including-list, hosts of talks between two sides', () => {
   it('lets the included parties speak for a head that names none', () => {
-    expect(only('Western governments, including France, have accused Iran of enriching uranium.'))
-      .toMatchObject({ actors: ['france'], targets: ['iran'] });
+    expect(only('Western governments, including France, have accused Iran of enriching uranium.')).toMatchObject({ actors: ['france'], targets: ['iran'] });
     expect(only('Gulf states, including Qatar, accused Israel of undermining the talks.').actors).toEqual(['qatar']);
   });
   it('takes the parties between which talks are hosted as invitees', () => {
-    expect(only('Oman has hosted five rounds of talks between Tehran and Washington this year.'))
-      .toMatchObject({ actors: ['oman'], targets: ['iran', 'united-states'] });
+    expect(only('Oman has hosted five rounds of talks between Tehran and Washington this year.')).toMatchObject({
+      actors: ['oman'],
+      targets: ['iran', 'united-states'],
+    });
   });
   it('does not let a spokesperson speak for a subject that names no party', () => {
-    const claims = extract('Western governments, including France, have accused Iran of enriching uranium. Ministry spokesman Ali Rezaei accused Washington of lying.');
+    const claims = extract(
+      'Western governments, including France, have accused Iran of enriching uranium. Ministry spokesman Ali Rezaei accused Washington of lying.',
+    );
     expect(claims[1].actors.map((r) => r.party)).toEqual([null]);
   });
 });
 
-describe('a speaker\'s label inside a concern', () => {
+describe("a speaker's label inside a concern", () => {
   it('reads past "what he called" to the phrase it labels', () => {
     expect(only('Canada was concerned about what it called India’s “reckless” conduct.').targets).toEqual(['india']);
     expect(only('Canada was concerned about what it called reckless conduct.').targets).toEqual([]);

@@ -85,8 +85,7 @@ const scopeEnds = (v: SentenceView, from: number, to: number): boolean => {
 };
 
 /** "Talks are in crisis, the group said, while ...": "said," after a clause reports that clause; "Also, he said, ..." does not. */
-const closesEarlierReport = (v: SentenceView, f: Frame): boolean =>
-  v.t[f.at + 1]?.text === ',' && f.speaker[0].from - v.s.from > 3;
+const closesEarlierReport = (v: SentenceView, f: Frame): boolean => v.t[f.at + 1]?.text === ',' && f.speaker[0].from - v.s.from > 3;
 
 /** The frame that cites the source of a cue at token `k`: the outermost one covering it. */
 export const frameFor = (v: SentenceView, frames: Frame[], k: number): Frame | null => {
@@ -102,7 +101,22 @@ export const frameFor = (v: SentenceView, frames: Frame[], k: number): Frame | n
 const isOutlet = (m: Mention): boolean => !m.parties.length && !!m.role && OUTLET_HEADS.has(m.role);
 
 /** Heads of phrases that name news outlets: "state broadcaster ERT", "the official news agency". */
-const OUTLET_HEADS = new Set(['broadcaster', 'agency', 'newspaper', 'daily', 'television', 'tv', 'radio', 'outlet', 'channel', 'network', 'media', 'website', 'tabloid', 'weekly']);
+const OUTLET_HEADS = new Set([
+  'broadcaster',
+  'agency',
+  'newspaper',
+  'daily',
+  'television',
+  'tv',
+  'radio',
+  'outlet',
+  'channel',
+  'network',
+  'media',
+  'website',
+  'tabloid',
+  'weekly',
+]);
 
 /**
  * ", state broadcaster ERT reported.": an outlet that relays the report, at the end of the sentence.

@@ -3,9 +3,7 @@ import type { ExtractedClaim } from '../../domain/claim-extractor.js';
 import { frameFor, trailingOutlet, type Frame } from '../attribution/frames.js';
 import { DENIAL_VERBS, MEETING_NOUNS, RECEIVING_VERBS } from '../cues/lexicon.js';
 import { DOCUMENT_HEADS } from '../mentions/lexicon.js';
-import {
-  agentOf, antecedentOf, clauseEnd, coordinatedFrom, isActor, isPassive, objectOf, phraseParties, subjectOf, type SentenceView,
-} from '../grammar.js';
+import { agentOf, antecedentOf, clauseEnd, coordinatedFrom, isActor, isPassive, objectOf, phraseParties, subjectOf, type SentenceView } from '../grammar.js';
 import { isHedged } from '../hedging.js';
 import type { Mention } from '../mentions/types.js';
 import { isDenied } from '../negation.js';
@@ -53,7 +51,7 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   const objectParties = hit.form === 'verb' && hit.type === 'AccusationLevelled' ? new Set(objectOf(v, hit.cue).flatMap((m) => m.parties)) : null;
   const selfAccusing = (ms: Mention[]) => !!objectParties?.size && ms.every((m) => m.parties.length > 0 && m.parties.every((p) => objectParties.has(p)));
   const bare = hit.bare ? bareNounAuthor(v, hit, frame) : null;
-  let actorMs = bare ? bare.author : passive ? agentOf(v, hit.cue) : infinitiveSubject(v, hit) ?? subjectOf(v, hit.head, 0, selfAccusing);
+  let actorMs = bare ? bare.author : passive ? agentOf(v, hit.cue) : (infinitiveSubject(v, hit) ?? subjectOf(v, hit.head, 0, selfAccusing));
   // A noun that nobody is said to author is no claim of anyone's: "amid concerns".
   if (hit.bare && !actorMs.length) return null;
   if (!actorMs.length) actorMs = agentOf(v, hit.head);
@@ -114,7 +112,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
       // "hosted talks between Tehran and Washington": the host invites those who talk.
       if (!targetMs.length && t[hit.cue].lemma === 'host') targetIds = betweenParties(v, hit.cue);
       // "the UAE, which Sudan accuses of ...": the object is the relative pronoun's antecedent.
-      if (!targetMs.length && actorMs.length && actorMs[0].from > s.from && RELATIVE.has(t[actorMs[0].from - 1].norm)) targetMs = antecedentOf(v, actorMs[0].from - 1);
+      if (!targetMs.length && actorMs.length && actorMs[0].from > s.from && RELATIVE.has(t[actorMs[0].from - 1].norm))
+        targetMs = antecedentOf(v, actorMs[0].from - 1);
       if (targetMs.length) contentFrom = targetMs[targetMs.length - 1].to;
     } else if (hit.type === 'PledgeMade') {
       targetIds = pledgeTargets(v, hit);
@@ -149,14 +148,22 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   const content = words.length ? v.a.text.slice(words[0].start, words[words.length - 1].end) : '';
 
   // Who accepts or rejects someone else's act speaks for themselves: "Washington rejected the accusation".
-  const speaking = hit.form === 'noun' && hit.light && (RECEIVING_VERBS.has(hit.light) || DENIAL_VERBS.has(hit.light)) && actorMs.length ? refs(actorMs) : actors;
+  const speaking =
+    hit.form === 'noun' && hit.light && (RECEIVING_VERBS.has(hit.light) || DENIAL_VERBS.has(hit.light)) && actorMs.length ? refs(actorMs) : actors;
   const cited = sourceOf(bare?.named ? null : frame, speaking, actorMs, t[hit.cue].text, ctx.carried);
   const source = outlet && !cited.via ? { ...cited, via: outlet.via } : cited;
   const evidence = { text: s.text, start: s.start, end: s.end };
   return {
     claim: {
-      type: hit.type, actors, targets, content, source, evidence,
-      hedged: isHedged(v, hit.cue), polarity, topics: topicsOf(content, s.text),
+      type: hit.type,
+      actors,
+      targets,
+      content,
+      source,
+      evidence,
+      hedged: isHedged(v, hit.cue),
+      polarity,
+      topics: topicsOf(content, s.text),
     },
     contentEnd: end,
   };

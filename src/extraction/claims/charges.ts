@@ -39,8 +39,10 @@ export const chargeWordIn = (v: SentenceView, from: number, to: number): number 
   for (let k = from; k < to; k++) {
     const w = t[k];
     const pair = CHARGE_PAIRS.get(w.norm);
-    const charged = CHARGE_WORDS.has(w.norm) || (pair !== undefined && k + 1 < to && pair.has(t[k + 1].norm))
-      || (w.norm === 'against' && t.slice(k + 1, Math.min(to, k + 4)).some((x) => BONDS.has(x.norm)));
+    const charged =
+      CHARGE_WORDS.has(w.norm) ||
+      (pair !== undefined && k + 1 < to && pair.has(t[k + 1].norm)) ||
+      (w.norm === 'against' && t.slice(k + 1, Math.min(to, k + 4)).some((x) => BONDS.has(x.norm)));
     if (charged && !negatedBefore(v, k)) return k;
   }
   return -1;

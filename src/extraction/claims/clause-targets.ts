@@ -21,7 +21,10 @@ export const firstPartyIn = (v: SentenceView, from: number, end: number, exclude
       continue;
     }
     // "by Nigeria and Benin": parties joined to the first one by a conjunction belong with it.
-    const between = v.t.slice(found.to, m.from).map((t) => t.norm).join(' ');
+    const between = v.t
+      .slice(found.to, m.from)
+      .map((t) => t.norm)
+      .join(' ');
     if (!/^(and|or|,|, and)$/.test(between) || !own.length) break;
     parties.push(...own.filter((p) => !parties.includes(p)));
     found = m;
@@ -47,7 +50,20 @@ export const nearestPartyBefore = (v: SentenceView, from: number, at: number, ex
 };
 
 /** Nouns for one hostile act, whichever a later sentence uses: "the airstrike" is the earlier "Turkish raid". */
-const ATTACK_NOUNS = new Set(['attack', 'airstrike', 'strike', 'raid', 'assault', 'bombing', 'shelling', 'offensive', 'incursion', 'bombardment', 'ambush', 'killing']);
+const ATTACK_NOUNS = new Set([
+  'attack',
+  'airstrike',
+  'strike',
+  'raid',
+  'assault',
+  'bombing',
+  'shelling',
+  'offensive',
+  'incursion',
+  'bombardment',
+  'ambush',
+  'killing',
+]);
 
 const headLemma = (v: SentenceView, m: Mention): string => v.a.tokens[m.to - 1].lemma;
 const sameAct = (a: string, b: string): boolean => a === b || (ATTACK_NOUNS.has(a) && ATTACK_NOUNS.has(b));

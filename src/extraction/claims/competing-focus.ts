@@ -68,9 +68,14 @@ export const competingFocusClaim = (v: SentenceView, frames: Frame[], meeting: s
   while (last > from + 1 && /^[,;:—–-]$/.test(t[last - 1].text)) last--;
   const content = from < last ? v.a.text.slice(t[from].start, t[last - 1].end) : '';
   return {
-    type: 'ConcernRaised', actors, targets, content,
+    type: 'ConcernRaised',
+    actors,
+    targets,
+    content,
     source: { party: actors[0].party, mention: frame.speaker.map((m) => m.text).join(' and '), cue: frame.cue, via: frame.via },
     evidence: { text: s.text, start: s.start, end: s.end },
-    hedged: isHedged(v, from - 1), polarity: 'asserted', topics: topicsOf(content, s.text),
+    hedged: isHedged(v, from - 1),
+    polarity: 'asserted',
+    topics: topicsOf(content, s.text),
   };
 };

@@ -41,7 +41,8 @@ const governorOf = (v: SentenceView, k: number): number => {
     const w = v.t[j];
     // A participle between a determiner and a noun modifies it ("the expressed concern"); after a comma it is a verb.
     const before = j > v.s.from ? v.t[j - 1] : undefined;
-    const modifier = !!before && (/^(DET|PRON|ADJ)$/.test(before.pos) || (before.pos === 'PUNCT' && !/^[,;:]$/.test(before.text))) && /^(NOUN|ADJ)$/.test(v.t[j + 1].pos);
+    const modifier =
+      !!before && (/^(DET|PRON|ADJ)$/.test(before.pos) || (before.pos === 'PUNCT' && !/^[,;:]$/.test(before.text))) && /^(NOUN|ADJ)$/.test(v.t[j + 1].pos);
     if (w.pos === 'VERB' && modifier) continue;
     if (w.pos === 'VERB' && !(j > v.s.from && isPossessiveMarker(v.t[j - 1])) && !v.at.get(j)) return j;
     if (!MODIFIER_POS.has(w.pos) && !isPossessiveMarker(w) && w.text !== '-') return -1;
@@ -63,7 +64,25 @@ const insidePhrase = (v: SentenceView, k: number): boolean => {
 };
 
 /** What one can agree to and be bound by: a verb, or a plan someone put forward ("a truce", "the proposal"). */
-const AGREEABLE = new Set(['proposal', 'plan', 'deal', 'truce', 'ceasefire', 'cease-fire', 'terms', 'demands', 'initiative', 'roadmap', 'framework', 'request', 'conditions', 'principles', 'mechanism', 'arrangement', 'compromise']);
+const AGREEABLE = new Set([
+  'proposal',
+  'plan',
+  'deal',
+  'truce',
+  'ceasefire',
+  'cease-fire',
+  'terms',
+  'demands',
+  'initiative',
+  'roadmap',
+  'framework',
+  'request',
+  'conditions',
+  'principles',
+  'mechanism',
+  'arrangement',
+  'compromise',
+]);
 const agreesToCommitment = (v: SentenceView, k: number): boolean => {
   if (v.t[k]?.pos === 'VERB') return true;
   for (let j = k; j < v.s.to && j - k < 5; j++) {
@@ -119,10 +138,19 @@ export const findCues = (v: SentenceView): CueHit[] => {
     const adj = w.pos === 'ADJ' || w.pos === 'VERB' ? ADJECTIVE_CUES.get(w.norm) : undefined;
     if (adj && nextIs(v, k, adj.needsNext)) {
       const cop = copulaBefore(v, k);
-      if (cop >= 0) { hits.push({ type: adj.type, form: 'adjective', cue: k, head: cop }); continue; }
+      if (cop >= 0) {
+        hits.push({ type: adj.type, form: 'adjective', cue: k, head: cop });
+        continue;
+      }
     }
-    if (brands(v, k)) { hits.push({ type: 'AccusationLevelled', form: 'verb', cue: k, head: k }); continue; }
-    if (urgesRestraint(v, k)) { hits.push({ type: 'ConcernRaised', form: 'verb', cue: k, head: k, urging: true }); continue; }
+    if (brands(v, k)) {
+      hits.push({ type: 'AccusationLevelled', form: 'verb', cue: k, head: k });
+      continue;
+    }
+    if (urgesRestraint(v, k)) {
+      hits.push({ type: 'ConcernRaised', form: 'verb', cue: k, head: k, urging: true });
+      continue;
+    }
     const verb = w.pos === 'VERB' ? VERB_CUES.get(w.lemma) : undefined;
     // "a joint statement condemning the attack": the statement condemns, not the subject of the sentence.
     const describesNoun = w.norm.endsWith('ing') && k > s.from && t[k - 1].pos === 'NOUN';

@@ -18,29 +18,56 @@ export const joinAppositions = (ctx: MentionContext, raw: Mention[]): Mention[] 
     // "Andrii Sybiha, Ukraine's foreign minister, ..." / "France, Germany's closest ally, ..."
     // "Doha, a diplomat said": a phrase followed by its own verb is a new subject, not an apposition.
     // An apposition closes with a comma, a bracket or the sentence; "Muscat, two officials familiar with ..." does not.
-    const closed = (x: Mention) => { const c = closingComma(x.to); return c >= s.to || /^[,.!?"”)]$/.test(t[c].text); };
+    const closed = (x: Mention) => {
+      const c = closingComma(x.to);
+      return c >= s.to || /^[,.!?"”)]$/.test(t[c].text);
+    };
     const ownVerb = (x: Mention) => (x.to < s.to && (t[x.to].pos === 'VERB' || t[x.to].pos === 'AUX')) || !closed(x);
-    if (next && commaAfter(m) && next.from === m.to + 1 && (m.kind === 'name' || m.kind === 'person' || m.kind === 'party') && !ownVerb(next)
-      && (next.kind === 'role' || (next.kind === 'other' && /^(a|an|the)$/.test(t[next.from].norm)) || (next.kind === 'other' && isPossessiveMarker(t[next.from + 1] ?? t[next.from])))) {
+    if (
+      next &&
+      commaAfter(m) &&
+      next.from === m.to + 1 &&
+      (m.kind === 'name' || m.kind === 'person' || m.kind === 'party') &&
+      !ownVerb(next) &&
+      (next.kind === 'role' ||
+        (next.kind === 'other' && /^(a|an|the)$/.test(t[next.from].norm)) ||
+        (next.kind === 'other' && isPossessiveMarker(t[next.from + 1] ?? t[next.from])))
+    ) {
       // "Gan Yu, a spokesperson for China's Coast Guard": the office may be named after the role.
-      const after = next.kind === 'role' && !next.parties.length && next.to < s.to && /^(of|for|from)$/.test(t[next.to].norm)
-        ? uniq(coordinatedAfter(i + 2, next.to + 1).flatMap((x) => x.parties)) : [];
+      const after =
+        next.kind === 'role' && !next.parties.length && next.to < s.to && /^(of|for|from)$/.test(t[next.to].norm)
+          ? uniq(coordinatedAfter(i + 2, next.to + 1).flatMap((x) => x.parties))
+          : [];
       const roleParties = next.parties.length ? next.parties : after.length ? after : m.parties;
       if (next.kind === 'role' && (m.kind === 'name' || m.kind === 'person') && m.entity) m = personWithRole(m, roleParties, next.role!);
       const close = closingComma(next.to);
       m = { ...m, to: close, text: text(m.from, close) };
       i++;
       while (raw[i + 1] && raw[i + 1].from < close) i++;
-    } else if (next && commaAfter(m) && next.from === m.to + 1 && m.kind === 'role' && (next.kind === 'name' || next.kind === 'person') && next.entity
-      && (next.to >= s.to || t[next.to].text === ',' || t[next.to].pos === 'VERB' || t[next.to].pos === 'AUX')) {
+    } else if (
+      next &&
+      commaAfter(m) &&
+      next.from === m.to + 1 &&
+      m.kind === 'role' &&
+      (next.kind === 'name' || next.kind === 'person') &&
+      next.entity &&
+      (next.to >= s.to || t[next.to].text === ',' || t[next.to].pos === 'VERB' || t[next.to].pos === 'AUX')
+    ) {
       // "Russia's Foreign Minister, Sergei Lavrov, met ..."
       const p = personWithRole(next, m.parties.length ? m.parties : next.parties, m.role!);
       m = { ...p, from: m.from, to: next.to, text: text(m.from, next.to) };
       i++;
     }
     // "The Ministry of Foreign Affairs", "the Committee for National Security": the office's name is part of the role.
-    if (m.kind === 'role' && m.to + 1 < s.to && /^(of|for)$/.test(t[m.to].norm) && raw[i + 1]?.kind === 'other' && raw[i + 1].from === m.to + 1
-      && !raw[i + 1].parties.length && t.slice(raw[i + 1].from, raw[i + 1].to).every((x) => /^\p{Lu}/u.test(x.text))) {
+    if (
+      m.kind === 'role' &&
+      m.to + 1 < s.to &&
+      /^(of|for)$/.test(t[m.to].norm) &&
+      raw[i + 1]?.kind === 'other' &&
+      raw[i + 1].from === m.to + 1 &&
+      !raw[i + 1].parties.length &&
+      t.slice(raw[i + 1].from, raw[i + 1].to).every((x) => /^\p{Lu}/u.test(x.text))
+    ) {
       const office = raw[++i];
       m = { ...m, to: office.to, text: text(m.from, office.to) };
     }
@@ -49,8 +76,13 @@ export const joinAppositions = (ctx: MentionContext, raw: Mention[]): Mention[] 
       const g = raw[++i];
       m = { ...g, from: m.from, text: text(m.from, g.to) };
     }
-    if (m.kind === 'role' && !m.parties.length && m.to < s.to && /^(of|from|by)$/.test(t[m.to].norm)
-      && (t[m.to].norm !== 'by' || DOCUMENT_HEADS.has(m.role!))) {
+    if (
+      m.kind === 'role' &&
+      !m.parties.length &&
+      m.to < s.to &&
+      /^(of|from|by)$/.test(t[m.to].norm) &&
+      (t[m.to].norm !== 'by' || DOCUMENT_HEADS.has(m.role!))
+    ) {
       const list = coordinatedAfter(i + 1, m.to + 1);
       if (list.length) {
         const parties = uniq(list.flatMap((x) => x.parties));
@@ -67,8 +99,18 @@ export const joinAppositions = (ctx: MentionContext, raw: Mention[]): Mention[] 
       i += named.length;
     }
     // "Israel's ambassador to the UN Ron Prosor": the name after a posted role is the role's holder.
-    if (m.kind === 'role' && m.parties.length && raw[i + 2] && m.to < s.to && /^(to|at|in)$/.test(t[m.to].norm) && raw[i + 1]?.from === m.to + 1
-      && raw[i + 1].kind === 'party' && raw[i + 2].from === raw[i + 1].to && (raw[i + 2].kind === 'name' || raw[i + 2].kind === 'person') && raw[i + 2].entity) {
+    if (
+      m.kind === 'role' &&
+      m.parties.length &&
+      raw[i + 2] &&
+      m.to < s.to &&
+      /^(to|at|in)$/.test(t[m.to].norm) &&
+      raw[i + 1]?.from === m.to + 1 &&
+      raw[i + 1].kind === 'party' &&
+      raw[i + 2].from === raw[i + 1].to &&
+      (raw[i + 2].kind === 'name' || raw[i + 2].kind === 'person') &&
+      raw[i + 2].entity
+    ) {
       const holder = personWithRole(raw[i + 2], m.parties, m.role!);
       m = { ...holder, from: m.from, text: text(m.from, holder.to) };
       i += 2;

@@ -12,26 +12,26 @@ export const classifyMentions = (ctx: MentionContext): Mention[] => {
   const nameMention = (from: number, to: number) => nameMentionOf(ctx, from, to);
   const personWithRole = (p: Mention, parties: string[], role: string) => personWithRoleOf(ctx, p, parties, role);
 
-const raw: Mention[] = [];
-for (const c of chunkSentence(t, s.from, s.to, inMatch)) {
-  const pron = c.to === c.from + 1 && t[c.from].pos === 'PRON' ? PRONOUNS[t[c.from].norm] : undefined;
-  if (pron) {
-    raw.push(make(c.from, c.to, 'pronoun', [], { plural: pron === 'plural', firstPerson: pron === 'first' }));
-    continue;
+  const raw: Mention[] = [];
+  for (const c of chunkSentence(t, s.from, s.to, inMatch)) {
+    const pron = c.to === c.from + 1 && t[c.from].pos === 'PRON' ? PRONOUNS[t[c.from].norm] : undefined;
+    if (pron) {
+      raw.push(make(c.from, c.to, 'pronoun', [], { plural: pron === 'plural', firstPerson: pron === 'first' }));
+      continue;
+    }
+    raw.push(...classify(c));
   }
-  raw.push(...classify(c));
-}
-// Bare pronouns that are not chunk starters ("said it has"). Chunks come in order: only these need sorting in.
-const chunked = raw.length;
-for (let k = s.from; k < s.to; k++) {
-  // The part of speech first: it rules out most tokens before any look-up.
-  if (t[k].pos !== 'PRON') continue;
-  const pron = PRONOUNS[t[k].norm];
-  if (pron && !POSSESSIVE_PRONOUNS.has(t[k].norm) && !raw.some((m) => m.from <= k && k < m.to)) {
-    raw.push(make(k, k + 1, 'pronoun', [], { plural: pron === 'plural', firstPerson: pron === 'first' }));
+  // Bare pronouns that are not chunk starters ("said it has"). Chunks come in order: only these need sorting in.
+  const chunked = raw.length;
+  for (let k = s.from; k < s.to; k++) {
+    // The part of speech first: it rules out most tokens before any look-up.
+    if (t[k].pos !== 'PRON') continue;
+    const pron = PRONOUNS[t[k].norm];
+    if (pron && !POSSESSIVE_PRONOUNS.has(t[k].norm) && !raw.some((m) => m.from <= k && k < m.to)) {
+      raw.push(make(k, k + 1, 'pronoun', [], { plural: pron === 'plural', firstPerson: pron === 'first' }));
+    }
   }
-}
-if (raw.length > chunked) raw.sort((x, y) => x.from - y.from);
+  if (raw.length > chunked) raw.sort((x, y) => x.from - y.from);
 
   return raw;
 
@@ -42,7 +42,12 @@ if (raw.length > chunked) raw.sort((x, y) => x.from - y.from);
     // A person as possessor is a mention of its own: "Lavrov's visit".
     let poss = -1;
     for (let k = b; k < e && poss < 0; k++) if (isPossessiveMarker(t[k])) poss = k - b;
-    if (poss > 0 && t.slice(b, b + poss).every((x) => isNameToken(x) || x.pos === 'DET') && !inMatch.get(b + poss - 1) && t.slice(b, b + poss).some(isNameToken)) {
+    if (
+      poss > 0 &&
+      t.slice(b, b + poss).every((x) => isNameToken(x) || x.pos === 'DET') &&
+      !inMatch.get(b + poss - 1) &&
+      t.slice(b, b + poss).some(isNameToken)
+    ) {
       out.push(nameMention(b, b + poss));
       b = b + poss + 1;
       if (b >= e) return out;
@@ -50,7 +55,9 @@ if (raw.length > chunked) raw.sort((x, y) => x.from - y.from);
     const first = t[b];
     const last = t[e - 1];
     // The head first: it rules out most phrases before the number look-ups.
-    const n = GROUP_NOUNS.has(last.norm) ? NUMBER_WORDS.get(first.norm) ?? (first.norm === 'the' && e - b > 2 ? NUMBER_WORDS.get(t[b + 1].norm) : undefined) : undefined;
+    const n = GROUP_NOUNS.has(last.norm)
+      ? (NUMBER_WORDS.get(first.norm) ?? (first.norm === 'the' && e - b > 2 ? NUMBER_WORDS.get(t[b + 1].norm) : undefined))
+      : undefined;
     if (n) {
       out.push(make(b, e, 'group', [], { plural: true, group: { n, ranked: [] } }));
       return out;
@@ -81,7 +88,12 @@ if (raw.length > chunked) raw.sort((x, y) => x.from - y.from);
     let paren = -1;
     for (let k = b; k < e && paren < 0; k++) if (t[k].text === '(') paren = k - b;
     const core = content.filter((x) => paren < 0 || x.i < b + paren);
-    if (ids.length === 1 && core.length && inMatch.get(core[core.length - 1].i) && core.every((x) => inMatch.get(x.i) || (x.pos === 'ADJ' && x.i < inner[0].from))) {
+    if (
+      ids.length === 1 &&
+      core.length &&
+      inMatch.get(core[core.length - 1].i) &&
+      core.every((x) => inMatch.get(x.i) || (x.pos === 'ADJ' && x.i < inner[0].from))
+    ) {
       out.push(make(b, e, 'party', ids, { plural: /s$/.test(last.norm) && inner[0].kind === 'armed-group' && last.norm !== 'hamas' }));
       return out;
     }
@@ -95,8 +107,14 @@ if (raw.length > chunked) raw.sort((x, y) => x.from - y.from);
       out.push(nameMention(b, e));
       return out;
     }
-    out.push(make(b, e, 'other', inner.map((m) => m.id)));
+    out.push(
+      make(
+        b,
+        e,
+        'other',
+        inner.map((m) => m.id),
+      ),
+    );
     return out;
   }
-
 };

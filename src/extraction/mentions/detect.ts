@@ -33,10 +33,17 @@ export const detectMentions = (a: AnalyzedText, s: Sentence, found: PartyMatch[]
 const resolveAmbiguous = (found: PartyMatch[], d: Discourse): PartyMatch[] => {
   const out: PartyMatch[] = [];
   for (const m of found) {
-    if (!m.candidates) { out.push(m); continue; }
+    if (!m.candidates) {
+      out.push(m);
+      continue;
+    }
     let best = m.id;
     let score = 0;
-    for (const c of m.candidates) if (d.total(c) > score) { best = c; score = d.total(c); }
+    for (const c of m.candidates)
+      if (d.total(c) > score) {
+        best = c;
+        score = d.total(c);
+      }
     if (best) out.push({ ...m, id: best });
   }
   return out;
@@ -59,9 +66,17 @@ const recordCoordinations = (ms: Mention[], t: Token[], s: Sentence, d: Discours
       d.coordinations.push({ sentence: s.index, parties: m.parties });
       continue;
     }
-    if (!m.parties.length || m.kind === 'other' || m.kind === 'group' || m.kind === 'pronoun') { flush(); continue; }
+    if (!m.parties.length || m.kind === 'other' || m.kind === 'group' || m.kind === 'pronoun') {
+      flush();
+      continue;
+    }
     const prev = run[run.length - 1];
-    const between = prev ? t.slice(prev.to, m.from).map((x) => x.norm).join(' ') : '';
+    const between = prev
+      ? t
+          .slice(prev.to, m.from)
+          .map((x) => x.norm)
+          .join(' ')
+      : '';
     if (prev && !/^(,|and|, and|or|, or)$/.test(between)) flush();
     run.push(m);
   }

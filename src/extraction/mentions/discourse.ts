@@ -67,7 +67,10 @@ export class Discourse {
     for (let s = Math.max(0, sentence - 2); s <= sentence && s < this.counts.length; s++) {
       for (const [id, n] of this.counts[s]) score.set(id, (score.get(id) ?? 0) + 0.9 * n);
     }
-    return [...score.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    return [...score.entries()]
+      .filter(([, v]) => v > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([id]) => id);
   }
 
   /** The latest list of exactly n parties, if recent enough, else the n most salient parties. */
@@ -83,7 +86,10 @@ export class Discourse {
     }
     // Further back, a list of n counts only if it names the article's main parties: "the two sides"
     // late in a report on two countries means those two, not whoever came up last.
-    const main = [...this.totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n + 1).map(([id]) => id);
+    const main = [...this.totals.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, n + 1)
+      .map(([id]) => id);
     // Bounded, so that long articles stay linear.
     for (let i = this.coordinations.length - 1; i >= Math.max(0, this.coordinations.length - 50); i--) {
       const c = this.coordinations[i];

@@ -16,8 +16,8 @@ export interface MentionContext {
   matches: PartyMatch[];
   /** The party name covering each token, if any. */
   inMatch: TokenIndex<PartyMatch>;
-  text(from: number, to: number): string;
-  make(from: number, to: number, kind: Mention['kind'], parties: string[], extra?: Partial<Mention>): Mention;
+  text: (from: number, to: number) => string;
+  make: (from: number, to: number, kind: Mention['kind'], parties: string[], extra?: Partial<Mention>) => Mention;
 }
 
 export const mentionContext = (a: AnalyzedText, s: Sentence, matches: PartyMatch[], d: Discourse): MentionContext => {
@@ -25,8 +25,16 @@ export const mentionContext = (a: AnalyzedText, s: Sentence, matches: PartyMatch
   const inMatch = new TokenIndex<PartyMatch>(s.from, s.to);
   for (const m of matches) for (let k = m.from; k < m.to; k++) inMatch.set(k, m);
   const text = (from: number, to: number) => a.text.slice(t[from].start, t[to - 1].end);
-  const make = (from: number, to: number, kind: Mention['kind'], parties: string[], extra: Partial<Mention> = {}): Mention =>
-    ({ from, to, text: text(from, to), kind, parties: uniq(parties), plural: false, sentence: s.index, ...extra });
+  const make = (from: number, to: number, kind: Mention['kind'], parties: string[], extra: Partial<Mention> = {}): Mention => ({
+    from,
+    to,
+    text: text(from, to),
+    kind,
+    parties: uniq(parties),
+    plural: false,
+    sentence: s.index,
+    ...extra,
+  });
   return { a, s, t, d, matches, inMatch, text, make };
 };
 
@@ -36,5 +44,9 @@ export const isRoleWord = (t: Token): boolean => ROLE_HEADS.has(t.norm) || ROLE_
 export const family = (t: Token): string => ROLE_FAMILY[t.norm] ?? ROLE_FAMILY[t.lemma] ?? t.lemma;
 export const isNameToken = (t: Token): boolean => (t.pos === 'PROPN' || t.pos === 'NOUN') && /^\p{Lu}/u.test(t.text) && !NOT_NAME.has(t.norm);
 /** After a hyphen a name goes on in lower case: "Jae-myung". */
-export const isNamePart = (toks: Token[], k: number): boolean => isNameToken(toks[k]) || toks[k].text === '-' || NAME_SUFFIXES.has(toks[k].norm)
-  || (k > 0 && toks[k - 1].text === '-' && /^\p{Ll}/u.test(toks[k].text)) || isNameParticle(toks, k);
+export const isNamePart = (toks: Token[], k: number): boolean =>
+  isNameToken(toks[k]) ||
+  toks[k].text === '-' ||
+  NAME_SUFFIXES.has(toks[k].norm) ||
+  (k > 0 && toks[k - 1].text === '-' && /^\p{Ll}/u.test(toks[k].text)) ||
+  isNameParticle(toks, k);

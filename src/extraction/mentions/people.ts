@@ -7,7 +7,10 @@ import type { Entity, Mention } from './types.js';
 
 export const nameMention = (ctx: MentionContext, from: number, to: number): Mention => {
   const { t, d, text, make } = ctx;
-  const names = t.slice(from, to).filter((x) => isNameToken(x) && !NAME_SUFFIXES.has(x.norm) && !NAME_PARTICLES.has(x.norm)).map((x) => x.norm);
+  const names = t
+    .slice(from, to)
+    .filter((x) => isNameToken(x) && !NAME_SUFFIXES.has(x.norm) && !NAME_PARTICLES.has(x.norm))
+    .map((x) => x.norm);
   const entity = names.length ? d.findPerson(names) : undefined;
   if (entity) return make(from, to, entity.parties.length ? 'person' : 'name', entity.parties, { entity, role: entity.role ?? undefined });
   // "President Xi Jinping", "Modi": a known office holder speaks for their party without a country word.

@@ -14,7 +14,10 @@ export const resolveMentions = (ctx: MentionContext, merged: Mention[]): void =>
     let cur = merged[i];
     for (let j = i - 1; j >= 0; j--) {
       const prev = merged[j];
-      const between = t.slice(prev.to, cur.from).map((x) => x.norm).join(' ');
+      const between = t
+        .slice(prev.to, cur.from)
+        .map((x) => x.norm)
+        .join(' ');
       const ok = cur === merged[i] ? between === ',' : /^(,|and|, and|or|, or)$/.test(between);
       if (!ok || !prev.parties.length || prev.kind === 'other' || prev.kind === 'group' || prev.kind === 'pronoun') break;
       list.unshift(...prev.parties.filter((p) => !list.includes(p)));
@@ -37,9 +40,10 @@ export const resolveMentions = (ctx: MentionContext, merged: Mention[]): void =>
       m.parties = plural ?? ante?.parties ?? [];
     } else if (m.kind === 'group') {
       const list = listBefore(i);
-      const ranked = list.length === m.group!.n
-        ? [...list, ...d.groupCandidates(m.group!.n, s.index).filter((p) => !list.includes(p))]
-        : d.groupCandidates(m.group!.n, s.index);
+      const ranked =
+        list.length === m.group!.n
+          ? [...list, ...d.groupCandidates(m.group!.n, s.index).filter((p) => !list.includes(p))]
+          : d.groupCandidates(m.group!.n, s.index);
       m.group = { n: m.group!.n, ranked };
       m.parties = ranked.slice(0, m.group.n);
       // "both countries" resolved once is what "the two sides" means a few sentences on.
@@ -55,15 +59,19 @@ export const resolveMentions = (ctx: MentionContext, merged: Mention[]): void =>
         // "his counterpart", "his hosts": the other side of the meeting, not the possessor's own.
         if (RELATIONAL_HEADS.has(t[m.to - 1].norm)) {
           const own = ante?.parties ?? [];
-          const other = [...(d.lastMeeting && d.lastMeeting.sentence >= s.index - 3 ? d.lastMeeting.parties : []), ...d.salient(s.index)]
-            .find((p) => !own.includes(p) && d.kindOf(p) !== 'body');
+          const other = [...(d.lastMeeting && d.lastMeeting.sentence >= s.index - 3 ? d.lastMeeting.parties : []), ...d.salient(s.index)].find(
+            (p) => !own.includes(p) && d.kindOf(p) !== 'body',
+          );
           m.parties = other ? [other] : [];
           m.plural = false;
         } else m.parties = ante?.parties ?? [];
       } else if (/^(the|this)$/.test(head.norm)) {
         const kinds = KIND_NOUNS[t[m.to - 1].norm];
         const e = kinds ? undefined : d.findRole(m.role!);
-        if (e) { m.parties = e.parties; m.entity = e; }
+        if (e) {
+          m.parties = e.parties;
+          m.entity = e;
+        }
         const p = kinds && m.to - m.from === 2 ? d.ofKind((id) => kinds.includes(d.kindOf(id) ?? ''), m.from, s.index) : undefined;
         if (p) m.parties = [p];
       }
@@ -87,7 +95,11 @@ export const resolveMentions = (ctx: MentionContext, merged: Mention[]): void =>
       const subject = d.firstActorOf(s.index - 1);
       if (subject) {
         m.parties = subject.parties.slice(0, 1);
-        if (m.kind === 'name' && m.entity) { m.entity.parties = m.parties; m.kind = 'person'; d.index(m.entity); }
+        if (m.kind === 'name' && m.entity) {
+          m.entity.parties = m.parties;
+          m.kind = 'person';
+          d.index(m.entity);
+        }
       }
     }
     if (m.kind === 'role' && !m.entity && m.parties.length && m.role) {
@@ -104,10 +116,9 @@ export const resolveMentions = (ctx: MentionContext, merged: Mention[]): void =>
     let k = m.to;
     while (k > m.from && isNameToken(t[k - 1])) k--;
     const names = t.slice(k, m.to).map((x) => x.norm);
-    return names.length >= 2 ? officeHolderIndex().lookup(names)?.party ?? null : null;
+    return names.length >= 2 ? (officeHolderIndex().lookup(names)?.party ?? null) : null;
   }
   function capitalOnly(m: Mention): boolean {
     return m.kind === 'party' && matches.some((x) => x.from >= m.from && x.to <= m.to && x.form === 'capital');
   }
-
 };

@@ -18,8 +18,29 @@ export interface CuratedParty {
 /** Non-state actors and international bodies. */
 export const ACTORS: CuratedParty[] = [
   { id: 'taliban', name: 'Taliban', kind: 'government', aliases: ['Taliban', 'Afghan Taliban', 'Islamic Emirate', 'Islamic Emirate of Afghanistan'] },
-  { id: 'ttp', name: 'Tehrik-i-Taliban Pakistan', kind: 'armed-group', aliases: ['TTP', 'Tehrik-i-Taliban Pakistan', 'Tehreek-e-Taliban Pakistan', 'Tehrik-e-Taliban Pakistan', 'Pakistani Taliban'] },
-  { id: 'isis-k', name: 'Islamic State Khorasan', kind: 'armed-group', aliases: ['ISIS-K', 'ISKP', 'IS-K', 'IS-KP', 'Islamic State Khorasan', 'Islamic State-Khorasan', 'Islamic State Khorasan Province', "Islamic State's Khorasan branch", "Islamic State's Khorasan Province", 'Islamic State in Khorasan'] },
+  {
+    id: 'ttp',
+    name: 'Tehrik-i-Taliban Pakistan',
+    kind: 'armed-group',
+    aliases: ['TTP', 'Tehrik-i-Taliban Pakistan', 'Tehreek-e-Taliban Pakistan', 'Tehrik-e-Taliban Pakistan', 'Pakistani Taliban'],
+  },
+  {
+    id: 'isis-k',
+    name: 'Islamic State Khorasan',
+    kind: 'armed-group',
+    aliases: [
+      'ISIS-K',
+      'ISKP',
+      'IS-K',
+      'IS-KP',
+      'Islamic State Khorasan',
+      'Islamic State-Khorasan',
+      'Islamic State Khorasan Province',
+      "Islamic State's Khorasan branch",
+      "Islamic State's Khorasan Province",
+      'Islamic State in Khorasan',
+    ],
+  },
   { id: 'isis', name: 'Islamic State', kind: 'armed-group', aliases: ['Islamic State', 'ISIS', 'ISIL', 'Daesh'] },
   { id: 'al-qaeda', name: 'al-Qaeda', kind: 'armed-group', aliases: ['al-Qaeda', 'al Qaeda', 'Al-Qaida', 'al-Qaida', 'AQAP'] },
   { id: 'hamas', name: 'Hamas', kind: 'armed-group', aliases: ['Hamas'] },
@@ -36,14 +57,46 @@ export const ACTORS: CuratedParty[] = [
   { id: 'hts', name: 'Hayat Tahrir al-Sham', kind: 'armed-group', aliases: ['Hayat Tahrir al-Sham', 'HTS'] },
   { id: 'm23', name: 'M23', kind: 'armed-group', aliases: ['M23', 'March 23 Movement'] },
   { id: 'baloch-liberation-army', name: 'Baloch Liberation Army', kind: 'armed-group', aliases: ['Baloch Liberation Army', 'BLA'] },
-  { id: 'united-nations', name: 'United Nations', kind: 'body', aliases: ['United Nations', 'UN', 'U.N.', 'UN Security Council', 'U.N. Security Council', 'Security Council', 'General Assembly', 'UNHCR', 'UNRWA', 'UNIFIL', 'UNICEF', 'OCHA', 'World Food Programme', 'WFP', 'UN Human Rights Council', 'Human Rights Council'] },
-  { id: 'european-union', name: 'European Union', kind: 'alliance', aliases: ['European Union', 'EU', 'E.U.', 'European Commission', 'European Council', 'Brussels'] },
+  {
+    id: 'united-nations',
+    name: 'United Nations',
+    kind: 'body',
+    aliases: [
+      'United Nations',
+      'UN',
+      'U.N.',
+      'UN Security Council',
+      'U.N. Security Council',
+      'Security Council',
+      'General Assembly',
+      'UNHCR',
+      'UNRWA',
+      'UNIFIL',
+      'UNICEF',
+      'OCHA',
+      'World Food Programme',
+      'WFP',
+      'UN Human Rights Council',
+      'Human Rights Council',
+    ],
+  },
+  {
+    id: 'european-union',
+    name: 'European Union',
+    kind: 'alliance',
+    aliases: ['European Union', 'EU', 'E.U.', 'European Commission', 'European Council', 'Brussels'],
+  },
   { id: 'nato', name: 'NATO', kind: 'alliance', aliases: ['NATO', 'Nato', 'North Atlantic Treaty Organization'] },
   { id: 'african-union', name: 'African Union', kind: 'body', aliases: ['African Union', 'AU'] },
   { id: 'asean', name: 'ASEAN', kind: 'body', aliases: ['ASEAN', 'Association of Southeast Asian Nations'] },
   { id: 'arab-league', name: 'Arab League', kind: 'body', aliases: ['Arab League', 'League of Arab States'] },
   { id: 'gulf-cooperation-council', name: 'Gulf Cooperation Council', kind: 'body', aliases: ['Gulf Cooperation Council', 'GCC'] },
-  { id: 'shanghai-cooperation-organisation', name: 'Shanghai Cooperation Organisation', kind: 'body', aliases: ['Shanghai Cooperation Organisation', 'Shanghai Cooperation Organization', 'SCO'] },
+  {
+    id: 'shanghai-cooperation-organisation',
+    name: 'Shanghai Cooperation Organisation',
+    kind: 'body',
+    aliases: ['Shanghai Cooperation Organisation', 'Shanghai Cooperation Organization', 'SCO'],
+  },
   { id: 'ecowas', name: 'ECOWAS', kind: 'body', aliases: ['ECOWAS', 'Economic Community of West African States'] },
   { id: 'osce', name: 'OSCE', kind: 'body', aliases: ['OSCE', 'Organization for Security and Co-operation in Europe'] },
   { id: 'iaea', name: 'International Atomic Energy Agency', kind: 'body', aliases: ['International Atomic Energy Agency', 'IAEA'] },
@@ -60,7 +113,20 @@ export const ACTORS: CuratedParty[] = [
 
 /** Extra names for countries, keyed by party id: short forms, metonyms, state organs. */
 export const COUNTRY_EXTRAS: Record<string, string[]> = {
-  'united-states': ['US', 'USA', 'U.S.', 'U.S.A.', 'America', 'Washington', 'White House', 'Pentagon', 'State Department', 'U.S. State Department', 'Trump administration', 'Biden administration'],
+  'united-states': [
+    'US',
+    'USA',
+    'U.S.',
+    'U.S.A.',
+    'America',
+    'Washington',
+    'White House',
+    'Pentagon',
+    'State Department',
+    'U.S. State Department',
+    'Trump administration',
+    'Biden administration',
+  ],
   // Not "Foreign Office": Pakistan's, India's and Germany's are called that too.
   'united-kingdom': ['Britain', 'Great Britain', 'British', 'UK', 'U.K.', 'Downing Street', 'Whitehall'],
   philippines: ['Philippine', 'Malacanang', 'Malacañang'],
@@ -77,7 +143,7 @@ export const COUNTRY_EXTRAS: Record<string, string[]> = {
   sudan: ['Sudanese Armed Forces', 'SAF'],
   palestine: ['Palestinian Authority'],
   taiwan: ['Taipei'],
-  'czechia': ['Czech Republic'],
+  czechia: ['Czech Republic'],
   'ivory-coast': ["Côte d'Ivoire", "Cote d'Ivoire"],
   myanmar: ['Burma', 'Naypyitaw', 'Naypyidaw'],
   // Demonyms and capitals in the spelling English news uses where the data has another one.
@@ -109,4 +175,15 @@ export const AMBIGUOUS_NAMES: Record<string, string[]> = {
 export const COUNTRY_RENAMES: Record<string, string> = { Türkiye: 'Turkey' };
 
 /** Capitals that are also common personal or place names elsewhere; they mislead more than help. */
-export const AMBIGUOUS_CAPITALS = new Set(['Victoria', 'Kingston', 'Hamilton', 'Jamestown', 'Georgetown', 'Nassau', 'Washington D.C.', 'Brussels', 'Palikir', 'King Edward Point']);
+export const AMBIGUOUS_CAPITALS = new Set([
+  'Victoria',
+  'Kingston',
+  'Hamilton',
+  'Jamestown',
+  'Georgetown',
+  'Nassau',
+  'Washington D.C.',
+  'Brussels',
+  'Palikir',
+  'King Edward Point',
+]);

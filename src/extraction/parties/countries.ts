@@ -30,7 +30,9 @@ export const countryAliases = (): PartyAlias[] => {
     if (!c.unMember && !c.independent && !STATES_WITHOUT_UN_SEAT.has(c.name.common)) continue;
     const name = COUNTRY_RENAMES[c.name.common] ?? c.name.common;
     const id = slug(name);
-    const add = (alias: string | undefined, form: PartyAlias['form']) => { if (alias && usable(alias)) out.push({ id, alias, form }); };
+    const add = (alias: string | undefined, form: PartyAlias['form']) => {
+      if (alias && usable(alias)) out.push({ id, alias, form });
+    };
     add(name, 'name');
     add(c.name.common, 'name');
     add(c.name.official, 'name');

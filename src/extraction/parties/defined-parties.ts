@@ -10,8 +10,45 @@ import type { PartyIndex, PartyMatch } from './party-index.js';
 import { slug } from './slug.js';
 
 /** Last words of organisation names; armed ones answer to "the group", "the rebels". */
-const ARMED_HEADS = new Set(['army', 'forces', 'front', 'brigade', 'brigades', 'movement', 'militia', 'guard', 'guards', 'resistance', 'mobilisation', 'mobilization']);
-const BODY_HEADS = new Set(['community', 'conference', 'forum', 'secretariat', 'group', 'agency', 'service', 'office', 'mission', 'party', 'union', 'council', 'alliance', 'organisation', 'organization', 'congress', 'league', 'coalition', 'committee', 'commission', 'assembly', 'authority', 'command']);
+const ARMED_HEADS = new Set([
+  'army',
+  'forces',
+  'front',
+  'brigade',
+  'brigades',
+  'movement',
+  'militia',
+  'guard',
+  'guards',
+  'resistance',
+  'mobilisation',
+  'mobilization',
+]);
+const BODY_HEADS = new Set([
+  'community',
+  'conference',
+  'forum',
+  'secretariat',
+  'group',
+  'agency',
+  'service',
+  'office',
+  'mission',
+  'party',
+  'union',
+  'council',
+  'alliance',
+  'organisation',
+  'organization',
+  'congress',
+  'league',
+  'coalition',
+  'committee',
+  'commission',
+  'assembly',
+  'authority',
+  'command',
+]);
 /**
  * Heads that name an organisation of its own even without a short form: "the Patriotic Movement",
  * but not "the Foreign Office" or "the Defence Committee", which are some state's organs.
@@ -32,7 +69,11 @@ const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text) && (t.pos =
 /** Start of the capitalised name ending just before `end`, or -1; a possessor ("Iraq's") is left out. */
 const nameStart = (tokens: Token[], sentenceStart: number, end: number): number => {
   let k = end;
-  while (k - 1 >= sentenceStart && (isCapitalised(tokens[k - 1]) || (CONNECTORS.has(tokens[k - 1].norm) && k - 1 > sentenceStart && /^\p{Lu}/u.test(tokens[k - 2].text)))) k--;
+  while (
+    k - 1 >= sentenceStart &&
+    (isCapitalised(tokens[k - 1]) || (CONNECTORS.has(tokens[k - 1].norm) && k - 1 > sentenceStart && /^\p{Lu}/u.test(tokens[k - 2].text)))
+  )
+    k--;
   while (k < end && CONNECTORS.has(tokens[k].norm)) k++;
   const words = tokens.slice(k, end).filter(isCapitalised).length;
   return words >= 2 ? k : -1;
@@ -73,7 +114,10 @@ export const findDefinedParties = (a: AnalyzedText, known: PartyIndex): DefinedP
       if (known_.length === 1 && known_[0].from === start && known_[0].to === end) continue;
       if (acronym && known.match(tokens, k + 1, k + 2).length) continue;
       // A dam or a programme with a short form is no party: the name must say it is an organisation.
-      const heads = tokens.slice(start, end).map((t) => kindOfHead(t.norm)).filter((x): x is ActorKind => !!x);
+      const heads = tokens
+        .slice(start, end)
+        .map((t) => kindOfHead(t.norm))
+        .filter((x): x is ActorKind => !!x);
       if (!heads.length) continue;
       const kind = kindOfHead(tokens[end - 1].norm) ?? heads[0];
       if (!acronym && kind === 'body' && known_.length) continue;
@@ -82,9 +126,12 @@ export const findDefinedParties = (a: AnalyzedText, known: PartyIndex): DefinedP
       const id = owner ?? slug(a.text.slice(tokens[start].start, tokens[end - 1].end));
       const seen = found.get(name.join(' '));
       // "National Liberation Army (ELN)": the head ends the name and the short form follows it.
-      if (seen) { seen.acronym ??= acronym; continue; }
+      if (seen) {
+        seen.acronym ??= acronym;
+        continue;
+      }
       if (!id) continue;
-      found.set(name.join(' '), { info: { id, kind: owner ? known.kindOf(owner) ?? 'country' : kind, form: 'name' }, name, acronym });
+      found.set(name.join(' '), { info: { id, kind: owner ? (known.kindOf(owner) ?? 'country') : kind, form: 'name' }, name, acronym });
     }
   }
   return [...found.values()];

@@ -51,7 +51,18 @@ interface OfficeHoldersFile {
 
 /** Letters that NFKD does not decompose into a base letter plus marks. */
 const UNDECOMPOSED: Record<string, string> = {
-  ł: 'l', ø: 'o', đ: 'd', ð: 'd', ß: 'ss', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th', ħ: 'h', ŀ: 'l', ŧ: 't',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ß: 'ss',
+  ı: 'i',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ħ: 'h',
+  ŀ: 'l',
+  ŧ: 't',
 };
 const UNDECOMPOSED_RE = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'g');
 
@@ -59,11 +70,15 @@ const UNDECOMPOSED_RE = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'g
  * Case, diacritics, apostrophes, dots, hyphens and spacing do not matter: "Sánchez" is "Sanchez",
  * "Kim Jong-un" is "Kim Jong Un", "Gideon Sa'ar" is "Gideon Saar". Words are joined by one space.
  */
-export const foldName = (s: string): string => s.toLowerCase()
-  .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!)
-  .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-  .replace(/[‘’'`´ʻʼ.]/g, '')
-  .replace(/[^a-z0-9]+/g, ' ').trim();
+export const foldName = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c])
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[‘’'`´ʻʼ.]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /**
  * English news spells some letters two ways: "Đurić" as "Djuric", "Schröder" as "Schroeder".
@@ -74,7 +89,7 @@ const ALTERNATE_RE = new RegExp(`[${Object.keys(ALTERNATE_SPELLINGS).join('')}]`
 
 const nameKeys = (name: string): string[] => {
   const lower = name.toLowerCase();
-  const keys = new Set([foldName(lower), foldName(lower.replace(ALTERNATE_RE, (c) => ALTERNATE_SPELLINGS[c]!))]);
+  const keys = new Set([foldName(lower), foldName(lower.replace(ALTERNATE_RE, (c) => ALTERNATE_SPELLINGS[c]))]);
   keys.delete('');
   return [...keys];
 };
@@ -82,7 +97,31 @@ const nameKeys = (name: string): string[] => {
 // ---- surnames ---------------------------------------------------------------------------------
 
 /** Words that join a family name to what precedes it: "von der Leyen", "da Silva", "al-Sisi". */
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'abu', 'ould', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le']);
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'ben',
+  'abu',
+  'ould',
+  'de',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+]);
 /** Arabic articles fold to one: news writes "al-Sisi" and "el-Sisi" for one man. */
 const ARTICLES = new Set(['al', 'el']);
 const REGNAL_NUMBER = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv|xvi)$/;
@@ -93,24 +132,182 @@ const GENERATION = /^(jr|sr)$/;
  * alone, they far more often mean someone else (or, like "said", are English words), so they are
  * no holder's bare surname.
  */
-const GIVEN_NAMES = new Set(['abdullah', 'mohammed', 'mohamed', 'muhammad', 'mohammad', 'mohamad', 'ahmed', 'ahmad', 'ali', 'hassan', 'hasan',
-  'hussein', 'hussain', 'mustafa', 'mahmoud', 'mahmud', 'omar', 'hamid', 'rashid', 'saleh', 'said', 'salem', 'khalifa', 'ibrahim',
-  'ismail', 'tariq', 'idris', 'aziz', 'habib', 'abubakar', 'musa', 'yassin', 'zayed']);
+const GIVEN_NAMES = new Set([
+  'abdullah',
+  'mohammed',
+  'mohamed',
+  'muhammad',
+  'mohammad',
+  'mohamad',
+  'ahmed',
+  'ahmad',
+  'ali',
+  'hassan',
+  'hasan',
+  'hussein',
+  'hussain',
+  'mustafa',
+  'mahmoud',
+  'mahmud',
+  'omar',
+  'hamid',
+  'rashid',
+  'saleh',
+  'said',
+  'salem',
+  'khalifa',
+  'ibrahim',
+  'ismail',
+  'tariq',
+  'idris',
+  'aziz',
+  'habib',
+  'abubakar',
+  'musa',
+  'yassin',
+  'zayed',
+]);
 
 /**
  * Surnames that are everyday English words or common family names ("May", "Brown", "Price",
  * "Wang", "Kim"): alone, they stand for a holder only while that holder is in office at the
  * article date; otherwise "Johnson" in a 2025 story would be Boris Johnson.
  */
-const COMMON_SURNAMES = new Set(['english', 'may', 'brown', 'browne', 'young', 'price', 'bishop', 'hunt', 'martin', 'henry', 'russell', 'miller',
-  'collins', 'peters', 'davis', 'cooper', 'harris', 'johnson', 'phillips', 'mitchell', 'wallace', 'bruce', 'austin', 'carter', 'craft', 'kenny',
-  'healey', 'cameron', 'jonathan', 'gabriel', 'michel', 'pierre', 'jean', 'blair', 'bush', 'clinton', 'kerry', 'haley', 'sullivan', 'waltz',
-  'fallon', 'reynolds', 'hammond', 'payne', 'bennett', 'abbott', 'drew', 'kern', 'haas', 'slot', 'blok', 'meta', 'dion', 'cruz', 'castro',
-  'santos', 'paz', 'dan', 'gil', 'nova', 'bah', 'bio', 'boko', 'fils', 'voltaire', 'teo', 'rama', 'laden', 'salam', 'moon', 'philippe',
-  'marin', 'gallant', 'pence', 'vance', 'rubio', 'marles', 'wong', 'li', 'wang', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu',
-  'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'lin', 'lu', 'dong', 'ding', 'wei', 'mao', 'geng', 'hua', 'qin', 'wen', 'chang', 'su', 'lai',
-  'tsai', 'cho', 'kim', 'lee', 'park', 'choi', 'jeong', 'kang', 'han', 'shin', 'ahn', 'suh', 'chung', 'yoon', 'ri', 'choe', 'ng', 'chan',
-  'koo', 'chiu', 'tan', 'lim', 'singh', 'kumar', 'khan', 'ahmadi']);
+const COMMON_SURNAMES = new Set([
+  'english',
+  'may',
+  'brown',
+  'browne',
+  'young',
+  'price',
+  'bishop',
+  'hunt',
+  'martin',
+  'henry',
+  'russell',
+  'miller',
+  'collins',
+  'peters',
+  'davis',
+  'cooper',
+  'harris',
+  'johnson',
+  'phillips',
+  'mitchell',
+  'wallace',
+  'bruce',
+  'austin',
+  'carter',
+  'craft',
+  'kenny',
+  'healey',
+  'cameron',
+  'jonathan',
+  'gabriel',
+  'michel',
+  'pierre',
+  'jean',
+  'blair',
+  'bush',
+  'clinton',
+  'kerry',
+  'haley',
+  'sullivan',
+  'waltz',
+  'fallon',
+  'reynolds',
+  'hammond',
+  'payne',
+  'bennett',
+  'abbott',
+  'drew',
+  'kern',
+  'haas',
+  'slot',
+  'blok',
+  'meta',
+  'dion',
+  'cruz',
+  'castro',
+  'santos',
+  'paz',
+  'dan',
+  'gil',
+  'nova',
+  'bah',
+  'bio',
+  'boko',
+  'fils',
+  'voltaire',
+  'teo',
+  'rama',
+  'laden',
+  'salam',
+  'moon',
+  'philippe',
+  'marin',
+  'gallant',
+  'pence',
+  'vance',
+  'rubio',
+  'marles',
+  'wong',
+  'li',
+  'wang',
+  'zhang',
+  'liu',
+  'chen',
+  'yang',
+  'huang',
+  'zhao',
+  'wu',
+  'zhou',
+  'xu',
+  'sun',
+  'ma',
+  'zhu',
+  'hu',
+  'guo',
+  'lin',
+  'lu',
+  'dong',
+  'ding',
+  'wei',
+  'mao',
+  'geng',
+  'hua',
+  'qin',
+  'wen',
+  'chang',
+  'su',
+  'lai',
+  'tsai',
+  'cho',
+  'kim',
+  'lee',
+  'park',
+  'choi',
+  'jeong',
+  'kang',
+  'han',
+  'shin',
+  'ahn',
+  'suh',
+  'chung',
+  'yoon',
+  'ri',
+  'choe',
+  'ng',
+  'chan',
+  'koo',
+  'chiu',
+  'tan',
+  'lim',
+  'singh',
+  'kumar',
+  'khan',
+  'ahmadi',
+]);
 
 /**
  * The forms of a holder's family name that may stand alone: the last word of the name (all of
@@ -121,37 +318,91 @@ const COMMON_SURNAMES = new Set(['english', 'may', 'brown', 'browne', 'young', '
  */
 const surnameKeys = (holder: OfficeHolder): string[] => {
   if (holder.surname) return nameKeys(holder.surname);
-  const words = holder.name.trim().split(/\s+/).filter((w) => !GENERATION.test(foldName(w)));
+  const words = holder.name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !GENERATION.test(foldName(w)));
   const first = foldName(words[0] ?? '');
   // "Juan Carlos I", "Philippe of Belgium": a reign, not a family name.
   if (words.length < 2 || TITLES.has(first) || words.some((w) => REGNAL_NUMBER.test(foldName(w)) || w === 'of')) return [];
   const keys: string[] = [];
   let start = words.length - 1;
-  keys.push(...nameKeys(words[start]!));
-  while (start > 1 && PARTICLES.has(foldName(words[start - 1]!))) keys.push(...nameKeys(words.slice(--start).join(' ')));
+  keys.push(...nameKeys(words[start]));
+  while (start > 1 && PARTICLES.has(foldName(words[start - 1]))) keys.push(...nameKeys(words.slice(--start).join(' ')));
   return [...new Set(keys.map(withoutArticle))].filter((k) => !GIVEN_NAMES.has(k) && !PARTY_NAMES().has(k));
 };
 
 /** Party names ("Montenegro", "Wagner"): a holder who bears one is not found by it alone. */
 let partyNames: Set<string> | undefined;
-const PARTY_NAMES = (): Set<string> => (partyNames ??= new Set([
-  ...countryAliases().map((a) => a.alias),
-  ...ACTORS.flatMap((a) => [a.name, ...a.aliases]),
-  ...Object.values(COUNTRY_EXTRAS).flat(),
-].map(foldName)));
+const PARTY_NAMES = (): Set<string> =>
+  (partyNames ??= new Set(
+    [...countryAliases().map((a) => a.alias), ...ACTORS.flatMap((a) => [a.name, ...a.aliases]), ...Object.values(COUNTRY_EXTRAS).flat()].map(foldName),
+  ));
 
 const withoutArticle = (key: string): string => {
   const [first, ...rest] = key.split(' ');
-  return rest.length && ARTICLES.has(first!) ? rest.join(' ') : key;
+  return rest.length && ARTICLES.has(first) ? rest.join(' ') : key;
 };
 
 /** Titles that news copy puts before a name; dropped from a query that does not match as it is. */
-const TITLES = new Set(['president', 'prime', 'minister', 'premier', 'chancellor', 'king', 'queen', 'emperor', 'crown', 'prince', 'princess', 'emir', 'amir', 'sheikh', 'sultan', 'mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'foreign', 'defence', 'defense', 'secretary', 'general', 'gen', 'lt', 'senior', 'field', 'marshal', 'chairman', 'chairwoman', 'supreme', 'leader', 'ayatollah', 'pope', 'cardinal', 'spokesman', 'spokeswoman', 'spokesperson', 'vice', 'deputy', 'state', 'mullah', 'sayyed', 'grand', 'duke', 'former', 'acting', 'interim']);
+const TITLES = new Set([
+  'president',
+  'prime',
+  'minister',
+  'premier',
+  'chancellor',
+  'king',
+  'queen',
+  'emperor',
+  'crown',
+  'prince',
+  'princess',
+  'emir',
+  'amir',
+  'sheikh',
+  'sultan',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sir',
+  'lord',
+  'foreign',
+  'defence',
+  'defense',
+  'secretary',
+  'general',
+  'gen',
+  'lt',
+  'senior',
+  'field',
+  'marshal',
+  'chairman',
+  'chairwoman',
+  'supreme',
+  'leader',
+  'ayatollah',
+  'pope',
+  'cardinal',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'vice',
+  'deputy',
+  'state',
+  'mullah',
+  'sayyed',
+  'grand',
+  'duke',
+  'former',
+  'acting',
+  'interim',
+]);
 
 const withoutTitles = (key: string): string => {
   const words = key.split(' ');
   let i = 0;
-  while (i < words.length - 1 && TITLES.has(words[i]!)) i++;
+  while (i < words.length - 1 && TITLES.has(words[i])) i++;
   return words.slice(i).join(' ');
 };
 
@@ -161,8 +412,7 @@ const withoutTitles = (key: string): string => {
 const startOf = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
 const endOf = (d: string): string => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
 
-const inOffice = (h: OfficeHolder, date: string): boolean =>
-  startOf(h.from) <= date && (h.to === null || date <= endOf(h.to));
+const inOffice = (h: OfficeHolder, date: string): boolean => startOf(h.from) <= date && (h.to === null || date <= endOf(h.to));
 
 /** In office at the date; without one, in office when the data was curated. */
 const isCurrent = (h: OfficeHolder, atDate: string | undefined): boolean => (atDate === undefined ? h.to === null : inOffice(h, atDate));

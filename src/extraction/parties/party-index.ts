@@ -31,7 +31,13 @@ interface Alias {
 }
 
 /** Case, apostrophes, spaces and accents do not matter: "Bogota" is "Bogotá". */
-const key = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[‘’´`]/g, "'").replace(/\s+/g, '');
+const key = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[‘’´`]/g, "'")
+    .replace(/\s+/g, '');
 const isAcronym = (alias: string): boolean => /^[A-Z.+\-0-9]{2,6}$/.test(alias);
 
 /**
@@ -69,7 +75,8 @@ export class PartyIndex {
     // Curated entries come last and win over the generated ones.
     for (const [id, aliases] of Object.entries(COUNTRY_EXTRAS)) {
       this.kinds.set(id, 'country');
-      for (const alias of aliases) this.insert(alias, { id, kind: 'country', form: /^[A-Z][a-z]+$/.test(alias) && alias.endsWith('ish') ? 'demonym' : 'metonym' });
+      for (const alias of aliases)
+        this.insert(alias, { id, kind: 'country', form: /^[A-Z][a-z]+$/.test(alias) && alias.endsWith('ish') ? 'demonym' : 'metonym' });
     }
     for (const [alias, ids] of Object.entries(AMBIGUOUS_NAMES)) {
       this.insert(alias, { id: ids[0], candidates: ids, kind: 'country', form: /ese$/.test(alias) ? 'demonym' : 'name' });
@@ -98,7 +105,10 @@ export class PartyIndex {
     let i = from;
     while (i < to) {
       const found = this.longestAt(tokens, i, to);
-      if (found) { out.push(found); i = found.to; } else i++;
+      if (found) {
+        out.push(found);
+        i = found.to;
+      } else i++;
     }
     return out;
   }
@@ -115,7 +125,10 @@ export class PartyIndex {
       joined += k.key;
       if (j > start && !this.prefixes.has(joined)) break;
       const alias = this.aliases.get(joined);
-      if (alias && this.acceptable(alias, tokens, start, j)) { best = alias; bestTo = j + 1; }
+      if (alias && this.acceptable(alias, tokens, start, j)) {
+        best = alias;
+        bestTo = j + 1;
+      }
     }
     if (!best) return null;
     // Built field by field: one object shape for every match (a spread here cost more than the search).
