@@ -1,9 +1,10 @@
-import type { PartyRef, SourceRef } from '../domain/claim.js';
+import type { SourceRef } from '../domain/claim.js';
 import type { ArticleText, ExtractedClaim } from '../domain/claim-extractor.js';
 import { findFrames, frameFor } from './attribution/frames.js';
 import { buildClaim, opensWithMeeting, type ClaimContext } from './claims/build.js';
 import { attributedCharge, deniedCharge, spokenSpans, type Speech } from './claims/charges.js';
 import { competingFocusClaim } from './claims/competing-focus.js';
+import { absorbRestatement } from './claims/restated.js';
 import { findCues } from './claims/cues.js';
 import { MEETING_VERBS } from './cues/lexicon.js';
 import { objectOf, subjectOf, type SentenceView } from './grammar.js';
@@ -84,12 +85,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
       if (!built) continue;
       const { claim } = built;
       coveredUntil = built.contentEnd;
-      // "deplores and strongly opposes this and has made solemn demarches": one act, told twice.
-      if (
-        claim.type === 'AccusationLevelled' &&
-        claims.slice(first).some((c) => c.type === claim.type && sameParties(c.actors, claim.actors) && sameParties(c.targets, claim.targets))
-      )
-        continue;
+      if (absorbRestatement(claim, claims.slice(first))) continue;
       claims.push(claim);
       const actorParties = [...new Set(claim.actors.map((r) => r.party).filter((p): p is string => !!p))];
       if (actorParties.length > 1) d.lastPlural = { sentence: s.index, parties: actorParties };
@@ -150,8 +146,6 @@ const coordinatedList = (tokens: Token[], matches: PartyMatch[]): string[] => {
   }
   return [...new Set(best.filter(Boolean))];
 };
-
-const sameParties = (a: PartyRef[], b: PartyRef[]): boolean => a.length === b.length && a.every((r) => b.some((o) => o.party === r.party));
 
 /** An odd number of straight or curly double quotes: the sentence opens or closes a quote it does not finish. */
 const quotesLeftOpen = (v: SentenceView): boolean => {

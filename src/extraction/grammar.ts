@@ -313,7 +313,8 @@ export const phraseParties = (v: SentenceView, k: number, agent = false): { part
       continue;
     }
     // With `agent`, what a thing is about includes who does it: "the aggression by Thailand".
-    if (agent && w === 'by') {
+    // "tensions between the two neighbours": with `agent`, whom a situation is between counts too.
+    if (agent && (w === 'by' || w === 'between')) {
       pos++;
       continue;
     }

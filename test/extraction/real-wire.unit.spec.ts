@@ -271,3 +271,18 @@ describe('reporters and the two sides', () => {
     expect(brief(claims.at(-1)!)).toMatchObject({ type: 'PledgeMade', actors: ['kenya', 'uganda'] });
   });
 });
+
+describe('third fresh article: authors, restatements, chosen escalation', () => {
+  it('makes no claim of a condemnation by authors who are no party', () => {
+    expect(extract('The raid was condemned by human rights groups.')).toEqual([]);
+    expect(only('The raid was condemned by Chad.')).toMatchObject({ actors: ['chad'] });
+  });
+  it('reads one concern told twice as one claim, taking the targets the second telling names', () => {
+    const claims = extract('The African Union Commission chairperson said he was alarmed by the tensions and urged Mali and Algeria to exercise restraint.');
+    expect(claims.map(brief)).toEqual([{ type: 'ConcernRaised', actors: ['african-union'], targets: ['mali', 'algeria'], source: 'african-union' }]);
+  });
+  it('reads escalation as a charge when someone chose it, not as a trend', () => {
+    expect(only('"The junta in Bamako has chosen escalation," the Algerian foreign minister said.')).toMatchObject({ actors: ['algeria'], targets: ['mali'] });
+    expect(extract('"We ask for help after the escalation in attacks," the Algerian foreign minister said.')).toEqual([]);
+  });
+});

@@ -52,6 +52,8 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   const selfAccusing = (ms: Mention[]) => !!objectParties?.size && ms.every((m) => m.parties.length > 0 && m.parties.every((p) => objectParties.has(p)));
   const bare = hit.bare ? bareNounAuthor(v, hit, frame) : null;
   let actorMs = bare ? bare.author : passive ? agentOf(v, hit.cue) : (infinitiveSubject(v, hit) ?? subjectOf(v, hit.head, 0, selfAccusing));
+  // "was condemned by human rights groups": an author who is no party makes no claim between parties.
+  if (passive && actorMs.length && actorMs.every(isNonPartyAuthor)) return null;
   // A noun that nobody is said to author is no claim of anyone's: "amid concerns".
   if (hit.bare && !actorMs.length) return null;
   if (!actorMs.length) actorMs = agentOf(v, hit.head);
@@ -232,6 +234,22 @@ const isReciprocal = (v: SentenceView, k: number): boolean =>
   k + 1 < v.s.to && ((v.t[k].norm === 'each' && v.t[k + 1].norm === 'other') || (v.t[k].norm === 'one' && v.t[k + 1].norm === 'another'));
 
 const mentionOf = (v: SentenceView, party: string): string => v.mentions.find((m) => m.parties.includes(party))?.text ?? party;
+
+/** Authors outside the parties' world: rights groups, analysts, residents. */
+const NON_PARTY_ROLES = new Set([
+  'group',
+  'activist',
+  'analyst',
+  'expert',
+  'observer',
+  'resident',
+  'critic',
+  'witness',
+  'campaigner',
+  'organisation',
+  'organization',
+]);
+const isNonPartyAuthor = (m: Mention): boolean => !m.parties.length && (m.role === undefined ? m.kind === 'other' : NON_PARTY_ROLES.has(m.role));
 
 const isAnonymousDocument = (m: Mention): boolean => m.kind === 'role' && !m.parties.length && !!m.role && DOCUMENT_HEADS.has(m.role);
 

@@ -5,7 +5,7 @@
 import type { ExtractedClaim } from '../../domain/claim-extractor.js';
 import type { SourceRef } from '../../domain/claim.js';
 import type { Frame } from '../attribution/frames.js';
-import { BONDS, CHARGE_PAIRS, CHARGE_WORDS, DENIAL_VERBS } from '../cues/lexicon.js';
+import { BONDS, CHARGE_PAIRS, CHARGE_WORDS, CHOSEN_CHARGES, DENIAL_VERBS } from '../cues/lexicon.js';
 import { clauseEnd, subjectOf, type SentenceView } from '../grammar.js';
 import { isHedged } from '../hedging.js';
 import { DOCUMENT_HEADS } from '../mentions/lexicon.js';
@@ -42,7 +42,8 @@ export const chargeWordIn = (v: SentenceView, from: number, to: number): number 
     const charged =
       CHARGE_WORDS.has(w.norm) ||
       (pair !== undefined && k + 1 < to && pair.has(t[k + 1].norm)) ||
-      (w.norm === 'against' && t.slice(k + 1, Math.min(to, k + 4)).some((x) => BONDS.has(x.norm)));
+      (w.norm === 'against' && t.slice(k + 1, Math.min(to, k + 4)).some((x) => BONDS.has(x.norm))) ||
+      (CHOSEN_CHARGES.has(w.norm) && k > v.s.from && (t[k - 1].pos === 'VERB' || t[k - 1].norm === "'s"));
     if (charged && !negatedBefore(v, k)) return k;
   }
   return -1;

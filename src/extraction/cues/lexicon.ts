@@ -260,3 +260,6 @@ export const CHARGE_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 
 /** Bonds a party can go back on: "went against its agreement", "acted against its commitments". */
 export const BONDS = new Set(['agreement', 'agreements', 'commitment', 'commitments', 'obligation', 'obligations', 'principles', 'pledge', 'promise', 'word']);
+
+/** Charges only as someone's choice ("has chosen escalation", "Moscow's escalation"), not as a trend ("the escalation in attacks"). */
+export const CHOSEN_CHARGES = new Set(['escalation', 'escalations']);

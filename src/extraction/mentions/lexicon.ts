@@ -105,6 +105,9 @@ export const ROLE_HEADS = new Set([
   'watchdog',
   'politician',
   'service',
+  'chairperson',
+  'chairman',
+  'chairwoman',
   'organisation',
   'organization',
   'hosts',
@@ -181,6 +184,9 @@ export const PERSON_HEADS = new Set([
   'deputy',
   'speaker',
   'politician',
+  'chairperson',
+  'chairman',
+  'chairwoman',
 ]);
 
 /** Roles defined by the other side of an encounter: "his counterpart", "their hosts". */
