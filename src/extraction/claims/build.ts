@@ -28,6 +28,7 @@ export interface ClaimContext {
 }
 
 const RELATIVE = new Set(['which', 'whom', 'who', 'that']);
+const CONTENT_LINKS = new Set(['to', 'of', 'that', ',', 'about', 'over', 'regarding', 'concerning', 'including', 'on', 'at', 'for', 'by', 'as', 'the']);
 
 const refs = (ms: Mention[], exclude: Set<string> = new Set()): PartyRef[] => {
   const out: PartyRef[] = [];
@@ -143,8 +144,9 @@ export const buildClaim = (v: SentenceView, hit: CueHit, ctx: ClaimContext): { c
   const end = Math.min(clauseEnd(v, hit.cue), outlet && outlet.from > hit.cue ? outlet.from : v.s.to);
   if (!targets.length && (hit.type === 'AccusationLevelled' || hit.type === 'ConcernRaised')) targets = chargedParties(v, hit, end, actorSet, ctx);
   while (contentFrom < end && /^[”’"]$/.test(t[contentFrom].text)) contentFrom++;
-  while (contentFrom < end && /^(to|of|that|,)$/.test(t[contentFrom].norm) && hit.type !== 'PledgeMade') contentFrom++;
-  let last = Math.min(end, contentFrom + 16);
+  // What is claimed, without the words that link it to the cue: "concerns about X" is about X, "pledged to do Y" is Y.
+  while (contentFrom + 1 < end && CONTENT_LINKS.has(t[contentFrom].norm)) contentFrom++;
+  let last = Math.min(end, contentFrom + 24);
   while (last > contentFrom + 1 && /^[,;:—–-]$/.test(t[last - 1].text)) last--;
   const words = t.slice(Math.min(contentFrom, end - 1), last);
   const content = words.length ? v.a.text.slice(words[0].start, words[words.length - 1].end) : '';
