@@ -46,6 +46,32 @@ describe('sentences', () => {
   });
 });
 
+describe('sentences from extraction', () => {
+  // One line, so the fallback split sees one sentence with no cue; the extractor saw two, the second opened by "however".
+  const BODY = 'Ruritania’s minister raised concerns about the militia, an official said; however a spokesman said it was about workers.';
+  const accounts = (placed: boolean) => {
+    const g = given();
+    const a = g.article(BODY);
+    const place = (sentence: number, contrastCue?: string) => (placed ? { sentence, contrastCue } : {});
+    const militia = g.claim(a, { type: 'ConcernRaised', actors: ['ruritania'], targets: ['genovia'], source: 'genovia', topics: ['security'], evidence: BODY, ...place(0) });
+    const workers = g.claim(a, {
+      type: 'ConcernRaised', actors: ['ruritania'], targets: ['genovia'], source: { party: 'genovia', mention: 'a spokesman' }, topics: ['migration'], evidence: BODY,
+      ...place(1, 'however'),
+    });
+    return { g, militia, workers };
+  };
+
+  it('places claims by the sentence and contrast cue the extractor recorded, not by splitting the text again', () => {
+    const { g, militia, workers } = accounts(true);
+    expect(summary(g.fold(conflictsProjection))).toEqual([{ kind: 'competing-account', basis: 'contrast-cue', a: [militia], b: [workers] }]);
+  });
+
+  it('falls back to its own split for claims without a placement (analysts, extractors before 2.1)', () => {
+    const { g } = accounts(false);
+    expect(summary(g.fold(conflictsProjection)).filter((c) => c.basis === 'contrast-cue')).toEqual([]);
+  });
+});
+
 describe('competing accounts in one article', () => {
   it('finds the account opened by a contrast cue that gives other topics for the same occasion', () => {
     const { g, militia, workers } = call();

@@ -260,3 +260,28 @@ export const CHARGE_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 
 /** Bonds a party can go back on: "went against its agreement", "acted against its commitments". */
 export const BONDS = new Set(['agreement', 'agreements', 'commitment', 'commitments', 'obligation', 'obligations', 'principles', 'pledge', 'promise', 'word']);
+
+/**
+ * Words that, opening a sentence, set it against what came before: "However, a spokesman said the
+ * talks were about migrants." The one list: the competing-focus rule and the conflicts read model
+ * (through each claim's `contrastCue`) both read it. Mid-sentence conjunctions ("..., while X said
+ * ...") are not cues: they usually join two parts of one account rather than two accounts.
+ */
+export const CONTRAST_CUES = [
+  'however',
+  'but',
+  'yet',
+  'whereas',
+  'while',
+  'although',
+  'though',
+  'meanwhile',
+  'by contrast',
+  'in contrast',
+  'on the other hand',
+  'nevertheless',
+  'nonetheless',
+  'instead',
+  'conversely',
+  'still',
+] as const;
