@@ -4,7 +4,7 @@ import { claimArticle, claimTime, selectClaims, type ClaimArticle } from '../cla
 import { independentSource, parseClaimKey, sourceKey, type ClaimKeyParts } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
-import { summariseSources, type SourceSummary } from '../shared/source-summary.js';
+import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
 import type { AttributionsState } from './attributions.projection.js';
 import { corroborationStatus, type CorroborationStatus } from './corroboration.js';
 import type { Evidence, Polarity, SourceRef } from '../../domain/claim.js';

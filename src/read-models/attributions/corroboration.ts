@@ -1,6 +1,6 @@
 import type { ClaimsState } from '../claims/claims.projection.js';
 import { selectClaims } from '../claims/claims.queries.js';
-import { summariseSources, type SourceSummary } from '../shared/source-summary.js';
+import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
 import type { AttributionsState } from './attributions.projection.js';
 
 export type CorroborationStatus = 'none' | 'single-source' | 'corroborated';
