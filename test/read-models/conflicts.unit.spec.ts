@@ -5,7 +5,7 @@ import { conflictsProjection, type ConflictsState } from '../../src/read-models/
 import { conflictsOfClaim, getConflict, listConflicts } from '../../src/read-models/conflicts/conflicts.queries.js';
 import { indexSentences } from '../../src/read-models/conflicts/sentences.js';
 import type { Topic } from '../../src/domain/claim.js';
-import { given } from './given.js';
+import { given, party } from './given.js';
 
 const summary = (s: ConflictsState) => [...s.conflicts.values()].map((c) => ({ kind: c.kind, basis: c.basis, a: c.a, b: c.b }));
 
@@ -151,11 +151,17 @@ describe('denials', () => {
     expect(conflictsOfClaim(state, asserted).map((c) => c.kind)).toEqual(['denial']);
   });
 
-  it('finds none for another key, and follows corrections and retractions at once', () => {
+  it('keeps the denial whatever topics either report gives the act: the topic is no part of a key', () => {
     const { g, asserted, denied } = world();
     g.correct(denied, { topics: ['trade'] });
+    expect(summary(g.fold(conflictsProjection))).toEqual([{ kind: 'denial', basis: 'same-key', a: [denied], b: [asserted] }]);
+  });
+
+  it('finds none for another key, and follows corrections and retractions at once', () => {
+    const { g, asserted, denied } = world();
+    g.correct(denied, { targets: [party('genovia')] });
     expect(g.fold(conflictsProjection).conflicts.size).toBe(0);
-    g.correct(denied, { topics: ['military'] });
+    g.correct(denied, { targets: [] });
     const id = [...g.fold(conflictsProjection).conflicts.keys()][0];
     expect(id).toMatch(/^dn-[0-9a-f]{16}$/);
     g.correct(asserted, { content: 'withdraw all troops' });

@@ -7,7 +7,7 @@ export type CorroborationStatus = 'none' | 'single-source' | 'corroborated';
 
 export interface Corroboration {
   key: string;
-  /** `corroborated` when two or more independent sources assert it (see independentSource). */
+  /** `corroborated` when two or more independent sources assert it (see independentSource), `none` when no live claim asserts it (denials only). */
   status: CorroborationStatus;
   /** Every independent source asserting it; denials are not corroboration and are left out. */
   sources: SourceSummary[];

@@ -157,7 +157,8 @@ const deserializeConflicts = (json: unknown): ConflictsState => {
 
 export const conflictsProjection = defineReadModel<'conflicts', ConflictsState>({
   name: 'conflicts',
-  // 2: sentences and contrast cues from the extractor's split (claims' `sentence`, `contrastCue`).
+  // 2: sentences and contrast cues from the extractor's split (claims' `sentence`, `contrastCue`);
+  // denials meet the asserted claims of their key whatever their topics (keys lost the topic).
   version: 2,
   initial: () => ({ articles: new Map(), facts: new Map(), conflicts: new Map(), byClaim: new Map(), denials: new Map(), ...emptyIndexes() }),
   apply: applyToConflicts,
