@@ -8,7 +8,7 @@ import { HealthController } from '../health/health.controller.js';
 import { LiveModule } from '../live/live.module.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { ViewsModule } from '../views/views.module.js';
-import { CONFIG, type Config } from './config.js';
+import { CONFIG, eventStoreOptions, type Config } from './config.js';
 
 export interface AppOptions {
   config: Config;
@@ -25,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(store), ArticlesModule.forRoot(extractor), ...(readSide ? [ProjectionsModule, ViewsModule, LiveModule] : [])],
+      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(store ? { store } : { options: eventStoreOptions(config) }), ArticlesModule.forRoot(extractor), ...(readSide ? [ProjectionsModule, ViewsModule, LiveModule] : [])],
       controllers: [HealthController],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],

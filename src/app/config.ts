@@ -1,5 +1,6 @@
 // Configuration comes from the environment only, checked once at start so a typo fails loudly.
 import { join } from 'node:path';
+import type { EventStoreOptions } from '../event-store/open-event-store.js';
 
 export interface Config {
   port: number;
@@ -92,5 +93,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 };
 
 export const sqliteFile = (config: Pick<Config, 'dataDir'>): string => join(config.dataDir, 'claimtrail.sqlite');
+/** What the event store needs of the configuration. */
+export const eventStoreOptions = (config: Pick<Config, 'dataDir' | 'eventStoreConnectionString'>): EventStoreOptions => ({
+  eventStoreConnectionString: config.eventStoreConnectionString,
+  sqliteFile: sqliteFile(config),
+});
 export const keysFile = (config: Pick<Config, 'dataDir'>): string => join(config.dataDir, 'keys.sqlite');
 export const CONFIG = Symbol('Config');

@@ -15,6 +15,8 @@ export interface ParsedArticle {
   body: string;
 }
 
+// `outlet:` names the publication; `source:` is an older spelling still read (a claim's source is
+// the party cited, a different thing).
 const HEADER_KEYS: Record<string, keyof ParsedArticle> = {
   title: 'title', headline: 'title', outlet: 'outlet', source: 'outlet', url: 'url', link: 'url',
   published: 'publishedAt', publishedat: 'publishedAt', date: 'publishedAt', section: 'section', dateline: 'dateline',

@@ -1,7 +1,7 @@
-import type { ClaimFields, ClaimType } from './claim.js';
+import type { ClaimFields, ClaimPlacement, ClaimType } from './claim.js';
 
 /** A claim as an extractor finds it, before it is given an id and an article. */
-export interface ExtractedClaim extends ClaimFields {
+export interface ExtractedClaim extends ClaimFields, ClaimPlacement {
   type: ClaimType;
 }
 

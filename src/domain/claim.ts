@@ -1,5 +1,5 @@
 // The claim model: plain data, shared by extraction, events, read models and REST.
-import type { claimFieldsSchema, evidenceSchema, partyRefSchema, sourceRefSchema } from './events/claim-fields.schema.js';
+import type { claimFieldsSchema, claimPlacementSchema, evidenceSchema, partyRefSchema, sourceRefSchema } from './events/claim-fields.schema.js';
 import type { Infer } from './events/schema.js';
 
 export const CLAIM_TYPES = ['InvitationExtended', 'PledgeMade', 'AccusationLevelled', 'ConcernRaised'] as const;
@@ -20,8 +20,10 @@ export type PartyRef = Infer<typeof partyRefSchema>;
 export type SourceRef = Infer<typeof sourceRefSchema>;
 export type Evidence = Infer<typeof evidenceSchema>;
 export type ClaimFields = Infer<typeof claimFieldsSchema>;
+/** Set by the extractor only: not an analyst's field, so not in ClaimFields. */
+export type ClaimPlacement = Infer<typeof claimPlacementSchema>;
 
-export interface Claim extends ClaimFields {
+export interface Claim extends ClaimFields, ClaimPlacement {
   type: ClaimType;
   claimId: string;
   articleId: string;

@@ -6,11 +6,12 @@ import { attributedCharge, deniedCharge, spokenSpans, type Speech } from './clai
 import { competingFocusClaim } from './claims/competing-focus.js';
 import { absorbRestatement } from './claims/restated.js';
 import { findCues } from './claims/cues.js';
+import { contrastCue } from './cues/contrast.js';
 import { MEETING_VERBS } from './cues/lexicon.js';
 import { objectOf, subjectOf, type SentenceView } from './grammar.js';
 import { detectMentions } from './mentions/detect.js';
 import { Discourse } from './mentions/discourse.js';
-import { analyze, type Token } from './nlp.js';
+import { analyze, type Sentence, type Token } from './nlp.js';
 import { restorePastVerbs } from './past-forms.js';
 import { findDefinedParties, matchDefined, mergeMatches } from './parties/defined-parties.js';
 import { dropOwnedMetonyms } from './parties/owned-metonyms.js';
@@ -109,6 +110,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
       const focus = competingFocusClaim(v, frames, d.lastMeeting && d.lastMeeting.sentence >= s.index - 3 ? d.lastMeeting.parties : null);
       if (focus) claims.push(focus);
     }
+    placeClaims(claims.slice(first), s);
     noteMeetings(v);
     const frame = frameFor(v, frames, s.to);
     const lastClaim = claims.at(-1);
@@ -117,6 +119,15 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
     carried = src ? { paragraph: s.paragraph, source: src } : null;
   }
   return claims;
+};
+
+/** Each claim records its sentence, so read models need not split the text again. */
+const placeClaims = (found: ExtractedClaim[], s: Sentence): void => {
+  const cue = contrastCue(s.text);
+  for (const claim of found) {
+    claim.sentence = s.index;
+    if (cue) claim.contrastCue = cue;
+  }
 };
 
 /** The first list of two or more parties that the next two sentences give. */

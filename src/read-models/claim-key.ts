@@ -1,12 +1,14 @@
 // Claim keys: what makes two claims, in any article and from any source, "the same claim".
 //
-// Format: `<Type>:<actors>:<targets>:<topic>`, e.g. `PledgeMade:pakistan+taliban:-:security`.
+// Format: `<Type>:<actors>:<targets>`, e.g. `PledgeMade:pakistan+taliban:-`.
 //   - <Type> is the claim type as spelled in CLAIM_TYPES;
 //   - <actors> and <targets> are the parties' keys, sorted and de-duplicated, joined with `+`,
 //     or `-` when there are none (a slug is never `-`, so this is unambiguous);
 //   - a party key is the canonical party slug, or for an unresolved party (party: null) `~` and a
 //     slug of its mention (`~tribal-elders`), so unknowns never merge with a known party;
-//   - <topic> is the claim's primary topic (see TOPIC_PRECEDENCE) or `-`.
+// The topic is not part of it: analysts mean one invitation however each report labels what it was
+// about, so topics are facets of a key (filters), not a way to split it. Keys of versions before
+// read-model version 2 ended in `:<topic>`; parseClaimKey still reads them, ignoring the topic.
 // Every character is in [A-Za-z0-9~:+-], so the key is safe in a URL path. In a query string
 // `+` must be sent as %2B; parseClaimKey also takes a space for it.
 import { PARTY_ID } from '../domain/party-id.js';
@@ -50,8 +52,9 @@ export const independentSource = (source: SourceRef, outlet: string | null): str
   source.party !== null ? safeParty(source.party) : `${sourceKey(source)}@${outlet ? slug(outlet) : 'unknown'}`;
 
 /**
- * The primary topic is the most specific one a claim has, so the order an extractor lists topics
- * in does not split a claim key: terrorism before the broader security, diplomacy last.
+ * Topics from most to least specific: terrorism before the broader security, diplomacy last. The
+ * primary topic (the first a claim has) is what the actor-disagreement rule compares, whatever
+ * order an extractor lists topics in; a key's topic facets are listed in this order.
  */
 export const TOPIC_PRECEDENCE: readonly Topic[] = [
   'terrorism', 'migration', 'humanitarian', 'military', 'trade', 'infrastructure', 'governance', 'security', 'diplomacy',
@@ -66,35 +69,22 @@ export interface KeyedClaim {
   type: ClaimType;
   actors: readonly PartyRef[];
   targets: readonly PartyRef[];
-  topics: readonly Topic[];
 }
 
 export interface ClaimKeyParts {
   type: ClaimType;
-  actors: string[];
-  targets: string[];
-  topic: Topic | null;
+  actors: readonly string[];
+  targets: readonly string[];
 }
 
 const list = (keys: readonly string[]): string => (keys.length ? keys.join('+') : '-');
 
 export const formatClaimKey = (parts: ClaimKeyParts): string =>
-  `${parts.type}:${list([...new Set(parts.actors)].sort())}:${list([...new Set(parts.targets)].sort())}:${parts.topic ?? '-'}`;
+  `${parts.type}:${list([...new Set(parts.actors)].sort())}:${list([...new Set(parts.targets)].sort())}`;
 
-export const claimKeyParts = (claim: KeyedClaim): ClaimKeyParts => ({
-  type: claim.type,
-  actors: partyKeys(claim.actors),
-  targets: partyKeys(claim.targets),
-  topic: primaryTopic(claim.topics),
-});
-
-export const claimKey = (claim: KeyedClaim): string => formatClaimKey(claimKeyParts(claim));
-
-/** Type and parties, without the topic: "the same act by the same parties", whatever it was about. */
-export const actKey = (claim: KeyedClaim): string => {
-  const p = claimKeyParts(claim);
-  return `${p.type}:${list(p.actors)}:${list(p.targets)}`;
-};
+/** "The same act by the same parties", whatever each report says it was about. */
+export const claimKey = (claim: KeyedClaim): string =>
+  formatClaimKey({ type: claim.type, actors: partyKeys(claim.actors), targets: partyKeys(claim.targets) });
 
 const PARTY = /^~?[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -102,8 +92,9 @@ const PARTY = /^~?[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Null when `key` is not a well-formed claim key (a 400 for the REST layer, not a throw). */
 export const parseClaimKey = (key: string): ClaimKeyParts | null => {
   const parts = key.trim().replace(/ /g, '+').split(':');
-  if (parts.length !== 4) return null;
-  const [type, actors, targets, topic] = parts;
+  // A fourth part is the topic of keys before version 2: checked, then ignored.
+  if (parts.length !== 3 && parts.length !== 4) return null;
+  const [type, actors, targets, topic = '-'] = parts;
   if (!isClaimType(type)) return null;
   const parties = (s: string): string[] | null => {
     if (s === '-') return [];
@@ -114,7 +105,7 @@ export const parseClaimKey = (key: string): ClaimKeyParts | null => {
   const t = parties(targets);
   if (!a || !t) return null;
   if (topic !== '-' && !(TOPICS as readonly string[]).includes(topic)) return null;
-  return { type, actors: a, targets: t, topic: topic === '-' ? null : (topic as Topic) };
+  return { type, actors: a, targets: t };
 };
 
 /** Normalises a key given by a user (any party order, spaces for `+`) to the stored form. */

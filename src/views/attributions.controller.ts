@@ -14,7 +14,7 @@ export class AttributionsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Claims grouped by claim key (type, actor parties, target parties, topic) with every source that reports them' })
+  @ApiOperation({ summary: 'Claims grouped by claim key (type, actor parties, target parties; topics are facets) with every source that reports them' })
   list(@Query() q: AttributionsQueryDto) {
     const filter = defined({
       type: q.type, actor: q.actor, target: q.target, party: q.party, topic: q.topic, source: q.source, status: q.status,
@@ -24,7 +24,7 @@ export class AttributionsController {
   }
 
   @Get(':key')
-  @ApiOperation({ summary: 'One claim key side by side: source by source, what each said, where and when' })
+  @ApiOperation({ summary: 'One claim key (`<Type>:<actors>:<targets>`, e.g. InvitationExtended:pakistan:taliban) side by side: source by source, what each said, where and when' })
   async one(@Param('key') key: string, @Query() q: AttributionQueryDto) {
     const found = await this.queries.execute(
       new ReadModelQuery(['attributions', 'claims'], parseAsOf(q.asOf), (s) =>

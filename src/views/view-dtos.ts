@@ -120,13 +120,17 @@ export class AttributionsQueryDto extends TimedListQueryDto {
   @ApiPropertyOptional({ description: 'Actor or target' }) @IsOptional() @Matches(SLUG, KEY_MESSAGE)
   party?: string;
 
-  @ApiPropertyOptional({ enum: TOPICS }) @IsOptional() @IsIn(TOPICS)
+  @ApiPropertyOptional({ enum: TOPICS, description: 'Keys with at least one claim on this topic: topics are facets of a key, not part of it' })
+  @IsOptional() @IsIn(TOPICS)
   topic?: Topic;
 
   @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
   source?: string;
 
-  @ApiPropertyOptional({ enum: ['none', 'single-source', 'corroborated'] }) @IsOptional() @IsIn(['none', 'single-source', 'corroborated'])
+  @ApiPropertyOptional({
+    enum: ['none', 'single-source', 'corroborated'],
+    description: 'corroborated: two or more independent sources assert it; single-source: one; none: no live asserted claim (only denials, or retracted ones)',
+  }) @IsOptional() @IsIn(['none', 'single-source', 'corroborated'])
   status?: 'none' | 'single-source' | 'corroborated';
 }
 

@@ -5,7 +5,7 @@ import { conflictsProjection, type ConflictsState } from '../../src/read-models/
 import { conflictsOfClaim, getConflict, listConflicts } from '../../src/read-models/conflicts/conflicts.queries.js';
 import { indexSentences } from '../../src/read-models/conflicts/sentences.js';
 import type { Topic } from '../../src/domain/claim.js';
-import { given } from './given.js';
+import { given, party } from './given.js';
 
 const summary = (s: ConflictsState) => [...s.conflicts.values()].map((c) => ({ kind: c.kind, basis: c.basis, a: c.a, b: c.b }));
 
@@ -43,6 +43,32 @@ describe('sentences', () => {
     const { starts, cues } = indexSentences('U.S. envoys met. But talks stalled.\nMeanwhile, Genovia waited. "Yet no deal," he said.');
     expect(starts).toEqual([0, 17, 36, 63]);
     expect(cues).toEqual({ 1: 'but', 2: 'meanwhile', 3: 'yet' });
+  });
+});
+
+describe('sentences from extraction', () => {
+  // One line, so the fallback split sees one sentence with no cue; the extractor saw two, the second opened by "however".
+  const BODY = 'Ruritania’s minister raised concerns about the militia, an official said; however a spokesman said it was about workers.';
+  const accounts = (placed: boolean) => {
+    const g = given();
+    const a = g.article(BODY);
+    const place = (sentence: number, contrastCue?: string) => (placed ? { sentence, contrastCue } : {});
+    const militia = g.claim(a, { type: 'ConcernRaised', actors: ['ruritania'], targets: ['genovia'], source: 'genovia', topics: ['security'], evidence: BODY, ...place(0) });
+    const workers = g.claim(a, {
+      type: 'ConcernRaised', actors: ['ruritania'], targets: ['genovia'], source: { party: 'genovia', mention: 'a spokesman' }, topics: ['migration'], evidence: BODY,
+      ...place(1, 'however'),
+    });
+    return { g, militia, workers };
+  };
+
+  it('places claims by the sentence and contrast cue the extractor recorded, not by splitting the text again', () => {
+    const { g, militia, workers } = accounts(true);
+    expect(summary(g.fold(conflictsProjection))).toEqual([{ kind: 'competing-account', basis: 'contrast-cue', a: [militia], b: [workers] }]);
+  });
+
+  it('falls back to its own split for claims without a placement (analysts, extractors before 2.1)', () => {
+    const { g } = accounts(false);
+    expect(summary(g.fold(conflictsProjection)).filter((c) => c.basis === 'contrast-cue')).toEqual([]);
   });
 });
 
@@ -125,11 +151,17 @@ describe('denials', () => {
     expect(conflictsOfClaim(state, asserted).map((c) => c.kind)).toEqual(['denial']);
   });
 
-  it('finds none for another key, and follows corrections and retractions at once', () => {
+  it('keeps the denial whatever topics either report gives the act: the topic is no part of a key', () => {
     const { g, asserted, denied } = world();
     g.correct(denied, { topics: ['trade'] });
+    expect(summary(g.fold(conflictsProjection))).toEqual([{ kind: 'denial', basis: 'same-key', a: [denied], b: [asserted] }]);
+  });
+
+  it('finds none for another key, and follows corrections and retractions at once', () => {
+    const { g, asserted, denied } = world();
+    g.correct(denied, { targets: [party('genovia')] });
     expect(g.fold(conflictsProjection).conflicts.size).toBe(0);
-    g.correct(denied, { topics: ['military'] });
+    g.correct(denied, { targets: [] });
     const id = [...g.fold(conflictsProjection).conflicts.keys()][0];
     expect(id).toMatch(/^dn-[0-9a-f]{16}$/);
     g.correct(asserted, { content: 'withdraw all troops' });

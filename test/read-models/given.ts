@@ -23,6 +23,9 @@ export interface ClaimSpec {
   /** A piece of the article body; defaults to the article's first sentence. */
   evidence?: string;
   recordedBy?: string;
+  /** The extractor's placement; absent: the read model's own sentence split decides. */
+  sentence?: number;
+  contrastCue?: string;
 }
 
 export class Given {
@@ -79,6 +82,8 @@ export class Given {
         hedged: spec.hedged ?? false,
         polarity: spec.polarity ?? 'asserted',
         topics: spec.topics ?? ['diplomacy'],
+        ...(spec.sentence === undefined ? {} : { sentence: spec.sentence }),
+        ...(spec.contrastCue === undefined ? {} : { contrastCue: spec.contrastCue }),
       },
     });
     return claimId;

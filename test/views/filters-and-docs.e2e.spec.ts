@@ -50,7 +50,7 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
   });
 
   it('answers 404 for unknown ids on every one-item endpoint, live and as of a point, and 200 for known ones', async () => {
-    const unknown = ['/claims/0123456789abcdef0123-000000000000', '/parties/nobody', '/sources/nobody', '/articles/0123456789abcdef0123', '/attributions/PledgeMade:nobody:-:-', '/conflicts/ca-0000000000000000'];
+    const unknown = ['/claims/0123456789abcdef0123-000000000000', '/parties/nobody', '/sources/nobody', '/articles/0123456789abcdef0123', '/attributions/PledgeMade:nobody:-', '/conflicts/ca-0000000000000000'];
     for (const path of unknown) {
       expect((await request(t.server).get(path).expect(404)).body.message).toMatch(/not found/);
       await request(t.server).get(`${path}?asOf=1`).expect(404);

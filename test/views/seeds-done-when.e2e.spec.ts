@@ -58,6 +58,22 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     expect(pakistan.asTarget.find((g) => g.type === 'AccusationLevelled')!.sources.map((s) => s.party)).toEqual(['india']);
   });
 
+  it("GET /attributions: Pakistan's invitation to the Taliban is one key, corroborated by both source parties, the acceptance in it", async () => {
+    const keys = (await get<{ items: { key: string }[] }>('/attributions?type=InvitationExtended&actor=pakistan&target=taliban')).items.map((a) => a.key);
+    expect(keys).toEqual(['InvitationExtended:pakistan:taliban']);
+    const detail = await get<{ status: string; topics: string[]; claims: number; columns: { items: { party: string | null; accounts: { evidence: { text: string } }[] }[] } }>(
+      '/attributions/InvitationExtended:pakistan:taliban',
+    );
+    expect(detail.status).toBe('corroborated');
+    expect(detail.columns.items.map((c) => c.party).sort()).toEqual(['pakistan', 'taliban']);
+    const evidence = detail.columns.items.flatMap((c) => c.accounts.map((a) => a.evidence.text));
+    expect(evidence.some((e) => e.includes('formally invited Amir Khan Muttaqi'))).toBe(true);
+    expect(evidence.some((e) => e.startsWith('Muttaqi accepted the invitation'))).toBe(true);
+    expect(detail.topics).toContain('terrorism');
+    // Topics filter keys, they do not split them: the key is found by any of its claims' topics.
+    expect((await get<{ items: { key: string }[] }>('/attributions?type=InvitationExtended&topic=diplomacy')).items.map((a) => a.key)).toContain('InvitationExtended:pakistan:taliban');
+  });
+
   it('GET /conflicts: the two accounts of the Dar–Muttaqi call, TTP against migrants, each with its source and evidence', async () => {
     const { articleId } = ids[DAR_MUTTAQI];
     const { body } = await get<{ body: string }>(`/articles/${articleId}`);

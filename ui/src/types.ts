@@ -81,7 +81,7 @@ export interface Account {
   evidence: Evidence; article: ArticleRef; when: string; retracted: boolean;
 }
 export interface Attribution {
-  key: string; type: ClaimType; actors: string[]; targets: string[]; topic: string | null;
+  key: string; type: ClaimType; actors: string[]; targets: string[]; topics: string[];
   claims: number; articles: number; status: string; sources: SourceSummary[]; denied: number; firstAt: string; lastAt: string;
   columns?: Page<{ source: string; party: string | null; accounts: Account[] }>;
 }

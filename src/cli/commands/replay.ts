@@ -9,7 +9,7 @@
 // To rebuild what a running service serves, use POST /projections/rebuild instead.
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { loadConfig } from '../../app/config.js';
+import { eventStoreOptions, loadConfig } from '../../app/config.js';
 import { ARTICLE_STREAM_PREFIX } from '../../domain/ids.js';
 import { openEventStore } from '../../event-store/open-event-store.js';
 import { rebuildSnapshots, type ViewRebuildReport } from '../../projections/rebuild-snapshots.js';
@@ -70,7 +70,7 @@ export const registerReplay = (program: Command): void => {
       const projections = options.name ? ALL_PROJECTIONS.filter((p) => options.name!.includes(p.name)) : ALL_PROJECTIONS;
       const config = loadConfig();
       const file = snapshotFile(config.dataDir);
-      const store = await openEventStore(config);
+      const store = await openEventStore(eventStoreOptions(config));
       const snapshots = new ViewSnapshots(file);
       // Each view's pass meets the same bad events; report each once.
       const invalid = new Set<string>();

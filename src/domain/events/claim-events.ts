@@ -1,9 +1,9 @@
 import { CLAIM_TYPES, type Claim, type ClaimType } from '../claim.js';
-import { claimFieldsShape, claimRefShape } from './claim-fields.schema.js';
+import { claimFieldsShape, claimPlacementShape, claimRefShape } from './claim-fields.schema.js';
 import { obj, type Infer, type Same } from './schema.js';
 
 /** The data of every claim event: the claim less its type, which the event type carries. */
-export const claimEventSchema = obj({ ...claimRefShape, ...claimFieldsShape });
+export const claimEventSchema = obj({ ...claimRefShape, ...claimFieldsShape, ...claimPlacementShape });
 export type ClaimEventData = Infer<typeof claimEventSchema>;
 true satisfies Same<ClaimEventData, Omit<Claim, 'type'>>;
 

@@ -1,7 +1,7 @@
 // The one definition of a claim's fields: the claim types of src/domain/claim.ts are inferred from
 // these, and every claim event, correction and pre-append check is checked by them.
 import { CLAIM_TYPES, POLARITIES, TOPICS } from '../claim.js';
-import { bool, count, list, obj, oneOf, str, strOrNull } from './schema.js';
+import { bool, count, list, obj, oneOf, optional, str, strOrNull } from './schema.js';
 
 /** A party as named in the text: `party` is a canonical slug (`pakistan`), null when unknown. */
 export const partyRefSchema = obj({ party: strOrNull, mention: str });
@@ -24,6 +24,18 @@ export const claimFieldsShape = {
   topics: list(oneOf(TOPICS)),
 };
 export const claimFieldsSchema = obj(claimFieldsShape);
+
+/**
+ * Where in the extractor's sentence split (extraction/nlp.ts `analyze`) a claim was found: the
+ * sentence's index and the contrast cue that opens that sentence ("however"), absent when none.
+ * Read models use these instead of splitting the text again. Optional: analysts' claims and events
+ * written before extractor 2.1 carry neither, and read models fall back to their own split.
+ */
+export const claimPlacementShape = {
+  sentence: optional(count),
+  contrastCue: optional(str),
+};
+export const claimPlacementSchema = obj(claimPlacementShape);
 
 /** Which claim an event is about, and who wrote it: `<extractor>@<version>` or `analyst:<name>`. */
 export const claimRefShape = { claimId: str, articleId: str, recordedBy: str };

@@ -40,8 +40,23 @@ export const list = <T>(item: Schema<T>): Schema<T[]> => ({
   },
 });
 
+/** A field that may be absent: added to an event after events without it were written. */
+export interface Optional<T> extends Schema<T | undefined> {
+  readonly optional: true;
+}
+
+export const optional = <T>(schema: Schema<T>): Optional<T> => ({
+  optional: true,
+  test: (v) => v === undefined || schema.test(v),
+  problems: (v, path, out) => {
+    if (v !== undefined) schema.problems(v, path, out);
+  },
+});
+
 type Shape = Record<string, Schema<unknown>>;
-type Fields<S extends Shape> = { [K in keyof S]: Infer<S[K]> };
+type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends Optional<unknown> ? K : never }[keyof S];
+type Flat<T> = { [K in keyof T]: T[K] };
+type Fields<S extends Shape> = Flat<{ [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Exclude<Infer<S[K]>, undefined> }>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 

@@ -5,12 +5,12 @@
 import type { PartyRef } from '../../domain/claim.js';
 import type { ExtractedClaim } from '../../domain/claim-extractor.js';
 import { frameFor, type Frame } from '../attribution/frames.js';
+import { contrastCue } from '../cues/contrast.js';
 import { MEETING_NOUNS } from '../cues/lexicon.js';
 import { clauseEnd, type SentenceView } from '../grammar.js';
 import { isHedged } from '../hedging.js';
 import { topicsOf } from '../topics.js';
 
-const CONTRAST_OPENERS = new Set(['however', 'but', 'yet']);
 const FOCUS_NOUNS = new Set(['focus', 'emphasis', 'thrust', 'subject', 'topic']);
 const FOCUS_VERBS = new Set(['focus', 'centre', 'center', 'concentrate', 'revolve', 'dwell']);
 const POSSESSIVES = new Set(['the', 'their', 'this', 'that', 'its']);
@@ -47,7 +47,7 @@ const speakerRefs = (frame: Frame): PartyRef[] => {
 
 export const competingFocusClaim = (v: SentenceView, frames: Frame[], meeting: string[] | null): ExtractedClaim | null => {
   const { t, s } = v;
-  if (!CONTRAST_OPENERS.has(t[s.from].norm)) return null;
+  if (!contrastCue(s.text)) return null;
   const from = focusAt(v);
   if (from < 0) return null;
   const frame = frameFor(v, frames, from);

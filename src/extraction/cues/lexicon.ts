@@ -263,3 +263,28 @@ export const BONDS = new Set(['agreement', 'agreements', 'commitment', 'commitme
 
 /** Charges only as someone's choice ("has chosen escalation", "Moscow's escalation"), not as a trend ("the escalation in attacks"). */
 export const CHOSEN_CHARGES = new Set(['escalation', 'escalations']);
+
+/**
+ * Words that, opening a sentence, set it against what came before: "However, a spokesman said the
+ * talks were about migrants." The one list: the competing-focus rule and the conflicts read model
+ * (through each claim's `contrastCue`) both read it. Mid-sentence conjunctions ("..., while X said
+ * ...") are not cues: they usually join two parts of one account rather than two accounts.
+ */
+export const CONTRAST_CUES = [
+  'however',
+  'but',
+  'yet',
+  'whereas',
+  'while',
+  'although',
+  'though',
+  'meanwhile',
+  'by contrast',
+  'in contrast',
+  'on the other hand',
+  'nevertheless',
+  'nonetheless',
+  'instead',
+  'conversely',
+  'still',
+] as const;

@@ -1,8 +1,8 @@
-// The attributions view: claims grouped by claim key (type, actors, targets, primary topic) across
+// The attributions read model: claims grouped by claim key (type, actor and target parties) across
 // articles. Per claim it stores only its key; a correction is applied to the parsed key, so moving
 // a claim between keys needs no copy of the claim.
 import type { ClaimCorrection } from '../../domain/events/index.js';
-import { claimKey, formatClaimKey, parseClaimKey, partyKeys, primaryTopic } from '../claim-key.js';
+import { claimKey, formatClaimKey, parseClaimKey, partyKeys } from '../claim-key.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
 import { isClaimEvent } from '../shared/claim-events.js';
 import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
@@ -23,7 +23,6 @@ export const correctedKey = (key: string, changes: ClaimCorrection): string => {
     type: changes.type ?? parts.type,
     actors: changes.actors ? partyKeys(changes.actors) : parts.actors,
     targets: changes.targets ? partyKeys(changes.targets) : parts.targets,
-    topic: changes.topics ? primaryTopic(changes.topics) : parts.topic,
   });
 };
 
@@ -38,9 +37,9 @@ const move = (state: AttributionsState, claimId: string, key: string): void => {
 /** Mutates and returns `state`. Retractions are hidden at query time via the claims view. */
 export const applyToAttributions = (state: AttributionsState, { event }: ProjectedEvent): AttributionsState => {
   if (isClaimEvent(event)) {
-    const { claimId, actors, targets, topics } = event.data;
+    const { claimId, actors, targets } = event.data;
     // Interned: the claims of one key keep one copy of it.
-    move(state, claimId, sharedStrings.intern(claimKey({ type: event.type, actors, targets, topics })));
+    move(state, claimId, sharedStrings.intern(claimKey({ type: event.type, actors, targets })));
   } else if (event.type === 'ClaimCorrected') {
     const old = state.claims.get(event.data.claimId);
     if (old !== undefined) move(state, event.data.claimId, sharedStrings.intern(correctedKey(old, event.data.changes)));
@@ -50,7 +49,8 @@ export const applyToAttributions = (state: AttributionsState, { event }: Project
 
 export const attributionsProjection = defineReadModel<'attributions', AttributionsState>({
   name: 'attributions',
-  version: 1,
+  // 2: the topic is no longer part of a claim key.
+  version: 2,
   initial: () => ({ keys: new Map(), claims: new Map() }),
   apply: applyToAttributions,
   serialize: encodeState,

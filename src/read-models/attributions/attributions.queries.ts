@@ -1,10 +1,10 @@
 import type { ClaimType, Topic } from '../../domain/claim.js';
 import type { ClaimRecord, ClaimsState } from '../claims/claims.projection.js';
 import { claimArticle, claimTime, selectClaims, type ClaimArticle } from '../claims/claims.queries.js';
-import { independentSource, parseClaimKey, sourceKey, type ClaimKeyParts } from '../claim-key.js';
+import { independentSource, normaliseClaimKey, parseClaimKey, sourceKey, TOPIC_PRECEDENCE, type ClaimKeyParts } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
-import { summariseSources, type SourceSummary } from '../shared/source-summary.js';
+import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
 import type { AttributionsState } from './attributions.projection.js';
 import { corroborationStatus, type CorroborationStatus } from './corroboration.js';
 import type { Evidence, Polarity, SourceRef } from '../../domain/claim.js';
@@ -15,6 +15,7 @@ export interface AttributionFilter extends TimeRange {
   target?: string;
   /** Actor or target. */
   party?: string;
+  /** Keys with at least one claim on this topic. */
   topic?: Topic;
   /** Keys with at least one claim from this source key. */
   source?: string;
@@ -24,6 +25,8 @@ export interface AttributionFilter extends TimeRange {
 
 export interface AttributionSummary extends ClaimKeyParts {
   key: string;
+  /** The topics its claims are about, most specific first: facets of the key, not part of it. */
+  topics: Topic[];
   claims: number;
   articles: number;
   status: CorroborationStatus;
@@ -35,12 +38,14 @@ export interface AttributionSummary extends ClaimKeyParts {
 
 const iso = (t: number): string => (Number.isNaN(t) ? '' : new Date(t).toISOString());
 
+const topicsOf = (records: readonly ClaimRecord[]): Topic[] => TOPIC_PRECEDENCE.filter((t) => records.some((r) => r.claim.topics.includes(t)));
+
 const summarise = (claims: ClaimsState, key: string, parts: ClaimKeyParts, records: ClaimRecord[]): AttributionSummary => {
   const asserted = records.filter((r) => r.claim.polarity === 'asserted');
   const sources = summariseSources(claims, asserted);
   const times = records.map((r) => claimTime(claims, r));
   return {
-    key, ...parts, claims: records.length, articles: new Set(records.map((r) => r.claim.articleId)).size,
+    key, ...parts, topics: topicsOf(records), claims: records.length, articles: new Set(records.map((r) => r.claim.articleId)).size,
     status: corroborationStatus(sources.length), sources, denied: records.length - asserted.length,
     firstAt: iso(Math.min(...times)), lastAt: iso(Math.max(...times)),
   };
@@ -55,12 +60,12 @@ export const listAttributions = (
     const parts = parseClaimKey(key);
     if (!parts) continue;
     if (filter.type && parts.type !== filter.type) continue;
-    if (filter.topic && parts.topic !== filter.topic) continue;
     if (filter.actor && !parts.actors.includes(filter.actor)) continue;
     if (filter.target && !parts.targets.includes(filter.target)) continue;
     if (filter.party && !parts.actors.includes(filter.party) && !parts.targets.includes(filter.party)) continue;
     const records = selectClaims(claims, ids, { includeRetracted: filter.includeRetracted });
     if (!records.length) continue;
+    if (filter.topic && !records.some((r) => r.claim.topics.includes(filter.topic!))) continue;
     if (filter.source && !records.some((r) => sourceKey(r.claim.source) === filter.source)) continue;
     if ((filter.from !== undefined || filter.to !== undefined) && !records.some((r) => inRange(claimTime(claims, r), filter))) continue;
     const s = summarise(claims, key, parts, records);
@@ -101,8 +106,10 @@ export interface AttributionDetail extends AttributionSummary {
 export const getAttribution = (
   attributions: AttributionsState, claims: ClaimsState, key: string, opts: { includeRetracted?: boolean } = {}, page: PageRequest = {},
 ): AttributionDetail | null => {
-  const parts = parseClaimKey(key);
-  const ids = attributions.keys.get(key);
+  // Any party order, a space for `+`, an earlier version's trailing topic: all name the stored key.
+  const stored = normaliseClaimKey(key);
+  const parts = stored === null ? null : parseClaimKey(stored);
+  const ids = stored === null ? undefined : attributions.keys.get(stored);
   if (!parts || !ids) return null;
   const records = selectClaims(claims, ids, { includeRetracted: opts.includeRetracted }, 'oldest');
   if (!records.length) return null;
@@ -120,5 +127,5 @@ export const getAttribution = (
   }
   const ordered = [...columns.values()].sort((a, b) =>
     compareStrings(a.accounts[0].when, b.accounts[0].when) || compareStrings(a.source, b.source));
-  return { ...summarise(claims, key, parts, records), columns: paginateMap(ordered, page, (c) => c) };
+  return { ...summarise(claims, stored!, parts, records), columns: paginateMap(ordered, page, (c) => c) };
 };

@@ -1,13 +1,13 @@
 import type { ClaimsState } from '../claims/claims.projection.js';
 import { selectClaims } from '../claims/claims.queries.js';
-import { summariseSources, type SourceSummary } from '../shared/source-summary.js';
+import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
 import type { AttributionsState } from './attributions.projection.js';
 
 export type CorroborationStatus = 'none' | 'single-source' | 'corroborated';
 
 export interface Corroboration {
   key: string;
-  /** `corroborated` when two or more independent sources assert it (see independentSource). */
+  /** `corroborated` when two or more independent sources assert it (see independentSource), `none` when no live claim asserts it (denials only). */
   status: CorroborationStatus;
   /** Every independent source asserting it; denials are not corroboration and are left out. */
   sources: SourceSummary[];

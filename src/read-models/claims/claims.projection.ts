@@ -85,7 +85,8 @@ export const applyToClaims = (state: ClaimsState, { event, created }: ProjectedE
 
 export const claimsProjection = defineReadModel<'claims', ClaimsState>({
   name: 'claims',
-  version: 1,
+  // 2: its corroboration tally is by claim key, which no longer holds the topic.
+  version: 2,
   initial: () => ({ claims: new Map(), articles: new Map() }),
   apply: applyToClaims,
   serialize: encodeState,

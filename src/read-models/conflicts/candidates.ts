@@ -4,14 +4,14 @@
 // are bucketed by that key and by a window number floor(t / WINDOW_MS): any two claims within
 // WINDOW_MS sit in the same or adjacent windows, and a new claim meets only those three buckets
 // instead of every claim ever made by the same parties. The rules still decide each pair.
-import { actKeyOf, DEED_TYPES, deedKeyOf, WINDOW_MS, type ConflictFacts } from './conflict-rules.js';
+import { keyOf, DEED_TYPES, deedKeyOf, WINDOW_MS, type ConflictFacts } from './conflict-rules.js';
 import type { CandidateIndexes, WindowedFacts } from './conflicts.state.js';
 
 const windowOf = (t: number): number => Math.floor(t / WINDOW_MS);
 
 /** Only asserted claims with topics can compete (their topic sets must be known and disjoint). */
 const nearKey = (f: ConflictFacts): string | null =>
-  f.polarity === 'asserted' && f.topics.length ? actKeyOf(f) : null;
+  f.polarity === 'asserted' && f.topics.length ? keyOf(f) : null;
 /** Only asserted claims with actors can be credited to different actors. */
 const deedKey = (f: ConflictFacts): string | null =>
   f.polarity === 'asserted' && f.actors.length && DEED_TYPES.has(f.type) ? deedKeyOf(f) : null;

@@ -72,10 +72,8 @@ const norm = (m: string): string => m.trim().toLowerCase().replace(/\s+/g, ' ');
 const fmt = (xs: readonly string[]): string => (xs.length ? xs.join(', ') : 'none');
 const quote = (f: ConflictFacts): string => (f.mention ? `"${f.mention}"` : 'the outlet');
 
-export const keyOf = (f: Pick<ConflictFacts, 'type' | 'actors' | 'targets' | 'topics'>): string =>
-  formatClaimKey({ type: f.type, actors: f.actors, targets: f.targets, topic: primaryTopic(f.topics) });
-export const actKeyOf = (f: Pick<ConflictFacts, 'type' | 'actors' | 'targets'>): string =>
-  `${f.type}:${f.actors.join('+') || '-'}:${f.targets.join('+') || '-'}`;
+/** The claim key (claim-key.ts) of facts whose party keys are already sorted: same act, same parties. */
+export const keyOf = (f: Pick<ConflictFacts, 'type' | 'actors' | 'targets'>): string => formatClaimKey(f);
 export const deedKeyOf = (f: Pick<ConflictFacts, 'type' | 'targets' | 'topics'>): string =>
   `${f.type}:${f.targets.join('+') || '-'}:${primaryTopic(f.topics) ?? '-'}`;
 

@@ -1,4 +1,4 @@
-// The conflicts view, kept incrementally: when a claim is recorded, corrected or retracted, only
+// The conflicts read model, kept incrementally: when a claim is recorded, corrected or retracted, only
 // the conflicts it can take part in are recomputed: its pairs with the claims of its article and
 // with the candidates of other articles that the rules could match (candidates.ts: same parties,
 // nearby in time), and the denials of its old and new claim keys (denials.ts). Rules are in
@@ -21,7 +21,7 @@ import {
 } from './conflicts.state.js';
 import { addToKey, relinkDenials, removeFromKey, restoreKey } from './denials.js';
 import { contentWords } from './content-words.js';
-import { indexSentences, sentenceAt } from './sentences.js';
+import { indexSentences, placeClaim } from './sentences.js';
 
 export { conflictId, type Conflict, type ConflictArticle, type ConflictsState } from './conflicts.state.js';
 
@@ -33,8 +33,7 @@ const sharedList = (list: string[]): string[] => {
 
 const factsOf = (state: ConflictsState, type: ClaimType, claim: ClaimEventData, recordedAt: number): ConflictFacts => {
   const article = state.articles.get(claim.articleId);
-  const starts = article?.starts ?? [0];
-  const s0 = sentenceAt(starts, claim.evidence.start);
+  const { s0, s1, cue } = placeClaim(claim, article);
   return {
     claimId: claim.claimId,
     articleId: claim.articleId,
@@ -48,8 +47,8 @@ const factsOf = (state: ConflictsState, type: ClaimType, claim: ClaimEventData, 
     source: sharedStrings.intern(independentSource(claim.source, article?.outlet ?? null)),
     mention: claim.source.mention,
     s0,
-    s1: Math.max(s0, sentenceAt(starts, Math.max(claim.evidence.start, claim.evidence.end - 1))),
-    cue: article?.cues[s0] ?? null,
+    s1,
+    cue,
     words: sharedList(contentWords(claim.content)),
   };
 };
@@ -68,12 +67,8 @@ const correctedFacts = (state: ConflictsState, f: ConflictFacts, c: ClaimCorrect
     next.mention = c.source.mention;
   }
   if (c.content !== undefined) next.words = contentWords(c.content);
-  if (c.evidence) {
-    const starts = article?.starts ?? [0];
-    next.s0 = sentenceAt(starts, c.evidence.start);
-    next.s1 = Math.max(next.s0, sentenceAt(starts, Math.max(c.evidence.start, c.evidence.end - 1)));
-    next.cue = article?.cues[next.s0] ?? null;
-  }
+  // New evidence may be another sentence: the extractor's placement no longer holds.
+  if (c.evidence) Object.assign(next, placeClaim({ evidence: c.evidence }, article));
   return next;
 };
 
@@ -162,7 +157,9 @@ const deserializeConflicts = (json: unknown): ConflictsState => {
 
 export const conflictsProjection = defineReadModel<'conflicts', ConflictsState>({
   name: 'conflicts',
-  version: 1,
+  // 2: sentences and contrast cues from the extractor's split (claims' `sentence`, `contrastCue`);
+  // denials meet the asserted claims of their key whatever their topics (keys lost the topic).
+  version: 2,
   initial: () => ({ articles: new Map(), facts: new Map(), conflicts: new Map(), byClaim: new Map(), denials: new Map(), ...emptyIndexes() }),
   apply: applyToConflicts,
   serialize: serializeConflicts,

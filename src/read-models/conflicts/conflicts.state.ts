@@ -42,7 +42,7 @@ export type WindowedFacts = Map<string, Map<number, ConflictFacts[]>>;
 
 /** Derived from `facts` alone: never saved, rebuilt on restore, so older snapshots still load. */
 export interface CandidateIndexes {
-  /** actKey → window → asserted claims with topics: the cross-article competing accounts. */
+  /** claim key → window → asserted claims with topics: the cross-article competing accounts. */
   near: WindowedFacts;
   /** deedKey → window → asserted claims with actors: the cross-article actor disagreements. */
   deeds: WindowedFacts;

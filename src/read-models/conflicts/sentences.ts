@@ -1,15 +1,10 @@
-// Just enough sentence structure to tell whether two claims sit in the same or neighbouring
-// sentences, and whether a sentence opens with a contrast cue. Computed once per article at
-// ingestion; the conflicts view keeps the sentence starts (a few numbers), never the body.
-
-/**
- * Words that, opening a sentence, set it against what came before: "However, a spokesman said the
- * talks were about migrants." Mid-sentence conjunctions ("..., while X said ...") are not used:
- * they usually join two parts of one account rather than two accounts.
- */
-const CONTRAST = /^[\s"“‘'(—–-]*(however|but|yet|whereas|while|although|though|meanwhile|by contrast|in contrast|on the other hand|nevertheless|nonetheless|instead|conversely|still)\b/i;
-
-export const contrastCue = (sentence: string): string | null => CONTRAST.exec(sentence)?.[1].toLowerCase() ?? null;
+// The fallback for claims that do not say which sentence they come from (analysts' claims, claims
+// of extractors before 2.1, corrected evidence): just enough sentence structure to tell whether two
+// claims sit in the same or neighbouring sentences, and whether a sentence opens with a contrast
+// cue. Computed once per article at ingestion; the conflicts read model keeps the sentence starts
+// (a few numbers), never the body. Extracted claims carry `sentence` and `contrastCue` instead.
+import { contrastCue } from '../../extraction/cues/contrast.js';
+import type { ClaimPlacement, Evidence } from '../../domain/claim.js';
 
 /**
  * Sentence starts: after . ! ? (and closing quotes or brackets) followed by space and a capital,
@@ -48,4 +43,16 @@ export const sentenceAt = (starts: readonly number[], offset: number): number =>
     else hi = mid - 1;
   }
   return lo;
+};
+
+/** A claim's first and last sentence and the cue opening the first: its own when it has them. */
+export const placeClaim = (
+  claim: ClaimPlacement & { evidence: Evidence },
+  fallback: SentenceIndex | undefined,
+): { s0: number; s1: number; cue: string | null } => {
+  if (claim.sentence !== undefined) return { s0: claim.sentence, s1: claim.sentence, cue: claim.contrastCue ?? null };
+  const starts = fallback?.starts ?? [0];
+  const s0 = sentenceAt(starts, claim.evidence.start);
+  const s1 = Math.max(s0, sentenceAt(starts, Math.max(claim.evidence.start, claim.evidence.end - 1)));
+  return { s0, s1, cue: fallback?.cues[s0] ?? null };
 };

@@ -4,7 +4,7 @@ import { claimIndex, listKey, type ClaimIndex, type SourceTally } from '../claim
 import type { ClaimRecord } from '../claims/claims.projection.js';
 import { claimViewJson, pageFromIndex, selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
-import { summariseSources, type SourceSummary } from '../shared/source-summary.js';
+import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
 import { compareStrings, jsonWith, pageJson, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import type { ByType, PartiesState, PartyEntry } from './parties.projection.js';
 

@@ -43,7 +43,7 @@ export const CompareIndex = () => {
             <ul class="list">
               {p.items.map((a) => (
                 <li key={a.key}>
-                  <TypeChip type={a.type} /> <a href={`#/compare/key/${encodeURIComponent(a.key)}`}>{a.actors.join('+') || '?'} → {a.targets.join('+') || '—'}{a.topic ? ` (${a.topic})` : ''}</a>
+                  <TypeChip type={a.type} /> <a href={`#/compare/key/${encodeURIComponent(a.key)}`}>{a.actors.join('+') || '?'} → {a.targets.join('+') || '—'}{a.topics.length ? ` (${a.topics.join(', ')})` : ''}</a>
                   <span class="muted"> · {a.claims} claim(s), {a.sources.length} source(s), {a.status}{a.denied ? `, ${a.denied} denied` : ''}</span>
                 </li>
               ))}
@@ -85,7 +85,7 @@ export const KeyCompare = ({ claimKey }: { claimKey: string }) => {
     <Loaded fetched={fetched}>
       {(a) => (
         <div class="stack">
-          <h1><TypeChip type={a.type} /> {a.actors.join(' + ') || '?'} → {a.targets.join(' + ') || '—'}{a.topic ? ` on ${a.topic}` : ''}</h1>
+          <h1><TypeChip type={a.type} /> {a.actors.join(' + ') || '?'} → {a.targets.join(' + ') || '—'}{a.topics.length ? ` on ${a.topics.join(', ')}` : ''}</h1>
           <p class="why">
             {a.claims} claim(s) in {a.articles} article(s) from {a.sources.length} source(s): <strong>{a.status}</strong>
             {a.denied > 0 && <>; <strong>{a.denied} denial(s)</strong></>}. First {when(a.firstAt)}, last {when(a.lastAt)}.

@@ -1,6 +1,6 @@
-import type { ClaimRecord, ClaimsState } from '../claims/claims.projection.js';
+import type { ClaimRecord, ClaimsState } from './claims.projection.js';
 import { independentSource } from '../claim-key.js';
-import { compareStrings } from './page.js';
+import { compareStrings } from '../shared/page.js';
 
 /** One independent source behind a set of claims: who, as the articles named them, and where. */
 export interface SourceSummary {
