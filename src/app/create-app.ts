@@ -25,7 +25,9 @@ export interface CreateAppOptions extends AppOptions {
 
 /** Slow or stalled clients cannot hold sockets: a request must arrive whole in time, idle sockets close. */
 const socketLimits = (config: Config) => ({
-  requestTimeout: config.requestTimeoutMs,
+  // The body deadline hook answers a slow body at requestTimeoutMs with a message saying so; Node's own
+  // limit (a bare "Client Timeout") stays the backstop a second later, so the two never race.
+  requestTimeout: config.requestTimeoutMs + 1000,
   connectionTimeout: config.connectionTimeoutMs,
   http: {
     headersTimeout: Math.min(60_000, config.requestTimeoutMs),
