@@ -51,7 +51,8 @@ const isChanges = (c: unknown): boolean =>
 
 const isArticle = (d: Rec): boolean =>
   isStr(d.articleId) && isStrOrNull(d.title) && isStrOrNull(d.outlet) && isStrOrNull(d.url) && isStrOrNull(d.publishedAt) &&
-  isStrOrNull(d.dateline) && isStrOrNull(d.section) && isStr(d.body) && isStr(d.contentHash);
+  isStrOrNull(d.dateline) && isStrOrNull(d.section) && isStr(d.body) && isStr(d.contentHash) &&
+  (d.byline === undefined || isStrOrNull(d.byline)) && (d.language === undefined || isStrOrNull(d.language));
 
 const isMetadata = (m: unknown): boolean =>
   isObj(m) && isCount(m.schemaVersion) && (m.schemaVersion as number) <= SCHEMA_VERSION && isStr(m.correlationId) && isStr(m.causationId);

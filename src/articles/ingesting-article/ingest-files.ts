@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { newCommandContext } from '../../domain/events/index.js';
 import { IngestArticleCommand, type IngestResult } from './ingest-article.command.js';
+import type { ArticleInput } from './ingest-article.js';
 
 export interface IngestSummary {
   created: number;
@@ -14,7 +15,11 @@ interface Commands {
   execute(command: IngestArticleCommand): Promise<IngestResult>;
 }
 
-const ARTICLE_FILE = /\.(txt|text|md)$/i;
+const ARTICLE_FILE = /\.(txt|text|md|html?)$/i;
+const WEB_PAGE = /\.html?$/i;
+
+/** A saved web page is read as HTML, anything else as wire-copy text. */
+const inputOf = (file: string, content: string): ArticleInput => (WEB_PAGE.test(file) ? { html: content } : { text: content });
 
 /** Files named directly are taken as they are; folders contribute their article files, sorted. */
 export const articleFiles = async (paths: string[]): Promise<string[]> => {
@@ -53,9 +58,9 @@ export const ingestFiles = async (
     // Read first, then dispatch every command in one turn, so all their appends meet in one commit.
     const texts = await Promise.allSettled(window.map((file) => readFile(file, 'utf8')));
     const outcomes = await Promise.allSettled(
-      texts.map((text) =>
+      texts.map((text, i) =>
         text.status === 'rejected' ? Promise.reject(text.reason)
-        : Promise.resolve().then(() => commands.execute(new IngestArticleCommand({ text: text.value }, { ...newCommandContext(context.correlationId) })))),
+        : Promise.resolve().then(() => commands.execute(new IngestArticleCommand(inputOf(window[i], text.value), { ...newCommandContext(context.correlationId) })))),
     );
     outcomes.forEach((outcome, i) => {
       const file = window[i];

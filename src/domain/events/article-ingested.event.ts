@@ -8,6 +8,9 @@ export interface ArticleIngestedData {
   /** The place line that opens wire copy ("ISLAMABAD"). */
   dateline: string | null;
   section: string | null;
+  /** Who wrote it and the language it is in, as a web page says (absent for plain text). */
+  byline?: string | null;
+  language?: string | null;
   body: string;
   contentHash: string;
 }

@@ -35,6 +35,10 @@ const list = (item: Check): Check => (v, path, problems) => {
   if (!Array.isArray(v)) return void problems.push(`${path} must be a list`);
   v.forEach((x, i) => item(x, `${path}[${i}]`, problems));
 };
+/** Absent, null or a string: a field added later, which older events do not carry. */
+const optionalStr: Check = (v, path, problems) => {
+  if (v !== undefined) str(true)(v, path, problems);
+};
 const obj = (shape: Record<string, Check>, optional = false): Check => (v, path, problems) => {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return void problems.push(`${path} must be an object`);
   for (const [key, check] of Object.entries(shape)) {
@@ -61,7 +65,7 @@ const claimData = obj({ ...claimRef, ...claimFields });
 const SCHEMAS: Record<ArticleEvent['type'], Check> = {
   ArticleIngested: obj({
     articleId: str(), title: str(true), outlet: str(true), url: str(true), publishedAt: str(true),
-    dateline: str(true), section: str(true), body: str(), contentHash: str(),
+    dateline: str(true), section: str(true), body: str(), contentHash: str(), byline: optionalStr, language: optionalStr,
   }),
   InvitationExtended: claimData,
   PledgeMade: claimData,
