@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
-import { ExactlyOneOf } from './one-of.js';
+import { IsISO8601, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { ArticleBodyField, ExactlyOneOf } from './one-of.js';
 
 export const MAX_ARTICLE_CHARS = 1_000_000;
 /** A page is mostly markup around its text: it may be larger than the text it carries (BODY_LIMIT still applies). */
@@ -14,7 +14,7 @@ export class IngestArticleDto {
     maxLength: MAX_ARTICLE_CHARS,
   })
   @ValidateIf((o: IngestArticleDto) => o.html === undefined)
-  @IsString({ message: TEXT_OR_HTML }) @IsNotEmpty() @MaxLength(MAX_ARTICLE_CHARS)
+  @ArticleBodyField(MAX_ARTICLE_CHARS, TEXT_OR_HTML)
   text?: string;
 
   @ApiPropertyOptional({
@@ -22,7 +22,7 @@ export class IngestArticleDto {
     maxLength: MAX_HTML_CHARS,
   })
   @ValidateIf((o: IngestArticleDto) => o.html !== undefined)
-  @ExactlyOneOf(['text', 'html'], TEXT_OR_HTML) @IsString() @IsNotEmpty() @MaxLength(MAX_HTML_CHARS)
+  @ExactlyOneOf(['text', 'html'], TEXT_OR_HTML) @ArticleBodyField(MAX_HTML_CHARS, TEXT_OR_HTML)
   html?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
