@@ -46,7 +46,7 @@ describe('POST /articles with html', () => {
     const empty = await request(t.server).post('/articles').send({ html: '<html><body><nav>Home</nav><script>alert(1)</script></body></html>' }).expect(422);
     expect(empty.body.message).toMatch(/no article text/);
     const both = await request(t.server).post('/articles').send({ html: page, text: 'Ruritania pledged.' }).expect(400);
-    expect(JSON.stringify(both.body.message)).toMatch(/not both/);
+    expect(JSON.stringify(both.body.message)).toMatch(/not text and html both/);
     await request(t.server).post('/articles').send({ title: 'nothing' }).expect(400);
     await request(t.server).post('/articles').send({ html: 42 }).expect(400);
     expect(await t.store.headPosition()).toBe(before);

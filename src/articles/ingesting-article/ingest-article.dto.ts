@@ -6,14 +6,15 @@ export const MAX_ARTICLE_CHARS = 1_000_000;
 /** A page is mostly markup around its text: it may be larger than the text it carries (BODY_LIMIT still applies). */
 export const MAX_HTML_CHARS = 8 * 1024 * 1024;
 
-const TEXT_OR_HTML = 'give the article as text (plain text) or as html (a web page), not both';
+const TEXT_OR_HTML = 'give the article as text (plain text), as html (a web page), or only its url (the page is fetched); not text and html both';
 
 export class IngestArticleDto {
   @ApiPropertyOptional({
     description: 'The article as plain text, laid out like wire copy: optional `key: value` header lines and a blank line, section, headline, "CITY — " dateline, body. Give this or `html`.',
     maxLength: MAX_ARTICLE_CHARS,
   })
-  @ValidateIf((o: IngestArticleDto) => o.html === undefined)
+  // Checked when given, and when nothing else is: a bare `url` is fetched instead.
+  @ValidateIf((o: IngestArticleDto) => o.html === undefined && (o.text !== undefined || o.url === undefined))
   @ArticleBodyField(MAX_ARTICLE_CHARS, TEXT_OR_HTML)
   text?: string;
 
@@ -31,8 +32,8 @@ export class IngestArticleDto {
   @ApiPropertyOptional({ example: 'Reuters' }) @IsOptional() @IsString() @MaxLength(200)
   outlet?: string;
 
-  @ApiPropertyOptional({ description: 'Where the article was published; with `html`, the base its canonical link is resolved against' })
-  @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }) @MaxLength(2000)
+  @ApiPropertyOptional({ description: 'Where the article was published; alone, the page is fetched (private addresses refused: FETCH_ALLOW_HOSTS); with `html`, the base its canonical link is resolved against' })
+  @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }) @MaxLength(2000)
   url?: string;
 
   @ApiPropertyOptional({ example: '2025-05-21' }) @IsOptional() @IsISO8601({ strict: true })

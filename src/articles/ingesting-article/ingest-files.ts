@@ -20,10 +20,14 @@ interface Commands {
 const ARTICLE_FILE = /\.(txt|text|md|html?|jsonl|ndjson|json)$/i;
 const WEB_PAGE = /\.html?$/i;
 
-/** Files named directly are taken as they are; folders contribute their article files, sorted. */
+/** An http(s) address among the paths: the page is fetched, as POST /articles {url} does. */
+const WEB_ADDRESS = /^https?:\/\//i;
+
+/** Files named directly are taken as they are; folders contribute their article files, sorted; URLs pass through. */
 export const articleFiles = async (paths: string[]): Promise<string[]> => {
   const files: string[] = [];
   for (const path of paths) {
+    if (WEB_ADDRESS.test(path)) { files.push(path); continue; }
     const info = await stat(path);
     if (info.isDirectory()) {
       const names = (await readdir(path)).filter((n) => ARTICLE_FILE.test(n) && !n.startsWith('.')).sort();
@@ -48,6 +52,7 @@ const inputOf = (file: string, content: string): ArticleInput => (WEB_PAGE.test(
 const itemsOf = async (files: string[]): Promise<Item[]> => {
   const items: Item[] = [];
   for (const file of files) {
+    if (WEB_ADDRESS.test(file)) { items.push({ label: file, file, record: { input: { url: file } } }); continue; }
     if (!EXPORT_FILE.test(file)) { items.push({ label: file, file }); continue; }
     let content: string;
     try {
@@ -101,7 +106,7 @@ export const ingestFiles = async (
       const { label, file } = window[i];
       if (outcome.status === 'fulfilled') {
         const result = outcome.value;
-        summary.results.push({ file: label === file ? basename(file) : basename(label), ...result });
+        summary.results.push({ file: WEB_ADDRESS.test(label) ? label : basename(label), ...result });
         summary[result.created ? 'created' : 'existing']++;
         onFile(label, result.created ? 'created' : 'existing');
       } else {
