@@ -37,6 +37,8 @@ export interface Config {
   maxConnections: number;
   /** Fetching pages and feeds (POST /articles {url}, ingest <url>, feeds): the guard and its limits. */
   fetch: FetchLimits;
+  /** How often the server looks for feeds due a poll, ms; 0: the server polls none (`feeds poll` still does). */
+  feedTickMs: number;
 }
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
@@ -98,6 +100,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       maxBytes: int(env, 'FETCH_MAX_BYTES', 5 * 1024 * 1024, 1024, 64 * 1024 * 1024),
       maxRedirects: int(env, 'FETCH_MAX_REDIRECTS', 5, 0, 20),
     },
+    feedTickMs: int(env, 'FEEDS_TICK_MS', 30_000, 0, 3_600_000),
   };
 };
 
