@@ -55,3 +55,10 @@ describe('pages no news site makes', () => {
     expect(readHtmlArticle('<div>'.repeat(60) + '<p>' + 'Ruritania pledged aid to the region, officials said on Monday. '.repeat(5) + '</p>').body).toMatch(/^Ruritania pledged/);
   });
 });
+
+describe('markup found by fast-check', () => {
+  it('an <html> tag after a table (linkedom then builds no body) is read, not a crash', () => {
+    const page = '<table><tr><td>! ! ! !' + '\u{10000}'.repeat(9) + '<html lang="x">';
+    expect(() => readHtmlArticle(page)).not.toThrow(TypeError);
+  });
+});

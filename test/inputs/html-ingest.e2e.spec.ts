@@ -12,7 +12,8 @@ const page = readFileSync('test/inputs/pages/wire-story.html', 'utf8');
 describe('POST /articles with html', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ extractor: pledgeExtractor });
+    // Shrinking a counterexample sends hundreds of writes: the write rate limit must not answer for the property.
+    t = await startTestApp({ extractor: pledgeExtractor, config: { writeRateLimit: 1_000_000 } });
   });
   afterAll(async () => t.close());
 
@@ -74,7 +75,7 @@ describe('POST /articles with html', () => {
           expect(await t.store.headPosition()).toBe(before);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 40, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
     );
     await request(t.server).get('/health').expect(200);
   }, 120_000);

@@ -91,8 +91,10 @@ const parsePage = (html: string): Doc => {
 /** Throws a 422 DomainError for a page too deeply nested to read; an unreadable page has an empty body. */
 export const readHtmlArticle = (html: string, pageUrl: string | null = null): HtmlArticle => {
   // linkedom gives a fragment ("<p>..</p>", or nothing) no document element; Readability needs one.
-  const whole = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const document = parsePage(whole);
+  const wrapped = `<!doctype html><html><head></head><body>${html}</body></html>`;
+  let document = parsePage(/<html[\s>]/i.test(html) ? html : wrapped);
+  // An <html> tag after other markup leaves linkedom's document without a body, which Readability needs.
+  if (document.documentElement && !document.body) document = parsePage(wrapped);
   if (!document.documentElement) return { title: null, byline: null, outlet: null, publishedAt: null, url: absolute(pageUrl, null), language: null, body: '' };
   // Read before Readability runs: it rewrites the document as it goes.
   const ogTitle = meta(document, 'og:title', 'twitter:title');
@@ -105,7 +107,13 @@ export const readHtmlArticle = (html: string, pageUrl: string | null = null): Ht
   const headline = clean(document.querySelector('h1')?.textContent);
 
   removeFurniture(document);
-  const found = new Readability(document as never, { serializer: (node: unknown) => node as TextNodeLike }).parse();
+  let found;
+  try {
+    found = new Readability(document as never, { serializer: (node: unknown) => node as TextNodeLike }).parse();
+  } catch (error) {
+    // Readability assumes a browser-shaped document; markup it trips on is a page we cannot read, not a server fault.
+    throw unprocessable(`the page could not be read as an article (${(error as Error).message})`, { field: 'html' });
+  }
   const byline = clean(found?.byline?.replace(/^by\s+/i, ''), 200);
   const title = ogTitle ?? headline ?? clean(found?.title);
   const paragraphs = found?.content ? storyParagraphs(paragraphsOf(found.content), byline, title) : [];
