@@ -8,8 +8,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 # Manifests first, so the dependency layer is reused until they change.
 COPY package.json package-lock.json .npmrc ./
-# .npmrc sets loglevel=silent (for piping CLI output); an image build should show install problems.
-RUN npm ci --loglevel=warn
+RUN npm ci
 COPY tsconfig.json tsconfig.build.json vite.config.ts ./
 COPY src ./src
 COPY ui ./ui

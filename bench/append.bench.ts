@@ -1,7 +1,6 @@
 // Append: claim events in articles of ~10 events through the SQLite adapter, against raw
 // better-sqlite3 inserts of the same rows in one transaction per article (the floor), and
 // against Emmett's SQLite event store (what a TypeScript user would pick instead).
-import { getSQLiteEventStore } from '@event-driven-io/emmett-sqlite';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { NO_STREAM, type EventToAppend } from '../src/event-store/event-store.js
 import { configure } from '../src/event-store/sqlite/schema.js';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { generateCorpus } from './corpus.js';
+import { loadEmmettSqlite } from './emmett-baseline.js';
 import { meanMs, ratio, report } from './results.js';
 
 /** Nine claims per article, shaped like real ones, so every append is ~10 events. */
@@ -38,6 +38,7 @@ const nineClaims: ClaimExtractor = {
 };
 
 export const appendBench = async (events = 100_000, iterations = 2) => {
+  const baseline = await loadEmmettSqlite();
   const articles = generateCorpus(Math.ceil(events / 10), 7, 12);
   const batches: Array<{ stream: string; events: EventToAppend[] }> = articles.map((a) => {
     const domain = ingestEvents(articleFromInput({ text: a.text }), nineClaims);
@@ -67,7 +68,7 @@ export const appendBench = async (events = 100_000, iterations = 2) => {
     await store.close();
   }, { beforeEach: () => { path = file(); } });
   bench.add('Emmett SQLite event store 0.38.5', async () => {
-    const store = getSQLiteEventStore({ fileName: path, schema: { autoMigration: 'CreateOrUpdate' } });
+    const store = baseline.getSQLiteEventStore({ fileName: path, schema: { autoMigration: 'CreateOrUpdate' } });
     for (const b of batches) {
       await store.appendToStream(b.stream, b.events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata as Record<string, unknown> })));
     }

@@ -4,6 +4,7 @@ import { ArticlesModule } from '../articles/articles.module.js';
 import type { ClaimExtractor } from '../domain/claim-extractor.js';
 import type { EventStore } from '../event-store/event-store.js';
 import { EventStoreModule } from '../event-store/event-store.module.js';
+import { FeedsModule } from '../feeds/feeds.module.js';
 import { HealthController } from '../health/health.controller.js';
 import { LiveModule } from '../live/live.module.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
@@ -25,7 +26,13 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(store ? { store } : { options: eventStoreOptions(config) }), ArticlesModule.forRoot(extractor), ...(readSide ? [ProjectionsModule, ViewsModule, LiveModule] : [])],
+      imports: [
+        CqrsModule.forRoot(),
+        EventStoreModule.forRoot(store ? { store } : { options: eventStoreOptions(config) }),
+        ArticlesModule.forRoot(extractor),
+        FeedsModule.forRoot({ schedule: readSide }),
+        ...(readSide ? [ProjectionsModule, ViewsModule, LiveModule] : []),
+      ],
       controllers: [HealthController],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],

@@ -1,6 +1,7 @@
 // Configuration comes from the environment only, checked once at start so a typo fails loudly.
 import { join } from 'node:path';
 import type { EventStoreOptions } from '../event-store/open-event-store.js';
+import type { FetchLimits } from '../inputs/fetching/fetch-page.js';
 
 export interface Config {
   port: number;
@@ -35,6 +36,10 @@ export interface Config {
   connectionTimeoutMs: number;
   /** Open sockets at most; more are closed on arrival. */
   maxConnections: number;
+  /** Fetching pages and feeds (POST /articles {url}, ingest <url>, feeds): the guard and its limits. */
+  fetch: FetchLimits;
+  /** How often the server looks for feeds due a poll, ms; 0: the server polls none (`feeds poll` still does). */
+  feedTickMs: number;
 }
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
@@ -89,6 +94,14 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_MS', 120_000, 100, 3_600_000),
     maxConnections: int(env, 'MAX_CONNECTIONS', 1024, 1, 1_000_000),
+    fetch: {
+      allowPrivate: bool(env, 'FETCH_ALLOW_PRIVATE', false),
+      allowHosts: (env.FETCH_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+      timeoutMs: int(env, 'FETCH_TIMEOUT_MS', 15_000, 100, 300_000),
+      maxBytes: int(env, 'FETCH_MAX_BYTES', 5 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+      maxRedirects: int(env, 'FETCH_MAX_REDIRECTS', 5, 0, 20),
+    },
+    feedTickMs: int(env, 'FEEDS_TICK_MS', 30_000, 0, 3_600_000),
   };
 };
 

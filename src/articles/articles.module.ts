@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { ClaimExtractor } from '../domain/claim-extractor.js';
 import { CLAIM_EXTRACTOR } from '../common/tokens.js';
 import { ReadYourWrites } from '../http/read-your-writes.js';
+import { PageFetcher } from '../inputs/fetching/page-fetcher.js';
 import { CorrectClaimController } from './correcting-claim/correct-claim.controller.js';
 import { CorrectClaimHandler } from './correcting-claim/correct-claim.handler.js';
 import { IngestArticleController } from './ingesting-article/ingest-article.controller.js';
@@ -26,6 +27,7 @@ export class ArticlesModule {
       providers: [
         { provide: CLAIM_EXTRACTOR, useValue: extractor },
         ReadYourWrites,
+        PageFetcher,
         IngestArticleHandler, ReextractArticlesHandler, RecordClaimHandler, RetractClaimHandler, CorrectClaimHandler, ArticleEventsHandler,
       ],
     };

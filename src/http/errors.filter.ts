@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
 import { AppendTooLargeError, StoreUnavailableError, StreamDeletedError } from '../event-store/event-store.js';
 import { REASON } from './refusal.js';
+import { AddressRefusedError, UpstreamError } from '../inputs/fetching/fetch-errors.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   'not-found': 404,
@@ -50,6 +51,9 @@ export class ErrorsFilter implements ExceptionFilter {
       const message = (error as Error).message.replace(/^FST_\w+:\s*/, '');
       return { status: statusCode, body: { statusCode, error: REASON[statusCode] ?? 'Client Error', message } };
     }
+    // A URL the service may not fetch is the caller's mistake; a server that failed us is not.
+    if (error instanceof AddressRefusedError) return { status: 400, body: { statusCode: 400, error: REASON[400], message: error.message } };
+    if (error instanceof UpstreamError) return { status: 502, body: { statusCode: 502, error: REASON[502], message: error.message } };
     const store = describeStoreError(error);
     if (store) return store;
     // Another process held SQLite's write lock past the busy timeout: nothing was written, and trying again works.

@@ -24,9 +24,9 @@ describe('ingestFiles', () => {
       execute: async ({ input }: IngestArticleCommand): Promise<IngestResult> => {
         turns.push(turn);
         // Later files finish first: the summary must still follow the files.
-        await new Promise((r) => setTimeout(r, 40 - Number(input.text.split(' ')[1] ?? 0)));
+        await new Promise((r) => setTimeout(r, 40 - Number(input.text!.split(' ')[1] ?? 0)));
         if (input.text === 'FAIL') throw new Error('bad article');
-        return { articleId: input.text, stream: `article-${input.text}`, revision: 0n, position: 0n, created: true, claims: 0 };
+        return { articleId: input.text!, stream: `article-${input.text}`, revision: 0n, position: 0n, created: true, claims: 0 };
       },
     };
     const seen: string[] = [];

@@ -1,3 +1,5 @@
+import { PageFetcher } from '../../src/inputs/fetching/page-fetcher.js';
+import { loadConfig } from '../../src/app/config.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +33,7 @@ describe.each(stores)('reextract over a %s store', (_name, open) => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'claimtrail-reextract-'));
     store = open(dir);
-    const ingest = new IngestArticleHandler(store, pledgeExtractor);
+    const ingest = new IngestArticleHandler(store, pledgeExtractor, new PageFetcher(loadConfig({})));
     for (const text of ['Ruritania pledged to open the port. Genovia pledged calm.', 'Zubrowka pledged support. Nothing else happened.']) {
       await ingest.execute(new IngestArticleCommand({ text }, newCommandContext()));
     }

@@ -15,10 +15,12 @@ import { articleText, nastyString, nastyValue, rawBody } from './hostile-arbitra
 const GETS = [
   '/health', '/projections', '/articles', '/articles/{articleId}', '/articles/{articleId}/events', '/claims', '/claims/{claimId}',
   '/parties', '/parties/{party}', '/sources', '/sources/{source}', '/attributions', '/attributions/{key}', '/conflicts', '/conflicts/{id}',
+  '/feeds', '/feeds/{feedId}',
 ];
 /** Server-sent events: the answer never ends, so only its status and type are read. */
 const STREAMS = ['/live'];
-const POSTS = ['/articles', '/articles/{articleId}/claims', '/claims/{claimId}/correction', '/claims/{claimId}/retraction', '/projections/rebuild'];
+const POSTS = ['/articles', '/articles/{articleId}/claims', '/claims/{claimId}/correction', '/claims/{claimId}/retraction', '/projections/rebuild', '/feeds', '/feeds/{feedId}/poll'];
+const DELETES = ['/feeds/{feedId}'];
 
 /** HOSTILE_RUNS=10 multiplies every run count, for a longer hunt than npm test affords. */
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 1);
@@ -116,7 +118,7 @@ describe('hostile input at every endpoint (fake extractor)', () => {
     const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
-    const covered = [...GETS, ...STREAMS].map((p) => `GET ${p}`).concat(POSTS.map((p) => `POST ${p}`)).sort();
+    const covered = [...GETS, ...STREAMS].map((p) => `GET ${p}`).concat(POSTS.map((p) => `POST ${p}`), DELETES.map((p) => `DELETE ${p}`)).sort();
     expect(documented).toEqual(covered);
   });
 
@@ -188,6 +190,17 @@ describe('hostile input at every endpoint (fake extractor)', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   }, 60_000 * RUNS);
+
+  it('deletes: any id, found or not, a 4xx with a message and nothing written', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...DELETES), fc.oneof(fc.constantFrom(articleId, '0000000000000000'), pathPart), async (route, id) => {
+        const path = fill(route, id);
+        const res = await send(`DELETE ${path}`, () => request(t.server).delete(path));
+        expect(res.status).toBeGreaterThanOrEqual(400);
+      }),
+      runs(100),
+    );
+  });
 
   it('filters and ids on every read: unknown, repeated, injected, huge, out of range', async () => {
     const param = fc.tuple(fc.oneof(fc.constantFrom(...FILTERS), nastyString), fc.oneof(nastyString, fc.constantFrom(...['0', '500', '501', '-1', '2025-02-30', '2025-05-21', '99999999999999999999', 'true', 'PledgeMade', 'ruritania'])));

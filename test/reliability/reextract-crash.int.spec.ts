@@ -1,5 +1,7 @@
 // `reextract` SIGKILLed at random moments, then rerun: every article ends exactly as one clean run
 // leaves it, analysts' work untouched, and a further run changes nothing.
+import { PageFetcher } from '../../src/inputs/fetching/page-fetcher.js';
+import { loadConfig } from '../../src/app/config.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -44,7 +46,7 @@ describe('reextract killed mid-run', () => {
     dir = mkdtempSync(join(tmpdir(), 'claimtrail-reextract-crash-'));
     // Ingested by an older extractor (the test's pledge rules), so the real one has work on every article.
     const store = new SqliteEventStore(file());
-    const ingest = new IngestArticleHandler(store, pledgeExtractor);
+    const ingest = new IngestArticleHandler(store, pledgeExtractor, new PageFetcher(loadConfig({})));
     const ingested = [];
     for (const f of writeCorpus(join(dir, 'corpus'), ARTICLES)) ingested.push(await ingest.execute(new IngestArticleCommand({ text: readFileSync(f, 'utf8') }, newCommandContext())));
     // An analyst threw out the first claim of every tenth article: re-extraction must never bring it back.

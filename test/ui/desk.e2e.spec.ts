@@ -5,6 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { eventually, launchChromium, screenshots, WIDE } from './browser.js';
 import { API_KEY, startDeskApp, type DeskApp } from './desk-app.js';
+import { newCommandContext } from '../../src/domain/events/index.js';
+import { appendFeedEvent } from '../../src/feeds/feed-stream.js';
 
 interface ApiClaim { claimId: string; type: string; articleId: string; actors: Array<{ party: string | null }>; evidence: { start: number; end: number } }
 interface ApiRef { claimId: string; type: string; start: number; end: number; claim: ApiClaim & { source: { mention: string; cue: string } } }
@@ -61,6 +63,17 @@ describe('the analyst’s desk in Chromium', () => {
     const parties = await api('/parties?limit=500');
     expect(await page.locator('#party-table tbody tr').count()).toBe(parties.items.length);
     await page.locator('#party-table a[href="#/parties/ttp"]').waitFor();
+  });
+
+  it('lists the feeds with their state and last error', async () => {
+    const feedId = '00000000000000f1';
+    const context = newCommandContext();
+    await appendFeedEvent(t.store, { type: 'FeedSubscribed', data: { feedId, url: 'https://wire.example/rss', intervalMinutes: 30 } }, 'none', context);
+    await appendFeedEvent(t.store, { type: 'FeedPollFailed', data: { feedId, reason: 'fetching https://wire.example/rss failed: answered 503' } }, 0n, context);
+    await open('');
+    const item = page.locator('#feed-list li[data-state="failing"]');
+    await item.waitFor();
+    expect(await item.textContent()).toMatch(/https:\/\/wire\.example\/rss.*failing.*0 item\(s\).*last error: .*answered 503/);
   });
 
   it('shows an article with each claim’s evidence highlighted by type, and a highlight’s details on focus', async () => {

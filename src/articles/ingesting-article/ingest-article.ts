@@ -1,21 +1,27 @@
 // Deciding what an ingest writes: pure, so it is tested without a store or Nest.
 import { parseArticleFile } from '../../domain/article-file.js';
+import { readHtmlArticle } from '../../inputs/html/read-html-article.js';
 import { extractorId, type ClaimExtractor } from '../../domain/claim-extractor.js';
 import { articleIdFor, claimIdFor, contentHash } from '../../domain/ids.js';
 import { unprocessable } from '../../domain/errors.js';
 import type { ArticleEvent, ArticleIngestedData } from '../../domain/events/index.js';
 
+/** Plain text laid out like wire copy, or a web page's HTML (with the address it came from). */
 export interface ArticleInput {
-  text: string;
+  text?: string | null;
+  html?: string | null;
   title?: string | null;
   outlet?: string | null;
   url?: string | null;
   publishedAt?: string | null;
 }
 
-/** The text is parsed as an article file; fields given explicitly win over what is inferred. */
-export const articleFromInput = (input: ArticleInput): ArticleIngestedData => {
-  const parsed = parseArticleFile(input.text);
+/** The article an input holds; fields given explicitly win over what is read from the text or page. */
+export const articleFromInput = (input: ArticleInput): ArticleIngestedData =>
+  typeof input.html === 'string' ? articleFromHtml(input as ArticleInput & { html: string }) : articleFromText(input);
+
+const articleFromText = (input: ArticleInput): ArticleIngestedData => {
+  const parsed = parseArticleFile(input.text ?? '');
   if (parsed.body.trim() === '') throw unprocessable('the article has no body text', { field: 'text' });
   const articleId = articleIdFor(parsed.body);
   return {
@@ -28,6 +34,25 @@ export const articleFromInput = (input: ArticleInput): ArticleIngestedData => {
     section: parsed.section,
     body: parsed.body,
     contentHash: contentHash(parsed.body),
+  };
+};
+
+/** A web page: Readability's story, as paragraphs; the page's metadata where the input gives none. */
+const articleFromHtml = (input: ArticleInput & { html: string }): ArticleIngestedData => {
+  const page = readHtmlArticle(input.html, input.url ?? null);
+  if (page.body.trim() === '') throw unprocessable('the page has no article text (only navigation, scripts or nothing readable)', { field: 'html' });
+  return {
+    articleId: articleIdFor(page.body),
+    title: input.title ?? page.title,
+    outlet: input.outlet ?? page.outlet,
+    url: page.url ?? input.url ?? null,
+    publishedAt: input.publishedAt ?? page.publishedAt,
+    dateline: null,
+    section: null,
+    byline: page.byline,
+    language: page.language,
+    body: page.body,
+    contentHash: contentHash(page.body),
   };
 };
 

@@ -5,6 +5,7 @@ import { registerEvalCommand } from './eval.js';
 import { registerReextract } from './reextract.js';
 import { registerReplay } from './replay.js';
 import { registerKeys } from './keys.js';
+import { registerFeeds } from './feeds.js';
 
 /** Each sub-command lives in its own file and registers itself here. */
 export const registerCommands = (program: Command): void => {
@@ -14,4 +15,5 @@ export const registerCommands = (program: Command): void => {
   registerReextract(program);
   registerReplay(program);
   registerKeys(program);
+  registerFeeds(program);
 };

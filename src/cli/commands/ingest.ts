@@ -1,26 +1,26 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { articleFiles, ingestFiles } from '../../articles/ingesting-article/ingest-files.js';
+import { ingestFiles } from '../../articles/ingesting-article/ingest-files.js';
 import { cliContext } from '../app-context.js';
 
 export const registerIngest = (program: Command): void => {
   program
     .command('ingest')
-    .description('ingest article files (or folders of them) through the same commands as POST /articles')
+    .description('ingest article files (text, .html pages, .jsonl/.json news-API exports) or folders of them, through the same commands as POST /articles')
     .argument('<paths...>', 'article files or folders')
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], options: { json?: boolean }) => {
-      const total = (await articleFiles(paths)).length;
       const app = await cliContext();
       const bar = new SingleBar(
         { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true, noTTYOutput: false },
         Presets.shades_classic,
       );
-      if (process.stderr.isTTY) bar.start(total, 0, { file: '' });
       try {
         const summary = await ingestFiles(app.get(CommandBus), paths, (file) => {
           if (process.stderr.isTTY) bar.increment({ file });
+        }, (total) => {
+          if (process.stderr.isTTY) bar.start(total, 0, { file: '' });
         });
         bar.stop();
         if (options.json) {

@@ -1,4 +1,4 @@
-import { obj, str, strOrNull, type Infer } from './schema.js';
+import { obj, optional, str, strOrNull, type Infer } from './schema.js';
 
 export const articleIngestedSchema = obj({
   articleId: str,
@@ -10,6 +10,9 @@ export const articleIngestedSchema = obj({
   /** The place line that opens wire copy ("ISLAMABAD"). */
   dateline: strOrNull,
   section: strOrNull,
+  /** Who wrote it and the language it is in, as a web page says (absent for plain text). */
+  byline: optional(strOrNull),
+  language: optional(strOrNull),
   body: str,
   contentHash: str,
 });

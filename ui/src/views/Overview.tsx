@@ -1,6 +1,7 @@
 // The desk's front page: the articles, the parties and the conflicts, each a way in.
 import { get } from '../api.js';
 import { Loaded, PartyLink } from '../components/common.js';
+import { FeedList } from '../components/FeedList.js';
 import { articleTitle, when } from '../format.js';
 import { useLive } from '../live.js';
 import { TYPE_LABEL, type ArticleSummary, type ClaimType, type Conflict, type Page, type PartySummary } from '../types.js';
@@ -41,6 +42,10 @@ export const Overview = () => {
             </ul>
           )}
         </Loaded>
+      </section>
+      <section aria-labelledby="feeds-h" class="card">
+        <h2 id="feeds-h">Feeds</h2>
+        <FeedList version={version} />
       </section>
       <section aria-labelledby="parties-h" class="card wide">
         <h2 id="parties-h">Parties</h2>
