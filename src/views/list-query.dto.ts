@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { BadRequestException } from '@nestjs/common';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /**
  * `asOf`: an ISO 8601 time ("2025-05-21", "2025-05-21T12:00:00Z"), a global position taken from an
@@ -13,11 +13,13 @@ export const AS_OF = /^(\d{1,19}|events:\d{1,15}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(
 /** Time travel, taken by every view endpoint. */
 export class AsOfQueryDto {
   @ApiPropertyOptional({
-    description: "Knowledge time: answer from the events recorded up to this point — an ISO 8601 time (compared with when events were recorded, " +
+    description:
+      'Knowledge time: answer from the events recorded up to this point — an ISO 8601 time (compared with when events were recorded, ' +
       "not published), an event's global position, or events:N (the first N article events). Publication time is publishedFrom/publishedTo",
     example: '2025-05-21',
   })
-  @IsOptional() @Matches(AS_OF, {
+  @IsOptional()
+  @Matches(AS_OF, {
     message: "asOf must be an ISO 8601 date or time (2025-05-21, 2025-05-21T12:00:00Z), an event's global position (an integer) or events:N (a count)",
   })
   asOf?: string;
@@ -26,11 +28,19 @@ export class AsOfQueryDto {
 /** Paging and time travel, shared by every list endpoint. */
 export class ListQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
   offset?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }
 
@@ -50,3 +60,29 @@ export const parseAsOf = (asOf: string | undefined): AsOf | null => {
   }
   return { time };
 };
+
+/** A list filtered by publication time, the articles' own dates (knowledge time is asOf). */
+export class RangedListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Publication time: articles published on or after this (ISO 8601; an article with no date counts from when it was recorded). Not knowledge time: that is asOf',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  publishedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Publication time: articles published on or before this (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  publishedTo?: string;
+
+  @ApiPropertyOptional({ description: 'Short for publishedFrom' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Short for publishedTo' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}

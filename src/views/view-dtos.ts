@@ -1,160 +1,218 @@
 // Query strings of the views: every filter is checked, unknown ones are refused with 400 naming them.
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CLAIM_TYPES, TOPICS, type ClaimType, type Topic } from '../domain/claim.js';
-import { AsOfQueryDto, ListQueryDto } from './list-query.dto.js';
+import { AsOfQueryDto, ListQueryDto, RangedListQueryDto } from './list-query.dto.js';
 import { PARTY_ID } from './claims-query.dto.js';
 import { HEAVY_PAGE_LIMIT } from './filters.js';
 
 const SLUG = /^[a-z0-9~][a-z0-9-]{0,99}$/;
 const KEY_MESSAGE = { message: 'must be a party or source key: lowercase letters, digits and dashes, or ~ and a slug' };
 
-class RangedListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ description: 'Publication time: articles published on or after this (ISO 8601; an article with no date counts from when it was recorded). Not knowledge time: that is asOf' })
-  @IsOptional() @IsISO8601({ strict: true })
-  publishedFrom?: string;
-
-  @ApiPropertyOptional({ description: 'Publication time: articles published on or before this (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
-  publishedTo?: string;
-
-  @ApiPropertyOptional({ description: 'Short for publishedFrom' }) @IsOptional() @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Short for publishedTo' }) @IsOptional() @IsISO8601({ strict: true })
-  to?: string;
-}
-
 class TimedListQueryDto extends RangedListQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
   includeRetracted?: 'true' | 'false';
 }
 
 export class PartiesQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the party id or name' }) @IsOptional() @MaxLength(100)
+  @ApiPropertyOptional({ description: 'Part of the party id or name' })
+  @IsOptional()
+  @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['actor', 'target', 'source'] }) @IsOptional() @IsIn(['actor', 'target', 'source'])
+  @ApiPropertyOptional({ enum: ['actor', 'target', 'source'] })
+  @IsOptional()
+  @IsIn(['actor', 'target', 'source'])
   role?: 'actor' | 'target' | 'source';
 
-  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  @ApiPropertyOptional({ enum: CLAIM_TYPES })
+  @IsOptional()
+  @IsIn(CLAIM_TYPES)
   type?: ClaimType;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
   includeRetracted?: 'true' | 'false';
 }
 
 export class PartyQueryDto extends TimedListQueryDto {
   @ApiPropertyOptional({ default: HEAVY_PAGE_LIMIT, minimum: 1, maximum: 500, description: 'Claims shown on the page (the summaries cover them all)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   override limit?: number;
 
-  @ApiPropertyOptional({ enum: ['actor', 'target', 'source'] }) @IsOptional() @IsIn(['actor', 'target', 'source'])
+  @ApiPropertyOptional({ enum: ['actor', 'target', 'source'] })
+  @IsOptional()
+  @IsIn(['actor', 'target', 'source'])
   role?: 'actor' | 'target' | 'source';
 
-  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  @ApiPropertyOptional({ enum: CLAIM_TYPES })
+  @IsOptional()
+  @IsIn(CLAIM_TYPES)
   type?: ClaimType;
 
-  @ApiPropertyOptional({ enum: TOPICS }) @IsOptional() @IsIn(TOPICS)
+  @ApiPropertyOptional({ enum: TOPICS })
+  @IsOptional()
+  @IsIn(TOPICS)
   topic?: Topic;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(SLUG, KEY_MESSAGE)
   source?: string;
 }
 
 export class SourcesQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ['source', 'outlet'], description: 'source: who the articles cite; outlet: who published them' }) @IsOptional() @IsIn(['source', 'outlet'])
+  @ApiPropertyOptional({ enum: ['source', 'outlet'], description: 'source: who the articles cite; outlet: who published them' })
+  @IsOptional()
+  @IsIn(['source', 'outlet'])
   kind?: 'source' | 'outlet';
 
-  @ApiPropertyOptional() @IsOptional() @MaxLength(100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
   includeRetracted?: 'true' | 'false';
 }
 
 export class SourceQueryDto extends TimedListQueryDto {
-  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  @ApiPropertyOptional({ enum: CLAIM_TYPES })
+  @IsOptional()
+  @IsIn(CLAIM_TYPES)
   type?: ClaimType;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(PARTY_ID, { message: 'actor must be a party id' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PARTY_ID, { message: 'actor must be a party id' })
   actor?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(PARTY_ID, { message: 'target must be a party id' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PARTY_ID, { message: 'target must be a party id' })
   target?: string;
 }
 
 export class ArticlesQueryDto extends TimedListQueryDto {
-  @ApiPropertyOptional({ description: 'Slug of the outlet name' }) @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  @ApiPropertyOptional({ description: 'Slug of the outlet name' })
+  @IsOptional()
+  @Matches(SLUG, KEY_MESSAGE)
   outlet?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the headline' }) @IsOptional() @MaxLength(200)
+  @ApiPropertyOptional({ description: 'Part of the headline' })
+  @IsOptional()
+  @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  @ApiPropertyOptional({ enum: CLAIM_TYPES })
+  @IsOptional()
+  @IsIn(CLAIM_TYPES)
   type?: ClaimType;
 }
 
 /** One article: not paged. */
 export class ArticleQueryDto extends AsOfQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
   includeRetracted?: 'true' | 'false';
 }
 
 /** One claim key: its claims are paged. */
 export class AttributionQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'])
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
   includeRetracted?: 'true' | 'false';
 }
 
 export class AttributionsQueryDto extends TimedListQueryDto {
-  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  @ApiPropertyOptional({ enum: CLAIM_TYPES })
+  @IsOptional()
+  @IsIn(CLAIM_TYPES)
   type?: ClaimType;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(SLUG, KEY_MESSAGE)
   actor?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(SLUG, KEY_MESSAGE)
   target?: string;
 
-  @ApiPropertyOptional({ description: 'Actor or target' }) @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  @ApiPropertyOptional({ description: 'Actor or target' })
+  @IsOptional()
+  @Matches(SLUG, KEY_MESSAGE)
   party?: string;
 
   @ApiPropertyOptional({ enum: TOPICS, description: 'Keys with at least one claim on this topic: topics are facets of a key, not part of it' })
-  @IsOptional() @IsIn(TOPICS)
+  @IsOptional()
+  @IsIn(TOPICS)
   topic?: Topic;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(SLUG, KEY_MESSAGE)
   source?: string;
 
   @ApiPropertyOptional({
     enum: ['none', 'single-source', 'corroborated'],
     description: 'corroborated: two or more independent sources assert it; single-source: one; none: no live asserted claim (only denials, or retracted ones)',
-  }) @IsOptional() @IsIn(['none', 'single-source', 'corroborated'])
+  })
+  @IsOptional()
+  @IsIn(['none', 'single-source', 'corroborated'])
   status?: 'none' | 'single-source' | 'corroborated';
 }
 
 /** No includeRetracted: a retracted claim drops out of every conflict. */
 export class ConflictsQueryDto extends RangedListQueryDto {
   @ApiPropertyOptional({ default: HEAVY_PAGE_LIMIT, minimum: 1, maximum: 500 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   override limit?: number;
 
-  @ApiPropertyOptional({ enum: ['competing-account', 'denial', 'actor-disagreement'] }) @IsOptional() @IsIn(['competing-account', 'denial', 'actor-disagreement'])
+  @ApiPropertyOptional({ enum: ['competing-account', 'denial', 'actor-disagreement'] })
+  @IsOptional()
+  @IsIn(['competing-account', 'denial', 'actor-disagreement'])
   kind?: 'competing-account' | 'denial' | 'actor-disagreement';
 
-  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(SLUG, KEY_MESSAGE)
   party?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, KEY_MESSAGE)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(SLUG, KEY_MESSAGE)
   source?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{20}$/, { message: 'article must be an article id (20 hex digits)' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9a-f]{20}$/, { message: 'article must be an article id (20 hex digits)' })
   article?: string;
 
-  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES)
+  @ApiPropertyOptional({ enum: CLAIM_TYPES })
+  @IsOptional()
+  @IsIn(CLAIM_TYPES)
   type?: ClaimType;
 
-  @ApiPropertyOptional({ enum: TOPICS }) @IsOptional() @IsIn(TOPICS)
+  @ApiPropertyOptional({ enum: TOPICS })
+  @IsOptional()
+  @IsIn(TOPICS)
   topic?: Topic;
 }
