@@ -4,18 +4,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { InMemoryEventStore } from '../../src/event-store/in-memory/in-memory-event-store.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
-import type { Projection } from '../../src/read-models/projection.js';
+import { positions } from '../support/positions-projection.js';
 import { sparseStore, writeArticles } from '../support/sparse-store.js';
-
-/** Positions seen, in order: a repeated or a lost event shows. */
-const positions: Projection<string[]> = {
-  name: 'positions',
-  version: 1,
-  initial: () => [],
-  apply: (s, e) => (s.push(e.position.toString()), s),
-  serialize: (s) => s,
-  deserialize: (j) => [...(j as string[])],
-};
 
 const QUICK_RETRY = { firstMs: 10, maxMs: 40 };
 

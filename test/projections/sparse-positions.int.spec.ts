@@ -7,18 +7,8 @@ import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { rebuildSnapshots } from '../../src/projections/rebuild-snapshots.js';
 import { replay } from '../../src/projections/replay.js';
 import { ViewSnapshots } from '../../src/projections/view-snapshots.js';
-import type { Projection } from '../../src/read-models/projection.js';
+import { positions } from '../support/positions-projection.js';
 import { sparseStore, writeArticles } from '../support/sparse-store.js';
-
-/** Positions seen, in order: a repeated or a lost event shows. */
-const positions: Projection<string[]> = {
-  name: 'positions',
-  version: 1,
-  initial: () => [],
-  apply: (s, e) => (s.push(e.position.toString()), s),
-  serialize: (s) => s,
-  deserialize: (j) => [...(j as string[])],
-};
 
 describe('paging through $all on sparse positions', () => {
   it('replay folds every event across many pages', async () => {

@@ -9,17 +9,8 @@ import type { EventStore } from '../../src/event-store/event-store.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { ViewSnapshots } from '../../src/projections/view-snapshots.js';
-import type { Projection } from '../../src/read-models/projection.js';
+import { positions } from '../support/positions-projection.js';
 import { sparseStore, writeArticles } from '../support/sparse-store.js';
-
-const positions: Projection<string[]> = {
-  name: 'positions',
-  version: 1,
-  initial: () => [],
-  apply: (s, e) => (s.push(e.position.toString()), s),
-  serialize: (s) => s,
-  deserialize: (j) => [...(j as string[])],
-};
 
 const dir = mkdtempSync(join(tmpdir(), 'claimtrail-switch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
