@@ -51,6 +51,8 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   const defined = findDefinedParties(a, parties);
   // Each sentence's dictionary names, found once: the sentences before it look ahead at them.
   const dictionaryMatches = a.sentences.map((s) => parties.match(a.tokens, s.from, s.to));
+  // Each sentence's longest list of parties, for the sentences before it that name a group by region.
+  const partyLists = dictionaryMatches.map((matches) => coordinatedList(a.tokens, matches));
   for (const party of defined) d.defineKind(party.info.id, party.info.kind);
   const claims: ExtractedClaim[] = [];
   let carried: { paragraph: number; source: SourceRef } | null = null;
@@ -61,7 +63,7 @@ export const extractClaims = (article: ArticleText): ExtractedClaim[] => {
   let openQuote = null as OpenQuote | null;
 
   for (const s of a.sentences) {
-    d.upcomingList = upcomingList(a.tokens, dictionaryMatches, s.index);
+    d.upcomingList = upcomingList(partyLists, s.index);
     const found = dropOwnedMetonyms(mergeMatches(dictionaryMatches[s.index], matchDefined(defined, a.tokens, s.from, s.to)), a.tokens);
     const { mentions, at } = detectMentions(a, s, found, d);
     const v: SentenceView = { a, s, t: a.tokens, mentions, at, d };
@@ -131,13 +133,7 @@ const placeClaims = (found: ExtractedClaim[], s: Sentence): void => {
 };
 
 /** The first list of two or more parties that the next two sentences give. */
-const upcomingList = (tokens: Token[], matches: PartyMatch[][], sentence: number): string[] => {
-  for (const next of matches.slice(sentence + 1, sentence + 3)) {
-    const list = coordinatedList(tokens, next);
-    if (list.length > 1) return list;
-  }
-  return [];
-};
+const upcomingList = (lists: string[][], sentence: number): string[] => lists.slice(sentence + 1, sentence + 3).find((list) => list.length > 1) ?? [];
 
 /** The longest run of party names joined by commas and "and": "France, Germany, Italy and Poland". */
 const coordinatedList = (tokens: Token[], matches: PartyMatch[]): string[] => {

@@ -2,6 +2,7 @@
 // verb (across adverbs, auxiliaries, parenthetical commas, relative clauses and coordinated
 // verb phrases), its object, a passive agent, and the parties of a prepositional phrase.
 import { adjunctEndingAt, adjunctStartingAt } from './adjuncts.js';
+import { REPORTING_VERBS } from './attribution/lexicon.js';
 import type { AnalyzedText, Sentence, Token } from './nlp.js';
 import type { Discourse } from './mentions/discourse.js';
 import type { TokenIndex } from './token-index.js';
@@ -20,25 +21,8 @@ const SKIPPABLE = new Set(['ADV', 'AUX', 'PART']);
 const ACTOR_KINDS = new Set(['party', 'person', 'role', 'name', 'pronoun', 'group']);
 const RELATIVE = new Set(['which', 'who', 'whom', 'that']);
 const QUANTIFIERS = new Set(['both', 'all', 'each']);
-/** Verbs whose "that" clause is reported speech (kept here: the grammar must not depend on the frame lexicon's users). */
-const REPORTING = new Set([
-  'say',
-  'tell',
-  'announce',
-  'state',
-  'add',
-  'claim',
-  'insist',
-  'report',
-  'write',
-  'declare',
-  'allege',
-  'warn',
-  'stress',
-  'confirm',
-  'note',
-  'assert',
-]);
+/** Verbs whose "that" clause is reported speech: the reporting verbs, and "alleged that" too. */
+const opensReportedClause = (lemma: string): boolean => REPORTING_VERBS.has(lemma) || lemma === 'allege';
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
 
 export const isActor = (m: Mention | undefined): m is Mention => !!m && ACTOR_KINDS.has(m.kind);
@@ -214,7 +198,7 @@ const reportedClauseOpener = (v: SentenceView, j: number): number => {
   for (let k = j - 1; k > v.s.from; k--) {
     if (v.t[k].norm !== 'that') continue;
     const verb = skipBackAdjunct(v, k - 1);
-    return verb >= v.s.from && v.t[verb].pos === 'VERB' && REPORTING.has(v.t[verb].lemma) ? verb : -1;
+    return verb >= v.s.from && v.t[verb].pos === 'VERB' && opensReportedClause(v.t[verb].lemma) ? verb : -1;
   }
   return -1;
 };

@@ -1,7 +1,8 @@
 import type { SentenceView } from './grammar.js';
 import { DENIAL_VERBS } from './cues/lexicon.js';
 
-const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+/** Words that take back what follows them: "did not invite", "never promised". */
+export const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 
 /**
  * A cue is denied when its own auxiliaries carry a negation ("did not invite", "has never

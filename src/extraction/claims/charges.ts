@@ -8,12 +8,11 @@ import type { Frame } from '../attribution/frames.js';
 import { BONDS, CHARGE_PAIRS, CHARGE_WORDS, CHOSEN_CHARGES, DENIAL_VERBS } from '../cues/lexicon.js';
 import { clauseEnd, subjectOf, type SentenceView } from '../grammar.js';
 import { isHedged } from '../hedging.js';
+import { NEGATORS } from '../negation.js';
 import { DOCUMENT_HEADS } from '../mentions/lexicon.js';
 import type { Mention } from '../mentions/types.js';
 import { topicsOf } from '../topics.js';
 import { contextTarget, eventReferent, firstPartyIn, nearestPartyBefore } from './clause-targets.js';
-
-const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 
 /** Who speaks the words of [from, to): a frame of this sentence, or the quote the paragraph carries on. */
 export interface Speech {
