@@ -1,0 +1,101 @@
+// SQL for finds and term counts, built from a selection's shape. Values are always bound as
+// named parameters; only aliases and placeholders are spliced into the text.
+import type { Find, Selection } from '../read-model-store.js';
+import { visibleSql, type Visibility } from './temporal.js';
+
+export interface BuiltSql {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** Beyond every character: a prefix's terms sort between the prefix and prefix + this. */
+const PREFIX_END = '\u{10FFFF}';
+
+interface Conditions {
+  /** FROM and JOIN clauses. */
+  from: string;
+  where: string[];
+  params: Record<string, unknown>;
+  /** The alias whose sort and key order the rows. */
+  driver: string;
+}
+
+/** EXISTS conditions for a selection's other terms, on the driver's key. */
+const termConditions = (
+  selection: Selection<unknown>,
+  driver: string,
+  skipFirst: boolean,
+  visibility: Visibility,
+  params: Record<string, unknown>,
+): string[] => {
+  const where: string[] = [];
+  let n = 0;
+  const exists = (terms: readonly string[], negate: boolean): void => {
+    const names = terms.map((term) => {
+      const name = `t${n++}`;
+      params[name] = term;
+      return `@${name}`;
+    });
+    const alias = `x${n}`;
+    where.push(
+      `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM terms ${alias} WHERE ${alias}.tid = @tid AND ${alias}.key = ${driver}.key ` +
+        `AND ${alias}.term IN (${names.join(', ')}) AND ${visibleSql(alias, visibility)})`,
+    );
+  };
+  (selection.all ?? []).slice(skipFirst ? 1 : 0).forEach((term) => exists([term], false));
+  for (const group of selection.any ?? []) exists(group, false);
+  if (selection.none?.length) exists(selection.none, true);
+  return where;
+};
+
+const rangeConditions = (selection: Selection<unknown>, driver: string, params: Record<string, unknown>): string[] => {
+  const where: string[] = [];
+  if (selection.from !== undefined) {
+    params.sortFrom = selection.from;
+    where.push(`${driver}.sort >= @sortFrom`);
+  }
+  if (selection.to !== undefined) {
+    params.sortTo = selection.to;
+    where.push(`${driver}.sort <= @sortTo`);
+  }
+  return where;
+};
+
+/** Rows driven by their first `all` term when there is one, else by the rows table itself. */
+const conditions = (selection: Selection<unknown>, tid: number, visibility: Visibility): Conditions => {
+  const params: Record<string, unknown> = { tid };
+  const first = selection.all?.[0];
+  if (first === undefined) {
+    const where = [`r.tid = @tid`, visibleSql('r', visibility)];
+    where.push(...rangeConditions(selection, 'r', params), ...termConditions(selection, 'r', false, visibility, params));
+    return { from: 'rows r', where, params, driver: 'r' };
+  }
+  params.first = first;
+  const where = [`d.tid = @tid`, `d.term = @first`, visibleSql('d', visibility)];
+  where.push(...rangeConditions(selection, 'd', params), ...termConditions(selection, 'd', true, visibility, params));
+  return { from: 'terms d', where, params, driver: 'd' };
+};
+
+const rowJoin = (driver: string, visibility: Visibility): string =>
+  driver === 'r' ? '' : ` JOIN rows r ON r.tid = @tid AND r.key = ${driver}.key AND ${visibleSql('r', visibility)}`;
+
+export const findSql = (query: Find<unknown>, tid: number, visibility: Visibility): { page: BuiltSql; count: BuiltSql } => {
+  const { from, where, params, driver } = conditions(query, tid, visibility);
+  const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+  const pageParams = { ...params, limit: query.limit ?? -1, offset: query.offset ?? 0 };
+  const page =
+    `SELECT r.key AS key, r.sort AS sort, r.doc AS doc FROM ${from}${rowJoin(driver, visibility)} WHERE ${where.join(' AND ')} ` +
+    `ORDER BY ${driver}.sort ${direction}, ${driver}.key ${direction} LIMIT @limit OFFSET @offset`;
+  // Counting needs the row to exist only when driven by a term (a term outlives no row, but a
+  // rebuild may leave none behind: the join keeps the count honest).
+  const count = `SELECT count(*) AS n FROM ${from}${rowJoin(driver, visibility)} WHERE ${where.join(' AND ')}`;
+  return { page: { sql: page, params: pageParams }, count: { sql: count, params } };
+};
+
+export const countTermsSql = (selection: Selection<unknown>, prefix: string, tid: number, visibility: Visibility, limit: number): BuiltSql => {
+  const params: Record<string, unknown> = { tid, prefixFrom: prefix, prefixTo: prefix + PREFIX_END, limit };
+  const where = ['c.tid = @tid', 'c.term >= @prefixFrom', 'c.term < @prefixTo', visibleSql('c', visibility)];
+  where.push(...rangeConditions(selection, 'c', params), ...termConditions(selection, 'c', false, visibility, params));
+  const sql = `SELECT c.term AS term, count(*) AS count FROM terms c WHERE ${where.join(' AND ')} GROUP BY c.term ORDER BY count DESC, c.term ASC LIMIT @limit`;
+  return { sql, params };
+};

@@ -1,0 +1,143 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { PositionedWrite, ReadModelCheckpoint, ReadModelReader, ReadModelStore, ReadModelTables, RebuildTarget } from '../read-model-store.js';
+import { clearAll, createSchema } from './schema.js';
+import { SqliteReader } from './sqlite-reader.js';
+import { SqliteWriter } from './sqlite-writer.js';
+import { StatementCache } from './statement-cache.js';
+import { TableIds } from './table-ids.js';
+import { asOfPosition, LIVE } from './temporal.js';
+
+/** Where the service keeps its read models: one name, in DATA_DIR, beside the event store. */
+export const readModelFile = (dataDir: string): string => join(dataDir, 'read-models.sqlite');
+
+interface StoredCheckpoint {
+  version: number;
+  position: bigint;
+  events: bigint;
+}
+
+/** The embedded read-model store: one SQLite file (WAL), every read model's rows in it. */
+export class SqliteReadModelStore implements ReadModelStore {
+  private readonly db: Database.Database;
+  private readonly statements: StatementCache;
+  private readonly ids: TableIds;
+  private readonly liveReader: ReadModelReader;
+
+  /** `file` is a path, or ':memory:' for tests. */
+  constructor(file: string, readModels: readonly ReadModelTables[]) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    createSchema(this.db);
+    this.statements = new StatementCache(this.db);
+    this.ids = new TableIds(this.db, readModels);
+    this.liveReader = new SqliteReader(this.statements, (table) => this.ids.tid(table), LIVE);
+  }
+
+  checkpoint(readModel: string): ReadModelCheckpoint | null {
+    return this.checkpointOf(readModel, this.ids.activeGeneration(readModel));
+  }
+
+  private checkpointOf(readModel: string, generation: number): ReadModelCheckpoint | null {
+    const sql = 'SELECT version, position, events FROM checkpoints WHERE read_model = ? AND generation = ?';
+    const row = this.db.prepare(sql).safeIntegers(true).get(readModel, generation) as StoredCheckpoint | undefined;
+    return row ? { version: Number(row.version), position: row.position, events: Number(row.events) } : null;
+  }
+
+  apply(readModel: string, writes: readonly PositionedWrite[], checkpoint: ReadModelCheckpoint, target?: RebuildTarget): void {
+    const generation = target?.generation ?? this.ids.activeGeneration(readModel);
+    // Its own tables in the generation written; every other table as it is live.
+    const writer = new SqliteWriter(this.statements, (table) => {
+      const owner = this.ids.ownerOf(table);
+      return owner === readModel ? this.ids.tid(table, generation) : this.ids.tid(table);
+    });
+    this.db
+      .transaction(() => {
+        for (const positioned of writes) {
+          writer.at(positioned.position);
+          positioned.write(writer);
+        }
+        this.saveCheckpoint(readModel, generation, checkpoint);
+      })
+      .immediate();
+  }
+
+  private saveCheckpoint(readModel: string, generation: number, { version, position, events }: ReadModelCheckpoint): void {
+    this.statements
+      .get(
+        'INSERT INTO checkpoints (read_model, generation, version, position, events) VALUES (?, ?, ?, ?, ?) ' +
+          'ON CONFLICT (read_model, generation) DO UPDATE SET version = excluded.version, position = excluded.position, events = excluded.events',
+      )
+      .run(readModel, generation, version, position, events);
+  }
+
+  reader(asOf?: bigint): ReadModelReader {
+    return asOf === undefined ? this.liveReader : new SqliteReader(this.statements, (table) => this.ids.tid(table), asOfPosition(asOf));
+  }
+
+  beginRebuild(readModel: string): RebuildTarget {
+    const sql =
+      'SELECT max(generation) FROM (SELECT generation FROM generations WHERE read_model = ? UNION SELECT generation FROM active WHERE read_model = ?)';
+    const highest = (this.db.prepare(sql).pluck().get(readModel, readModel) as number | null) ?? this.ids.activeGeneration(readModel);
+    return { readModel, generation: Math.max(highest, this.ids.activeGeneration(readModel)) + 1 };
+  }
+
+  finishRebuild(target: RebuildTarget): void {
+    this.db
+      .transaction(() => {
+        // A read model with no tables written still needs its ids so the swap is visible to reads.
+        for (const table of this.ids.tablesOf(target.readModel)) this.ids.tid(table, target.generation);
+        this.ids.setActive(target.readModel, target.generation);
+        const insert = this.db.prepare('INSERT OR IGNORE INTO garbage (tid) VALUES (?)');
+        for (const tid of this.ids.otherGenerations(target.readModel, target.generation)) insert.run(tid);
+        this.db.prepare('DELETE FROM checkpoints WHERE read_model = ? AND generation <> ?').run(target.readModel, target.generation);
+      })
+      .immediate();
+  }
+
+  abandonRebuild(target: RebuildTarget): void {
+    this.db
+      .transaction(() => {
+        const sql = 'SELECT tid FROM generations WHERE read_model = ? AND generation = ?';
+        for (const tid of this.db.prepare(sql).pluck().all(target.readModel, target.generation)) {
+          this.db.prepare('INSERT OR IGNORE INTO garbage (tid) VALUES (?)').run(tid);
+        }
+        this.db.prepare('DELETE FROM checkpoints WHERE read_model = ? AND generation = ?').run(target.readModel, target.generation);
+      })
+      .immediate();
+  }
+
+  collectGarbage(maxRows = 10_000): boolean {
+    const tid = this.db.prepare('SELECT tid FROM garbage LIMIT 1').pluck().get() as number | undefined;
+    if (tid === undefined) return false;
+    this.db
+      .transaction(() => {
+        const rows = this.db.prepare('DELETE FROM rows WHERE rowid IN (SELECT rowid FROM rows WHERE tid = ? LIMIT ?)').run(tid, maxRows).changes;
+        const terms = this.db.prepare('DELETE FROM terms WHERE rowid IN (SELECT rowid FROM terms WHERE tid = ? LIMIT ?)').run(tid, maxRows).changes;
+        if (rows + terms === 0) {
+          this.db.prepare('DELETE FROM garbage WHERE tid = ?').run(tid);
+          this.db.prepare('DELETE FROM generations WHERE tid = ?').run(tid);
+        }
+      })
+      .immediate();
+    return true;
+  }
+
+  bindTo(storeIdentity: string): boolean {
+    const bound = this.db.prepare("SELECT value FROM meta WHERE key = 'store'").pluck().get() as string | undefined;
+    if (bound === storeIdentity) return false;
+    this.db
+      .transaction(() => {
+        if (bound !== undefined) clearAll(this.db);
+        this.db.prepare("INSERT INTO meta (key, value) VALUES ('store', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(storeIdentity);
+      })
+      .immediate();
+    this.ids.reset();
+    return bound !== undefined;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

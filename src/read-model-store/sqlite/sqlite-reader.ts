@@ -1,0 +1,56 @@
+import type { Find, Found, ReadModelReader, Selection, Table, TermCount } from '../read-model-store.js';
+import { countTermsSql, findSql } from './find-sql.js';
+import type { StatementCache } from './statement-cache.js';
+import { visibilityParams, visibleSql, type Visibility } from './temporal.js';
+
+/** Resolves a table name to the id of the generation this reader or writer reads. */
+export type TidOf = (table: Table<unknown>) => number;
+
+interface StoredRow {
+  key: string;
+  sort: number;
+  doc: string;
+}
+
+/** Reads of one point of knowledge; docs are parsed fresh, so callers may keep or change them. */
+export class SqliteReader implements ReadModelReader {
+  constructor(
+    protected readonly statements: StatementCache,
+    protected readonly tidOf: TidOf,
+    private readonly visibility: Visibility,
+  ) {}
+
+  get<D>(table: Table<D>, key: string): D | undefined {
+    const sql = `SELECT doc FROM rows r WHERE r.tid = @tid AND r.key = @key AND ${visibleSql('r', this.visibility)}`;
+    const doc = this.statements
+      .get(sql)
+      .pluck()
+      .get({ tid: this.tidOf(table), key, ...visibilityParams(this.visibility) }) as string | undefined;
+    return doc === undefined ? undefined : (JSON.parse(doc) as D);
+  }
+
+  getMany<D>(table: Table<D>, keys: readonly string[]): Map<string, D> {
+    const found = new Map<string, D>();
+    for (const key of new Set(keys)) {
+      const doc = this.get<D>(table, key);
+      if (doc !== undefined) found.set(key, doc);
+    }
+    return found;
+  }
+
+  find<D>(query: Find<D>): Found<D> {
+    const { page, count } = findSql(query, this.tidOf(query.table), this.visibility);
+    const at = visibilityParams(this.visibility);
+    const total = this.statements
+      .get(count.sql)
+      .pluck()
+      .get({ ...count.params, ...at }) as number;
+    const stored = query.limit === 0 ? [] : (this.statements.get(page.sql).all({ ...page.params, ...at }) as StoredRow[]);
+    return { rows: stored.map((row) => ({ key: row.key, sort: row.sort, doc: JSON.parse(row.doc) as D })), total };
+  }
+
+  countTerms<D>(selection: Selection<D>, prefix: string, limit = -1): TermCount[] {
+    const built = countTermsSql(selection, prefix, this.tidOf(selection.table), this.visibility, limit);
+    return this.statements.get(built.sql).all({ ...built.params, ...visibilityParams(this.visibility) }) as TermCount[];
+  }
+}

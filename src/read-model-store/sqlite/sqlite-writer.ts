@@ -1,0 +1,100 @@
+import type { ReadModelWriter, RowWrite, Table } from '../read-model-store.js';
+import { SqliteReader, type TidOf } from './sqlite-reader.js';
+import type { StatementCache } from './statement-cache.js';
+import { LIVE } from './temporal.js';
+
+interface LiveRow {
+  rowid: number;
+  sort: number;
+  doc: string;
+  terms: string;
+  from_pos: number;
+}
+
+interface LiveTerm {
+  rowid: number;
+  term: string;
+  from_pos: number;
+}
+
+// Terms are kept joined in the row, so a put compares them without reading the terms table.
+const TERM_SEPARATOR = '\u0000';
+
+/**
+ * Writes at the position of the event being applied. Replacing a row closes its live version at
+ * that position and opens a new one; a second write at the same position (one event touching a
+ * row twice) updates the version in place, so no empty version is ever kept.
+ */
+export class SqliteWriter extends SqliteReader implements ReadModelWriter {
+  private position = -1n;
+
+  constructor(statements: StatementCache, tidOf: TidOf) {
+    super(statements, tidOf, LIVE);
+  }
+
+  at(position: bigint): void {
+    this.position = position;
+  }
+
+  put<D>(table: Table<D>, row: RowWrite<D>): void {
+    const tid = this.tidOf(table);
+    const doc = JSON.stringify(row.doc);
+    const sort = row.sort ?? 0;
+    const terms = [...new Set(row.terms ?? [])];
+    const joined = terms.join(TERM_SEPARATOR);
+    const live = this.liveRow(tid, row.key);
+    if (live && live.doc === doc && live.sort === sort && live.terms === joined) return;
+    if (live && BigInt(live.from_pos) === this.position) {
+      this.statements.get('UPDATE rows SET doc = ?, sort = ?, terms = ? WHERE rowid = ?').run(doc, sort, joined, live.rowid);
+    } else {
+      if (live) this.close('rows', live.rowid);
+      this.statements
+        .get('INSERT INTO rows (tid, key, sort, doc, terms, from_pos) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(tid, row.key, sort, doc, joined, this.position);
+    }
+    if (!live) this.addTerms(tid, row.key, sort, terms);
+    else if (live.sort !== sort || live.terms !== joined) this.replaceTerms(tid, row.key, sort, terms, live.sort === sort);
+  }
+
+  remove<D>(table: Table<D>, key: string): void {
+    const tid = this.tidOf(table);
+    const live = this.liveRow(tid, key);
+    if (!live) return;
+    if (BigInt(live.from_pos) === this.position) this.statements.get('DELETE FROM rows WHERE rowid = ?').run(live.rowid);
+    else this.close('rows', live.rowid);
+    this.replaceTerms(tid, key, 0, [], false);
+  }
+
+  private liveRow(tid: number, key: string): LiveRow | undefined {
+    const sql = 'SELECT rowid, sort, doc, terms, from_pos FROM rows WHERE tid = ? AND key = ? AND to_pos IS NULL';
+    return this.statements.get(sql).get(tid, key) as LiveRow | undefined;
+  }
+
+  private close(table: 'rows' | 'terms', rowid: number): void {
+    this.statements.get(`UPDATE ${table} SET to_pos = ? WHERE rowid = ?`).run(this.position, rowid);
+  }
+
+  private addTerms(tid: number, key: string, sort: number, terms: readonly string[]): void {
+    const insert = this.statements.get('INSERT INTO terms (tid, term, key, sort, from_pos) VALUES (?, ?, ?, ?, ?)');
+    for (const term of terms) insert.run(tid, term, key, sort, this.position);
+  }
+
+  /** Ends the terms no longer carried (all of them when the sort moved) and adds the new ones. */
+  private replaceTerms(tid: number, key: string, sort: number, terms: readonly string[], sameSort: boolean): void {
+    const sql = 'SELECT rowid, term, from_pos FROM terms WHERE tid = ? AND key = ? AND to_pos IS NULL';
+    const live = this.statements.get(sql).all(tid, key) as LiveTerm[];
+    const wanted = new Set(terms);
+    const kept = new Set<string>();
+    for (const term of live) {
+      if (sameSort && wanted.has(term.term)) kept.add(term.term);
+      else if (BigInt(term.from_pos) === this.position) this.statements.get('DELETE FROM terms WHERE rowid = ?').run(term.rowid);
+      else this.close('terms', term.rowid);
+    }
+    this.addTerms(
+      tid,
+      key,
+      sort,
+      terms.filter((term) => !kept.has(term)),
+    );
+  }
+}

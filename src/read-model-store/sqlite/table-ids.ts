@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import type { ReadModelTables, Table } from '../read-model-store.js';
+
+/**
+ * Maps a table name to the read model that owns it and the numeric id (`tid`) of its active or
+ * rebuilding generation. Active generations are cached; they change only in finishRebuild.
+ */
+export class TableIds {
+  private readonly owners = new Map<string, string>();
+  private readonly active = new Map<string, number>();
+  private readonly tids = new Map<string, number>();
+  private readonly selectTid;
+  private readonly insertTid;
+  private readonly selectActive;
+
+  constructor(
+    private readonly db: Database.Database,
+    readModels: readonly ReadModelTables[],
+  ) {
+    for (const { name, tables } of readModels) {
+      for (const { name: table } of tables) {
+        const owner = this.owners.get(table);
+        if (owner) throw new Error(`table ${table} belongs to both ${owner} and ${name}`);
+        this.owners.set(table, name);
+      }
+    }
+    this.selectTid = db.prepare('SELECT tid FROM generations WHERE read_model = ? AND tbl = ? AND generation = ?').pluck();
+    this.insertTid = db.prepare('INSERT INTO generations (read_model, tbl, generation) VALUES (?, ?, ?)');
+    this.selectActive = db.prepare('SELECT generation FROM active WHERE read_model = ?').pluck();
+  }
+
+  ownerOf({ name: table }: Table<unknown>): string {
+    const owner = this.owners.get(table);
+    if (!owner) throw new Error(`no read model owns a table named ${table}`);
+    return owner;
+  }
+
+  tablesOf(readModel: string): Table<unknown>[] {
+    return [...this.owners].filter(([, owner]) => owner === readModel).map(([name]) => ({ name }));
+  }
+
+  /** The active generation of a read model (1 until its first rebuild). */
+  activeGeneration(readModel: string): number {
+    let generation = this.active.get(readModel);
+    if (generation === undefined) {
+      generation = (this.selectActive.get(readModel) as number | undefined) ?? 1;
+      this.active.set(readModel, generation);
+    }
+    return generation;
+  }
+
+  setActive(readModel: string, generation: number): void {
+    this.db
+      .prepare('INSERT INTO active (read_model, generation) VALUES (?, ?) ON CONFLICT (read_model) DO UPDATE SET generation = excluded.generation')
+      .run(readModel, generation);
+    this.active.set(readModel, generation);
+  }
+
+  /** The id of a table in a generation (the active one by default), created on first use. */
+  tid(table: Table<unknown>, generation = this.activeGeneration(this.ownerOf(table))): number {
+    const readModel = this.ownerOf(table);
+    const cacheKey = `${table.name}\u0000${generation}`;
+    let tid = this.tids.get(cacheKey);
+    if (tid === undefined) {
+      tid = this.selectTid.get(readModel, table.name, generation) as number | undefined;
+      if (tid === undefined) tid = Number(this.insertTid.run(readModel, table.name, generation).lastInsertRowid);
+      this.tids.set(cacheKey, tid);
+    }
+    return tid;
+  }
+
+  /** Ids of every generation of a read model's tables but the given one. */
+  otherGenerations(readModel: string, keep: number): number[] {
+    return this.db.prepare('SELECT tid FROM generations WHERE read_model = ? AND generation <> ?').pluck().all(readModel, keep) as number[];
+  }
+
+  /** Forgets cached ids (after the tables were cleared). */
+  reset(): void {
+    this.active.clear();
+    this.tids.clear();
+  }
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineTable, type Find, type PositionedWrite } from '../../src/read-model-store/read-model-store.js';
+import { SqliteReadModelStore } from '../../src/read-model-store/sqlite/sqlite-read-model-store.js';
+import { referenceReader, type Op } from './reference-store.js';
+
+const THINGS = defineTable<unknown>('things');
+const TALLIES = defineTable<unknown>('tallies');
+const OTHERS = defineTable<unknown>('others');
+const READ_MODELS = [
+  { name: 'things', tables: [THINGS, TALLIES] },
+  { name: 'others', tables: [OTHERS] },
+];
+const CHECKPOINT = { version: 1, position: 0n, events: 0 };
+
+const TERMS = ['a:1', 'a:2', 'b:1', 'b:2', 'c'];
+const write = fc.record({
+  table: fc.constantFrom(THINGS, TALLIES),
+  key: fc.constantFrom('k1', 'k2', 'k3', 'k4', 'k5'),
+  write: fc.option(fc.record({ doc: fc.record({ n: fc.integer({ min: 0, max: 3 }) }), sort: fc.integer({ min: 0, max: 4 }), terms: fc.subarray(TERMS) }), {
+    freq: 4,
+  }),
+});
+/** Events, each a few writes (one event may write a row twice). */
+const events = fc.array(fc.array(write, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 25 });
+const find = fc.record({
+  table: fc.constantFrom(THINGS, TALLIES),
+  all: fc.subarray(TERMS, { maxLength: 2 }),
+  any: fc.array(fc.subarray(TERMS, { minLength: 1, maxLength: 2 }), { maxLength: 1 }),
+  none: fc.subarray(TERMS, { maxLength: 1 }),
+  from: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+  to: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+  order: fc.constantFrom<'asc' | 'desc'>('asc', 'desc'),
+  offset: fc.integer({ min: 0, max: 2 }),
+  limit: fc.integer({ min: 0, max: 3 }),
+}) satisfies fc.Arbitrary<Find>;
+
+/** Applies the events at positions 10, 20, ... in batches of two, and lists them as reference ops. */
+const applyAll = (store: SqliteReadModelStore, batches: Array<Array<Omit<Op, 'position'>>>): Op[] => {
+  const ops: Op[] = [];
+  const writes: PositionedWrite[] = batches.map((batch, i) => {
+    const position = BigInt((i + 1) * 10);
+    for (const w of batch) ops.push({ position, ...w });
+    return { position, write: (writer) => batch.forEach((w) => (w.write ? writer.put(w.table, { ...w.write, key: w.key }) : writer.remove(w.table, w.key))) };
+  });
+  for (let i = 0; i < writes.length; i += 2)
+    store.apply('things', writes.slice(i, i + 2), { ...CHECKPOINT, position: writes[Math.min(i + 1, writes.length - 1)].position });
+  return ops;
+};
+
+describe('SQLite read-model store, against a brute-force reference', () => {
+  it('answers every find, get and term count as the reference does, live and as of every position', () => {
+    fc.assert(
+      fc.property(events, fc.array(find, { minLength: 1, maxLength: 4 }), (batches, finds) => {
+        const store = new SqliteReadModelStore(':memory:', READ_MODELS);
+        const ops = applyAll(store, batches);
+        const positions = [undefined, 0n, ...batches.map((_, i) => BigInt((i + 1) * 10)), 15n];
+        for (const at of positions) {
+          const actual = store.reader(at);
+          const expected = referenceReader(ops, at);
+          for (const query of finds) {
+            expect(actual.find(query)).toEqual(expected.find(query));
+            expect(actual.countTerms(query, 'a:')).toEqual(expected.countTerms(query, 'a:'));
+          }
+          for (const key of ['k1', 'k2', 'k5']) expect(actual.get(THINGS, key)).toEqual(expected.get(THINGS, key));
+          expect(actual.getMany(TALLIES, ['k1', 'k3', 'k3'])).toEqual(expected.getMany(TALLIES, ['k1', 'k3']));
+        }
+        store.close();
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('saves the checkpoint in the transaction of its rows, and rolls both back when a write throws', () => {
+    const store = new SqliteReadModelStore(':memory:', READ_MODELS);
+    store.apply('things', [{ position: 5n, write: (w) => w.put(THINGS, { key: 'a', doc: 1 }) }], { version: 2, position: 5n, events: 1 });
+    expect(() =>
+      store.apply(
+        'things',
+        [
+          { position: 6n, write: (w) => w.put(THINGS, { key: 'b', doc: 2 }) },
+          {
+            position: 7n,
+            write: () => {
+              throw new Error('reducer failed');
+            },
+          },
+        ],
+        { version: 2, position: 7n, events: 3 },
+      ),
+    ).toThrow('reducer failed');
+    expect(store.checkpoint('things')).toEqual({ version: 2, position: 5n, events: 1 });
+    expect(store.reader().get(THINGS, 'b')).toBeUndefined();
+    expect(store.reader().get(THINGS, 'a')).toBe(1);
+  });
+
+  it('rebuilds into fresh tables while the old ones serve, swaps in one step, and collects the old rows', () => {
+    const store = new SqliteReadModelStore(':memory:', READ_MODELS);
+    store.apply('things', [{ position: 1n, write: (w) => w.put(THINGS, { key: 'old', doc: 'old', terms: ['c'] }) }], { ...CHECKPOINT, position: 1n });
+    store.apply('others', [{ position: 1n, write: (w) => w.put(OTHERS, { key: 'o', doc: 'kept' }) }], { ...CHECKPOINT, position: 1n });
+    const target = store.beginRebuild('things');
+    store.apply(
+      'things',
+      [{ position: 1n, write: (w) => w.put(THINGS, { key: 'new', doc: w.get(OTHERS, 'o'), terms: ['c'] }) }],
+      { version: 2, position: 1n, events: 1 },
+      target,
+    );
+    expect(
+      store
+        .reader()
+        .find({ table: THINGS, all: ['c'] })
+        .rows.map((r) => r.key),
+    ).toEqual(['old']);
+    expect(store.checkpoint('things')?.version).toBe(1);
+    store.finishRebuild(target);
+    expect(store.reader().find({ table: THINGS, all: ['c'] }).rows).toEqual([{ key: 'new', sort: 0, doc: 'kept' }]);
+    expect(store.checkpoint('things')).toEqual({ version: 2, position: 1n, events: 1 });
+    while (store.collectGarbage(1));
+    expect(store.reader().get(OTHERS, 'o')).toBe('kept');
+  });
+
+  it('keeps rows and checkpoints across a reopen, and drops them when bound to another log', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'read-models-')), 'read-models.sqlite');
+    const first = new SqliteReadModelStore(file, READ_MODELS);
+    expect(first.bindTo('log-1')).toBe(false);
+    first.apply('things', [{ position: 3n, write: (w) => w.put(THINGS, { key: 'a', doc: { n: 1 } }) }], { version: 1, position: 3n, events: 1 });
+    first.close();
+    const second = new SqliteReadModelStore(file, READ_MODELS);
+    expect(second.bindTo('log-1')).toBe(false);
+    expect(second.checkpoint('things')).toEqual({ version: 1, position: 3n, events: 1 });
+    expect(second.reader().get(THINGS, 'a')).toEqual({ n: 1 });
+    expect(second.bindTo('log-2')).toBe(true);
+    expect(second.checkpoint('things')).toBeNull();
+    expect(second.reader().get(THINGS, 'a')).toBeUndefined();
+    second.close();
+  });
+});
