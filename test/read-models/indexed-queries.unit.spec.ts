@@ -3,7 +3,6 @@
 // kept up to date event by event or built afterwards from a restored state.
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import type { ClaimType, Topic } from '../../src/domain/claim.js';
 import { claimIndex, keySources } from '../../src/read-models/claims/claim-index.js';
 import { claimsProjection, type ClaimsState } from '../../src/read-models/claims/claims.projection.js';
 import { listClaims, listClaimsJson, selectClaims, toClaimView, type ClaimFilter } from '../../src/read-models/claims/claims.queries.js';
@@ -15,60 +14,7 @@ import { listConflicts, listConflictsJson } from '../../src/read-models/conflict
 import { attributionsProjection } from '../../src/read-models/attributions/attributions.projection.js';
 import { corroboration } from '../../src/read-models/attributions/corroboration.js';
 import { given, type Given } from './given.js';
-
-const SENTENCES = ['Ruritania pledged aid.', 'Genovia raised concerns.', 'Latveria denied it.', 'Officials met.'];
-const BODY = SENTENCES.join(' ');
-const PARTIES = ['ruritania', 'genovia', '?elders'];
-const TYPES: ClaimType[] = ['PledgeMade', 'ConcernRaised', 'AccusationLevelled'];
-const TOPICS: Topic[] = ['military', 'trade', 'migration'];
-const SOURCES = ['ruritania', 'genovia', { party: null, mention: 'a witness' }, { party: null, mention: '' }];
-
-const spec = fc.record({
-  type: fc.constantFrom(...TYPES),
-  actors: fc.subarray(PARTIES, { maxLength: 2 }),
-  targets: fc.subarray(PARTIES, { maxLength: 2 }),
-  topics: fc.subarray(TOPICS, { maxLength: 2 }),
-  source: fc.constantFrom(...SOURCES),
-  polarity: fc.constantFrom('asserted' as const, 'denied' as const),
-  evidence: fc.constantFrom(...SENTENCES),
-});
-
-const step = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('article' as const), day: fc.integer({ min: 1, max: 9 }), dated: fc.boolean() }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('claim' as const), article: fc.nat(), spec }), weight: 5 },
-  { arbitrary: fc.record({ kind: fc.constant('correct' as const), claim: fc.nat(), spec, fields: fc.subarray(['type', 'actors', 'targets', 'topics', 'source', 'evidence'] as const, { minLength: 1 }) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('retract' as const), claim: fc.nat() }), weight: 1 },
-);
-type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
-
-const party = (name: string) => (name.startsWith('?') ? { party: null, mention: name.slice(1) } : { party: name, mention: name });
-
-/** The fields a correct step changes, as the claim would carry them. */
-const changesOf = (s: Extract<Step, { kind: 'correct' }>) => {
-  const start = BODY.indexOf(s.spec.evidence);
-  const full = {
-    type: s.spec.type, actors: s.spec.actors.map(party), targets: s.spec.targets.map(party), topics: s.spec.topics,
-    source: typeof s.spec.source === 'string' ? { ...party(s.spec.source), cue: 'said', via: null } : { ...s.spec.source, cue: 'said', via: null },
-    evidence: { text: s.spec.evidence, start, end: start + s.spec.evidence.length },
-  };
-  return Object.fromEntries(s.fields.map((f) => [f, full[f]]));
-};
-
-const build = (steps: Step[]): Given => {
-  const g = given();
-  const articles: string[] = [g.article(BODY, { publishedAt: '2031-01-05' })];
-  const claims: string[] = [];
-  for (const s of steps) {
-    if (s.kind === 'article') articles.push(g.article(BODY, { publishedAt: s.dated ? `2031-01-0${s.day}` : null }));
-    else if (s.kind === 'claim' && articles.length) {
-      const { evidence, ...rest } = s.spec;
-      claims.push(g.claim(articles[s.article % articles.length], { ...rest, evidence }));
-    } else if (s.kind === 'correct' && claims.length) {
-      g.correct(claims[s.claim % claims.length], changesOf(s));
-    } else if (s.kind === 'retract' && claims.length) g.retract(claims[s.claim % claims.length]);
-  }
-  return g;
-};
+import { BODY, build, changesOf, SENTENCES, spec, step, TOPICS, TYPES, type Step } from './random-history.js';
 
 const KEYS = ['ruritania', 'genovia', '~elders', '~a-witness', '~outlet'];
 const FIELDS = ['type', 'actor', 'target', 'party', 'source', 'topic', 'polarity', 'from'] as const;
