@@ -21,7 +21,7 @@ export const feed = (store: SqliteReadModelStore, readModels: readonly StoredRea
         position: event.position,
         write: (writer: Parameters<StoredReadModel['apply']>[0]) => readModel.apply(writer, event),
       }));
-      const position = batch[batch.length - 1]!.position;
+      const position = batch[batch.length - 1].position;
       store.apply(readModel.name, writes, { version: readModel.version, position, events: (before?.events ?? 0) + i + batch.length });
     }
   }
