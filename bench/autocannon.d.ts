@@ -16,8 +16,15 @@ declare module 'autocannon' {
     non2xx: number;
     '2xx': number;
   }
+  interface RequestSpec {
+    method?: string;
+    path?: string;
+    /** Called before each request: the request to send (a new path per request). */
+    setupRequest?: (request: RequestSpec) => RequestSpec;
+  }
   interface Options {
     url: string;
+    requests?: RequestSpec[];
     connections?: number;
     duration?: number;
     pipelining?: number;

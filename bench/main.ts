@@ -11,6 +11,7 @@ import { ingestBench } from './ingest.bench.js';
 import { loadStore } from './loaded-store.js';
 import { queriesBench } from './queries.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
+import { scaleBench } from './scale.bench.js';
 
 export interface BenchOptions {
   /** Events to append (append) or to load (rebuild, queries); the default depends on the benchmark. */
@@ -27,6 +28,8 @@ export interface BenchOptions {
   views?: string[];
   /** A pre-loaded store (SQLite file) for rebuild and queries. */
   store?: string;
+  /** Store sizes of the scale benchmark, events. */
+  sizes?: number[];
 }
 
 const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
@@ -35,6 +38,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   ingest: (o) => ingestBench(o),
   rebuild: (o) => rebuildBench(o),
   queries: (o) => queriesBench(o),
+  scale: (o) => scaleBench(o),
 };
 const NEEDS_STORE = ['rebuild', 'queries'];
 
@@ -53,7 +57,15 @@ const program = new Command('bench')
   .option('--connections <n>', 'autocannon connections (queries)', positive, 100)
   .option('--max-kb <n>', 'largest article of the extraction linearity run, KB', positive, 1024)
   .option('--seed <n>', 'corpus seed', positive, 42)
-  .option('--views <names>', 'only these views, comma-separated (rebuild; default every view)', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  .option('--views <names>', 'only these views, comma-separated (rebuild; default every view)', (v: string) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .option('--sizes <list>', 'store sizes of the scale benchmark, comma-separated (default 100000,300000,1000000)', (v: string) =>
+    v.split(',').map((x) => positive(x.trim())),
+  )
   .option('--store <file>', 'a store loaded by an earlier run (rebuild, queries); kept afterwards')
   .option('--keep-store', 'keep the store this run loads, and print where it is')
   .addOption(new Option('--child').hideHelp())
@@ -76,14 +88,26 @@ const program = new Command('bench')
   });
 
 const runChild = (name: string, options: BenchOptions): Promise<void> => {
-  const args = [name, '--child', '--articles', String(options.articles), '--duration', String(options.duration),
-    '--connections', String(options.connections), '--max-kb', String(options.maxKb), '--seed', String(options.seed)];
+  const args = [
+    name,
+    '--child',
+    '--articles',
+    String(options.articles),
+    '--duration',
+    String(options.duration),
+    '--connections',
+    String(options.connections),
+    '--max-kb',
+    String(options.maxKb),
+    '--seed',
+    String(options.seed),
+  ];
   if (options.events) args.push('--events', String(options.events));
   if (options.store) args.push('--store', options.store);
   if (options.views) args.push('--views', options.views.join(','));
+  if (options.sizes) args.push('--sizes', options.sizes.join(','));
   const child = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--expose-gc'], stdio: 'inherit' });
-  return new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`benchmark ${name} exited with ${code}`)))));
+  return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`benchmark ${name} exited with ${code}`)))));
 };
 
 await program.parseAsync();
