@@ -48,12 +48,16 @@ export interface ClaimView extends Claim {
 const NO_ARTICLE = (articleId: string): ArticleMeta & { articleId: string } =>
   ({ articleId, title: null, outlet: null, url: null, publishedAt: null, recordedAt: '', time: NaN });
 
-export const claimArticle = (state: ClaimsState, articleId: string): ClaimArticle => {
-  const meta = state.articles.get(articleId) ?? NO_ARTICLE(articleId);
-  return { articleId, title: meta.title, outlet: meta.outlet, url: meta.url, publishedAt: meta.publishedAt };
+/** What a claim shows of its article (`meta` absent: the article is not recorded yet). */
+export const claimArticleOf = (articleId: string, meta: ArticleMeta | undefined): ClaimArticle => {
+  const m = meta ?? NO_ARTICLE(articleId);
+  return { articleId, title: m.title, outlet: m.outlet, url: m.url, publishedAt: m.publishedAt };
 };
 
-const buildView = (state: ClaimsState, record: ClaimRecord): ClaimView => ({
+export const claimArticle = (state: ClaimsState, articleId: string): ClaimArticle => claimArticleOf(articleId, state.articles.get(articleId));
+
+/** A claim as the API shows it, from its record and its article: the in-memory and the stored read model both build it here. */
+export const viewOfRecord = (record: ClaimRecord, article: ClaimArticle): ClaimView => ({
   ...record.claim,
   key: claimKey(record.claim),
   retracted: record.retraction !== null,
@@ -61,8 +65,10 @@ const buildView = (state: ClaimsState, record: ClaimRecord): ClaimView => ({
   corrections: record.corrections,
   correctedAt: record.correctedAt,
   recordedAt: record.recordedAt,
-  article: claimArticle(state, record.claim.articleId),
+  article,
 });
+
+const buildView = (state: ClaimsState, record: ClaimRecord): ClaimView => viewOfRecord(record, claimArticle(state, record.claim.articleId));
 
 interface MemoEntry {
   claim: ClaimRecord['claim'];
@@ -104,8 +110,11 @@ export const claimViewJson = (state: ClaimsState, record: ClaimRecord): string =
 };
 
 /** The time `from`/`to` and the ordering use: the article's published date, else when the claim was recorded. */
-export const claimTime = (state: ClaimsState, record: ClaimRecord): number => {
-  const t = state.articles.get(record.claim.articleId)?.time;
+export const claimTime = (state: ClaimsState, record: ClaimRecord): number => claimTimeOf(state.articles.get(record.claim.articleId), record);
+
+/** claimTime from the claim's article (absent when not recorded yet). */
+export const claimTimeOf = (meta: ArticleMeta | undefined, record: ClaimRecord): number => {
+  const t = meta?.time;
   return t === undefined || Number.isNaN(t) ? Date.parse(record.recordedAt) : t;
 };
 

@@ -1,0 +1,76 @@
+// The claims read model's queries over the read-model store: the same answers as claims.queries.ts
+// over the reference state, live or as of a position (whichever the reader reads). Every filter
+// is a term of the claim rows or their sort range, so each listing is one indexed query.
+import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
+import { pageJson, paginate, type Page, type PageRequest } from '../shared/page.js';
+import { ALL, listKey } from './claim-index.js';
+import { viewOfRecord, type ClaimFilter, type ClaimView } from './claims.queries.js';
+import { LIVE } from './claims.stored.js';
+import { CLAIM_PLACES, CLAIMS, type ClaimDoc } from './claims.tables.js';
+
+export const viewOfDoc = (doc: ClaimDoc): ClaimView => viewOfRecord(doc.record, doc.article);
+
+/** Claim views by id (unknown ids left out), for the read models that join claim details: toClaimView's stored twin. */
+export const claimViewsOf = (reader: ReadModelReader, claimIds: readonly string[]): Map<string, ClaimView> => {
+  const places = reader.getMany(CLAIM_PLACES, claimIds);
+  const docs = reader.getMany(
+    CLAIMS,
+    [...places.values()].map((p) => p.place),
+  );
+  const views = new Map<string, ClaimView>();
+  for (const [claimId, { place }] of places) {
+    const doc = docs.get(place);
+    if (doc) views.set(claimId, viewOfDoc(doc));
+  }
+  return views;
+};
+
+/** GET /claims/:id — retracted claims are still found by id, flagged. */
+export const getClaimStored = (reader: ReadModelReader, claimId: string): ClaimView | null => claimViewsOf(reader, [claimId]).get(claimId) ?? null;
+
+/**
+ * A filter's terms, the rarest kind first (it drives the query): an article, a claim key, a
+ * party in a role with the type, a party, a source, a topic, an outlet, a type, a polarity; then
+ * `live` unless retracted claims are asked for.
+ */
+export const claimFilterTerms = (f: ClaimFilter): string[] => {
+  const terms: string[] = [];
+  if (f.article !== undefined) terms.push(listKey('article', f.article));
+  if (f.key !== undefined) terms.push(listKey('key', f.key));
+  for (const role of ['actor', 'target', 'party'] as const) {
+    const value = f[role];
+    if (value !== undefined) terms.push(listKey(role, value, f.type));
+  }
+  if (f.source !== undefined) terms.push(listKey('source', f.source));
+  if (f.topic !== undefined) terms.push(listKey('topic', f.topic));
+  if (f.outlet !== undefined) terms.push(listKey('outlet', f.outlet));
+  // A type with a party is settled by the party's term of that type.
+  if (f.type !== undefined && f.actor === undefined && f.target === undefined && f.party === undefined) terms.push(listKey('type', f.type));
+  if (f.polarity !== undefined) terms.push(listKey('polarity', f.polarity));
+  terms.push(f.includeRetracted ? ALL : LIVE);
+  return terms;
+};
+
+/** Rows sort by minus their time, so newest first is ascending and a time range is reversed. */
+const sortRange = (f: ClaimFilter): { from?: number; to?: number } => ({
+  ...(f.to === undefined ? {} : { from: -f.to }),
+  ...(f.from === undefined ? {} : { to: -f.from }),
+});
+
+const findClaims = (reader: ReadModelReader, filter: ClaimFilter, page: PageRequest): Page<ClaimDoc> => {
+  const { offset, limit } = paginate([], page);
+  const found = reader.find({ table: CLAIMS, all: claimFilterTerms(filter), ...sortRange(filter), offset, limit });
+  return { items: found.rows.map((r) => r.doc), total: found.total, offset, limit };
+};
+
+/** GET /claims: newest first (listClaims' default order). */
+export const listClaimsStored = (reader: ReadModelReader, filter: ClaimFilter = {}, page: PageRequest = {}): Page<ClaimView> => {
+  const found = findClaims(reader, filter, page);
+  return { ...found, items: found.items.map(viewOfDoc) };
+};
+
+/** listClaimsStored as the JSON text GET /claims sends. */
+export const listClaimsStoredJson = (reader: ReadModelReader, filter: ClaimFilter = {}, page: PageRequest = {}): string => {
+  const found = findClaims(reader, filter, page);
+  return pageJson({ ...found, items: found.items.map((doc) => JSON.stringify(viewOfDoc(doc))) });
+};
