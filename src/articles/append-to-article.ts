@@ -41,17 +41,19 @@ export const appendToArticle = (
 /**
  * The shared shape of every analyst write: load, check the caller saw the current revision,
  * decide, append with that revision so a concurrent writer between load and append loses too.
+ * `expected` null (a withdrawal sent without If-Match): decided on whatever revision is loaded.
  */
 export const writeToArticle = async (
   store: EventStore,
   articleId: string,
-  expectedRevision: bigint,
+  expected: bigint | null,
   context: CommandContext,
   decide: (loaded: LoadedArticle) => ArticleEvent[],
 ): Promise<WriteResult> => {
   const stream = articleStream(articleId);
   const loaded = await loadExistingArticle(store, articleId);
-  if (loaded.revision !== expectedRevision) throw staleRevision(stream, expectedRevision, loaded.revision);
+  if (expected !== null && loaded.revision !== expected) throw staleRevision(stream, expected, loaded.revision);
+  const expectedRevision = loaded.revision;
   try {
     const result = await appendToArticle(store, articleId, decide(loaded), context, expectedRevision);
     return { articleId, stream, revision: result.nextExpectedRevision, position: result.position };

@@ -1,6 +1,6 @@
 // The write model of one article stream: just enough state to decide on the next command.
 import type { Claim } from '../domain/claim.js';
-import type { ArticleEvent, ArticleIngestedData } from '../domain/events/index.js';
+import type { ArticleEvent, ArticleIngestedData, ArticleWithdrawnData } from '../domain/events/index.js';
 import { applyCorrection } from '../domain/claim-correction.js';
 
 export interface ClaimState {
@@ -16,14 +16,20 @@ export interface ClaimState {
 export interface ArticleState {
   article: ArticleIngestedData | null;
   claims: Map<string, ClaimState>;
+  /** Set while the article is withdrawn: every write but a forced re-ingest is refused. */
+  withdrawal: ArticleWithdrawnData | null;
 }
 
-export const initialArticleState = (): ArticleState => ({ article: null, claims: new Map() });
+export const initialArticleState = (): ArticleState => ({ article: null, claims: new Map(), withdrawal: null });
 
 export const evolve = (state: ArticleState, event: ArticleEvent): ArticleState => {
   switch (event.type) {
     case 'ArticleIngested':
-      return { ...state, article: event.data };
+      // After a withdrawal this is the re-instatement: the article is back, with the claims ingested with it.
+      return { ...state, article: event.data, withdrawal: null };
+    case 'ArticleWithdrawn':
+      // Its claims leave with it, as they leave the views: a re-instated article starts from its new ingest.
+      return { ...state, claims: new Map(), withdrawal: event.data };
     case 'ClaimRetracted': {
       const current = state.claims.get(event.data.claimId);
       if (current) state.claims.set(event.data.claimId, { ...current, retracted: true, retractedBy: event.data.recordedBy });

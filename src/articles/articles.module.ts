@@ -15,6 +15,8 @@ import { RecordClaimController } from './recording-claim/record-claim.controller
 import { RecordClaimHandler } from './recording-claim/record-claim.handler.js';
 import { RetractClaimController } from './retracting-claim/retract-claim.controller.js';
 import { RetractClaimHandler } from './retracting-claim/retract-claim.handler.js';
+import { WithdrawArticleController } from './withdrawing-article/withdraw-article.controller.js';
+import { WithdrawArticleHandler } from './withdrawing-article/withdraw-article.handler.js';
 
 /** The write side: article streams written through commands, and their raw events. */
 @Module({})
@@ -23,12 +25,12 @@ export class ArticlesModule {
     return {
       module: ArticlesModule,
       imports: [CqrsModule],
-      controllers: [IngestArticleController, ArticleEventsController, RecordClaimController, RetractClaimController, CorrectClaimController],
+      controllers: [IngestArticleController, ArticleEventsController, RecordClaimController, RetractClaimController, CorrectClaimController, WithdrawArticleController],
       providers: [
         { provide: CLAIM_EXTRACTOR, useValue: extractor },
         ReadYourWrites,
         PageFetcher,
-        IngestArticleHandler, ReextractArticlesHandler, RecordClaimHandler, RetractClaimHandler, CorrectClaimHandler, ArticleEventsHandler,
+        IngestArticleHandler, ReextractArticlesHandler, RecordClaimHandler, RetractClaimHandler, CorrectClaimHandler, WithdrawArticleHandler, ArticleEventsHandler,
       ],
     };
   }

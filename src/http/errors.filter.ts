@@ -6,6 +6,7 @@ import { REASON } from './refusal.js';
 import { AddressRefusedError, UpstreamError } from '../inputs/fetching/fetch-errors.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
   'not-found': 404,
   gone: 410,
   conflict: 409,

@@ -10,11 +10,14 @@ export interface IngestResult {
   position: bigint | null;
   /** False when the same text was already there: nothing was written. */
   created: boolean;
+  /** True when a withdrawn article was ingested again with force (`created` is true too). */
+  reinstated?: boolean;
   claims: number;
 }
 
 export class IngestArticleCommand extends Command<IngestResult> {
-  constructor(readonly input: ArticleInput, readonly context: CommandContext) {
+  /** `force`: ingest the text even if its article was withdrawn (a re-instatement); otherwise that is a 409. */
+  constructor(readonly input: ArticleInput, readonly context: CommandContext, readonly force = false) {
     super();
   }
 }

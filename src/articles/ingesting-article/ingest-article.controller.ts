@@ -20,16 +20,19 @@ export class IngestArticleController {
   @ApiBody({ type: IngestArticleDto })
   @ApiResponse({ status: 201, description: 'New article: id, stream, revision' })
   @ApiResponse({ status: 200, description: 'The same text was already ingested: its id, nothing written' })
+  @ApiResponse({ status: 201, description: 'With force, a withdrawn article re-instated: `reinstated: true`' })
   @ApiResponse({ status: 400, description: 'Invalid body, with field-level messages' })
+  @ApiResponse({ status: 409, description: 'The article was withdrawn: the withdrawal (time, reason) is named; send force: true to ingest it again' })
   async ingest(
     @Body() dto: IngestArticleDto,
     @Headers('x-correlation-id') correlationId: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Caller() caller: Principal | null,
   ) {
-    const result = await this.commands.execute(new IngestArticleCommand(dto, commandContextFrom(correlationId, caller)));
+    const { force, ...input } = dto;
+    const result = await this.commands.execute(new IngestArticleCommand(input, commandContextFrom(correlationId, caller), force === true));
     await this.views.settle(result.position);
     void reply.status(result.created ? 201 : 200).header('etag', etagOf(result.revision)).header('location', `/articles/${result.articleId}`);
-    return { articleId: result.articleId, stream: result.stream, revision: result.revision.toString(), created: result.created, claims: result.claims };
+    return { articleId: result.articleId, stream: result.stream, revision: result.revision.toString(), created: result.created, ...(result.reinstated ? { reinstated: true } : {}), claims: result.claims };
   }
 }

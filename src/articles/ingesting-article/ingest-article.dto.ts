@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { ArticleBodyField, ExactlyOneOf } from './one-of.js';
 
 export const MAX_ARTICLE_CHARS = 1_000_000;
@@ -38,4 +38,8 @@ export class IngestArticleDto {
 
   @ApiPropertyOptional({ example: '2025-05-21' }) @IsOptional() @IsISO8601({ strict: true })
   publishedAt?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Ingest the text even though its article was withdrawn (DELETE /articles/:id): it is re-instated; without it that is a 409 naming the withdrawal' })
+  @IsOptional() @IsBoolean()
+  force?: boolean;
 }

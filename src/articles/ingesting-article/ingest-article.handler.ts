@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ClaimExtractor } from '../../domain/claim-extractor.js';
+import type { ArticleIngestedData, CommandContext } from '../../domain/events/index.js';
 import { articleStream } from '../../domain/ids.js';
 import { NO_STREAM, WrongExpectedVersionError, type EventStore } from '../../event-store/event-store.js';
 import { CLAIM_EXTRACTOR, EVENT_STORE } from '../../common/tokens.js';
-import { loadArticle } from '../article-stream.js';
+import { loadArticle, type LoadedArticle } from '../article-stream.js';
 import { appendToArticle } from '../append-to-article.js';
 import { IngestArticleCommand, type IngestResult } from './ingest-article.command.js';
-import { articleFromInput, ingestEvents, type ArticleInput } from './ingest-article.js';
+import { articleFromInput, ingestEvents, reinstatesWithdrawn, type ArticleInput } from './ingest-article.js';
 import { PageFetcher } from '../../inputs/fetching/page-fetcher.js';
 
 @CommandHandler(IngestArticleCommand)
@@ -18,18 +19,28 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     private readonly pages: PageFetcher,
   ) {}
 
-  async execute({ input, context }: IngestArticleCommand): Promise<IngestResult> {
+  async execute({ input, context, force }: IngestArticleCommand): Promise<IngestResult> {
     const article = articleFromInput(await this.withPage(input));
-    const stream = articleStream(article.articleId);
-    const existing = await this.existing(article.articleId);
-    if (existing) return existing;
+    return this.write(article, context, force);
+  }
+
+  /**
+   * A new article opens its stream; the same text again writes nothing; a withdrawn one is refused,
+   * or with force re-instated after its withdrawal. Another writer between our read and our append
+   * (the same text ingested, or re-instated, at once) makes us decide again on what it wrote.
+   */
+  private async write(article: ArticleIngestedData, context: CommandContext, force: boolean, attempts = 3): Promise<IngestResult> {
+    const loaded = await loadArticle(this.store, article.articleId);
+    if (loaded && !reinstatesWithdrawn(loaded.state, force)) return this.existing(article.articleId, loaded);
     const events = ingestEvents(article, this.extractor);
     try {
-      const result = await appendToArticle(this.store, article.articleId, events, context, NO_STREAM);
-      return { articleId: article.articleId, stream, revision: result.nextExpectedRevision, position: result.position, created: true, claims: events.length - 1 };
+      const result = await appendToArticle(this.store, article.articleId, events, context, loaded ? loaded.revision : NO_STREAM);
+      return {
+        articleId: article.articleId, stream: articleStream(article.articleId), revision: result.nextExpectedRevision, position: result.position,
+        created: true, ...(loaded ? { reinstated: true } : {}), claims: events.length - 1,
+      };
     } catch (error) {
-      // Another writer ingested the same text between our read and our append: same outcome.
-      if (error instanceof WrongExpectedVersionError) return (await this.existing(article.articleId))!;
+      if (error instanceof WrongExpectedVersionError && attempts > 1) return this.write(article, context, force, attempts - 1);
       throw error;
     }
   }
@@ -41,10 +52,8 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     return { ...input, html: page.text, url: page.url };
   }
 
-  private async existing(articleId: string): Promise<IngestResult | null> {
-    const loaded = await loadArticle(this.store, articleId);
-    if (!loaded) return null;
-    const claims = [...loaded.state.claims.values()].filter((c) => !c.retracted).length;
-    return { articleId, stream: articleStream(articleId), revision: loaded.revision, position: null, created: false, claims };
+  private existing(articleId: string, { state, revision }: LoadedArticle): IngestResult {
+    const claims = [...state.claims.values()].filter((c) => !c.retracted).length;
+    return { articleId, stream: articleStream(articleId), revision, position: null, created: false, claims };
   }
 }

@@ -5,6 +5,8 @@ import { extractorId, type ClaimExtractor } from '../../domain/claim-extractor.j
 import { articleIdFor, claimIdFor, contentHash } from '../../domain/ids.js';
 import { unprocessable } from '../../domain/errors.js';
 import type { ArticleEvent, ArticleIngestedData } from '../../domain/events/index.js';
+import type { ArticleState } from '../article-state.js';
+import { withdrawnConflict } from '../withdrawn.js';
 
 /** Plain text laid out like wire copy, or a web page's HTML (with the address it came from). */
 export interface ArticleInput {
@@ -69,4 +71,15 @@ export const ingestEvents = (article: ArticleIngestedData, extractor: ClaimExtra
     return { type, data: { claimId, articleId: article.articleId, recordedBy, ...fields } };
   });
   return [{ type: 'ArticleIngested', data: article }, ...claims];
+};
+
+/**
+ * The text of an article already in the store: true when it is to be written again (withdrawn and
+ * forced: a re-instatement), false when it is there and nothing is written; withdrawn and not
+ * forced is a 409 naming the withdrawal.
+ */
+export const reinstatesWithdrawn = (state: ArticleState, force: boolean): boolean => {
+  if (!state.withdrawal) return false;
+  if (!force) throw withdrawnConflict(state.withdrawal, 'to ingest it again, send force: true (CLI: --force)');
+  return true;
 };

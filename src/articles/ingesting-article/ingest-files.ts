@@ -84,13 +84,15 @@ export const ingestFiles = async (
   paths: string[],
   onFile: (file: string, outcome: 'created' | 'existing' | 'failed') => void = () => {},
   onTotal: (articles: number) => void = () => {},
+  /** `force`: re-instate withdrawn articles instead of refusing them (409). */
+  { force = false }: { force?: boolean } = {},
 ): Promise<IngestSummary> => {
   const summary: IngestSummary = { created: 0, existing: 0, failed: [], results: [] };
   const context = newCommandContext();
   const items = await itemsOf(await articleFiles(paths));
   onTotal(items.length);
   const dispatch = (item: Item, input: ArticleInput) =>
-    commands.execute(new IngestArticleCommand(input, { ...newCommandContext(context.correlationId) }));
+    commands.execute(new IngestArticleCommand(input, { ...newCommandContext(context.correlationId) }, force));
   for (let start = 0; start < items.length; start += WINDOW) {
     const window = items.slice(start, start + WINDOW);
     // Read first, then dispatch every command in one turn, so all their appends meet in one commit.

@@ -3,6 +3,7 @@ import { checkEvidence } from '../../domain/evidence.js';
 import { claimIdFor } from '../../domain/ids.js';
 import type { ClaimEvent } from '../../domain/events/index.js';
 import type { ArticleState } from '../article-state.js';
+import { refuseIfWithdrawn } from '../withdrawn.js';
 
 export interface RecordClaimInput extends ClaimFields {
   type: ClaimType;
@@ -18,6 +19,7 @@ export const recordClaim = (
   input: RecordClaimInput,
   recordedBy: string,
 ): ClaimEvent => {
+  refuseIfWithdrawn(state);
   const article = state.article!;
   checkEvidence(article.body, input.evidence);
   const { type, ...fields } = input;

@@ -10,8 +10,10 @@ const isAnalyst = (recordedBy: string): boolean => recordedBy.startsWith('analys
  * Only the difference between what the stream holds and what the current extractor finds:
  * extractor claims it no longer finds are retracted, claims it newly finds are added, the rest
  * (and every analyst's claim) is left alone. Running it twice writes nothing the second time.
+ * A withdrawn article is left as it is: nothing of it is in the views to bring up to date.
  */
 export const reextractArticle = (state: ArticleState, extractor: ClaimExtractor): ArticleEvent[] => {
+  if (state.withdrawal) return [];
   const article = state.article!;
   const current = extractorId(extractor);
   const found = ingestEvents(article, extractor).slice(1) as Extract<ArticleEvent, { data: { claimId: string; evidence: unknown } }>[];

@@ -6,6 +6,7 @@ import { registerReextract } from './reextract.js';
 import { registerReplay } from './replay.js';
 import { registerKeys } from './keys.js';
 import { registerFeeds } from './feeds.js';
+import { registerWithdraw } from './withdraw.js';
 
 /** Each sub-command lives in its own file and registers itself here. */
 export const registerCommands = (program: Command): void => {
@@ -16,4 +17,5 @@ export const registerCommands = (program: Command): void => {
   registerReplay(program);
   registerKeys(program);
   registerFeeds(program);
+  registerWithdraw(program);
 };

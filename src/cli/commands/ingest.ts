@@ -10,7 +10,8 @@ export const registerIngest = (program: Command): void => {
     .description('ingest article files (text, .html pages, .jsonl/.json news-API exports) or folders of them, through the same commands as POST /articles')
     .argument('<paths...>', 'article files or folders')
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], options: { json?: boolean }) => {
+    .option('--force', 'ingest withdrawn articles again (re-instate them) instead of refusing them')
+    .action(async (paths: string[], options: { json?: boolean; force?: boolean }) => {
       const app = await cliContext();
       const bar = new SingleBar(
         { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true, noTTYOutput: false },
@@ -21,7 +22,7 @@ export const registerIngest = (program: Command): void => {
           if (process.stderr.isTTY) bar.increment({ file });
         }, (total) => {
           if (process.stderr.isTTY) bar.start(total, 0, { file: '' });
-        });
+        }, { force: options.force === true });
         bar.stop();
         if (options.json) {
           console.log(JSON.stringify({ created: summary.created, existing: summary.existing, failed: summary.failed }, null, 2));

@@ -1,6 +1,7 @@
 // The schema of every article event type, by type: decoding (decode.ts) and the check before
 // every append and in replay (projections/event-check.ts) both read this one table.
 import { articleIngestedSchema } from './article-ingested.event.js';
+import { articleWithdrawnSchema } from './article-withdrawn.event.js';
 import { CLAIM_EVENT_SCHEMAS } from './claim-events.js';
 import { claimCorrectedSchema } from './claim-corrected.event.js';
 import { claimRetractedSchema } from './claim-retracted.event.js';
@@ -13,6 +14,7 @@ export const EVENT_SCHEMAS = {
   ...CLAIM_EVENT_SCHEMAS,
   ClaimRetracted: claimRetractedSchema,
   ClaimCorrected: claimCorrectedSchema,
+  ArticleWithdrawn: articleWithdrawnSchema,
 } satisfies { [T in ArticleEventType]: Schema<Extract<ArticleEvent, { type: T }>['data']> };
 
 /** The schema for a stored type, or null: an own key only (a type named "constructor" is unknown). */
