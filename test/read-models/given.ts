@@ -36,6 +36,11 @@ export class Given {
   private readonly bodies = new Map<string, string>();
   private articles = 0;
   private claims = 0;
+  /** Per article: its ArticleIngested, and its claim events as first recorded, less retracted ones. */
+  private readonly ingested = new Map<string, ArticleEvent>();
+  private readonly recorded = new Map<string, Map<string, ArticleEvent>>();
+  /** Articles withdrawn and not ingested again: the write side refuses claim writes on them. */
+  readonly withdrawn = new Set<string>();
 
   private push(articleId: string, event: ArticleEvent): void {
     const streamName = `article-${articleId}`;
@@ -43,11 +48,15 @@ export class Given {
     this.revisions.set(streamName, revision);
     this.time += 60_000;
     this.events.push({ event, position: this.position++, revision, streamName, created: new Date(this.time) });
+    if (event.type === 'ArticleIngested') this.ingested.set(articleId, event);
+    else if ('evidence' in event.data) this.recorded.get(articleId)?.set(event.data.claimId, this.recorded.get(articleId)!.get(event.data.claimId) ?? event);
+    else if (event.type === 'ClaimRetracted') this.recorded.get(articleId)?.delete(event.data.claimId);
   }
 
   article(body: string, meta: { title?: string | null; outlet?: string | null; publishedAt?: string | null } = {}): string {
     const articleId = hex(++this.articles, 20);
     this.bodies.set(articleId, body);
+    this.recorded.set(articleId, new Map());
     this.push(articleId, {
       type: 'ArticleIngested',
       data: {
@@ -103,6 +112,22 @@ export class Given {
   retract(claimId: string, reason = 'not in the text'): void {
     const articleId = claimId.split('-')[0];
     this.push(articleId, { type: 'ClaimRetracted', data: { claimId, articleId, reason, recordedBy: 'analyst:kim' } });
+  }
+
+  withdraw(articleId: string, reason = 'a hoax'): void {
+    this.push(articleId, { type: 'ArticleWithdrawn', data: { articleId, reason, recordedBy: 'analyst:kim', withdrawnAt: new Date(this.time).toISOString() } });
+    this.withdrawn.add(articleId);
+  }
+
+  /**
+   * A forced re-ingest of a withdrawn article: ArticleIngested again, then the claims the same
+   * extractor finds again, which are its live claims as first recorded, with the same ids.
+   */
+  reingest(articleId: string): void {
+    const claims = [...this.recorded.get(articleId)!.values()];
+    this.push(articleId, this.ingested.get(articleId)!);
+    for (const claim of claims) this.push(articleId, claim);
+    this.withdrawn.delete(articleId);
   }
 
   /** Folds the events (or the first `count`) through a projection from its initial state. */

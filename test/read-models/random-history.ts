@@ -1,5 +1,5 @@
 // Random article histories for property tests: articles with out-of-order dates, claims,
-// corrections and retractions, built with the Given builder.
+// corrections, retractions, withdrawals and forced re-ingests, built with the Given builder.
 import fc from 'fast-check';
 import type { ClaimType, Topic } from '../../src/domain/claim.js';
 import { given, type Given } from './given.js';
@@ -34,6 +34,8 @@ export const step = fc.oneof(
     weight: 2,
   },
   { arbitrary: fc.record({ kind: fc.constant('retract' as const), claim: fc.nat() }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('withdraw' as const), article: fc.nat() }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('reingest' as const), article: fc.nat() }), weight: 1 },
 );
 export type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
@@ -53,18 +55,34 @@ export const changesOf = (s: Extract<Step, { kind: 'correct' }>) => {
   return Object.fromEntries(s.fields.map((f) => [f, full[f]]));
 };
 
+/**
+ * A withdrawal or a forced re-ingest, as the write side allows them (a live article withdrawn, a
+ * withdrawn one ingested again); true when the step was one of them.
+ */
+export const withdrawalStep = (g: Given, articles: string[], s: { kind: string; article?: number }): boolean => {
+  if (s.kind !== 'withdraw' && s.kind !== 'reingest') return false;
+  const article = articles[s.article! % articles.length];
+  if (s.kind === 'withdraw' && !g.withdrawn.has(article)) g.withdraw(article);
+  if (s.kind === 'reingest' && g.withdrawn.has(article)) g.reingest(article);
+  return true;
+};
+
+/** No claim write reaches a withdrawn article (an article id, or a claim id, which starts with it): the write side refuses it (409). */
+export const writable = (g: Given, id: string): boolean => !g.withdrawn.has(id.split('-')[0]);
+
 export const build = (steps: Step[]): Given => {
   const g = given();
   const articles: string[] = [g.article(BODY, { publishedAt: '2031-01-05' })];
   const claims: string[] = [];
   for (const s of steps) {
+    if (withdrawalStep(g, articles, s)) continue;
     if (s.kind === 'article') articles.push(g.article(BODY, { publishedAt: s.dated ? `2031-01-0${s.day}` : null }));
-    else if (s.kind === 'claim' && articles.length) {
+    else if (s.kind === 'claim' && writable(g, articles[s.article % articles.length])) {
       const { evidence, ...rest } = s.spec;
       claims.push(g.claim(articles[s.article % articles.length], { ...rest, evidence }));
-    } else if (s.kind === 'correct' && claims.length) {
+    } else if (s.kind === 'correct' && claims.length && writable(g, claims[s.claim % claims.length])) {
       g.correct(claims[s.claim % claims.length], changesOf(s));
-    } else if (s.kind === 'retract' && claims.length) g.retract(claims[s.claim % claims.length]);
+    } else if (s.kind === 'retract' && claims.length && writable(g, claims[s.claim % claims.length])) g.retract(claims[s.claim % claims.length]);
   }
   return g;
 };

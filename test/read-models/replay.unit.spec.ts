@@ -1,6 +1,7 @@
 // Properties every view must have: snapshots restore an equal state, replays are deterministic,
-// and the conflicts view kept incrementally through corrections and retractions equals the one
-// built from the claims' final states.
+// a withdrawal leaves a view as if the article had never been there, and the conflicts view kept
+// incrementally through corrections, retractions and withdrawals equals the one built from the
+// claims' final states.
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { ClaimType, Topic } from '../../src/domain/claim.js';
@@ -45,6 +46,8 @@ const step = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('claim' as const), article: fc.nat(), spec: claimSpec }), weight: 6 },
   { arbitrary: fc.record({ kind: fc.constant('correct' as const), claim: fc.nat(), changes: claimSpec, fields: fc.subarray(['type', 'actors', 'targets', 'topics', 'source', 'polarity', 'content', 'evidence'] as const, { minLength: 1 }) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('retract' as const), claim: fc.nat() }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('withdraw' as const), article: fc.nat() }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('reingest' as const), article: fc.nat() }), weight: 1 },
 );
 
 /** Builds a history from generated steps; returns the builder and its articles in order. */
@@ -54,12 +57,17 @@ const build = (steps: Step[]): { g: Given; articles: Array<{ id: string; day: nu
   const g = given();
   const articles: Array<{ id: string; day: number; outlet: string }> = [];
   const claims: string[] = [];
+  // As the write side: no claim write on a withdrawn article, no second withdrawal, no re-ingest of a live one.
+  const writable = (claimId: string) => !g.withdrawn.has(claimId.split('-')[0]);
   for (const s of steps) {
-    if (s.kind === 'article') {
+    const article = articles.length ? articles[(s as { article?: number }).article! % articles.length]?.id : undefined;
+    if (s.kind === 'withdraw' && article && !g.withdrawn.has(article)) g.withdraw(article);
+    else if (s.kind === 'reingest' && article && g.withdrawn.has(article)) g.reingest(article);
+    else if (s.kind === 'article') {
       articles.push({ id: g.article(BODY, { publishedAt: `2031-01-0${s.day}`, outlet: s.outlet }), day: s.day, outlet: s.outlet });
-    } else if (s.kind === 'claim' && articles.length) {
-      claims.push(g.claim(articles[s.article % articles.length].id, { ...s.spec, source: { ...s.spec.source, cue: 'said', via: null } }));
-    } else if (s.kind === 'correct' && claims.length) {
+    } else if (s.kind === 'claim' && article && !g.withdrawn.has(article)) {
+      claims.push(g.claim(article, { ...s.spec, source: { ...s.spec.source, cue: 'said', via: null } }));
+    } else if (s.kind === 'correct' && claims.length && writable(claims[s.claim % claims.length])) {
       const body = BODY;
       const start = body.indexOf(s.changes.evidence);
       const full = {
@@ -68,7 +76,7 @@ const build = (steps: Step[]): { g: Given; articles: Array<{ id: string; day: nu
         evidence: { text: s.changes.evidence, start, end: start + s.changes.evidence.length },
       };
       g.correct(claims[s.claim % claims.length], Object.fromEntries(s.fields.map((f) => [f, full[f]])));
-    } else if (s.kind === 'retract' && claims.length) {
+    } else if (s.kind === 'retract' && claims.length && writable(claims[s.claim % claims.length])) {
       g.retract(claims[s.claim % claims.length]);
     }
   }
@@ -105,8 +113,57 @@ describe('every view', () => {
   });
 });
 
+/** The events less everything of an article up to its last withdrawal: the history as if it had never been there. */
+const withoutWithdrawn = (g: Given) => {
+  const lastWithdrawal = new Map<string, bigint>();
+  for (const e of g.events) if (e.event.type === 'ArticleWithdrawn') lastWithdrawal.set(e.streamName, e.position);
+  return g.events.filter((e) => e.position > (lastWithdrawal.get(e.streamName) ?? -1n));
+};
+
+describe('a withdrawal', () => {
+  it('leaves every view as a history without the withdrawn article would; a forced re-ingest shows it again', () => {
+    let withdrawals = 0;
+    let reingests = 0;
+    fc.assert(fc.property(steps, (generated) => {
+      const { g } = build(generated);
+      const kept = withoutWithdrawn(g);
+      for (const p of ALL_PROJECTIONS as Projection<unknown>[]) {
+        const without = kept.reduce((s, e) => p.apply(s, e), p.initial());
+        expect([p.name, canonicalJson(g.fold(p))]).toEqual([p.name, canonicalJson(without)]);
+      }
+      withdrawals += g.events.filter((e) => e.event.type === 'ArticleWithdrawn').length;
+      reingests += g.events.filter((e, i) => e.event.type === 'ArticleIngested' && g.events.slice(0, i).some((d) => d.event.type === 'ArticleWithdrawn' && d.streamName === e.streamName)).length;
+    }), { numRuns: 150 });
+    // Not vacuous: histories with withdrawals and re-ingests were generated.
+    expect(withdrawals).toBeGreaterThan(50);
+    expect(reingests).toBeGreaterThan(20);
+  });
+
+  it('empties the views of the article and its claims', () => {
+    const g = given();
+    const kept = g.article(BODY, { publishedAt: '2031-01-02' });
+    const gone = g.article(BODY, { publishedAt: '2031-01-03', outlet: 'Harbour Times' });
+    const keptClaim = g.claim(kept, { evidence: SENTENCES[1], source: 'genovia' });
+    const goneClaims = [g.claim(gone, { evidence: SENTENCES[1], source: 'genovia' }), g.claim(gone, { evidence: SENTENCES[3], polarity: 'denied' })];
+    g.retract(goneClaims[1]);
+    const before = Object.fromEntries((ALL_PROJECTIONS as Projection<unknown>[]).map((p) => [p.name, canonicalJson(g.fold(p))]));
+    g.withdraw(gone);
+    const json = (p: Projection<unknown>) => canonicalJson(g.fold(p));
+    for (const p of ALL_PROJECTIONS as Projection<unknown>[]) {
+      // Each view held something of it (a claim id, or the article id) before, and holds nothing of it after.
+      expect([p.name, before[p.name].includes(gone)]).toEqual([p.name, true]);
+      expect([p.name, json(p).includes(gone)]).toEqual([p.name, false]);
+      expect([p.name, json(p).includes(keptClaim)]).toEqual([p.name, true]);
+    }
+    g.reingest(gone);
+    const claims = g.fold(claimsProjection);
+    expect([...claims.claims.keys()].filter((id) => id.startsWith(gone))).toEqual([goneClaims[0]]);
+    expect(claims.articles.has(gone)).toBe(true);
+  });
+});
+
 describe('the conflicts view', () => {
-  it('kept through corrections and retractions equals the one built from the final claims', () => {
+  it('kept through corrections, retractions and withdrawals equals the one built from the final claims', () => {
     const seen = new Set<string>();
     fc.assert(fc.property(steps, (generated) => {
       const { g, articles } = build(generated);
@@ -119,7 +176,7 @@ describe('the conflicts view', () => {
       expect(canonicalJson(live.conflicts)).toBe(canonicalJson(rebuilt.conflicts));
       expect(canonicalJson(live.facts)).toBe(canonicalJson(rebuilt.facts));
       for (const c of live.conflicts.values()) seen.add(c.kind);
-    }), { numRuns: 150 });
+    }), { numRuns: 300 });
     // Not vacuous: the generated histories do produce every kind.
     expect(seen).toEqual(new Set(['competing-account', 'denial', 'actor-disagreement']));
   });

@@ -58,13 +58,17 @@ export const applyToArticles = (state: ArticlesState, { event, created }: Projec
   } else if (event.type === 'ClaimRetracted') {
     const ref = findRef(state, event.data.articleId, event.data.claimId);
     if (ref) ref.retracted = true;
+  } else if (event.type === 'ArticleWithdrawn') {
+    // Its claim refs go with it; a forced re-ingest brings the article back with the claims ingested then.
+    state.articles.delete(event.data.articleId);
   }
   return state;
 };
 
 export const articlesProjection = defineReadModel<'articles', ArticlesState>({
   name: 'articles',
-  version: 1,
+  // 2: a withdrawn article leaves the view.
+  version: 2,
   initial: () => ({ articles: new Map() }),
   apply: applyToArticles,
   serialize: encodeState,

@@ -4,7 +4,7 @@
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { claimKey, formatClaimKey, parseClaimKey, partyKeys } from '../claim-key.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
-import { isClaimEvent } from '../shared/claim-events.js';
+import { claimIdsOfArticle, isClaimEvent } from '../shared/claim-events.js';
 import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
 import { sharedStrings } from '../shared/string-pool.js';
@@ -43,14 +43,19 @@ export const applyToAttributions = (state: AttributionsState, { event }: Project
   } else if (event.type === 'ClaimCorrected') {
     const old = state.claims.get(event.data.claimId);
     if (old !== undefined) move(state, event.data.claimId, sharedStrings.intern(correctedKey(old, event.data.changes)));
+  } else if (event.type === 'ArticleWithdrawn') {
+    for (const claimId of claimIdsOfArticle(state.claims.keys(), event.data.articleId)) {
+      removeFromBucket(state.keys, state.claims.get(claimId)!, claimId);
+      state.claims.delete(claimId);
+    }
   }
   return state;
 };
 
 export const attributionsProjection = defineReadModel<'attributions', AttributionsState>({
   name: 'attributions',
-  // 2: the topic is no longer part of a claim key.
-  version: 2,
+  // 2: the topic is no longer part of a claim key. 3: a withdrawn article's claims leave it.
+  version: 3,
   initial: () => ({ keys: new Map(), claims: new Map() }),
   apply: applyToAttributions,
   serialize: encodeState,

@@ -4,7 +4,7 @@
 import type { Claim } from '../../domain/claim.js';
 import { applyCorrection } from '../../domain/claim-correction.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
-import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
+import { claimIdsOfArticle, claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
@@ -79,14 +79,21 @@ export const applyToClaims = (state: ClaimsState, { event, created }: ProjectedE
       record.retraction = { reason: event.data.reason, recordedBy: event.data.recordedBy, at };
       if (index) indexRecord(state, index, record);
     }
+  } else if (event.type === 'ArticleWithdrawn') {
+    // Every claim of it, retracted ones too, then the article: unindexing reads the article's time and outlet.
+    for (const claimId of claimIdsOfArticle(state.claims.keys(), event.data.articleId)) {
+      if (index) unindexRecord(state, index, state.claims.get(claimId)!);
+      state.claims.delete(claimId);
+    }
+    state.articles.delete(event.data.articleId);
   }
   return state;
 };
 
 export const claimsProjection = defineReadModel<'claims', ClaimsState>({
   name: 'claims',
-  // 2: its corroboration tally is by claim key, which no longer holds the topic.
-  version: 2,
+  // 2: its corroboration tally is by claim key, which no longer holds the topic. 3: a withdrawn article's claims leave it.
+  version: 3,
   initial: () => ({ claims: new Map(), articles: new Map() }),
   apply: applyToClaims,
   serialize: encodeState,

@@ -7,7 +7,7 @@ import type { ClaimCorrection, ClaimEventData } from '../../domain/events/index.
 import type { ClaimType } from '../../domain/claim.js';
 import { independentSource, partyKeys } from '../claim-key.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
-import { isClaimEvent } from '../shared/claim-events.js';
+import { claimIdsOfArticle, isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
 import { addId, removeId } from '../shared/id-lists.js';
@@ -133,6 +133,10 @@ export const applyToConflicts = (state: ConflictsState, { event, created }: Proj
     if (old) update(state, event.data.claimId, correctedFacts(state, old, event.data.changes));
   } else if (event.type === 'ClaimRetracted') {
     if (state.facts.has(event.data.claimId)) update(state, event.data.claimId, undefined);
+  } else if (event.type === 'ArticleWithdrawn') {
+    // Each live claim of it leaves as a retracted one does, and its conflicts with it.
+    for (const claimId of claimIdsOfArticle(state.facts.keys(), event.data.articleId)) update(state, claimId, undefined);
+    state.articles.delete(event.data.articleId);
   }
   return state;
 };
@@ -159,7 +163,8 @@ export const conflictsProjection = defineReadModel<'conflicts', ConflictsState>(
   name: 'conflicts',
   // 2: sentences and contrast cues from the extractor's split (claims' `sentence`, `contrastCue`);
   // denials meet the asserted claims of their key whatever their topics (keys lost the topic).
-  version: 2,
+  // 3: a withdrawn article's claims leave it.
+  version: 3,
   initial: () => ({ articles: new Map(), facts: new Map(), conflicts: new Map(), byClaim: new Map(), denials: new Map(), ...emptyIndexes() }),
   apply: applyToConflicts,
   serialize: serializeConflicts,

@@ -4,7 +4,7 @@ import type { ClaimType, PartyRef, SourceRef } from '../../domain/claim.js';
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { partyKey, partyKeys, sourceKey } from '../claim-key.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
-import { isClaimEvent } from '../shared/claim-events.js';
+import { claimIdsOfArticle, isClaimEvent } from '../shared/claim-events.js';
 import { addId, removeId } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
 import { sharedStrings } from '../shared/string-pool.js';
@@ -132,19 +132,25 @@ export const applyToParties = (state: PartiesState, { event }: ProjectedEvent): 
     const labels = new Map<string, string>();
     for (const key of [...old.actors, ...old.targets, old.source]) {
       const label = state.parties.get(key)?.label;
-      if (label) labels.set(key, label);
+      if (label !== undefined) labels.set(key, label);
     }
     for (const [key, label] of labelsOf(refsOf(changes))) labels.set(key, label);
     unindex(state, claimId, old);
     state.claims.set(claimId, facts);
     index(state, claimId, facts, (key) => labels.get(key));
+  } else if (event.type === 'ArticleWithdrawn') {
+    for (const claimId of claimIdsOfArticle(state.claims.keys(), event.data.articleId)) {
+      unindex(state, claimId, state.claims.get(claimId)!);
+      state.claims.delete(claimId);
+    }
   }
   return state;
 };
 
 export const partiesProjection = defineReadModel<'parties', PartiesState>({
   name: 'parties',
-  version: 1,
+  // 2: a withdrawn article's claims leave it.
+  version: 2,
   initial: () => ({ parties: new Map(), claims: new Map() }),
   apply: applyToParties,
   serialize: encodeState,

@@ -4,7 +4,7 @@
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { slug, sourceKey } from '../claim-key.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
-import { isClaimEvent } from '../shared/claim-events.js';
+import { claimIdsOfArticle, isClaimEvent } from '../shared/claim-events.js';
 import { addId, removeId } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
 import { sharedStrings } from '../shared/string-pool.js';
@@ -78,13 +78,20 @@ export const applyToSources = (state: SourcesState, { event }: ProjectedEvent): 
     const label = state.sources.get(key)?.label ?? labelOf(key, changes.source.mention);
     unindex(state, event.data.claimId);
     index(state, event.data.claimId, key, label, old[1]);
+  } else if (event.type === 'ArticleWithdrawn') {
+    for (const claimId of claimIdsOfArticle(state.claims.keys(), event.data.articleId)) unindex(state, claimId);
+    const outlet = state.articleOutlets.get(event.data.articleId);
+    state.articleOutlets.delete(event.data.articleId);
+    // Its outlet's name goes too when no other article has that outlet (a scan: withdrawals are rare).
+    if (outlet !== undefined && ![...state.articleOutlets.values()].includes(outlet)) state.outletNames.delete(outlet);
   }
   return state;
 };
 
 export const sourcesProjection = defineReadModel<'sources', SourcesState>({
   name: 'sources',
-  version: 1,
+  // 2: a withdrawn article's claims leave it.
+  version: 2,
   initial: () => ({ sources: new Map(), claims: new Map(), articleOutlets: new Map(), outletNames: new Map() }),
   apply: applyToSources,
   serialize: encodeState,
