@@ -323,6 +323,30 @@ describe('the analyst’s desk in Chromium', () => {
     await page.locator('#rebuild-banner').waitFor({ state: 'detached', timeout: 5000 });
   });
 
+  it('withdraws an article with a reason: it leaves the overview, and a link to it shows the withdrawal', async () => {
+    const text = 'title: A story to withdraw\noutlet: Desk Wire\npublished: 2025-06-03\n\nOSLO — Norway pledged to fund a new Arctic research station, its foreign ministry said on Wednesday.';
+    const { articleId } = (await request(t.server).post('/articles').set(t.auth).send({ text }).expect(201)).body;
+    await open(`#/articles/${articleId}`);
+    const panel = page.locator('#claim-panel');
+    await panel.getByRole('button', { name: 'Withdraw article…' }).click();
+    await panel.getByLabel('Reason').fill('a hoax, says the outlet');
+    await screenshots(page, 'withdraw-article');
+    await panel.getByRole('button', { name: 'Withdraw article', exact: true }).click();
+    // The page turns into the withdrawal's notice (the recorder is who the record test named, with the shared key).
+    const notice = page.locator('#withdrawn-article [role="status"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/^Withdrawn \d{4}-\d\d-\d\d \d\d:\d\d by analyst:desk-tests: a hoax, says the outlet\./);
+    expect(await page.locator('#article-title').textContent()).toBe('A story to withdraw (withdrawn)');
+    await request(t.server).get(`/articles/${articleId}`).expect(404);
+    // Reached by a link later, the same notice; the overview no longer lists it.
+    await page.reload();
+    await notice.waitFor();
+    await screenshots(page, 'withdrawn-article');
+    await open('');
+    await page.locator('#article-list li').first().waitFor();
+    expect(await page.locator(`#article-list a[href="#/articles/${articleId}"]`).count()).toBe(0);
+  });
+
   it('raised no script errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -64,13 +64,13 @@ const ANALYST_STORE = 'claimtrail.analyst';
 export const analystName = (): string => localStorage.getItem(ANALYST_STORE) ?? '';
 export const setAnalystName = (name: string): void => localStorage.setItem(ANALYST_STORE, name.trim());
 
-/** POSTs JSON against a revision; on 401 asks for the key once and tries again with it. */
-export const write = async <T>(path: string, body: unknown, revision: string): Promise<T> => {
+/** POSTs (or DELETEs) JSON against a revision; on 401 asks for the key once and tries again with it. */
+export const write = async <T>(path: string, body: unknown, revision: string, method: 'POST' | 'DELETE' = 'POST'): Promise<T> => {
   const analyst = analystName();
   for (let attempt = 0; ; attempt++) {
     const key = sessionStorage.getItem(KEY_STORE);
     const res = await fetch(path, {
-      method: 'POST',
+      method,
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',

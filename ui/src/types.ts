@@ -2,9 +2,10 @@
 // the claim's fields come from the server's own model (pure, no imports at run time), so a new claim
 // type or field fails to compile here until the desk handles it.
 import { CLAIM_TYPES, POLARITIES, TOPICS, type ClaimType, type Evidence, type PartyRef, type Polarity, type SourceRef, type Topic } from '../../src/domain/claim.js';
+import type { ArticleWithdrawnData } from '../../src/domain/events/article-withdrawn.event.js';
 
 export { CLAIM_TYPES, POLARITIES, TOPICS };
-export type { ClaimType, Evidence, PartyRef, Polarity, SourceRef, Topic };
+export type { ArticleWithdrawnData, ClaimType, Evidence, PartyRef, Polarity, SourceRef, Topic };
 export const TYPE_LABEL: Record<ClaimType, string> = {
   InvitationExtended: 'invitation',
   PledgeMade: 'pledge',
@@ -97,3 +98,6 @@ export interface LiveStatus {
   rebuilding: Array<{ name: string; reason: 'version' | 'asked'; processed: number; events: number; startedAt: string | null }>;
 }
 export interface LiveChange { position: string; type: string; streamName: string }
+
+/** One event of an article's stream, as GET /articles/:id/events lists it. */
+export interface StreamEvent { type: string; revision: string; created: string; data: Record<string, unknown> }

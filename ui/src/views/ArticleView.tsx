@@ -1,31 +1,34 @@
 // The article with every claim's evidence highlighted by type. Hover or focus previews a highlight's
 // claims in the side panel; click, Enter or Space pins them, and the pinned claims can be corrected.
+// A withdrawn article, reached by a link, shows when, by whom and why it was withdrawn.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { ClaimCard } from '../components/ClaimCard.js';
 import { ClaimHistory } from '../components/ClaimHistory.js';
 import { ClaimEditor } from '../components/ClaimEditor.js';
 import { RecordClaim } from '../components/RecordClaim.js';
+import { WithdrawArticle } from '../components/WithdrawArticle.js';
 import { Legend, Loaded } from '../components/common.js';
 import { articleTitle, when } from '../format.js';
 import { paragraphs, trimRange, type Segment } from '../highlight.js';
 import { useLive } from '../live.js';
 import { href, navigate } from '../router.js';
 import { selectedRange } from '../selection.js';
-import { TYPE_LABEL, type Article, type ClaimRef } from '../types.js';
+import { TYPE_LABEL, type Article, type ClaimRef, type StreamEvent } from '../types.js';
 import { useFetch } from '../use-fetch.js';
+import { withdrawnFrom, type WithdrawnArticle } from '../withdrawal.js';
 
-interface Loaded { article: Article; revision: string }
+type Loaded = { article: Article; withdrawn: null; revision: string } | { article: null; withdrawn: WithdrawnArticle; revision: string };
 
 export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: string | null }) => {
   const live = useLive();
   const [reloads, setReloads] = useState(0);
   const fetched = useFetch<Loaded>(async () => {
-    const [article, events] = await Promise.all([
-      get<Article>(`/articles/${articleId}`, { includeRetracted: 'true' }),
-      get<{ revision: string }>(`/articles/${articleId}/events`),
-    ]);
-    return { article, revision: events.revision };
+    // The stream first: a withdrawn article is in no view, only in its events.
+    const { revision, events } = await get<{ revision: string; events: StreamEvent[] }>(`/articles/${articleId}/events`);
+    const withdrawn = withdrawnFrom(events);
+    if (withdrawn) return { article: null, withdrawn, revision };
+    return { article: await get<Article>(`/articles/${articleId}`, { includeRetracted: 'true' }), withdrawn: null, revision };
   }, [articleId, live.version, reloads]);
   const [hover, setHover] = useState<string[] | null>(null);
   const [recording, setRecording] = useState<{ start: number; end: number } | null>(null);
@@ -34,7 +37,8 @@ export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: 
 
   return (
     <Loaded fetched={fetched}>
-      {({ article, revision }) => {
+      {({ article, withdrawn, revision }) => {
+        if (withdrawn) return <Withdrawn articleId={articleId} withdrawn={withdrawn} />;
         const byId = new Map(article.claimRefs.map((r) => [r.claimId, r]));
         const asked = (pinned ?? '').split(',').filter((id) => byId.has(id));
         const pinnedIds = asked.length === 1 ? [asked[0], ...sameRange(article.claimRefs, asked[0])] : asked;
@@ -68,6 +72,7 @@ export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: 
                     }}>Record a claim from the selected text…</button>
                 </p>
               )}
+              {!recording && <WithdrawArticle articleId={article.articleId} revision={revision} onDone={() => setReloads((n) => n + 1)} />}
               {recording ? null : shown.length === 0 ? (
                 <p class="muted">{article.claimRefs.length} claim(s) in this article. Hover, focus or click a highlight to see its claims.</p>
               ) : (
@@ -89,6 +94,17 @@ export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: 
     </Loaded>
   );
 };
+
+const Withdrawn = ({ articleId, withdrawn: { withdrawal, title } }: { articleId: string; withdrawn: WithdrawnArticle }) => (
+  <section class="article-text" aria-labelledby="article-title" id="withdrawn-article">
+    <h1 id="article-title">{articleTitle({ articleId, title })} <span class="muted">(withdrawn)</span></h1>
+    <p class="banner warn" role="status">
+      Withdrawn {when(withdrawal.withdrawnAt)} by <strong>{withdrawal.recordedBy}</strong>: {withdrawal.reason}.
+      It and its claims are out of every view; its events stay in the audit trail
+      (<a href={`/articles/${encodeURIComponent(articleId)}/events`}>raw events</a>). Ingesting its text again needs <code>force</code>.
+    </p>
+  </section>
+);
 
 /** Other claims drawn from the very same passage are shown beside the pinned one. */
 const sameRange = (refs: ClaimRef[], id: string): string[] => {
