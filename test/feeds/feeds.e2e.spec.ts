@@ -83,6 +83,22 @@ describe('feeds', () => {
     expect(events.body.items[0].articleId).toBe(fromRss.articleId);
   });
 
+  it('a withdrawn article arriving again, as a new feed item or by its URL, is refused naming the withdrawal; with force, by URL, it is back', async () => {
+    const feed = (await request(t.server).get(`/feeds/${feedId}`).expect(200)).body;
+    const { articleId } = feed.items.find((i: { key: string }) => i.key === 'b');
+    await request(t.server).delete(`/articles/${articleId}`).send({ reason: 'syndicated without permission' }).expect(200);
+    items.push({ id: 'b-again', title: 'Linked, republished', link: `${site.origin}/b` });
+    const before = await t.store.headPosition();
+    const polled = await request(t.server).post(`/feeds/${feedId}/poll`).expect(200);
+    expect(polled.body.lastPoll).toMatchObject({ ingested: 0, failedItems: [{ key: 'b-again', reason: expect.stringMatching(/was withdrawn at .*reason: syndicated without permission/) }] });
+    expect(await t.store.readAll({ after: before, streamPrefix: 'article-' })).toEqual([]);
+    const byUrl = await request(t.server).post('/articles').send({ url: `${site.origin}/b` }).expect(409);
+    expect(byUrl.body.message).toMatch(/was withdrawn at .*syndicated without permission.*force: true/);
+    const forced = await request(t.server).post('/articles').send({ url: `${site.origin}/b`, force: true }).expect(201);
+    expect(forced.body).toMatchObject({ articleId, reinstated: true });
+    await request(t.server).get(`/articles/${articleId}`).expect(200);
+  });
+
   it('a failing feed records why and backs off; the scheduler polls what is due; DELETE unsubscribes', async () => {
     const flaky = await request(t.server).post('/feeds').send({ url: `${site.origin}/flaky`, intervalMinutes: 10 }).expect(201);
     broken = true;

@@ -20,7 +20,7 @@ const GETS = [
 /** Server-sent events: the answer never ends, so only its status and type are read. */
 const STREAMS = ['/live'];
 const POSTS = ['/articles', '/articles/{articleId}/claims', '/claims/{claimId}/correction', '/claims/{claimId}/retraction', '/projections/rebuild', '/feeds', '/feeds/{feedId}/poll'];
-const DELETES = ['/feeds/{feedId}'];
+const DELETES = ['/articles/{articleId}', '/feeds/{feedId}'];
 
 /** HOSTILE_RUNS=10 multiplies every run count, for a longer hunt than npm test affords. */
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 1);
@@ -200,6 +200,21 @@ describe('hostile input at every endpoint (fake extractor)', () => {
       }),
       runs(100),
     );
+  });
+
+  it('withdrawal bodies: anything as the body or its reason, of an article that is not there — a 4xx, nothing written', async () => {
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(nastyValue, nastyValue.map((reason) => ({ reason })), nastyValue.map((force) => ({ reason: 'a hoax', force }))), async (body) => {
+        const path = `/articles/${'0'.repeat(20)}`;
+        const res = await send(`DELETE ${path}`, () => request(t.server).delete(path).set('content-type', 'application/json').send(JSON.stringify(body)));
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        statuses.add(res.status);
+      }),
+      runs(200),
+    );
+    // Refused by the validator (400) and, for a valid reason, by the handler (404).
+    expect([...statuses].sort()).toEqual([400, 404]);
   });
 
   it('filters and ids on every read: unknown, repeated, injected, huge, out of range', async () => {
