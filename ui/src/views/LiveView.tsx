@@ -26,12 +26,21 @@ export const LiveView = () => {
       </p>
       {byArticle.size === 0 ? <p class="muted" id="live-empty">Nothing new since this page opened.</p> : (
         <ol class="live-feed" id="live-feed">
-          {[...byArticle].slice(0, 20).map(([id, types]) => <LiveArticle key={id} articleId={id} types={types} version={live.version} />)}
+          {[...byArticle].slice(0, 20).map(([id, types]) => (types[0] === 'ArticleWithdrawn'
+            ? <LiveWithdrawn key={id} articleId={id} />
+            : <LiveArticle key={id} articleId={id} types={types} version={live.version} />))}
         </ol>
       )}
     </div>
   );
 };
+
+/** Newest event a withdrawal: the article is in no view any more; its page says why. */
+const LiveWithdrawn = ({ articleId }: { articleId: string }) => (
+  <li class="card live-article" data-article-id={articleId} data-withdrawn="true">
+    <h2><a href={`#/articles/${articleId}`}>{articleTitle({ articleId, title: null })}</a> <span class="muted">withdrawn</span></h2>
+  </li>
+);
 
 const LiveArticle = ({ articleId, types, version }: { articleId: string; types: string[]; version: number }) => {
   const fetched = useFetch(() => get<Article>(`/articles/${articleId}`, { includeRetracted: 'true' }), [articleId, version]);
