@@ -7,7 +7,7 @@ export const withdrawnConflict = (withdrawal: ArticleWithdrawnData, attempted: s
   new DomainError(
     'conflict',
     `article ${withdrawal.articleId} was withdrawn at ${withdrawal.withdrawnAt} by ${withdrawal.recordedBy} (reason: ${withdrawal.reason}); ${attempted}`,
-    { articleId: withdrawal.articleId, withdrawal },
+    { articleId: withdrawal.articleId, withdrawal: { withdrawnAt: withdrawal.withdrawnAt, recordedBy: withdrawal.recordedBy, reason: withdrawal.reason } },
   );
 
 /** Claim writes on a withdrawn article are refused: it is out of every view until it is re-ingested. */

@@ -92,8 +92,15 @@ describe('withdrawal', () => {
 
   it('withdraws a live article with its reason, who and when', () => {
     expect(withdrawn()).toEqual({
-      type: 'ArticleWithdrawn', data: { articleId, reason: 'the outlet retracted it as a hoax', recordedBy: 'analyst:kim', withdrawnAt: '2031-04-02T10:30:00.000Z' },
+      type: 'ArticleWithdrawn',
+      data: { articleId, reason: 'the outlet retracted it as a hoax', recordedBy: 'analyst:kim', withdrawnAt: '2031-04-02T10:30:00.000Z', claimIds: [...given(...events).claims.keys()] },
     });
+    // Every claim of the stream is named, a retracted one too: all of them leave the views.
+    const retracted = retractClaim(given(...events), claimId, 'wrong', 'analyst:kim');
+    const named = withdrawArticle(given(...events, retracted), request).data.claimIds;
+    expect(named).toEqual(events.slice(1).map((e) => (e.data as { claimId: string }).claimId));
+    expect(named).toHaveLength(2);
+    expect(named).toContain(claimId);
     // What is kept is the reason as meant, without the stray spaces around it.
     expect(withdrawArticle(given(...events), { ...request, reason: '  hoax \n' }).data.reason).toBe('hoax');
   });

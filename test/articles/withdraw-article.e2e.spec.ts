@@ -81,7 +81,7 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
   it('keeps the whole stream for the audit trail', async () => {
     const events = (await request(t.server).get(`/articles/${articleId}/events`).expect(200)).body.events;
     expect(events.map((e: { type: string }) => e.type)).toEqual(['ArticleIngested', 'PledgeMade', 'ArticleWithdrawn']);
-    expect(events[2].data).toEqual({ articleId, reason: REASON, recordedBy: 'analyst:kim', withdrawnAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(events[2].data).toEqual({ articleId, reason: REASON, recordedBy: 'analyst:kim', withdrawnAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), claimIds: [claimId] });
   });
 
   it('refuses a second withdrawal and claim writes with 409s naming the withdrawal, writing nothing', async () => {

@@ -39,6 +39,8 @@ export class Given {
   /** Per article: its ArticleIngested, and its claim events as first recorded, less retracted ones. */
   private readonly ingested = new Map<string, ArticleEvent>();
   private readonly recorded = new Map<string, Map<string, ArticleEvent>>();
+  /** Per article: every claim id in its stream since its last withdrawal, retracted ones too (what a withdrawal names). */
+  private readonly inStream = new Map<string, Set<string>>();
   /** Articles withdrawn and not ingested again: the write side refuses claim writes on them. */
   readonly withdrawn = new Set<string>();
 
@@ -49,7 +51,10 @@ export class Given {
     this.time += 60_000;
     this.events.push({ event, position: this.position++, revision, streamName, created: new Date(this.time) });
     if (event.type === 'ArticleIngested') this.ingested.set(articleId, event);
-    else if ('evidence' in event.data) this.recorded.get(articleId)?.set(event.data.claimId, this.recorded.get(articleId)!.get(event.data.claimId) ?? event);
+    else if ('evidence' in event.data) {
+      this.recorded.get(articleId)?.set(event.data.claimId, this.recorded.get(articleId)!.get(event.data.claimId) ?? event);
+      this.inStream.set(articleId, (this.inStream.get(articleId) ?? new Set()).add(event.data.claimId));
+    }
     else if (event.type === 'ClaimRetracted') this.recorded.get(articleId)?.delete(event.data.claimId);
   }
 
@@ -115,7 +120,9 @@ export class Given {
   }
 
   withdraw(articleId: string, reason = 'a hoax'): void {
-    this.push(articleId, { type: 'ArticleWithdrawn', data: { articleId, reason, recordedBy: 'analyst:kim', withdrawnAt: new Date(this.time).toISOString() } });
+    const claimIds = [...(this.inStream.get(articleId) ?? [])];
+    this.inStream.delete(articleId);
+    this.push(articleId, { type: 'ArticleWithdrawn', data: { articleId, reason, recordedBy: 'analyst:kim', withdrawnAt: new Date(this.time).toISOString(), claimIds } });
     this.withdrawn.add(articleId);
   }
 

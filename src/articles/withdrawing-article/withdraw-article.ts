@@ -16,5 +16,6 @@ export const withdrawArticle = (state: ArticleState | null, { articleId, reason,
   if (trimmed === '') throw invalid('a withdrawal needs a reason (why the article leaves the views), e.g. {"reason": "hoax"}', { field: 'reason' });
   if (!state?.article) throw notFound(`article ${articleId}`);
   if (state.withdrawal) throw withdrawnConflict(state.withdrawal, 'it cannot be withdrawn twice');
-  return { type: 'ArticleWithdrawn', data: { articleId, reason: trimmed, recordedBy, withdrawnAt: at.toISOString() } };
+  const claimIds = [...state.claims.keys()];
+  return { type: 'ArticleWithdrawn', data: { articleId, reason: trimmed, recordedBy, withdrawnAt: at.toISOString(), claimIds } };
 };

@@ -4,7 +4,7 @@
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { claimKey, formatClaimKey, parseClaimKey, partyKeys } from '../claim-key.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
-import { claimIdsOfArticle, isClaimEvent } from '../shared/claim-events.js';
+import { isClaimEvent } from '../shared/claim-events.js';
 import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
 import { sharedStrings } from '../shared/string-pool.js';
@@ -44,8 +44,9 @@ export const applyToAttributions = (state: AttributionsState, { event }: Project
     const old = state.claims.get(event.data.claimId);
     if (old !== undefined) move(state, event.data.claimId, sharedStrings.intern(correctedKey(old, event.data.changes)));
   } else if (event.type === 'ArticleWithdrawn') {
-    for (const claimId of claimIdsOfArticle(state.claims.keys(), event.data.articleId)) {
-      removeFromBucket(state.keys, state.claims.get(claimId)!, claimId);
+    for (const claimId of event.data.claimIds) {
+      const key = state.claims.get(claimId);
+      if (key !== undefined) removeFromBucket(state.keys, key, claimId);
       state.claims.delete(claimId);
     }
   }

@@ -4,7 +4,7 @@
 import type { Claim } from '../../domain/claim.js';
 import { applyCorrection } from '../../domain/claim-correction.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
-import { claimIdsOfArticle, claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
+import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
@@ -81,8 +81,9 @@ export const applyToClaims = (state: ClaimsState, { event, created }: ProjectedE
     }
   } else if (event.type === 'ArticleWithdrawn') {
     // Every claim of it, retracted ones too, then the article: unindexing reads the article's time and outlet.
-    for (const claimId of claimIdsOfArticle(state.claims.keys(), event.data.articleId)) {
-      if (index) unindexRecord(state, index, state.claims.get(claimId)!);
+    for (const claimId of event.data.claimIds) {
+      const record = state.claims.get(claimId);
+      if (record && index) unindexRecord(state, index, record);
       state.claims.delete(claimId);
     }
     state.articles.delete(event.data.articleId);

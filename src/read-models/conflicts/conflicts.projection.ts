@@ -7,7 +7,7 @@ import type { ClaimCorrection, ClaimEventData } from '../../domain/events/index.
 import type { ClaimType } from '../../domain/claim.js';
 import { independentSource, partyKeys } from '../claim-key.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
-import { claimIdsOfArticle, isClaimEvent } from '../shared/claim-events.js';
+import { isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
 import { addId, removeId } from '../shared/id-lists.js';
@@ -135,7 +135,7 @@ export const applyToConflicts = (state: ConflictsState, { event, created }: Proj
     if (state.facts.has(event.data.claimId)) update(state, event.data.claimId, undefined);
   } else if (event.type === 'ArticleWithdrawn') {
     // Each live claim of it leaves as a retracted one does, and its conflicts with it.
-    for (const claimId of claimIdsOfArticle(state.facts.keys(), event.data.articleId)) update(state, claimId, undefined);
+    for (const claimId of event.data.claimIds) if (state.facts.has(claimId)) update(state, claimId, undefined);
     state.articles.delete(event.data.articleId);
   }
   return state;

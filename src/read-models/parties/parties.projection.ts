@@ -4,7 +4,7 @@ import type { ClaimType, PartyRef, SourceRef } from '../../domain/claim.js';
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { partyKey, partyKeys, sourceKey } from '../claim-key.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
-import { claimIdsOfArticle, isClaimEvent } from '../shared/claim-events.js';
+import { isClaimEvent } from '../shared/claim-events.js';
 import { addId, removeId } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
 import { sharedStrings } from '../shared/string-pool.js';
@@ -139,8 +139,9 @@ export const applyToParties = (state: PartiesState, { event }: ProjectedEvent): 
     state.claims.set(claimId, facts);
     index(state, claimId, facts, (key) => labels.get(key));
   } else if (event.type === 'ArticleWithdrawn') {
-    for (const claimId of claimIdsOfArticle(state.claims.keys(), event.data.articleId)) {
-      unindex(state, claimId, state.claims.get(claimId)!);
+    for (const claimId of event.data.claimIds) {
+      const old = state.claims.get(claimId);
+      if (old) unindex(state, claimId, old);
       state.claims.delete(claimId);
     }
   }

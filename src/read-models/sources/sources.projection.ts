@@ -4,7 +4,7 @@
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { slug, sourceKey } from '../claim-key.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
-import { claimIdsOfArticle, isClaimEvent } from '../shared/claim-events.js';
+import { isClaimEvent } from '../shared/claim-events.js';
 import { addId, removeId } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
 import { sharedStrings } from '../shared/string-pool.js';
@@ -79,7 +79,7 @@ export const applyToSources = (state: SourcesState, { event }: ProjectedEvent): 
     unindex(state, event.data.claimId);
     index(state, event.data.claimId, key, label, old[1]);
   } else if (event.type === 'ArticleWithdrawn') {
-    for (const claimId of claimIdsOfArticle(state.claims.keys(), event.data.articleId)) unindex(state, claimId);
+    for (const claimId of event.data.claimIds) unindex(state, claimId);
     const outlet = state.articleOutlets.get(event.data.articleId);
     state.articleOutlets.delete(event.data.articleId);
     // Its outlet's name goes too when no other article has that outlet (a scan: withdrawals are rare).
