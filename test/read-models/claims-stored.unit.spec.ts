@@ -75,7 +75,7 @@ describe('stored claims read model', () => {
           store.close();
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 180 },
     );
     expect(shown).toBeGreaterThan(300);
     expect(asOfShown).toBeGreaterThan(150);

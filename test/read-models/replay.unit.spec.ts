@@ -62,11 +62,13 @@ const build = (steps: Step[]): { g: Given; articles: Array<{ id: string; day: nu
   for (const s of steps) {
     const article = articles.length ? articles[(s as { article?: number }).article! % articles.length]?.id : undefined;
     if (s.kind === 'withdraw' && article && !g.withdrawn.has(article)) g.withdraw(article);
-    else if (s.kind === 'reingest' && article && g.withdrawn.has(article)) g.reingest(article);
+    else if (s.kind === 'reingest' && g.withdrawn.size) g.reingest([...g.withdrawn][s.article % g.withdrawn.size]);
     else if (s.kind === 'article') {
       articles.push({ id: g.article(BODY, { publishedAt: `2031-01-0${s.day}`, outlet: s.outlet }), day: s.day, outlet: s.outlet });
-    } else if (s.kind === 'claim' && article && !g.withdrawn.has(article)) {
-      claims.push(g.claim(article, { ...s.spec, source: { ...s.spec.source, cue: 'said', via: null } }));
+    } else if (s.kind === 'claim') {
+      // To a live article: the write side refuses a claim on a withdrawn one.
+      const live = articles.filter((a) => !g.withdrawn.has(a.id));
+      if (live.length) claims.push(g.claim(live[s.article % live.length].id, { ...s.spec, source: { ...s.spec.source, cue: 'said', via: null } }));
     } else if (s.kind === 'correct' && claims.length && writable(claims[s.claim % claims.length])) {
       const body = BODY;
       const start = body.indexOf(s.changes.evidence);

@@ -80,6 +80,14 @@ export const applyToStoredClaims = (w: ReadModelWriter, { event, created }: Proj
     if (!old || old.record.retraction) return;
     const { reason, recordedBy } = event.data;
     replaceClaim(w, old.place, { ...old.record, retraction: { reason, recordedBy, at } });
+  } else if (event.type === 'ArticleWithdrawn') {
+    // Its claims (retracted ones too), then the article, as the reference drops them.
+    for (const claimId of event.data.claimIds) {
+      const old = recordOf(w, claimId);
+      if (old) w.remove(CLAIMS, old.place);
+      w.remove(CLAIM_PLACES, claimId);
+    }
+    w.remove(CLAIM_ARTICLES, event.data.articleId);
   }
 };
 
