@@ -15,7 +15,7 @@ import { articleFromInput } from '../src/articles/ingesting-article/ingest-artic
 import { ingestFiles } from '../src/articles/ingesting-article/ingest-files.js';
 import { EVENT_STORE, type EventStore } from '../src/event-store/event-store.js';
 import { defaultExtractor } from '../src/extraction/default-extractor.js';
-import type { ProjectionRunner } from '../src/projections/projection-runner.js';
+import type { StoredProjectionRunner } from '../src/projections/stored-projection-runner.js';
 import { PROJECTION_RUNNER } from '../src/projections/projections.tokens.js';
 import { generateCorpus } from './corpus.js';
 import type { BenchOptions } from './main.js';
@@ -50,7 +50,7 @@ export const ingestBench = async ({ articles: count, seed }: Pick<BenchOptions, 
     bench.add(readSide ? WITH_VIEWS : WITHOUT_VIEWS, async () => {
       const result = await ingestFiles(app!.get(CommandBus), [files]);
       const head = await app!.get<EventStore>(EVENT_STORE).headPosition();
-      if (readSide && !(await app!.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head, 3_600_000))) throw new Error('the views never caught up');
+      if (readSide && !(await app!.get<StoredProjectionRunner>(PROJECTION_RUNNER).waitFor(head, 3_600_000))) throw new Error('the views never caught up');
       summary = { created: result.created, failed: result.failed.length, events: head + 1n };
       if (summary.created !== count || summary.failed) throw new Error(`ingest wrote ${summary.created} of ${count} articles, ${summary.failed} failed`);
     }, {

@@ -6,7 +6,8 @@ import { loadConfig } from '../src/app/config.js';
 import { EVENT_STORE, type EventStore } from '../src/event-store/event-store.js';
 import { defaultExtractor } from '../src/extraction/default-extractor.js';
 import type { ProjectionRunner } from '../src/projections/projection-runner.js';
-import { PROJECTION_RUNNER } from '../src/projections/projections.tokens.js';
+import { HEAP_VIEWS, PROJECTION_RUNNER } from '../src/projections/projections.tokens.js';
+import type { StoredProjectionRunner } from '../src/projections/stored-projection-runner.js';
 import { claimIndex } from '../src/read-models/claims/claim-index.js';
 import { listConflictsJson } from '../src/read-models/conflicts/conflicts.queries.js';
 import type { AttributionsState, ClaimsState, ConflictsState } from '../src/read-models/index.js';
@@ -15,21 +16,14 @@ const started = Date.now();
 const app = await createApp({ config: loadConfig(), extractor: defaultExtractor(), logger: ['error'] });
 await app.listen(0, '127.0.0.1');
 const head = await app.get<EventStore>(EVENT_STORE).headPosition();
-if (!(await app.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head, 3_600_000))) throw new Error('the views never caught up');
-// Write the start-up snapshots of every view now, as part of starting: the runner would otherwise
-// save them one per second during the first measurements, each save stalling the event loop.
-// A save that still fails (it threw "Invalid string length" at a million events before snapshots
-// were written as rows) is reported; the views stay in memory and are served.
-try {
-  app.get<ProjectionRunner>(PROJECTION_RUNNER).saveSnapshots();
-} catch (error) {
-  console.error(`start-up snapshots not saved: ${(error as Error).message}`);
+const runner = app.get<ProjectionRunner>(HEAP_VIEWS);
+for (const views of [app.get<StoredProjectionRunner>(PROJECTION_RUNNER), runner]) {
+  if (!(await views.waitFor(head, 3_600_000))) throw new Error('the views never caught up');
 }
 // Build what the first read would otherwise build while requests queue behind it (the claims index,
 // the conflicts' listing order: at a million events, tens of seconds), then collect the garbage of
 // catching up and building: the first measured run met full collections of a 10 GB heap instead
 // of the route (GET /health timed out at 1M events).
-const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
 const claims = runner.state<ClaimsState>('claims');
 const warm = Date.now();
 claimIndex(claims);

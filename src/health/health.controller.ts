@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
-import type { ProjectionRunner } from '../projections/projection-runner.js';
+import type { StoredProjectionRunner } from '../projections/stored-projection-runner.js';
 import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
 
 @ApiTags('health')
@@ -10,13 +10,14 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     /** Absent in the CLI's write-only app, which has no views. */
-    @Optional() @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner | null = null,
+    @Optional() @Inject(PROJECTION_RUNNER) private readonly runner: StoredProjectionRunner | null = null,
   ) {}
 
   @Get()
   @ApiOperation({
-    summary: 'The store in use, whether it answers (503 when it does not) and whether the views follow it ' +
-      '(status "degraded" while their subscription is being opened again: reads answer, but may be behind)',
+    summary: 'The store in use, whether it answers (503 when it does not), whether the read models follow it ' +
+      '(status "degraded" while their subscription is being opened again: reads answer, but may be behind) and readiness: ' +
+      'ready is true once every read model has caught up with the head of the log as it was at start (until then reads answer from older rows)',
   })
   async health() {
     const views = this.runner?.following();
@@ -25,6 +26,7 @@ export class HealthController {
     } catch (error) {
       throw new ServiceUnavailableException({ status: 'unavailable', store: this.store.kind, storeAnswers: false, views, message: (error as Error).message });
     }
-    return { status: !views || views.state === 'following' ? 'ok' : 'degraded', store: this.store.kind, storeAnswers: true, ...(views ? { views } : {}) };
+    const status = !views || views.state === 'following' ? 'ok' : 'degraded';
+    return { status, store: this.store.kind, storeAnswers: true, ...(views ? { views, ready: this.runner!.ready() } : {}) };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { ProjectionRunner } from '../projections/projection-runner.js';
-import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
+import { HEAP_VIEWS, PROJECTION_RUNNER } from '../projections/projections.tokens.js';
+import type { StoredProjectionRunner } from '../projections/stored-projection-runner.js';
 
 /**
  * A write answers once the views have applied it (or after a short bound), so an analyst who
@@ -8,9 +9,14 @@ import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
  */
 @Injectable()
 export class ReadYourWrites {
-  constructor(@Optional() @Inject(PROJECTION_RUNNER) private readonly runner?: ProjectionRunner) {}
+  constructor(
+    @Optional() @Inject(PROJECTION_RUNNER) private readonly runner?: StoredProjectionRunner,
+    /** Until every route reads the read-model store: the in-memory views too. */
+    @Optional() @Inject(HEAP_VIEWS) private readonly heapViews?: ProjectionRunner,
+  ) {}
 
   async settle(position: bigint | null, timeoutMs = 2000): Promise<void> {
-    if (position !== null && this.runner) await this.runner.waitFor(position, timeoutMs);
+    if (position === null) return;
+    await Promise.all([this.runner?.waitFor(position, timeoutMs), this.heapViews?.waitFor(position, timeoutMs)]);
   }
 }

@@ -2,7 +2,7 @@
 // form (no bigints). Counts are counts of article events; the head is only a cursor.
 import type { FollowState } from '../projections/log-follower.js';
 import type { LogProgress } from '../projections/log-progress.js';
-import type { ViewStatus } from '../projections/projection-runner.js';
+import type { ViewStatus } from '../projections/view-status.js';
 
 export interface LiveStatus {
   /** The newest article event's position: an opaque cursor, not a number of events. */

@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { distinctUntilChanged, exhaustMap, interval, map, merge, takeUntil, timer, type Observable } from 'rxjs';
 import { CONFIG, type Config } from '../app/config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
-import type { ProjectionRunner } from '../projections/projection-runner.js';
+import type { StoredProjectionRunner } from '../projections/stored-projection-runner.js';
 import { logProgress } from '../projections/log-progress.js';
 import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
 import { LiveShutdown } from './live-shutdown.js';
@@ -15,7 +15,7 @@ export const STATUS_EVERY_MS = 1000;
 @Controller('live')
 export class LiveController {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: StoredProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly shutdown: LiveShutdown,
     @Inject(CONFIG) private readonly config: Config,

@@ -19,9 +19,10 @@ export interface FollowHandlers {
   prepare(): Promise<void>;
   /** The checkpoint to resubscribe from: everything up to it is applied. */
   from(): bigint;
-  onEvent(recorded: RecordedEvent): void;
+  /** May return a promise (a batch being written, a turn given to the event loop): the next event waits for it. */
+  onEvent(recorded: RecordedEvent): void | Promise<void>;
   /** An event no reader can decode: reported, and the follower resubscribes after it. */
-  onCorrupt(error: CorruptEventError & { position: bigint }): void;
+  onCorrupt(error: CorruptEventError & { position: bigint }): void | Promise<void>;
 }
 
 export interface RetryDelays {
@@ -37,6 +38,8 @@ export class LogFollower {
   private loop: Promise<void> | null = null;
   private stopping = false;
   private prepared = false;
+  /** Set by resubscribe: why the current subscription is being closed. */
+  private resubscribing: string | null = null;
   private wakeSleep: (() => void) | null = null;
   private firstAttempt!: Promise<void>;
   private firstAttemptDone!: () => void;
@@ -64,6 +67,15 @@ export class LogFollower {
     this.set('stopped');
   }
 
+  /**
+   * Closes the current subscription so the log is read again from `from()` after the usual delay:
+   * for a reader that could not keep what it was given.
+   */
+  resubscribe(reason: string): void {
+    this.resubscribing = reason;
+    void this.subscription?.close().catch(() => undefined);
+  }
+
   status(): FollowStatus {
     return { ...this.current };
   }
@@ -83,17 +95,19 @@ export class LogFollower {
         this.set('following');
         this.firstAttemptDone();
         for await (const recorded of subscription) {
-          this.handlers.onEvent(recorded);
+          const applying = this.handlers.onEvent(recorded);
+          if (applying) await applying;
           failures = 0;
         }
         if (this.stopping) break;
-        throw new Error('the subscription to the log ended without being closed');
+        throw new Error(this.resubscribing ?? 'the subscription to the log ended without being closed');
       } catch (error) {
         if (this.stopping) break;
         if (error instanceof CorruptEventError && error.position !== undefined) {
-          this.handlers.onCorrupt(error as CorruptEventError & { position: bigint });
+          await this.handlers.onCorrupt(error as CorruptEventError & { position: bigint });
           continue;
         }
+        this.resubscribing = null;
         failures++;
         this.current.reconnects++;
         this.current.lastError = (error as Error).message;

@@ -2,7 +2,7 @@
 // offsets), so "how far behind" is a number of events counted in the store, never a subtraction.
 import { ARTICLE_STREAM_PREFIX } from '../domain/ids.js';
 import type { EventStore } from '../event-store/event-store.js';
-import type { ViewStatus } from './projection-runner.js';
+import type { ViewStatus } from './view-status.js';
 
 /** Counting stops here: a view this far behind is "at least" this far; it bounds each status request's read. */
 export const BEHIND_COUNT_LIMIT = 10_000;
@@ -36,4 +36,15 @@ export const logProgress = async (store: EventStore, views: ViewStatus[]): Promi
   const slowestView = views.reduce<ViewStatus | null>((min, v) => (!min || v.checkpoint < min.checkpoint ? v : min), null);
   const slowest = slowestView ? behind.get(slowestView.name)! : { events: 0, atLeast: false };
   return { head, events: (slowestView?.events ?? 0) + slowest.events, behind, slowest };
+};
+
+/**
+ * The article events in the log up to `position` (a rebuild's target): counted from the known
+ * point nearest below it (a read model's checkpoint and its count), so only the stretch after it is read.
+ */
+export const eventsUpTo = async (store: EventStore, position: bigint, known: ReadonlyArray<{ checkpoint: bigint; events: number }>): Promise<number> => {
+  const below = known.filter((k) => k.checkpoint <= position).reduce((best, k) => (k.checkpoint > best.checkpoint ? k : best), { checkpoint: -1n, events: 0 });
+  const total = await store.countEvents({ after: below.checkpoint, streamPrefix: ARTICLE_STREAM_PREFIX });
+  const beyond = await store.countEvents({ after: position, streamPrefix: ARTICLE_STREAM_PREFIX });
+  return below.events + total - beyond;
 };

@@ -5,8 +5,11 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import { logProgress } from './log-progress.js';
 import { ProjectionsStatusQueryDto, RebuildQueryDto } from './projections-query.dto.js';
 import { PROJECTION_RUNNER } from './projections.tokens.js';
-import type { ProjectionRunner } from './projection-runner.js';
-import { stableHash } from '../read-models/stable-hash.js';
+import { STORED_READ_MODELS } from '../read-models/index.js';
+import { hashOfRows } from './stored-hash.js';
+import type { StoredProjectionRunner } from './stored-projection-runner.js';
+
+const TABLES = new Map(STORED_READ_MODELS.map((m) => [m.name as string, m.tables]));
 
 @ApiTags('projections')
 @Controller('projections')
@@ -14,14 +17,14 @@ export class ProjectionsController {
   private readonly logger = new Logger('projections');
 
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: StoredProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
   @ApiOperation({
-    summary: "Whether the views follow the log, each view's checkpoint (a cursor) and events (a count), the events it is behind, " +
-      'events processed since start, last rebuild speed and rebuild progress',
+    summary: "Whether the read models follow the log, each one's checkpoint (a cursor) and events (a count), the events it is behind, " +
+      'events processed since start, last rebuild speed and rebuild progress; hash=true adds a hash of its stored rows (costly: reads every row)',
   })
   async status(@Query() { hash }: ProjectionsStatusQueryDto) {
     const views = this.runner.status();
@@ -32,18 +35,20 @@ export class ProjectionsController {
       head: progress.head.toString(),
       events: progress.events,
       following: this.runner.following(),
-      snapshotsOfAnotherStore: this.runner.snapshotsOfAnotherStore,
+      // The read-model store held rows built from another log: dropped at start, rebuilt from this one.
+      rowsOfAnotherLog: this.runner.rowsOfAnotherLog,
+      ready: this.runner.ready(),
       views: views.map((v) => ({
         name: v.name,
         version: v.version,
-        // Saved by another version of its read model: being rebuilt from position 0 since start.
-        outdatedSnapshot: v.outdated,
+        // Its rows were written by another version of its read model: being rebuilt from position 0 since start.
+        outdated: v.outdated,
         checkpoint: v.checkpoint.toString(),
         events: v.events,
         behind: progress.behind.get(v.name)!.events,
         behindAtLeast: progress.behind.get(v.name)!.atLeast,
         processed: v.processed,
-        ...(hash === 'true' ? { hash: stableHash(this.runner.serialized(v.name)) } : {}),
+        ...(hash === 'true' ? { hash: hashOfRows(this.runner.store.reader(), TABLES.get(v.name)!) } : {}),
         lastRebuild: v.lastRebuild,
         rebuilding: v.rebuilding && {
           processed: v.rebuilding.processed,
@@ -53,15 +58,17 @@ export class ProjectionsController {
         },
       })),
       invalidEvents: this.runner.invalidEvents,
-      // A view whose snapshot cannot be saved still answers; a restart replays it from its last good one.
-      snapshotFailures: this.runner.saveFailures,
+      // A batch that could not be written: the read model stays at its checkpoint and reads the log again from there.
+      writeFailures: this.runner.writeFailures,
     };
   }
 
   @Post('rebuild')
   @NeedsRole('admin')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Rebuild all views, or one (?name=), from position 0 while the old state keeps answering; progress in GET /projections' })
+  @ApiOperation({
+    summary: 'Rebuild all read models, or one (?name=), from position 0 into fresh tables while the old rows keep answering, then swap; progress in GET /projections',
+  })
   async rebuild(@Query() { name, wait }: RebuildQueryDto) {
     const names = name ? [name] : this.runner.names;
     const running = this.runner.rebuild(names);

@@ -1,44 +1,52 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CONFIG, type Config } from '../app/config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
-import { ALL_PROJECTIONS } from '../read-models/index.js';
+import type { ReadModelStore } from '../read-model-store/read-model-store.js';
+import { readModelFile, SqliteReadModelStore } from '../read-model-store/sqlite/sqlite-read-model-store.js';
+import { ALL_PROJECTIONS, STORED_READ_MODELS } from '../read-models/index.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ProjectionsController } from './projections.controller.js';
-import { PROJECTION_RUNNER } from './projections.tokens.js';
-import { snapshotFile, ViewSnapshots } from './view-snapshots.js';
+import { HEAP_VIEWS, PROJECTION_RUNNER, READ_MODEL_STORE } from './projections.tokens.js';
+import { StoredProjectionRunner } from './stored-projection-runner.js';
 
-export { PROJECTION_RUNNER } from './projections.tokens.js';
+export { HEAP_VIEWS, PROJECTION_RUNNER, READ_MODEL_STORE } from './projections.tokens.js';
 
-const VIEW_SNAPSHOTS = Symbol('ViewSnapshots');
+/**
+ * Read models are kept beside the data, not in the event store, so any store (SQLite or
+ * EventStoreDB) feeds them alike; an in-memory event store (tests) gets an in-memory read-model store.
+ */
+const openReadModelStore = (config: Config, events: EventStore): ReadModelStore =>
+  new SqliteReadModelStore(events.kind === 'in-memory' ? ':memory:' : readModelFile(config.dataDir), STORED_READ_MODELS);
 
-/** Views are kept beside the data, not in the event store, so any store (SQLite or EventStoreDB) feeds them alike. */
 @Global()
 @Module({
   controllers: [ProjectionsController],
   providers: [
-    { provide: VIEW_SNAPSHOTS, inject: [CONFIG], useFactory: (config: Config) => new ViewSnapshots(snapshotFile(config.dataDir)) },
+    { provide: READ_MODEL_STORE, inject: [CONFIG, EVENT_STORE], useFactory: openReadModelStore },
     {
       provide: PROJECTION_RUNNER,
-      inject: [EVENT_STORE, VIEW_SNAPSHOTS],
-      useFactory: (store: EventStore, snapshots: ViewSnapshots) => new ProjectionRunner(store, ALL_PROJECTIONS, snapshots, { snapshotEveryMs: 1000 }),
+      inject: [EVENT_STORE, READ_MODEL_STORE],
+      useFactory: (events: EventStore, store: ReadModelStore) => new StoredProjectionRunner(events, store, STORED_READ_MODELS),
     },
+    { provide: HEAP_VIEWS, inject: [EVENT_STORE], useFactory: (events: EventStore) => new ProjectionRunner(events, ALL_PROJECTIONS) },
   ],
-  exports: [PROJECTION_RUNNER],
+  exports: [PROJECTION_RUNNER, READ_MODEL_STORE, HEAP_VIEWS],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-    @Inject(VIEW_SNAPSHOTS) private readonly snapshots: ViewSnapshots,
+    @Inject(PROJECTION_RUNNER) private readonly runner: StoredProjectionRunner,
+    @Inject(HEAP_VIEWS) private readonly heapViews: ProjectionRunner,
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
   ) {}
 
-  /** Never fails: a store that does not answer yet is retried by the runner (GET /health says so meanwhile). */
+  /** Never fails: a store that does not answer yet is retried by the runners (GET /health says so meanwhile). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.runner.start();
+    await Promise.all([this.runner.start(), this.heapViews.start()]);
   }
 
-  /** Before the store closes (onApplicationShutdown), so the last snapshot is written; then the file is let go. */
+  /** Before the event store closes (onApplicationShutdown), so the last batch is written; then the file is let go. */
   async onModuleDestroy(): Promise<void> {
-    await this.runner.stop();
-    this.snapshots.close();
+    await Promise.all([this.runner.stop(), this.heapViews.stop()]);
+    this.store.close();
   }
 }

@@ -120,6 +120,8 @@ export interface ReadModelStore {
   finishRebuild(target: RebuildTarget): void;
   /** Drops a rebuild that failed. */
   abandonRebuild(target: RebuildTarget): void;
+  /** Drops the rebuilds of a read model left unfinished by a crash (at start, before any new one). */
+  abandonUnfinishedRebuilds(readModel: string): void;
   /** Deletes some of the rows of replaced tables; false when none are left (call it when idle). */
   collectGarbage(maxRows?: number): boolean;
   /**

@@ -5,6 +5,8 @@ import { conflictsProjection } from './conflicts/conflicts.projection.js';
 import { partiesProjection } from './parties/parties.projection.js';
 import type { Projection, StateOf } from './projection.js';
 import { sourcesProjection } from './sources/sources.projection.js';
+import type { StoredReadModel } from './stored-read-model.js';
+import { timelineReadModel } from './timeline/timeline.stored.js';
 
 export type { ProjectedEvent, Projection } from './projection.js';
 export type { ClaimsState } from './claims/claims.projection.js';
@@ -31,3 +33,12 @@ export const READ_MODEL_NAMES: ReadModelName[] = READ_MODELS.map((m) => m.name);
 
 /** The registry as the runner holds it: states are opaque there. */
 export const ALL_PROJECTIONS = READ_MODELS as readonly Projection<unknown>[];
+
+/**
+ * The one list of stored read models (read-model-store/): what the service's runner applies and
+ * keeps in DATA_DIR/read-models.sqlite, and the names GET /projections shows. Each stored read
+ * model is added here beside its in-memory reference (which READ_MODELS keeps for replays and tests).
+ */
+export const STORED_READ_MODELS = [timelineReadModel] as const satisfies readonly StoredReadModel[];
+
+export type StoredReadModelName = (typeof STORED_READ_MODELS)[number]['name'];

@@ -2,6 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { BadRequestException } from '@nestjs/common';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { AsOf } from '../read-models/timeline/timeline.stored-queries.js';
+
+export type { AsOf } from '../read-models/timeline/timeline.stored-queries.js';
 
 /**
  * `asOf`: an ISO 8601 time ("2025-05-21", "2025-05-21T12:00:00Z"), a global position taken from an
@@ -44,7 +47,6 @@ export class ListQueryDto extends AsOfQueryDto {
   limit?: number;
 }
 
-export type AsOf = { position: bigint } | { time: Date } | { events: number };
 
 /** A date alone means "by the end of that day": what was known on 21 May includes the 21st. */
 export const parseAsOf = (asOf: string | undefined): AsOf | null => {

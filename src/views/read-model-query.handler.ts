@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { ReadModelName, ReadModelStates } from '../read-models/index.js';
 import type { ProjectionRunner } from '../projections/projection-runner.js';
-import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
+import { HEAP_VIEWS } from '../projections/projections.tokens.js';
 import { BodyCache } from './body-cache.js';
 import { ReplayGate } from './replay-gate.js';
 import { ReadModelQuery } from './read-model.query.js';
@@ -13,7 +13,7 @@ type AnyReadModelQuery = ReadModelQuery<ReadModelName, unknown>;
 export class ReadModelQueryHandler implements IQueryHandler<AnyReadModelQuery> {
   private readonly bodies = new BodyCache();
 
-  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner, private readonly replays: ReplayGate) {}
+  constructor(@Inject(HEAP_VIEWS) private readonly runner: ProjectionRunner, private readonly replays: ReplayGate) {}
 
   async execute(query: AnyReadModelQuery): Promise<unknown> {
     const names = query.readModels;

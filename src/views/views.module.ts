@@ -9,6 +9,7 @@ import { ConflictsController } from './conflicts.controller.js';
 import { PartiesController } from './parties.controller.js';
 import { SourcesController } from './sources.controller.js';
 import { ReadModelQueryHandler } from './read-model-query.handler.js';
+import { ReaderQueryHandler } from './reader-query.handler.js';
 
 /** The read side over REST: thin controllers over the pure query functions of src/read-models. */
 @Module({
@@ -16,6 +17,7 @@ import { ReadModelQueryHandler } from './read-model-query.handler.js';
   controllers: [ClaimsController, PartiesController, SourcesController, ArticlesViewController, AttributionsController, ConflictsController],
   providers: [
     ReadModelQueryHandler,
+    ReaderQueryHandler,
     { provide: ReplayGate, inject: [CONFIG], useFactory: (config: Config) => new ReplayGate(config.maxReplays, config.replayQueue) },
   ],
 })

@@ -1,19 +1,13 @@
-// `replay`: rebuild views from position 0 into DATA_DIR/views.sqlite, so the next start of the
-// service resumes from fresh snapshots (e.g. after a reducer changed).
-//
-// With the service running on the same DATA_DIR: the new snapshots replace the old ones in one
-// SQLite transaction, so the file is never half-written, and the running service is not disturbed:
-// it never reads the file after starting, and keeps answering from its own state in memory. Its
-// next periodic save (about a second after it applies an event) writes its own state back over
-// the rebuilt rows; both are whole (state, checkpoint) pairs, so either is a correct start point.
-// To rebuild what a running service serves, use POST /projections/rebuild instead.
+// `replay`: fold the reference read models (the in-memory folds every stored read model is tested
+// against) from position 0 and print, per read model, its events, time, speed, checkpoint and a
+// hash of its state. It writes nothing and does not disturb a service running on the same DATA_DIR;
+// to rebuild what a service serves (the read-model store), use POST /projections/rebuild.
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { eventStoreOptions, loadConfig } from '../../app/config.js';
 import { ARTICLE_STREAM_PREFIX } from '../../domain/ids.js';
 import { openEventStore } from '../../event-store/open-event-store.js';
-import { rebuildSnapshots, type ViewRebuildReport } from '../../projections/rebuild-snapshots.js';
-import { snapshotFile, ViewSnapshots } from '../../projections/view-snapshots.js';
+import { replayReference, type ViewReplayReport } from '../../projections/replay-reference.js';
 import { ALL_PROJECTIONS } from '../../read-models/index.js';
 
 const PLAIN_EVERY_MS = 2000;
@@ -48,10 +42,10 @@ const progressReporter = (total: number) => {
   };
 };
 
-const formatSummary = (reports: ViewRebuildReport[], file: string): string => {
+const formatSummary = (reports: ViewReplayReport[]): string => {
   const rows = reports.map((r) =>
-    `${r.name.padEnd(14)}${String(r.events).padStart(10)}${String(r.ms).padStart(9)}${String(r.eventsPerSecond).padStart(12)}${String(r.checkpoint).padStart(12)}`);
-  return [`${'view'.padEnd(14)}${'events'.padStart(10)}${'ms'.padStart(9)}${'events/s'.padStart(12)}${'checkpoint'.padStart(12)}`, ...rows, `written to ${file}`].join('\n');
+    `${r.name.padEnd(14)}${String(r.events).padStart(10)}${String(r.ms).padStart(9)}${String(r.eventsPerSecond).padStart(12)}${String(r.checkpoint).padStart(12)}  ${r.hash.slice(0, 16)}`);
+  return [`${'view'.padEnd(14)}${'events'.padStart(10)}${'ms'.padStart(9)}${'events/s'.padStart(12)}${'checkpoint'.padStart(12)}  hash`, ...rows].join('\n');
 };
 
 export const registerReplay = (program: Command): void => {
@@ -59,8 +53,8 @@ export const registerReplay = (program: Command): void => {
   program
     .command('replay')
     .description(
-      'rebuild views from position 0 into DATA_DIR/views.sqlite (replaced atomically). A service running on the same ' +
-      'DATA_DIR keeps serving its own state and later saves it over the file; rebuild its views with POST /projections/rebuild',
+      'fold the reference read models from position 0 and print each one\'s events, time, checkpoint and state hash; ' +
+      'writes nothing (rebuild what a service serves with POST /projections/rebuild)',
     )
     .option('--name <view>', `only this view (${names.join(', ')}); repeatable`, (value: string, previous: string[] = []) => [...previous, value])
     .option('--json', 'print the summary as JSON')
@@ -69,15 +63,13 @@ export const registerReplay = (program: Command): void => {
       if (unknown.length) throw new Error(`no view named ${unknown.join(', ')}; views are ${names.join(', ')}`);
       const projections = options.name ? ALL_PROJECTIONS.filter((p) => options.name!.includes(p.name)) : ALL_PROJECTIONS;
       const config = loadConfig();
-      const file = snapshotFile(config.dataDir);
       const store = await openEventStore(eventStoreOptions(config));
-      const snapshots = new ViewSnapshots(file);
       // Each view's pass meets the same bad events; report each once.
       const invalid = new Set<string>();
       try {
         // A count of events, not the head's position: positions are log offsets on EventStoreDB.
         const reporter = progressReporter(await store.countEvents({ streamPrefix: ARTICLE_STREAM_PREFIX }));
-        const reports = await rebuildSnapshots(store, projections, snapshots, {
+        const reports = await replayReference(store, projections, {
           onProgress: reporter.progress,
           onInvalid: (error) => {
             if (invalid.has(error.message)) return;
@@ -87,13 +79,12 @@ export const registerReplay = (program: Command): void => {
         });
         reporter.done();
         if (options.json) {
-          console.log(JSON.stringify({ file, views: reports.map((r) => ({ ...r, checkpoint: r.checkpoint.toString() })), invalidEvents: invalid.size }, null, 2));
+          console.log(JSON.stringify({ views: reports.map((r) => ({ ...r, checkpoint: r.checkpoint.toString() })), invalidEvents: invalid.size }, null, 2));
         } else {
-          console.log(formatSummary(reports, file));
+          console.log(formatSummary(reports));
         }
         process.exitCode = invalid.size ? 1 : 0;
       } finally {
-        snapshots.close();
         await store.close();
       }
     });

@@ -108,6 +108,12 @@ export class SqliteReadModelStore implements ReadModelStore {
       .immediate();
   }
 
+  abandonUnfinishedRebuilds(readModel: string): void {
+    const active = this.ids.activeGeneration(readModel);
+    const sql = 'SELECT DISTINCT generation FROM (SELECT generation FROM generations WHERE read_model = ? UNION SELECT generation FROM checkpoints WHERE read_model = ?) WHERE generation > ?';
+    for (const generation of this.db.prepare(sql).pluck().all(readModel, readModel, active) as number[]) this.abandonRebuild({ readModel, generation });
+  }
+
   collectGarbage(maxRows = 10_000): boolean {
     const tid = this.db.prepare('SELECT tid FROM garbage LIMIT 1').pluck().get() as number | undefined;
     if (tid === undefined) return false;

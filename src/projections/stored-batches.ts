@@ -1,0 +1,68 @@
+// Writing events to stored read models in transactions short enough to keep the event loop free:
+// the live runner and a rebuild both write through these.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { PositionedWrite, ReadModelStore, RebuildTarget } from '../read-model-store/read-model-store.js';
+import type { ProjectedEvent } from '../read-models/projection.js';
+import type { StoredReadModel } from '../read-models/stored-read-model.js';
+
+/** An article event of the log: decoded, or null when it was reported invalid (counted, not applied). */
+export interface LogEntry {
+  position: bigint;
+  event: ProjectedEvent | null;
+}
+
+/** Where a read model's rows stand: the last position written and the article events up to it. */
+export interface Reached {
+  position: bigint;
+  events: number;
+}
+
+/** Longest stretch of work before the event loop gets a turn: requests and /health never wait long. */
+const SLICE_MS = 20;
+/** What one transaction should take; its number of events is adapted to it. */
+const TRANSACTION_MS = 8;
+const MIN_EVENTS = 8;
+const MAX_EVENTS = 500;
+
+/** Gives the event loop a turn once the current slice has lasted SLICE_MS. */
+export class Slices {
+  private started = performance.now();
+
+  async yieldIfDue(): Promise<void> {
+    if (performance.now() - this.started < SLICE_MS) return;
+    await nextTurn();
+    this.started = performance.now();
+  }
+}
+
+/** How many events go in one transaction: halved when one took too long, grown while they are quick. */
+export class TransactionSize {
+  events = 64;
+
+  fit(ms: number, events: number): void {
+    if (ms > 2 * TRANSACTION_MS) this.events = Math.max(MIN_EVENTS, Math.floor(this.events / 2));
+    else if (ms < TRANSACTION_MS / 2 && events >= this.events) this.events = Math.min(MAX_EVENTS, this.events * 2);
+  }
+}
+
+const writesOf = (readModel: StoredReadModel, entries: readonly LogEntry[]): PositionedWrite[] =>
+  entries.filter((e) => e.event !== null).map((e) => ({ position: e.position, write: (writer) => readModel.apply(writer, e.event!) }));
+
+/**
+ * Writes `entries` (all after `from`) to one read model in one transaction with its checkpoint,
+ * into `target` when it is being rebuilt. Returns where it then stands.
+ */
+export const writeEntries = (
+  store: ReadModelStore,
+  readModel: StoredReadModel,
+  entries: readonly LogEntry[],
+  from: Reached,
+  size: TransactionSize,
+  target?: RebuildTarget,
+): Reached => {
+  const reached = { position: entries[entries.length - 1].position, events: from.events + entries.length };
+  const started = performance.now();
+  store.apply(readModel.name, writesOf(readModel, entries), { version: readModel.version, ...reached }, target);
+  size.fit(performance.now() - started, entries.length);
+  return reached;
+};

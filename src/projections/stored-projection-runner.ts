@@ -1,0 +1,365 @@
+// Feeds the stored read models (read-model-store/) from the event store: each resumes from the
+// checkpoint saved with its rows, so a restart replays nothing. Events from the subscription are
+// buffered and written in batches, each read model's batch and checkpoint in one transaction, in
+// slices that give the event loop a turn. A read model whose rows another version wrote is
+// rebuilt from position 0 into a fresh generation while the old rows serve, then swapped in.
+import { Subject } from 'rxjs';
+import { ARTICLE_STREAM_PREFIX } from '../domain/ids.js';
+import { storeIdentity, type CorruptEventError, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
+import type { ReadModelStore } from '../read-model-store/read-model-store.js';
+import type { StoredReadModel } from '../read-models/stored-read-model.js';
+import { LogFollower, type FollowStatus, type RetryDelays } from './log-follower.js';
+import { eventsUpTo } from './log-progress.js';
+import { Slices, TransactionSize, writeEntries, type LogEntry } from './stored-batches.js';
+import { toStoredEvent } from './stored-event.js';
+import { rebuildPass } from './stored-rebuild.js';
+import type { InvalidEventReport, LastRebuild, ProjectionChange, Rebuilding, ViewStatus } from './view-status.js';
+
+interface StoredView {
+  readModel: StoredReadModel;
+  /** The log dealt with up to here: written to its active rows (or passed over while outdated). */
+  through: bigint;
+  /** Article events at or before `through`, applied or reported invalid. */
+  events: number;
+  processed: number;
+  lastRebuild: LastRebuild | null;
+  rebuilding: Rebuilding | null;
+  /** Its rows were written by another version: frozen (never written by this one) until the rebuild swaps in. */
+  outdated: { savedVersion: number } | null;
+}
+
+export interface StoredRunnerOptions {
+  /** How soon a lost subscription is opened again (doubling up to the max). */
+  retry?: RetryDelays;
+  /** Events buffered before the subscription waits for them to be written (default 500). */
+  batchSize?: number;
+  /** How often old generations are collected when idle, ms (default 250; 0: never). */
+  gcEveryMs?: number;
+  /** A rebuild started at start (rows of another version) that failed. */
+  onRebuildError?: (names: string[], error: Error) => void;
+}
+
+const defaultRebuildError = (names: string[], error: Error): void => console.error(`rebuild of ${names.join(', ')} failed: ${error.message}`);
+/** Garbage collection takes at most this per tick, in deletes of GC_ROWS rows. */
+const GC_SLICE_MS = 10;
+const GC_ROWS = 2000;
+const REPORTS_KEPT = 100;
+
+const keepLast = <T>(list: T[], item: T): void => {
+  list.push(item);
+  if (list.length > REPORTS_KEPT) list.shift();
+};
+
+export class StoredProjectionRunner {
+  private readonly views = new Map<string, StoredView>();
+  private readonly follower: LogFollower;
+  private readonly batchSize: number;
+  private readonly size = new TransactionSize();
+  /** Events received and not yet written; `received` is the last one's position. */
+  private pending: LogEntry[] = [];
+  private received = -1n;
+  private flushing: Promise<void> | null = null;
+  /** After a failed write, until the log is read again: what the old subscription still delivers is not kept. */
+  private discarding = false;
+  private flushScheduled = false;
+  private headAtStart: bigint | null = null;
+  private waiters: Array<{ position: bigint; resolve: () => void }> = [];
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private gcTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
+  /** Rebuilds swapped in: rows may change with no checkpoint moving. */
+  private swaps = 0;
+  /** True when the store held rows built from another log, dropped at start (see ReadModelStore.bindTo). */
+  rowsOfAnotherLog = false;
+  readonly invalidEvents: InvalidEventReport[] = [];
+  /** The latest failed batch writes (at most 100): the read model retries from its checkpoint. */
+  readonly writeFailures: Array<{ view: string; error: string; at: string }> = [];
+  /** Every event written live: the feed of server-sent events. */
+  readonly changes = new Subject<ProjectionChange>();
+  /** The rebuild of outdated read models started at start, once there is one (tests wait on it). */
+  outdatedRebuild: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly events: EventStore,
+    readonly store: ReadModelStore,
+    readModels: readonly StoredReadModel[],
+    private readonly options: StoredRunnerOptions = {},
+  ) {
+    for (const readModel of readModels) {
+      this.views.set(readModel.name, { readModel, through: -1n, events: 0, processed: 0, lastRebuild: null, rebuilding: null, outdated: null });
+    }
+    this.batchSize = options.batchSize ?? 500;
+    this.follower = new LogFollower(
+      events,
+      ARTICLE_STREAM_PREFIX,
+      {
+        prepare: () => this.resume(),
+        from: () => this.resubscribeFrom(),
+        onEvent: (recorded) => this.receive(recorded),
+        onCorrupt: (error) => this.receiveCorrupt(error),
+      },
+      options.retry,
+    );
+  }
+
+  get names(): string[] {
+    return [...this.views.keys()];
+  }
+
+  /** Resolves once following (or retrying, when the store does not answer yet); never rejects. */
+  async start(): Promise<void> {
+    const every = this.options.gcEveryMs ?? 250;
+    if (every > 0) {
+      this.gcTimer = setInterval(() => this.collectGarbage(), every);
+      this.gcTimer.unref();
+    }
+    await this.follower.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.gcTimer) clearInterval(this.gcTimer);
+    await this.follower.stop();
+    await this.flush().catch(() => undefined);
+    await Promise.allSettled(this.inFlight.values());
+    this.changes.complete();
+  }
+
+  following(): FollowStatus {
+    return this.follower.status();
+  }
+
+  /** Every read model has caught up with the head of the log as it was at start: the service serves current answers. */
+  ready(): boolean {
+    const head = this.headAtStart;
+    return head !== null && [...this.views.values()].every((v) => v.through >= head);
+  }
+
+  status(): ViewStatus[] {
+    return [...this.views.values()].map((v) => ({
+      name: v.readModel.name, version: v.readModel.version, checkpoint: v.through, events: v.events, processed: v.processed,
+      lastRebuild: v.lastRebuild, rebuilding: v.rebuilding, outdated: v.outdated,
+    }));
+  }
+
+  /** The lowest checkpoint: everything up to it is in every read model. */
+  checkpoint(): bigint {
+    const throughs = [...this.views.values()].map((v) => v.through);
+    return throughs.reduce((min, t) => (t < min ? t : min), throughs[0] ?? -1n);
+  }
+
+  /** Changes whenever any read model's rows may have: what an answer computed from them is valid for. */
+  rowsVersion(): string {
+    return `${this.swaps}:${[...this.views.values()].map((v) => v.through).join(',')}`;
+  }
+
+  /** Resolves once every read model has written the event at `position` (read-your-writes). */
+  waitFor(position: bigint, timeoutMs = 10_000): Promise<boolean> {
+    if (this.checkpoint() >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(false);
+      }, timeoutMs);
+      const waiter = { position, resolve: () => (clearTimeout(timer), resolve(true)) };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /**
+   * Binds the store to this log, drops rebuilds a crash left unfinished, and resumes each read
+   * model from its checkpoint; one whose rows another version wrote is rebuilt in the background.
+   */
+  private async resume(): Promise<void> {
+    const identity = await storeIdentity(this.events);
+    this.rowsOfAnotherLog = this.store.bindTo(JSON.stringify({ kind: identity.kind, logId: identity.logId }));
+    const outdated: string[] = [];
+    for (const view of this.views.values()) {
+      const { name, version } = view.readModel;
+      this.store.abandonUnfinishedRebuilds(name);
+      const saved = this.store.checkpoint(name);
+      view.through = saved?.position ?? -1n;
+      view.events = saved?.events ?? 0;
+      view.outdated = saved && saved.version !== version ? { savedVersion: saved.version } : null;
+      if (view.outdated) outdated.push(name);
+    }
+    this.received = this.checkpoint();
+    this.headAtStart = await this.events.headPosition({ streamPrefix: ARTICLE_STREAM_PREFIX });
+    this.wakeWaiters();
+    if (outdated.length) {
+      this.outdatedRebuild = this.rebuild(outdated).catch((error: Error) => (this.options.onRebuildError ?? defaultRebuildError)(outdated, error));
+    }
+  }
+
+  /** Where a new subscription starts: after the last event received, or after the lowest checkpoint when a write failed. */
+  private resubscribeFrom(): bigint {
+    if (this.discarding) this.received = this.checkpoint();
+    this.discarding = false;
+    return this.received;
+  }
+
+  /** One event from the subscription: buffered; the subscription waits while a full buffer is written. */
+  private receive(recorded: RecordedEvent): Promise<void> | undefined {
+    // A resubscription starts after `received`; an event at or before it was had already.
+    if (this.discarding || recorded.position <= this.received) return undefined;
+    let event = null;
+    try {
+      event = toStoredEvent(recorded);
+    } catch (error) {
+      this.reportInvalid(error as Error);
+    }
+    return this.buffer({ position: recorded.position, event });
+  }
+
+  /** An event that cannot be read at all (a binary event): reported and passed, as an invalid one is. */
+  private receiveCorrupt(error: CorruptEventError & { position: bigint }): Promise<void> | undefined {
+    this.reportInvalid(error);
+    if (this.discarding || error.position <= this.received) return undefined;
+    return this.buffer({ position: error.position, event: null });
+  }
+
+  private buffer(entry: LogEntry): Promise<void> | undefined {
+    this.pending.push(entry);
+    this.received = entry.position;
+    if (this.pending.length >= this.batchSize) return this.flush();
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        void this.flush();
+      });
+    }
+    return undefined;
+  }
+
+  /** Writes what is buffered; one flush at a time, and it takes what arrives meanwhile too. */
+  private flush(): Promise<void> {
+    this.flushing ??= this.flushAll().finally(() => (this.flushing = null));
+    return this.flushing;
+  }
+
+  private async flushAll(): Promise<void> {
+    while (this.pending.length) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        await this.writeBatch(batch);
+      } catch {
+        // Reported per read model in writeBatch. The buffer is dropped and the log read again
+        // from the lowest checkpoint: each read model skips what it already has.
+        this.pending = [];
+        this.discarding = true;
+        this.follower.resubscribe('a batch of events could not be written (see writeFailures in GET /projections)');
+        return;
+      }
+      for (const { position, event } of batch) if (event) this.changes.next({ position, type: event.event.type, streamName: event.streamName });
+      this.wakeWaiters();
+    }
+  }
+
+  /** The batch into every read model, in transactions of a few ms, giving the event loop a turn between them. */
+  private async writeBatch(batch: readonly LogEntry[]): Promise<void> {
+    const slices = new Slices();
+    let failed: Error | null = null;
+    for (const view of this.views.values()) {
+      try {
+        for (;;) {
+          // Taken right before each transaction: a rebuild swapped in meanwhile may be ahead of the batch.
+          const chunk = batch.filter((e) => e.position > view.through).slice(0, this.size.events);
+          if (!chunk.length) break;
+          this.writeChunk(view, chunk);
+          await slices.yieldIfDue();
+        }
+      } catch (error) {
+        failed = error as Error;
+        keepLast(this.writeFailures, { view: view.readModel.name, error: failed.message, at: new Date().toISOString() });
+        console.error(`read model ${view.readModel.name}: events after ${view.through} not written: ${failed.message}`);
+      }
+    }
+    if (failed) throw failed;
+  }
+
+  private writeChunk(view: StoredView, chunk: readonly LogEntry[]): void {
+    const from = { position: view.through, events: view.events };
+    // Outdated rows hold another version's meaning: this version's apply never writes over them.
+    const reached = view.outdated
+      ? { position: chunk[chunk.length - 1].position, events: from.events + chunk.length }
+      : writeEntries(this.store, view.readModel, chunk, from, this.size);
+    view.through = reached.position;
+    view.events = reached.events;
+    if (!view.outdated) view.processed += chunk.filter((e) => e.event !== null).length;
+  }
+
+  /**
+   * Rebuilds read models from position 0 into fresh generations while their active rows keep
+   * serving (and being written live); each is swapped in once level with its live rows.
+   */
+  async rebuild(names: string[] = this.names): Promise<void> {
+    for (const name of names) if (!this.views.has(name)) throw new Error(`no view named ${name}`);
+    // A read model already being rebuilt joins that rebuild.
+    const joined = names.filter((n) => this.inFlight.has(n)).map((n) => this.inFlight.get(n)!);
+    const fresh = names.filter((n) => !this.inFlight.has(n));
+    const job = fresh.length ? this.rebuildNow(fresh.map((n) => this.views.get(n)!)) : Promise.resolve();
+    for (const n of fresh) this.inFlight.set(n, job);
+    try {
+      await Promise.all([job, ...joined]);
+    } finally {
+      for (const n of fresh) if (this.inFlight.get(n) === job) this.inFlight.delete(n);
+    }
+  }
+
+  private async rebuildNow(views: StoredView[]): Promise<void> {
+    const startedAt = Date.now();
+    const target = await this.events.headPosition({ streamPrefix: ARTICLE_STREAM_PREFIX });
+    const known = [...this.views.values()].filter((v) => !v.outdated).map((v) => ({ checkpoint: v.through, events: v.events }));
+    const targetEvents = await eventsUpTo(this.events, target, known);
+    for (const v of views) v.rebuilding = { processed: 0, target, targetEvents, startedAt: new Date(startedAt).toISOString() };
+    const targets = views.map((v) => this.store.beginRebuild(v.readModel.name));
+    const pass = {
+      events: this.events, store: this.store, readModels: views.map((v) => v.readModel), targets,
+      onProgress: (processed: number) => views.forEach((v) => (v.rebuilding!.processed = processed)),
+      onInvalid: (error: Error) => this.reportInvalid(error),
+      stopped: () => this.stopping,
+    };
+    try {
+      let reached = { position: -1n, events: 0 };
+      // Until level with (or ahead of) the live rows; between this check and the swap there is no await.
+      do {
+        reached = await rebuildPass(pass, reached);
+        if (this.stopping) throw new Error('the runner stopped');
+      } while (views.some((v) => reached.position < v.through));
+      const ms = Date.now() - startedAt;
+      const lastRebuild = { events: reached.events, ms, eventsPerSecond: ms > 0 ? Math.round((reached.events * 1000) / ms) : reached.events, finishedAt: new Date().toISOString() };
+      this.swaps++;
+      views.forEach((v, i) => {
+        this.store.finishRebuild(targets[i]);
+        Object.assign(v, { through: reached.position, events: reached.events, lastRebuild, outdated: null });
+      });
+      this.wakeWaiters();
+    } catch (error) {
+      for (const t of targets) this.store.abandonRebuild(t);
+      throw error;
+    } finally {
+      for (const v of views) v.rebuilding = null;
+    }
+  }
+
+  /** Old generations, a few thousand rows at a time, when nothing is being written. */
+  private collectGarbage(): void {
+    if (this.pending.length || this.flushing || this.inFlight.size) return;
+    const started = performance.now();
+    while (performance.now() - started < GC_SLICE_MS && this.store.collectGarbage(GC_ROWS));
+  }
+
+  private wakeWaiters(): void {
+    const reached = this.checkpoint();
+    const ready = this.waiters.filter((w) => w.position <= reached);
+    this.waiters = this.waiters.filter((w) => w.position > reached);
+    for (const w of ready) w.resolve();
+  }
+
+  private reportInvalid(error: Error): void {
+    // Reported, never silently dropped: kept for GET /projections (bounded).
+    keepLast(this.invalidEvents, { message: error.message, at: new Date().toISOString() });
+  }
+}
