@@ -3,11 +3,14 @@
 // store, "position + 1" is refused as the server refuses it.
 import { describe, expect, it } from '@jest/globals';
 import { listArticleIds } from '../../src/articles/list-article-ids.js';
-import { ProjectionRunner } from '../../src/projections/projection-runner.js';
-import { rebuildSnapshots } from '../../src/projections/rebuild-snapshots.js';
+import { replayReference } from '../../src/projections/replay-reference.js';
 import { replay } from '../../src/projections/replay.js';
-import { ViewSnapshots } from '../../src/projections/view-snapshots.js';
+import { StoredProjectionRunner } from '../../src/projections/stored-projection-runner.js';
+import { SqliteReadModelStore } from '../../src/read-model-store/sqlite/sqlite-read-model-store.js';
+import { timelineReadModel } from '../../src/read-models/timeline/timeline.stored.js';
+import { positionOf } from '../../src/read-models/timeline/timeline.stored-queries.js';
 import { positions } from '../support/positions-projection.js';
+import { positionsReadModel, seenPositions } from '../support/positions-read-model.js';
 import { sparseStore, writeArticles } from '../support/sparse-store.js';
 
 describe('paging through $all on sparse positions', () => {
@@ -27,31 +30,32 @@ describe('paging through $all on sparse positions', () => {
     expect(await listArticleIds(store, 4)).toHaveLength(11);
   });
 
-  it('rebuildSnapshots (the replay command) writes every view at the last event', async () => {
+  it('replayReference (the replay command) folds every read model up to the last event', async () => {
     const store = sparseStore();
     const head = await writeArticles(store, 400);
-    const snapshots = new ViewSnapshots(':memory:');
-    const [report] = await rebuildSnapshots(store, [positions], snapshots, { pageSize: 100 });
+    const [report] = await replayReference(store, [positions], { pageSize: 100 });
     expect(report).toMatchObject({ events: 1200, checkpoint: head });
-    snapshots.close();
   });
 
-  it('a rebuild past 1 000 events, and asOf past 1 000 events, fold all they should', async () => {
+  it('a rebuild past 1 000 events, and asOf past 1 000 events, hold all they should', async () => {
     const store = sparseStore();
     await writeArticles(store, 500);
-    const runner = new ProjectionRunner(store, [positions]);
+    const readModels = [positionsReadModel, timelineReadModel];
+    const rows = new SqliteReadModelStore(':memory:', readModels);
+    const runner = new StoredProjectionRunner(store, rows, readModels);
     await runner.start();
     try {
       const head = await store.headPosition();
       expect(await runner.waitFor(head)).toBe(true);
       await runner.rebuild();
       const all = (await store.readAll()).map((e) => e.position.toString());
-      expect(runner.state<string[]>('positions')).toEqual(all);
+      expect(seenPositions(rows.reader())).toEqual(all);
       const upTo = (await store.readAll())[1234].position;
-      const past = await runner.asOf(['positions'], { position: upTo });
-      expect(past.get('positions')).toEqual(all.slice(0, 1235));
+      expect(seenPositions(rows.reader(upTo))).toEqual(all.slice(0, 1235));
+      expect(seenPositions(rows.reader(positionOf(rows.reader(), { events: 1235 })))).toEqual(all.slice(0, 1235));
     } finally {
       await runner.stop();
+      rows.close();
     }
   });
 });
