@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
+import type { ProjectionRunner } from '../projections/projection-runner.js';
+import { HEAP_VIEWS, PROJECTION_RUNNER } from '../projections/projections.tokens.js';
 import type { StoredProjectionRunner } from '../projections/stored-projection-runner.js';
-import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +12,8 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     /** Absent in the CLI's write-only app, which has no views. */
     @Optional() @Inject(PROJECTION_RUNNER) private readonly runner: StoredProjectionRunner | null = null,
+    /** Until every route reads the read-model store: the in-memory views too. */
+    @Optional() @Inject(HEAP_VIEWS) private readonly heapViews: ProjectionRunner | null = null,
   ) {}
 
   @Get()
@@ -27,6 +30,10 @@ export class HealthController {
       throw new ServiceUnavailableException({ status: 'unavailable', store: this.store.kind, storeAnswers: false, views, message: (error as Error).message });
     }
     const status = !views || views.state === 'following' ? 'ok' : 'degraded';
-    return { status, store: this.store.kind, storeAnswers: true, ...(views ? { views, ready: this.runner!.ready() } : {}) };
+    return { status, store: this.store.kind, storeAnswers: true, ...(views ? { views, ready: this.ready() } : {}) };
+  }
+
+  private ready(): boolean {
+    return this.runner!.ready() && (this.heapViews?.ready() ?? true);
   }
 }

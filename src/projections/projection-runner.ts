@@ -31,6 +31,7 @@ export class ProjectionRunner {
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
   private readonly inFlight = new Map<string, Promise<void>>();
   private sliceStart = performance.now();
+  private headAtStart: bigint | null = null;
   private readonly onInvalid = (): void => undefined;
 
   constructor(
@@ -41,7 +42,7 @@ export class ProjectionRunner {
       this.views.set(projection.name, { projection, state: projection.initial(), checkpoint: -1n, events: 0, processed: 0, lastRebuild: null, rebuilding: null });
     }
     this.follower = new LogFollower(store, ARTICLE_STREAM_PREFIX, {
-      prepare: async () => undefined,
+      prepare: async () => void (this.headAtStart = await store.headPosition({ streamPrefix: ARTICLE_STREAM_PREFIX })),
       from: () => this.checkpoint(),
       onEvent: (recorded) => this.applyLive(recorded),
       onCorrupt: (error) => this.skipCorrupt(error),
@@ -55,6 +56,11 @@ export class ProjectionRunner {
   /** Folds the log from position 0, then follows it; resolves once following (or retrying); never rejects. */
   async start(): Promise<void> {
     await this.follower.start();
+  }
+
+  /** Every view has folded the log up to its head as it was at start. */
+  ready(): boolean {
+    return this.headAtStart !== null && this.checkpoint() >= this.headAtStart;
   }
 
   following(): FollowStatus {
