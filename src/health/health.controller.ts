@@ -18,7 +18,8 @@ export class HealthController {
 
   @Get()
   @ApiOperation({
-    summary: 'The store in use, whether it answers (503 when it does not), whether the read models follow it ' +
+    summary:
+      'The store in use, whether it answers (503 when it does not), whether the read models follow it ' +
       '(status "degraded" while their subscription is being opened again: reads answer, but may be behind) and readiness: ' +
       'ready is true once every read model has caught up with the head of the log as it was at start (until then reads answer from older rows)',
   })

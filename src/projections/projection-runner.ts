@@ -39,7 +39,15 @@ export class ProjectionRunner {
     projections: readonly Projection<unknown>[],
   ) {
     for (const projection of projections) {
-      this.views.set(projection.name, { projection, state: projection.initial(), checkpoint: -1n, events: 0, processed: 0, lastRebuild: null, rebuilding: null });
+      this.views.set(projection.name, {
+        projection,
+        state: projection.initial(),
+        checkpoint: -1n,
+        events: 0,
+        processed: 0,
+        lastRebuild: null,
+        rebuilding: null,
+      });
     }
     this.follower = new LogFollower(store, ARTICLE_STREAM_PREFIX, {
       prepare: async () => void (this.headAtStart = await store.headPosition({ streamPrefix: ARTICLE_STREAM_PREFIX })),
@@ -85,8 +93,14 @@ export class ProjectionRunner {
 
   status(): ViewStatus[] {
     return [...this.views.values()].map((v) => ({
-      name: v.projection.name, version: v.projection.version, checkpoint: v.checkpoint, events: v.events, processed: v.processed,
-      lastRebuild: v.lastRebuild, rebuilding: v.rebuilding, outdated: null,
+      name: v.projection.name,
+      version: v.projection.version,
+      checkpoint: v.checkpoint,
+      events: v.events,
+      processed: v.processed,
+      lastRebuild: v.lastRebuild,
+      rebuilding: v.rebuilding,
+      outdated: null,
     }));
   }
 
@@ -129,24 +143,42 @@ export class ProjectionRunner {
     const views = names.map((name) => this.views.get(name)!);
     const startedAt = Date.now();
     const target = await this.store.headPosition({ streamPrefix: ARTICLE_STREAM_PREFIX });
-    const targetEvents = await eventsUpTo(this.store, target, [...this.views.values()].filter((v) => !v.rebuilding));
+    const targetEvents = await eventsUpTo(
+      this.store,
+      target,
+      [...this.views.values()].filter((v) => !v.rebuilding),
+    );
     for (const v of views) v.rebuilding = { processed: 0, target, targetEvents, startedAt: new Date(startedAt).toISOString() };
     try {
       const projections = views.map((v) => v.projection);
-      let result = await replay(this.store, projections, projections.map((p) => p.initial()), {
-        onProgress: (processed) => views.forEach((v) => (v.rebuilding!.processed = processed)),
-        onInvalid: this.onInvalid,
-      });
+      let result = await replay(
+        this.store,
+        projections,
+        projections.map((p) => p.initial()),
+        {
+          onProgress: (processed) => views.forEach((v) => (v.rebuilding!.processed = processed)),
+          onInvalid: this.onInvalid,
+        },
+      );
       let processed = result.processed;
       // Catch up with the live views; no await between the check and the swap.
       for (;;) {
         const live = views.reduce((max, v) => (v.checkpoint > max ? v.checkpoint : max), -1n);
         if (result.checkpoint >= live) break;
-        result = await replay(this.store, projections, result.states, { after: result.checkpoint, until: (e) => e.position <= live, onInvalid: this.onInvalid });
+        result = await replay(this.store, projections, result.states, {
+          after: result.checkpoint,
+          until: (e) => e.position <= live,
+          onInvalid: this.onInvalid,
+        });
         processed += result.processed;
       }
       const ms = Date.now() - startedAt;
-      const lastRebuild = { events: processed, ms, eventsPerSecond: ms > 0 ? Math.round((processed * 1000) / ms) : processed, finishedAt: new Date().toISOString() };
+      const lastRebuild = {
+        events: processed,
+        ms,
+        eventsPerSecond: ms > 0 ? Math.round((processed * 1000) / ms) : processed,
+        finishedAt: new Date().toISOString(),
+      };
       views.forEach((v, i) => Object.assign(v, { state: result.states[i], checkpoint: result.checkpoint, events: processed, lastRebuild }));
     } finally {
       for (const v of views) v.rebuilding = null;
@@ -157,13 +189,18 @@ export class ProjectionRunner {
   async asOf(names: string[], limit: { position?: bigint; time?: Date; events?: number }): Promise<Map<string, unknown>> {
     const projections = names.map((n) => this.views.get(n)!.projection);
     let taken = 0;
-    const { states } = await replay(this.store, projections, projections.map((p) => p.initial()), {
-      until: (e) =>
-        (limit.position === undefined || e.position <= limit.position) &&
-        (limit.time === undefined || e.created <= limit.time) &&
-        (limit.events === undefined || taken++ < limit.events),
-      onInvalid: this.onInvalid,
-    });
+    const { states } = await replay(
+      this.store,
+      projections,
+      projections.map((p) => p.initial()),
+      {
+        until: (e) =>
+          (limit.position === undefined || e.position <= limit.position) &&
+          (limit.time === undefined || e.created <= limit.time) &&
+          (limit.events === undefined || taken++ < limit.events),
+        onInvalid: this.onInvalid,
+      },
+    );
     return new Map(names.map((n, i) => [n, states[i]]));
   }
 

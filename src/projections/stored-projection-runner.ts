@@ -137,8 +137,14 @@ export class StoredProjectionRunner {
 
   status(): ViewStatus[] {
     return [...this.views.values()].map((v) => ({
-      name: v.readModel.name, version: v.readModel.version, checkpoint: v.through, events: v.events, processed: v.processed,
-      lastRebuild: v.lastRebuild, rebuilding: v.rebuilding, outdated: v.outdated,
+      name: v.readModel.name,
+      version: v.readModel.version,
+      checkpoint: v.through,
+      events: v.events,
+      processed: v.processed,
+      lastRebuild: v.lastRebuild,
+      rebuilding: v.rebuilding,
+      outdated: v.outdated,
     }));
   }
 
@@ -316,7 +322,10 @@ export class StoredProjectionRunner {
     for (const v of views) v.rebuilding = { processed: 0, target, targetEvents, startedAt: new Date(startedAt).toISOString() };
     const targets = views.map((v) => this.store.beginRebuild(v.readModel.name));
     const pass = {
-      events: this.events, store: this.store, readModels: views.map((v) => v.readModel), targets,
+      events: this.events,
+      store: this.store,
+      readModels: views.map((v) => v.readModel),
+      targets,
       onProgress: (processed: number) => views.forEach((v) => (v.rebuilding!.processed = processed)),
       onInvalid: (error: Error) => this.reportInvalid(error),
       stopped: () => this.stopping,
@@ -329,7 +338,12 @@ export class StoredProjectionRunner {
         if (this.stopping) throw new Error('the runner stopped');
       } while (views.some((v) => reached.position < v.through));
       const ms = Date.now() - startedAt;
-      const lastRebuild = { events: reached.events, ms, eventsPerSecond: ms > 0 ? Math.round((reached.events * 1000) / ms) : reached.events, finishedAt: new Date().toISOString() };
+      const lastRebuild = {
+        events: reached.events,
+        ms,
+        eventsPerSecond: ms > 0 ? Math.round((reached.events * 1000) / ms) : reached.events,
+        finishedAt: new Date().toISOString(),
+      };
       this.swaps++;
       views.forEach((v, i) => {
         this.store.finishRebuild(targets[i]);

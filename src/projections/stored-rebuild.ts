@@ -45,7 +45,7 @@ export const rebuildPass = async (pass: RebuildPass, from: Reached): Promise<Rea
   let reached = from;
   for (;;) {
     const { entries, last } = await entriesOf(pass, reached.position);
-    for (let i = 0; i < entries.length && !pass.stopped(); ) {
+    for (let i = 0; i < entries.length && !pass.stopped();) {
       const chunk = entries.slice(i, i + size.events);
       let next = reached;
       pass.readModels.forEach((readModel, r) => (next = writeEntries(pass.store, readModel, chunk, reached, size, pass.targets[r])));

@@ -149,7 +149,7 @@ describe('articles API (SQLite, real Nest app)', () => {
 
   it('reports health and serves OpenAPI docs', async () => {
     const health = await request(t.server).get('/health').expect(200);
-    expect(health.body).toEqual({ status: 'ok', store: 'sqlite', storeAnswers: true, views: expect.objectContaining({ state: 'following', reconnects: 0, lastError: null }) });
+    expect(health.body).toEqual({ status: 'ok', store: 'sqlite', storeAnswers: true, views: expect.objectContaining({ state: 'following', reconnects: 0, lastError: null }), ready: true });
     const docs = await request(t.server).get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/articles', '/articles/{articleId}/events', '/articles/{articleId}/claims', '/claims/{claimId}/retraction', '/claims/{claimId}/correction', '/health']));
     expect(health.headers['x-content-type-options']).toBe('nosniff');

@@ -12,7 +12,10 @@ import { startAppOnDir, type AppOnDir } from '../views/app-on-dir.js';
 const CLI = 'dist/cli/main.js';
 const run = promisify(execFile);
 
-interface Summary { views: Array<{ name: string; events: number; ms: number; eventsPerSecond: number; checkpoint: string; hash: string }>; invalidEvents: number }
+interface Summary {
+  views: Array<{ name: string; events: number; ms: number; eventsPerSecond: number; checkpoint: string; hash: string }>;
+  invalidEvents: number;
+}
 
 const text = (i: number) => `Ruritania pledged road ${i}. Genovia pledged rail ${i}.`;
 
@@ -30,7 +33,11 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
     return app;
   };
   const ingest = async (app: AppOnDir, from: number, to: number) => {
-    for (let i = from; i < to; i++) await request(app.server).post('/articles').send({ text: text(i) }).expect(201);
+    for (let i = from; i < to; i++)
+      await request(app.server)
+        .post('/articles')
+        .send({ text: text(i) })
+        .expect(201);
   };
   const replay = (dir: string, ...args: string[]) =>
     spawnSync(process.execPath, [CLI, 'replay', ...args], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
@@ -59,7 +66,8 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
     expect(out.status).toBe(0);
     const summary: Summary = JSON.parse(out.stdout);
     expect(summary.views.map((v) => v.name)).toEqual(READ_MODEL_NAMES);
-    for (const v of summary.views) expect(v).toMatchObject({ events: 36, checkpoint: head, ms: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    for (const v of summary.views)
+      expect(v).toMatchObject({ events: 36, checkpoint: head, ms: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(readdirSync(dir).sort()).toEqual(files);
     // The same log folds to the same states.
     expect((JSON.parse(replay(dir, '--json').stdout) as Summary).views.map((v) => v.hash)).toEqual(summary.views.map((v) => v.hash));
@@ -74,7 +82,9 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
 
     const out = replay(dir, '--name', 'parties', '--name', 'conflicts');
     expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/^view\s+events\s+ms\s+events\/s\s+checkpoint\s+hash\nparties\s+9\s+\d+\s+\d+\s+9\s+[0-9a-f]{16}\nconflicts\s+9\s+\d+\s+\d+\s+9\s+[0-9a-f]{16}\n$/);
+    expect(out.stdout).toMatch(
+      /^view\s+events\s+ms\s+events\/s\s+checkpoint\s+hash\nparties\s+9\s+\d+\s+\d+\s+9\s+[0-9a-f]{16}\nconflicts\s+9\s+\d+\s+\d+\s+9\s+[0-9a-f]{16}\n$/,
+    );
 
     const bad = replay(dir, '--name', 'nope');
     expect(bad.status).toBe(2);
@@ -87,7 +97,10 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
     await ingest(app, 0, 20);
     const cli = run(process.execPath, [CLI, 'replay', '--json'], { env: { ...process.env, DATA_DIR: dir } });
     for (let i = 20; i < 30; i++) {
-      await request(app.server).post('/articles').send({ text: text(i) }).expect(201);
+      await request(app.server)
+        .post('/articles')
+        .send({ text: text(i) })
+        .expect(201);
       expect((await request(app.server).get('/claims').expect(200)).body.total).toBe(2 * (i + 1));
     }
     const { stdout } = await cli;

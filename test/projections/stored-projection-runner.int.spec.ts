@@ -63,7 +63,10 @@ describe('stored projection runner', () => {
     expect(await runner.waitFor(position)).toBe(true);
     expect(runner.ready()).toBe(true);
     expect(seenPositions(store.reader())).toEqual(await allPositions(events));
-    expect(runner.status().map((v) => [v.name, v.events, v.processed])).toEqual([['positions', 903, 903], ['timeline', 903, 903]]);
+    expect(runner.status().map((v) => [v.name, v.events, v.processed])).toEqual([
+      ['positions', 903, 903],
+      ['timeline', 903, 903],
+    ]);
     expect(store.checkpoint('positions')).toEqual({ version: 1, position, events: 903 });
   });
 
@@ -78,7 +81,10 @@ describe('stored projection runner', () => {
     const second = await runnerOn(dir, events);
     expect(await second.runner.waitFor(await events.headPosition())).toBe(true);
     expect(seenPositions(second.store.reader())).toEqual(await allPositions(events));
-    expect(second.runner.status().map((v) => [v.processed, v.events])).toEqual([[6, 15], [6, 15]]);
+    expect(second.runner.status().map((v) => [v.processed, v.events])).toEqual([
+      [6, 15],
+      [6, 15],
+    ]);
   });
 
   it('rebuilds at start a read model whose rows another version wrote, while the old rows serve, and ends equal to a fresh build', async () => {

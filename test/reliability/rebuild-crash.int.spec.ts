@@ -74,7 +74,9 @@ describe('the service killed while it projects and while it rebuilds', () => {
     const catchUpMs = Date.now() - startedAt;
     const expected = hashes(await status(undisturbed, true));
     expect(Object.values(expected).every((h) => typeof h === 'string')).toBe(true);
-    const timed = (await (await fetch(`${undisturbed.base}/projections/rebuild?wait=true`, { method: 'POST' })).json()) as { status: Array<{ lastRebuild: { ms: number } }> };
+    const timed = (await (await fetch(`${undisturbed.base}/projections/rebuild?wait=true`, { method: 'POST' })).json()) as {
+      status: Array<{ lastRebuild: { ms: number } }>;
+    };
     const rebuildMs = Math.max(...timed.status.map((v) => v.lastRebuild.ms));
     expect(hashes(await status(undisturbed, true))).toEqual(expected);
     await kill(undisturbed);

@@ -66,7 +66,7 @@ describe('views over REST (SQLite, real Nest app)', () => {
 
   it('shows a correction and a retraction at once, and neither under an earlier asOf', async () => {
     const status = (await request(t.server).get('/projections').expect(200)).body;
-    expect(status).toMatchObject({ invalidEvents: [], snapshotFailures: [] });
+    expect(status).toMatchObject({ invalidEvents: [], writeFailures: [] });
     const before = status.head;
     // Read first, so that the answers after each write could only be stale if kept answers were.
     const shown = async () => {
