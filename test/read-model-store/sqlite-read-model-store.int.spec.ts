@@ -149,7 +149,12 @@ describe('SQLite read-model store, against a brute-force reference', () => {
     const second = new SqliteReadModelStore(file, READ_MODELS);
     second.abandonUnfinishedRebuilds('things');
     expect(second.checkpoint('things')).toEqual({ version: 1, position: 1n, events: 1 });
-    expect(second.reader().find({ table: THINGS }).rows.map((r) => r.key)).toEqual(['live']);
+    expect(
+      second
+        .reader()
+        .find({ table: THINGS })
+        .rows.map((r) => r.key),
+    ).toEqual(['live']);
     expect(second.collectGarbage()).toBe(true);
     while (second.collectGarbage());
     // A new rebuild starts from empty tables, not from the dropped ones.
