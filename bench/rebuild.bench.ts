@@ -1,13 +1,19 @@
-// Rebuild: events per second rebuilding every view from the log with the ProjectionRunner, against
-// a raw scan of the same rows with JSON.parse (the floor); then resident memory per claim held by
-// the rebuilt views.
+// Rebuild: events per second rebuilding every view from the log with the ProjectionRunner (in
+// memory) and every stored read model with the StoredProjectionRunner (into a read-model file),
+// against a raw scan of the same rows with JSON.parse (the floor); then resident memory per claim
+// held by the rebuilt in-memory views.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getHeapSpaceStatistics } from 'node:v8';
 import Database from 'better-sqlite3';
 import { Bench } from 'tinybench';
 import { CLAIM_TYPES } from '../src/domain/claim.js';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { ProjectionRunner } from '../src/projections/projection-runner.js';
-import { ALL_PROJECTIONS, type Projection } from '../src/read-models/index.js';
+import { StoredProjectionRunner } from '../src/projections/stored-projection-runner.js';
+import { readModelFile, SqliteReadModelStore } from '../src/read-model-store/sqlite/sqlite-read-model-store.js';
+import { ALL_PROJECTIONS, STORED_READ_MODELS, type Projection } from '../src/read-models/index.js';
 import { loadStore } from './loaded-store.js';
 import type { BenchOptions } from './main.js';
 import { meanMs, ratio, report } from './results.js';
@@ -53,7 +59,7 @@ export const rebuildBench = async ({ events = 1_000_000, seed, store: given, vie
   let scanned = 0;
   // CPU time of the process (all its threads) beside the wall time: on the shared machine other
   // load moved the one-pass floor between 31k and 115k events/s in consecutive runs.
-  const cpuMs = { scan: 0, rebuild: 0 };
+  const cpuMs = { scan: 0, rebuild: 0, stored: 0 };
   const cpuSince = (start: NodeJS.CpuUsage): number => {
     const used = process.cpuUsage(start);
     return (used.user + used.system) / 1000;
@@ -81,7 +87,17 @@ export const rebuildBench = async ({ events = 1_000_000, seed, store: given, vie
       runner = new ProjectionRunner(store, timed(projections, spent));
     },
   });
+  const dataDir = mkdtempSync(join(tmpdir(), 'claimtrail-rebuild-bench-'));
+  const rows = new SqliteReadModelStore(readModelFile(dataDir), STORED_READ_MODELS);
+  const stored = new StoredProjectionRunner(store, rows, STORED_READ_MODELS);
+  bench.add('StoredProjectionRunner.rebuild, every stored read model', async () => {
+    const start = process.cpuUsage();
+    await stored.rebuild();
+    cpuMs.stored = cpuSince(start);
+  });
   await bench.run();
+  rows.close();
+  rmSync(dataDir, { recursive: true, force: true });
   if (scanned !== total) throw new Error(`the scan read ${scanned} of ${total} rows`);
   gc();
   const rssAfter = process.memoryUsage().rss;
@@ -91,6 +107,7 @@ export const rebuildBench = async ({ events = 1_000_000, seed, store: given, vie
 
   const floor = (total * 1000) / meanMs(bench, 'raw scan with JSON.parse (floor)');
   const ours = (total * 1000) / meanMs(bench, 'ProjectionRunner.rebuild, every view');
+  const storedRate = (total * 1000) / meanMs(bench, 'StoredProjectionRunner.rebuild, every stored read model');
   const perClaim = (rssAfter - rssBefore) / claims;
   report({
     bench: 'rebuild',
@@ -99,6 +116,8 @@ export const rebuildBench = async ({ events = 1_000_000, seed, store: given, vie
     figures: [
       { name: 'raw scan with JSON.parse (floor)', value: floor, unit: 'events/s' },
       { name: 'ProjectionRunner.rebuild, every view', value: ours, unit: 'events/s' },
+      { name: `StoredProjectionRunner.rebuild (${stored.names.join(', ')})`, value: storedRate, unit: 'events/s' },
+      { name: 'StoredProjectionRunner.rebuild, by CPU time', value: (total * 1000) / cpuMs.stored, unit: 'events/CPU-s' },
       { name: 'raw scan with JSON.parse (floor), by CPU time', value: (total * 1000) / cpuMs.scan, unit: 'events/CPU-s' },
       { name: 'ProjectionRunner.rebuild, every view, by CPU time', value: (total * 1000) / cpuMs.rebuild, unit: 'events/CPU-s' },
       { name: 'resident memory of the views per claim', value: perClaim / 1024, unit: 'KB' },
@@ -107,6 +126,7 @@ export const rebuildBench = async ({ events = 1_000_000, seed, store: given, vie
     ],
     ratios: [
       ratio(`rebuild${views ? ` (${views.join(', ')})` : ''} / raw scan`, ours / floor, 0.5),
+      ratio(`stored rebuild (${stored.names.join(', ')}) / raw scan`, storedRate / floor, 0.5),
       // Informational: the goal is on wall time (above); this one moves less with other load.
       ratio('the same by CPU time', cpuMs.scan / cpuMs.rebuild),
       ratio('resident KB per claim', perClaim / 1024, 1.5, 'at most'),
