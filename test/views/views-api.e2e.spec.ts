@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { STORED_READ_MODELS } from '../../src/read-models/index.js';
 import { pledgeExtractor } from '../support/fake-extractor.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -93,7 +94,7 @@ describe('views over REST (SQLite, real Nest app)', () => {
 
   it('rebuilds while serving and ends with identical view hashes', async () => {
     const live = (await request(t.server).get('/projections?hash=true').expect(200)).body;
-    expect(live.views.map((v: { name: string }) => v.name)).toEqual(['claims', 'parties', 'sources', 'articles', 'attributions', 'conflicts']);
+    expect(live.views.map((v: { name: string }) => v.name)).toEqual(STORED_READ_MODELS.map((m) => m.name));
     expect(live.views.every((v: { behind: number }) => v.behind === 0)).toBe(true);
     const [rebuilt, during] = await Promise.all([
       request(t.server).post('/projections/rebuild?wait=true'),
