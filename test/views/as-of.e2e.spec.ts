@@ -101,6 +101,11 @@ describe('asOf equals the live answer at that point, after every kind of event (
       .send({ reason: 'not in the text' })
       .expect(201);
     await capture('a retraction');
+    const second = item((await request(t.server).get('/articles').expect(200)).body).find((a) => a.articleId !== first.articleId)!;
+    await request(t.server).delete(`/articles/${second.articleId}`).set('X-Analyst', 'kim').send({ reason: 'a hoax' }).expect(200);
+    await capture('a withdrawal');
+    await request(t.server).post('/articles').send({ text: SECOND, force: true }).expect(201);
+    await capture('a forced re-ingest of the withdrawn article');
   }, 120_000);
   afterAll(async () => t.close());
 
