@@ -23,11 +23,18 @@ const anyFilter = fc.record({
   to: fc.constantFrom(Date.parse('2031-01-05T23:59:59.999Z'), Date.parse('2031-03-01T09:00:00Z')),
 });
 const filter: fc.Arbitrary<ArticleFilter> = fc
-  .tuple(anyFilter, fc.subarray([...FIELDS], { maxLength: 3 }), fc.boolean())
+  .tuple(anyFilter, fc.subarray([...FIELDS], { maxLength: 2 }), fc.boolean())
   .map(([all, keys, includeRetracted]) => ({ ...Object.fromEntries(keys.map((k) => [k, all[k]])), ...(includeRetracted ? { includeRetracted } : {}) }));
 const page = fc.record({ offset: fc.integer({ min: 0, max: 6 }), limit: fc.integer({ min: 1, max: 5 }) });
 
-const compare = (articles: ArticlesState, claims: ClaimsState, reader: ReadModelReader, f: ArticleFilter, p: { offset: number; limit: number }): number => {
+/** How many articles the listing showed and how many claim references the articles did. */
+const compare = (
+  articles: ArticlesState,
+  claims: ClaimsState,
+  reader: ReadModelReader,
+  f: ArticleFilter,
+  p: { offset: number; limit: number },
+): [number, number] => {
   const expected = listArticles(articles, f, p);
   expect(listArticlesStored(reader, f, p)).toEqual(expected);
   let refs = 0;
@@ -38,13 +45,17 @@ const compare = (articles: ArticlesState, claims: ClaimsState, reader: ReadModel
       refs += detail?.claimRefs.length ?? 0;
     }
   }
-  return expected.items.length + refs;
+  return [expected.items.length, refs];
 };
 
 describe('stored articles read model', () => {
   it('lists and shows articles as the reference does, live and as of random positions', () => {
-    let shown = 0;
-    let asOfShown = 0;
+    const shown = [0, 0];
+    const asOfShown = [0, 0];
+    const add = (to: number[], [items, refs]: [number, number]) => {
+      to[0] += items;
+      to[1] += refs;
+    };
     fc.assert(
       fc.property(
         fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }),
@@ -55,17 +66,20 @@ describe('stored articles read model', () => {
           const articles = g.fold(articlesProjection);
           const claims = g.fold(claimsProjection);
           for (const [f, p, at] of queries) {
-            shown += compare(articles, claims, store.reader(), f, p);
+            add(shown, compare(articles, claims, store.reader(), f, p));
             const position = at % g.events.length;
-            asOfShown += compare(g.fold(articlesProjection, position + 1), g.fold(claimsProjection, position + 1), store.reader(BigInt(position)), f, p);
+            add(asOfShown, compare(g.fold(articlesProjection, position + 1), g.fold(claimsProjection, position + 1), store.reader(BigInt(position)), f, p));
           }
           store.close();
         },
       ),
       { numRuns: 100 },
     );
-    expect(shown).toBeGreaterThan(1000);
-    expect(asOfShown).toBeGreaterThan(500);
+    // Typically about 110 and 60 articles listed, 5000 and 2500 claim references shown.
+    expect(shown[0]).toBeGreaterThan(50);
+    expect(asOfShown[0]).toBeGreaterThan(25);
+    expect(shown[1]).toBeGreaterThan(1500);
+    expect(asOfShown[1]).toBeGreaterThan(700);
   });
 
   it('counts claims by type through corrections and retractions, and lists by outlet after the article is recorded again', () => {

@@ -77,8 +77,9 @@ describe('stored claims read model', () => {
       ),
       { numRuns: 180 },
     );
-    expect(shown).toBeGreaterThan(300);
-    expect(asOfShown).toBeGreaterThan(150);
+    // Typically 280-350 and 130-170 claims shown: most drawn filters still match some.
+    expect(shown).toBeGreaterThan(150);
+    expect(asOfShown).toBeGreaterThan(60);
   });
 
   it('moves a claim recorded before its article once the article is recorded, and with a corrected evidence start', () => {

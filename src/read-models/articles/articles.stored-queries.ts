@@ -16,46 +16,59 @@ import {
   type ArticleFilter,
   type ArticleSummary,
 } from './articles.queries.js';
-import { articleTerm, ngrams, ngramTerm, typeTerm } from './articles.stored.js';
-import { ARTICLE_CLAIMS, ARTICLE_TEXTS, ARTICLES, type ArticleRowDoc } from './articles.tables.js';
+import { articleTerm, EVERY_ARTICLE, ngrams, ngramTerm, outletTerm, typeTerm } from './articles.stored.js';
+import { ARTICLE_CLAIMS, ARTICLE_COUNTS, ARTICLE_TEXTS, ARTICLES, type ArticleRowDoc } from './articles.tables.js';
 
 const summaryOfRow = (doc: ArticleRowDoc, includeRetracted?: boolean): ArticleSummary =>
   summaryOf(doc.head, doc.recordedAt, includeRetracted ? doc.claims.all : doc.claims.live);
 
-/** The title terms of `q` (lowercased), the most selective first. */
-const titleTerms = (q: string): string[] => (q.length <= 3 ? [ngramTerm(q)] : ngrams(q, 3).map(ngramTerm));
+// Letters from the most to the least common in English titles: a piece of rarer characters
+// (digits, punctuation, other scripts count as rarest) selects fewer titles, so it drives the query.
+const COMMON = ' etaoinsrhldcumfpgwybvkxjqz';
+const commonness = (gram: string): number => [...gram].reduce((sum, c) => sum + (COMMON.includes(c) ? COMMON.length - COMMON.indexOf(c) : 0), 0);
 
-/** A filter's terms: the title's three-character pieces first, a shorter `q` after outlet and type (it selects more). */
-const articleFilterTerms = (f: ArticleFilter, q: string | undefined): string[] => {
-  const title = q ? titleTerms(q) : [];
-  const long = q !== undefined && q.length >= 3;
-  return [
-    ...(long ? title : []),
-    ...(f.outlet !== undefined ? [`outlet:${f.outlet}`] : []),
-    ...(f.type !== undefined ? [typeTerm(f.type, f.includeRetracted)] : []),
-    ...(long ? [] : title),
-  ];
-};
+/** The title terms of `q` (lowercased): itself when three characters or fewer, else its three-character pieces, the rarest first. */
+const titleTerms = (q: string): string[] =>
+  q.length <= 3
+    ? [ngramTerm(q)]
+    : ngrams(q, 3)
+        .sort((a, b) => commonness(a) - commonness(b))
+        .map(ngramTerm);
+
+/** A filter's terms other than the title's: outlet, then type. */
+const fieldTerms = (f: ArticleFilter): string[] => [
+  ...(f.outlet !== undefined ? [outletTerm(f.outlet)] : []),
+  ...(f.type !== undefined ? [typeTerm(f.type, f.includeRetracted)] : []),
+];
+
+/** The total the read model keeps for a listing with one field filter or none (no title, no time range). */
+const keptTotal = (reader: ReadModelReader, filter: ArticleFilter, terms: readonly string[]): number | undefined =>
+  terms.length > 1 || filter.from !== undefined || filter.to !== undefined ? undefined : (reader.get(ARTICLE_COUNTS, terms[0] ?? EVERY_ARTICLE)?.n ?? 0);
 
 /** GET /articles — newest first, then id. Never the bodies. */
 export const listArticlesStored = (reader: ReadModelReader, filter: ArticleFilter = {}, page: PageRequest = {}): Page<ArticleSummary> => {
   const q = filter.q ? titleText(filter.q) : undefined;
+  const fields = fieldTerms(filter);
+  // A three-character piece is rarer than an outlet or a type; one or two characters are not.
+  const title = q === undefined ? [] : titleTerms(q);
+  const all = q !== undefined && q.length >= 3 ? [...title, ...fields] : [...fields, ...title];
   // Rows sort by minus their time: a publication-time range is reversed.
   const selection: Find<ArticleRowDoc> = {
     table: ARTICLES,
-    all: articleFilterTerms(filter, q),
+    all: all.length ? all : [EVERY_ARTICLE],
     ...(filter.to === undefined ? {} : { from: -filter.to }),
     ...(filter.from === undefined ? {} : { to: -filter.from }),
   };
   const show = (doc: ArticleRowDoc) => summaryOfRow(doc, filter.includeRetracted);
   if (q !== undefined && q.length > 3) {
     // Every title holding q holds all its pieces; the converse needs checking, title by title.
-    const matches = reader.find(selection).rows.filter((r) => titleText(r.doc.head.title).includes(q));
+    const matches = reader.find({ ...selection, count: false }).rows.filter((r) => titleText(r.doc.head.title).includes(q));
     return paginateMap(matches, page, (r) => show(r.doc));
   }
   const { offset, limit } = paginate([], page);
-  const found = reader.find({ ...selection, offset, limit });
-  return { items: found.rows.map((r) => show(r.doc)), total: found.total, offset, limit };
+  const total = q === undefined ? keptTotal(reader, filter, fields) : undefined;
+  const found = reader.find({ ...selection, offset, limit, count: total === undefined });
+  return { items: found.rows.map((r) => show(r.doc)), total: total ?? found.total, offset, limit };
 };
 
 /** GET /articles/:id — headline, outlet, date, body, and its claims with their evidence offsets. */

@@ -11,7 +11,7 @@ import { isoTime } from '../shared/iso-time.js';
 import { defineStoredReadModel } from '../stored-read-model.js';
 import { articlesProjection, type ArticleClaimRef } from './articles.projection.js';
 import { articleHead, titleText } from './articles.queries.js';
-import { ARTICLE_CLAIMS, ARTICLE_TEXTS, ARTICLES, type ArticleRowDoc, type RefCounts } from './articles.tables.js';
+import { ARTICLE_CLAIMS, ARTICLE_COUNTS, ARTICLE_TEXTS, ARTICLES, type ArticleRowDoc, type RefCounts } from './articles.tables.js';
 
 // Below every character of an id, so one article's references sort together.
 const SEPARATOR = '\u0001';
@@ -32,22 +32,47 @@ export const ngrams = (text: string, n: number): string[] => {
 };
 export const ngramTerm = (gram: string): string => `title${gram.length}:${gram}`;
 
-const rowTerms = (doc: ArticleRowDoc): string[] => {
-  const terms: string[] = [];
-  if (doc.head.outlet !== null) terms.push(`outlet:${slug(doc.head.outlet)}`);
+/**
+ * Every article's term: listings drive by it (a term's versions change only with the row's time
+ * or terms, not with each claim count, so an asOf listing walks them in order).
+ */
+export const EVERY_ARTICLE = '*';
+export const outletTerm = (outlet: string): string => `outlet:${outlet}`;
+
+/** The terms whose listings GET /articles pages alone: ARTICLE_COUNTS keeps their totals. */
+const countedTerms = (doc: ArticleRowDoc): string[] => {
+  const terms = [EVERY_ARTICLE];
+  if (doc.head.outlet !== null) terms.push(outletTerm(slug(doc.head.outlet)));
   for (const [type, counts] of Object.entries(doc.types) as Array<[ClaimType, RefCounts]>) {
     terms.push(typeTerm(type, true));
     if (counts.live) terms.push(typeTerm(type, false));
   }
-  const title = titleText(doc.head.title);
-  for (const n of [1, 2, 3]) for (const gram of ngrams(title, n)) terms.push(ngramTerm(gram));
-  return terms.sort();
+  return terms;
 };
 
-const writeRow = (w: ReadModelWriter, doc: ArticleRowDoc, time: number): void =>
-  w.put(ARTICLES, { key: doc.head.articleId, doc, sort: -time, terms: rowTerms(doc) });
+const titleTerms = (doc: ArticleRowDoc): string[] => {
+  const title = titleText(doc.head.title);
+  return [1, 2, 3].flatMap((n) => ngrams(title, n).map(ngramTerm));
+};
 
-const timeOf = (doc: ArticleRowDoc): number => effectiveTime(doc.head.publishedAt, doc.recordedAt);
+/** Counts the terms the new row carries and the old one did not, and uncounts the reverse. */
+const recount = (w: ReadModelWriter, old: readonly string[], next: readonly string[]): void => {
+  const bump = (term: string, by: 1 | -1) => {
+    const n = (w.get(ARTICLE_COUNTS, term)?.n ?? 0) + by;
+    if (n) w.put(ARTICLE_COUNTS, { key: term, doc: { n } });
+    else w.remove(ARTICLE_COUNTS, term);
+  };
+  for (const term of old) if (!next.includes(term)) bump(term, -1);
+  for (const term of next) if (!old.includes(term)) bump(term, 1);
+};
+
+/** Writes an article's row; `old` is the row it replaces, if any. */
+const writeRow = (w: ReadModelWriter, old: ArticleRowDoc | undefined, doc: ArticleRowDoc): void => {
+  const counted = countedTerms(doc);
+  recount(w, old ? countedTerms(old) : [], counted);
+  const time = effectiveTime(doc.head.publishedAt, doc.recordedAt);
+  w.put(ARTICLES, { key: doc.head.articleId, doc, sort: -time, terms: [...counted, ...titleTerms(doc)].sort() });
+};
 
 /** Adds (+1) or takes away (-1) a reference from its article's counts. */
 const count = (doc: ArticleRowDoc, ref: ArticleClaimRef, by: 1 | -1): void => {
@@ -60,21 +85,22 @@ const count = (doc: ArticleRowDoc, ref: ArticleClaimRef, by: 1 | -1): void => {
 };
 
 /** Replaces a reference (absent: none before, or none after) and updates its article's counts. */
-const replaceRef = (w: ReadModelWriter, doc: ArticleRowDoc, old: ArticleClaimRef | undefined, ref: ArticleClaimRef): void => {
+const replaceRef = (w: ReadModelWriter, row: ArticleRowDoc, old: ArticleClaimRef | undefined, ref: ArticleClaimRef): void => {
+  const doc: ArticleRowDoc = structuredClone(row);
   if (old) count(doc, old, -1);
   count(doc, ref, 1);
   w.put(ARTICLE_CLAIMS, { key: refKey(doc.head.articleId, ref.claimId), doc: ref, terms: [articleTerm(doc.head.articleId)] });
-  writeRow(w, doc, timeOf(doc));
+  writeRow(w, row, doc);
 };
 
 const applyArticle = (w: ReadModelWriter, data: Extract<ProjectedEvent['event'], { type: 'ArticleIngested' }>['data'], at: string): void => {
   const existing = w.get(ARTICLES, data.articleId);
   w.put(ARTICLE_TEXTS, { key: data.articleId, doc: data });
   const doc = { head: articleHead(data), recordedAt: at, claims: existing?.claims ?? { all: 0, live: 0 }, types: existing?.types ?? {} };
-  writeRow(w, doc, effectiveTime(data.publishedAt, at));
+  writeRow(w, existing, doc);
 };
 
-type RefEvent = Exclude<ProjectedEvent['event'], { type: 'ArticleIngested' }>;
+type RefEvent = Exclude<ProjectedEvent['event'], { type: 'ArticleIngested' | 'ArticleWithdrawn' }>;
 
 /** The changed reference a correction or retraction makes, or null when it changes none. */
 const changedRef = (event: RefEvent, ref: ArticleClaimRef): ArticleClaimRef | null => {
@@ -98,8 +124,18 @@ const applyToRef = (w: ReadModelWriter, event: RefEvent): void => {
   }
 };
 
+/** A withdrawn article leaves with its text, its claim references and its counts; a forced re-ingest starts afresh. */
+const withdraw = (w: ReadModelWriter, articleId: string): void => {
+  const row = w.get(ARTICLES, articleId);
+  if (row) recount(w, countedTerms(row), []);
+  w.remove(ARTICLES, articleId);
+  w.remove(ARTICLE_TEXTS, articleId);
+  for (const ref of w.find({ table: ARTICLE_CLAIMS, all: [articleTerm(articleId)], count: false }).rows) w.remove(ARTICLE_CLAIMS, ref.key);
+};
+
 export const applyToStoredArticles = (w: ReadModelWriter, { event, created }: ProjectedEvent): void => {
   if (event.type === 'ArticleIngested') applyArticle(w, event.data, isoTime(created));
+  else if (event.type === 'ArticleWithdrawn') withdraw(w, event.data.articleId);
   else applyToRef(w, event);
 };
 
@@ -107,6 +143,6 @@ export const storedArticles = defineStoredReadModel({
   name: 'articles',
   // One version for one meaning: the reference's.
   version: articlesProjection.version,
-  tables: [ARTICLES, ARTICLE_TEXTS, ARTICLE_CLAIMS],
+  tables: [ARTICLES, ARTICLE_TEXTS, ARTICLE_CLAIMS, ARTICLE_COUNTS],
   apply: applyToStoredArticles,
 });

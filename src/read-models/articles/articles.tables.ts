@@ -23,7 +23,8 @@ export interface ArticleRowDoc {
 
 /**
  * Keyed by article id, sorted by minus its time (publishedAt, else recordedAt), so ascending order
- * is newest first, then id. Terms: outlet, claim types (live and any), the title's n-grams.
+ * is newest first, then id. Terms: every article's, outlet, claim types (live and any), the
+ * title's n-grams.
  */
 export const ARTICLES = defineTable<ArticleRowDoc>('articles');
 
@@ -32,3 +33,6 @@ export const ARTICLE_TEXTS = defineTable<ArticleIngestedData>('articles.texts');
 
 /** Keyed by article id and claim id, with the term of its article. */
 export const ARTICLE_CLAIMS = defineTable<ArticleClaimRef>('articles.claims');
+
+/** Term → how many articles carry it: the totals of the listings with one filter or none. */
+export const ARTICLE_COUNTS = defineTable<{ n: number }>('articles.counts');
