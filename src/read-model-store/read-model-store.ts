@@ -53,11 +53,16 @@ export interface Find<D = unknown> extends Selection<D> {
   offset?: number;
   /** 0 counts only. */
   limit?: number;
+  /**
+   * false: rows only, not counted (`total` is then -1). For a read model that keeps the count of
+   * a list in a row its apply updates: counting a term's rows grows with them (issue 15).
+   */
+  count?: boolean;
 }
 
 export interface Found<D> {
   rows: Row<D>[];
-  /** Rows matching, across all pages. */
+  /** Rows matching, across all pages; -1 when the find asked for no count. */
   total: number;
 }
 

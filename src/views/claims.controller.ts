@@ -4,13 +4,18 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { articleIdOfClaim, articleStream } from '../domain/ids.js';
 import { notFound } from '../domain/errors.js';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-store/event-store.js';
-import { getClaim, listClaimsJson } from '../read-models/claims/claims.queries.js';
-import { conflictsOfClaim } from '../read-models/conflicts/conflicts.queries.js';
+import type { ReadModelReader } from '../read-model-store/read-model-store.js';
+import { getClaimStored, listClaimsStoredJson } from '../read-models/claims/claims.stored-queries.js';
 import { ClaimsQueryDto } from './claims-query.dto.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
-import { ReadModelQuery } from './read-model.query.js';
+import { ReaderQuery } from './reader.query.js';
+
+// TODO(issue 15, lead): replace with
+//   import { conflictsOfClaimStored } from '../read-models/conflicts/conflicts.stored-queries.js';
+// once the conflicts15 branch lands (same name and arguments). Until then this stub finds none.
+const conflictsOfClaimStored = (_reader: ReadModelReader, _claimId: string): Array<{ id: string; kind: string }> => [];
 
 @ApiTags('claims')
 @Controller('claims')
@@ -27,7 +32,7 @@ export class ClaimsController {
     });
     const page = pageOf(q);
     return this.queries.execute(
-      new ReadModelQuery(['claims'], parseAsOf(q.asOf), (s) => listClaimsJson(s.claims, filter, page), `claims ${JSON.stringify([filter, page])}`),
+      new ReaderQuery(parseAsOf(q.asOf), (reader) => listClaimsStoredJson(reader, filter, page), `claims ${JSON.stringify([filter, page])}`),
     );
   }
 
@@ -35,9 +40,9 @@ export class ClaimsController {
   @ApiOperation({ summary: 'One claim as it stands, with its history from the stream and the conflicts it is part of' })
   async one(@Param('claimId') claimId: string, @Query() q: AsOfQueryDto) {
     const found = await this.queries.execute(
-      new ReadModelQuery(['claims', 'conflicts'], parseAsOf(q.asOf), (s) => {
-        const claim = getClaim(s.claims, claimId);
-        return claim && { claim, conflicts: conflictsOfClaim(s.conflicts, claimId).map((c) => ({ id: c.id, kind: c.kind })) };
+      new ReaderQuery(parseAsOf(q.asOf), (reader) => {
+        const claim = getClaimStored(reader, claimId);
+        return claim && { claim, conflicts: conflictsOfClaimStored(reader, claimId).map((c) => ({ id: c.id, kind: c.kind })) };
       }),
     );
     if (!found) throw notFound(`claim ${claimId}`);

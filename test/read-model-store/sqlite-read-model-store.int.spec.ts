@@ -36,6 +36,7 @@ const find = fc.record({
   order: fc.constantFrom<'asc' | 'desc'>('asc', 'desc'),
   offset: fc.integer({ min: 0, max: 2 }),
   limit: fc.integer({ min: 0, max: 3 }),
+  count: fc.constantFrom(undefined, false),
 }) satisfies fc.Arbitrary<Find>;
 
 /** Applies the events at positions 10, 20, ... in batches of two, and lists them as reference ops. */

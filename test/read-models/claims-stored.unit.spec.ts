@@ -4,6 +4,8 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { claimsProjection, type ClaimsState } from '../../src/read-models/claims/claims.projection.js';
 import { getClaim, listClaims, listClaimsJson, type ClaimFilter } from '../../src/read-models/claims/claims.queries.js';
+import { storedArticles } from '../../src/read-models/articles/articles.stored.js';
+import { getArticleStored, listArticlesStored } from '../../src/read-models/articles/articles.stored-queries.js';
 import { storedClaims } from '../../src/read-models/claims/claims.stored.js';
 import { claimViewsOf, getClaimStored, listClaimsStored, listClaimsStoredJson } from '../../src/read-models/claims/claims.stored-queries.js';
 import type { ReadModelReader } from '../../src/read-model-store/read-model-store.js';
@@ -77,8 +79,9 @@ describe('stored claims read model', () => {
       ),
       { numRuns: 180 },
     );
-    expect(shown).toBeGreaterThan(300);
-    expect(asOfShown).toBeGreaterThan(150);
+    // Typically 280-350 and 130-170 claims shown: most drawn filters still match some.
+    expect(shown).toBeGreaterThan(150);
+    expect(asOfShown).toBeGreaterThan(60);
   });
 
   it('moves a claim recorded before its article once the article is recorded, and with a corrected evidence start', () => {
@@ -100,5 +103,35 @@ describe('stored claims read model', () => {
     const corrected = storeOf([storedClaims], g.events);
     expect(getClaimStored(corrected.reader(), early)).toMatchObject({ corrections: 1, evidence: { start: 23 } });
     expect(listClaimsStored(corrected.reader(), { article: a }).items.map((c) => c.claimId)).toEqual([early]);
+  });
+});
+
+describe('stored claims and articles: a withdrawn article', () => {
+  it('takes its claims out of every listing and count, stays in the answers as of before, and comes back with a forced re-ingest', () => {
+    const g = given();
+    const a = g.article('Ruritania pledged aid. Genovia raised concerns.', { outlet: 'Harbour Times' });
+    const pledge = g.claim(a);
+    const concern = g.claim(a, { type: 'ConcernRaised', actors: ['genovia'], evidence: 'Genovia raised concerns.' });
+    g.retract(concern);
+    const b = g.article('Ruritania pledged aid.');
+    const other = g.claim(b);
+    const before = BigInt(g.events.length - 1);
+    g.withdraw(a);
+    const store = storeOf([storedClaims, storedArticles], g.events);
+    const ids = (reader: ReadModelReader, f: ClaimFilter = {}) => listClaimsStored(reader, f).items.map((c) => c.claimId);
+    expect(ids(store.reader())).toEqual([other]);
+    expect(listClaimsStored(store.reader(), { includeRetracted: true }).total).toBe(1);
+    expect(listClaimsStored(store.reader(), { actor: 'ruritania' }).total).toBe(1);
+    expect(getClaimStored(store.reader(), pledge)).toBeNull();
+    expect(listArticlesStored(store.reader()).items.map((s) => s.articleId)).toEqual([b]);
+    expect(listArticlesStored(store.reader(), { outlet: 'harbour-times' }).total).toBe(0);
+    expect(getArticleStored(store.reader(), a)).toBeNull();
+    // As of before the withdrawal, all is as it was.
+    expect(ids(store.reader(before), { includeRetracted: true }).sort()).toEqual([pledge, concern, other].sort());
+    expect(getArticleStored(store.reader(before), a, { includeRetracted: true })!.claimRefs.map((r) => r.claimId)).toEqual([pledge, concern]);
+    g.reingest(a);
+    const again = storeOf([storedClaims, storedArticles], g.events);
+    expect(ids(again.reader()).sort()).toEqual([pledge, other].sort());
+    expect(listArticlesStored(again.reader(), { outlet: 'harbour-times' }).items.map((s) => [s.articleId, s.claims])).toEqual([[a, 1]]);
   });
 });

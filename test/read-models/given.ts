@@ -28,6 +28,12 @@ export interface ClaimSpec {
   contrastCue?: string;
 }
 
+export interface ArticleMeta {
+  title?: string | null;
+  outlet?: string | null;
+  publishedAt?: string | null;
+}
+
 export class Given {
   readonly events: ProjectedEvent[] = [];
   private position = 0n;
@@ -58,20 +64,29 @@ export class Given {
     else if (event.type === 'ClaimRetracted') this.recorded.get(articleId)?.delete(event.data.claimId);
   }
 
-  article(body: string, meta: { title?: string | null; outlet?: string | null; publishedAt?: string | null } = {}): string {
+  article(body: string, meta: ArticleMeta = {}): string {
     const articleId = hex(++this.articles, 20);
-    this.bodies.set(articleId, body);
     this.recorded.set(articleId, new Map());
+    this.ingest(articleId, body, meta, `Article ${this.articles}`);
+    return articleId;
+  }
+
+  /** Records an article again under its id (re-fetched: another date, outlet or title), its body kept. */
+  rerecord(articleId: string, meta: ArticleMeta = {}): void {
+    this.ingest(articleId, this.bodies.get(articleId) ?? '', meta, `Article ${parseInt(articleId, 16)} again`);
+  }
+
+  private ingest(articleId: string, body: string, meta: ArticleMeta, defaultTitle: string): void {
+    this.bodies.set(articleId, body);
     this.push(articleId, {
       type: 'ArticleIngested',
       data: {
-        articleId, title: meta.title === undefined ? `Article ${this.articles}` : meta.title,
+        articleId, title: meta.title === undefined ? defaultTitle : meta.title,
         outlet: meta.outlet === undefined ? 'Daily Ledger' : meta.outlet, url: null,
         publishedAt: meta.publishedAt === undefined ? '2031-03-01' : meta.publishedAt,
-        dateline: null, section: null, body, contentHash: hex(this.articles, 64),
+        dateline: null, section: null, body, contentHash: hex(parseInt(articleId, 16), 64),
       },
     });
-    return articleId;
   }
 
   claim(articleId: string, spec: ClaimSpec = {}): string {

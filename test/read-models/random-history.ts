@@ -1,5 +1,6 @@
-// Random article histories for property tests: articles with out-of-order dates, claims,
-// corrections, retractions, withdrawals and forced re-ingests, built with the Given builder.
+// Random article histories for property tests: articles with out-of-order dates and outlets (some
+// recorded again), claims, corrections, retractions, withdrawals and forced re-ingests, built with
+// the Given builder.
 import fc from 'fast-check';
 import type { ClaimType, Topic } from '../../src/domain/claim.js';
 import { given, type Given } from './given.js';
@@ -9,6 +10,7 @@ export const BODY = SENTENCES.join(' ');
 export const PARTIES = ['ruritania', 'genovia', '?elders'];
 export const TYPES: ClaimType[] = ['PledgeMade', 'ConcernRaised', 'AccusationLevelled'];
 export const TOPICS: Topic[] = ['military', 'trade', 'migration'];
+export const OUTLETS = ['Daily Ledger', 'Harbour Times', null];
 const SOURCES = ['ruritania', 'genovia', { party: null, mention: 'a witness' }, { party: null, mention: '' }];
 
 export const spec = fc.record({
@@ -24,7 +26,15 @@ export const spec = fc.record({
 // Withdrawals half as often as new articles, and a re-ingest takes any withdrawn one, so most
 // histories keep most of their claims to compare.
 export const step = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('article' as const), day: fc.integer({ min: 1, max: 9 }), dated: fc.boolean() }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('article' as const),
+      day: fc.integer({ min: 1, max: 9 }),
+      dated: fc.boolean(),
+      outlet: fc.constantFrom(...OUTLETS),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ kind: fc.constant('claim' as const), article: fc.nat(), spec }), weight: 10 },
   {
     arbitrary: fc.record({
@@ -38,6 +48,16 @@ export const step = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('retract' as const), claim: fc.nat() }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('withdraw' as const), article: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('reingest' as const), article: fc.nat() }), weight: 1 },
+  {
+    // The same article recorded again: another date, outlet or title (its claims move with it).
+    arbitrary: fc.record({
+      kind: fc.constant('rerecord' as const),
+      article: fc.nat(),
+      day: fc.integer({ min: 1, max: 9 }),
+      outlet: fc.constantFrom(...OUTLETS),
+    }),
+    weight: 1,
+  },
 );
 export type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
@@ -79,7 +99,7 @@ export const build = (steps: Step[]): Given => {
   const claims: string[] = [];
   for (const s of steps) {
     if (withdrawalStep(g, articles, s)) continue;
-    if (s.kind === 'article') articles.push(g.article(BODY, { publishedAt: s.dated ? `2031-01-0${s.day}` : null }));
+    if (s.kind === 'article') articles.push(g.article(BODY, { publishedAt: s.dated ? `2031-01-0${s.day}` : null, outlet: s.outlet }));
     else if (s.kind === 'claim') {
       // A claim goes to a live article: the write side refuses one on a withdrawn article.
       const live = articles.filter((id) => writable(g, id));
@@ -88,6 +108,9 @@ export const build = (steps: Step[]): Given => {
     } else if (s.kind === 'correct' && claims.length && writable(g, claims[s.claim % claims.length])) {
       g.correct(claims[s.claim % claims.length], changesOf(s));
     } else if (s.kind === 'retract' && claims.length && writable(g, claims[s.claim % claims.length])) g.retract(claims[s.claim % claims.length]);
+    else if (s.kind === 'rerecord' && writable(g, articles[s.article % articles.length])) {
+      g.rerecord(articles[s.article % articles.length], { publishedAt: `2031-01-0${s.day}`, outlet: s.outlet });
+    }
   }
   return g;
 };

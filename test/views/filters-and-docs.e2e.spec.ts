@@ -66,6 +66,12 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
     expect(await count('publishedTo=2000-01-01')).toBe(0);
     expect(await count('to=2000-01-01')).toBe(0);
     named((await request(t.server).get(`/claims?publishedFrom=${today}&from=${today}`).expect(400)).body, 'publishedFrom');
+    const articles = async (q: string) => (await request(t.server).get(`/articles?${q}`).expect(200)).body.total as number;
+    expect(await articles(`publishedFrom=${today}&publishedTo=${today}`)).toBe(1);
+    expect(await articles('publishedTo=2000-01-01')).toBe(0);
+    expect(await articles(`from=${today}`)).toBe(1);
+    named((await request(t.server).get(`/articles?publishedTo=${today}&to=${today}`).expect(400)).body, 'publishedTo');
+    named((await request(t.server).get('/articles?publishedFrom=2025-05-21&publishedTo=2025-05-01').expect(400)).body, 'from');
   });
 
   it('documents every endpoint in OpenAPI with its query parameters', async () => {
@@ -79,6 +85,7 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
     for (const path of LIST) expect(query(path)).toEqual(expect.arrayContaining(['asOf', 'limit', 'offset']));
     for (const path of ONE) expect(query(path)).toContain('asOf');
     expect(query('/conflicts')).toEqual(expect.arrayContaining(['kind', 'party', 'source', 'article', 'type', 'topic', 'from', 'to', 'publishedFrom', 'publishedTo']));
+    expect(query('/articles')).toEqual(expect.arrayContaining(['outlet', 'q', 'type', 'includeRetracted', 'from', 'to', 'publishedFrom', 'publishedTo']));
     expect(query('/attributions')).toEqual(expect.arrayContaining(['type', 'actor', 'target', 'party', 'topic', 'source', 'status']));
     // The two heaviest answers page 20 by default (documented), every other list 50.
     const limitDefault = (path: string) =>

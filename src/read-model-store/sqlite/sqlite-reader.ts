@@ -41,10 +41,7 @@ export class SqliteReader implements ReadModelReader {
   find<D>(query: Find<D>): Found<D> {
     const { page, count } = findSql(query, this.tidOf(query.table), this.visibility);
     const at = visibilityParams(this.visibility);
-    const total = this.statements
-      .get(count.sql)
-      .pluck()
-      .get({ ...count.params, ...at }) as number;
+    const total = query.count === false ? -1 : (this.statements.get(count.sql).pluck().get({ ...count.params, ...at }) as number);
     const stored = query.limit === 0 ? [] : (this.statements.get(page.sql).all({ ...page.params, ...at }) as StoredRow[]);
     return { rows: stored.map((row) => ({ key: row.key, sort: row.sort, doc: JSON.parse(row.doc) as D })), total };
   }

@@ -1,4 +1,5 @@
 import type { ClaimType } from '../../domain/claim.js';
+import type { ArticleIngestedData } from '../../domain/events/index.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
 import { toClaimView, type ClaimView } from '../claims/claims.queries.js';
 import { slug } from '../claim-key.js';
@@ -28,20 +29,34 @@ export interface ArticleSummary {
   claims: number;
 }
 
-const visible = (refs: ArticleClaimRef[], includeRetracted?: boolean): ArticleClaimRef[] =>
+/** The references an answer shows: retracted ones only when asked for. */
+export const visible = (refs: ArticleClaimRef[], includeRetracted?: boolean): ArticleClaimRef[] =>
   refs.filter((c) => includeRetracted || !c.retracted);
 
-const summary = (e: ArticleEntry, includeRetracted?: boolean): ArticleSummary => {
-  const { articleId, title, outlet, url, publishedAt, dateline, section } = e.article;
-  return { articleId, title, outlet, url, publishedAt, dateline, section, recordedAt: e.recordedAt, claims: visible(e.claims, includeRetracted).length };
-};
+/** The fields of an article a listing shows, in the order it shows them. */
+export type ArticleHead = Pick<ArticleIngestedData, 'articleId' | 'title' | 'outlet' | 'url' | 'publishedAt' | 'dateline' | 'section'>;
+
+/** Just those fields (an article's event data has more: its body, hash, byline...). */
+export const articleHead = ({ articleId, title, outlet, url, publishedAt, dateline, section }: ArticleHead): ArticleHead =>
+  ({ articleId, title, outlet, url, publishedAt, dateline, section });
+
+/** An article as GET /articles lists it, with how many claims it shows. */
+export const summaryOf = (head: ArticleHead, recordedAt: string, claims: number): ArticleSummary => ({ ...articleHead(head), recordedAt, claims });
+
+const summary = (e: ArticleEntry, includeRetracted?: boolean): ArticleSummary => summaryOf(e.article, e.recordedAt, visible(e.claims, includeRetracted).length);
+
+/** What `q` matches: a case-insensitive substring of the title. */
+export const titleText = (title: string | null): string => (title ?? '').toLowerCase();
+
+/** Reading order: evidence start, end, then id. */
+export const readingOrder = (a: ArticleClaimRef, b: ArticleClaimRef): number => a.start - b.start || a.end - b.end || compareStrings(a.claimId, b.claimId);
 
 /** GET /articles — newest first, then id. Never the bodies. */
 export const listArticles = (state: ArticlesState, filter: ArticleFilter = {}, page: PageRequest = {}): Page<ArticleSummary> => {
   const q = filter.q?.toLowerCase();
   const matches = [...state.articles.values()].filter((e) =>
     (!filter.outlet || (e.article.outlet !== null && slug(e.article.outlet) === filter.outlet)) &&
-    (!q || (e.article.title ?? '').toLowerCase().includes(q)) &&
+    (!q || titleText(e.article.title).includes(q)) &&
     (!filter.type || visible(e.claims, filter.includeRetracted).some((c) => c.type === filter.type)) &&
     inRange(e.time, filter));
   matches.sort((a, b) => b.time - a.time || compareStrings(a.article.articleId, b.article.articleId));
@@ -66,7 +81,7 @@ export const getArticle = (state: ArticlesState, articleId: string, opts: { clai
   if (!e) return null;
   const refs = visible(e.claims, opts.includeRetracted)
     .slice()
-    .sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.claimId, b.claimId))
+    .sort(readingOrder)
     .map((ref): ArticleClaim => {
       const record = opts.claims?.claims.get(ref.claimId);
       return record ? { ...ref, claim: toClaimView(opts.claims!, record) } : { ...ref };

@@ -5,8 +5,8 @@ import type { ReadModelReader } from '../../read-model-store/read-model-store.js
 import { pageJson, paginate, type Page, type PageRequest } from '../shared/page.js';
 import { ALL, listKey } from './claim-index.js';
 import { viewOfRecord, type ClaimFilter, type ClaimView } from './claims.queries.js';
-import { LIVE } from './claims.stored.js';
-import { CLAIM_PLACES, CLAIMS, type ClaimDoc } from './claims.tables.js';
+import { isCounted, LIVE } from './claims.stored.js';
+import { CLAIM_COUNTS, CLAIM_PLACES, CLAIMS, type ClaimDoc } from './claims.tables.js';
 
 export const viewOfDoc = (doc: ClaimDoc): ClaimView => viewOfRecord(doc.record, doc.article);
 
@@ -30,8 +30,7 @@ export const getClaimStored = (reader: ReadModelReader, claimId: string): ClaimV
 
 /**
  * A filter's terms, the rarest kind first (it drives the query): an article, a claim key, a
- * party in a role with the type, a party, a source, a topic, an outlet, a type, a polarity; then
- * `live` unless retracted claims are asked for.
+ * party in a role with the type, a party, a source, a topic, an outlet, a type, a polarity.
  */
 export const claimFilterTerms = (f: ClaimFilter): string[] => {
   const terms: string[] = [];
@@ -47,7 +46,6 @@ export const claimFilterTerms = (f: ClaimFilter): string[] => {
   // A type with a party is settled by the party's term of that type.
   if (f.type !== undefined && f.actor === undefined && f.target === undefined && f.party === undefined) terms.push(listKey('type', f.type));
   if (f.polarity !== undefined) terms.push(listKey('polarity', f.polarity));
-  terms.push(f.includeRetracted ? ALL : LIVE);
   return terms;
 };
 
@@ -57,10 +55,23 @@ const sortRange = (f: ClaimFilter): { from?: number; to?: number } => ({
   ...(f.from === undefined ? {} : { to: -f.from }),
 });
 
+/** The total of a list whose count the read model keeps (one filter term or none, no time range); undefined for the others. */
+const keptTotal = (reader: ReadModelReader, filter: ClaimFilter, terms: readonly string[]): number | undefined => {
+  if (terms.length > 1 || filter.from !== undefined || filter.to !== undefined) return undefined;
+  const term = terms[0] ?? ALL;
+  if (term !== ALL && !isCounted(term)) return undefined;
+  const counts = reader.get(CLAIM_COUNTS, term);
+  return (filter.includeRetracted ? counts?.all : counts?.live) ?? 0;
+};
+
 const findClaims = (reader: ReadModelReader, filter: ClaimFilter, page: PageRequest): Page<ClaimDoc> => {
   const { offset, limit } = paginate([], page);
-  const found = reader.find({ table: CLAIMS, all: claimFilterTerms(filter), ...sortRange(filter), offset, limit });
-  return { items: found.rows.map((r) => r.doc), total: found.total, offset, limit };
+  const terms = claimFilterTerms(filter);
+  const total = keptTotal(reader, filter, terms);
+  // Retracted claims included: the filter's terms, or ALL (every claim carries it) when none.
+  const all = filter.includeRetracted ? (terms.length ? terms : [ALL]) : [...terms, LIVE];
+  const found = reader.find({ table: CLAIMS, all, ...sortRange(filter), offset, limit, count: total === undefined });
+  return { items: found.rows.map((r) => r.doc), total: total ?? found.total, offset, limit };
 };
 
 /** GET /claims: newest first (listClaims' default order). */

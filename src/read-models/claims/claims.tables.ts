@@ -25,3 +25,16 @@ export const CLAIM_PLACES = defineTable<ClaimPlaceDoc>('claims.places');
 
 /** Article id → what its claims show of it and the time they sort by. */
 export const CLAIM_ARTICLES = defineTable<ArticleMeta>('claims.articles');
+
+/** How many claims carry a term (or ALL: every claim), and how many of them are not retracted. */
+export interface ClaimCountDoc {
+  all: number;
+  live: number;
+}
+
+/**
+ * Keyed by term, for the lists GET /claims pages with one filter (type, a party in a role, with or
+ * without the type, source, topic) and with none: their totals, which counting rows per request
+ * would make grow with the list.
+ */
+export const CLAIM_COUNTS = defineTable<ClaimCountDoc>('claims.counts');

@@ -1,0 +1,116 @@
+// The stored articles read model answers exactly what the reference (the in-memory fold) answers,
+// live and as of any position, for random histories, filters and pages.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { articlesProjection, type ArticlesState } from '../../src/read-models/articles/articles.projection.js';
+import { getArticle, listArticles, type ArticleFilter } from '../../src/read-models/articles/articles.queries.js';
+import { storedArticles } from '../../src/read-models/articles/articles.stored.js';
+import { getArticleStored, listArticlesStored } from '../../src/read-models/articles/articles.stored-queries.js';
+import { claimsProjection, type ClaimsState } from '../../src/read-models/claims/claims.projection.js';
+import { storedClaims } from '../../src/read-models/claims/claims.stored.js';
+import type { ReadModelReader } from '../../src/read-model-store/read-model-store.js';
+import { storeOf } from '../support/stored-read-models.js';
+import { given } from './given.js';
+import { build, step, TYPES } from './random-history.js';
+
+const FIELDS = ['outlet', 'q', 'type', 'from', 'to'] as const;
+const anyFilter = fc.record({
+  outlet: fc.constantFrom('daily-ledger', 'harbour-times'),
+  // Titles are `Article N` and `Article N again`: pieces shorter and longer than three characters.
+  q: fc.constantFrom('1', 'E 1', 'cle', 'article 1', 'again', ' 1 a', 'x', 'article 12'),
+  type: fc.constantFrom(...TYPES),
+  from: fc.constantFrom(Date.parse('2031-01-04'), Date.parse('2031-01-06')),
+  to: fc.constantFrom(Date.parse('2031-01-05T23:59:59.999Z'), Date.parse('2031-03-01T09:00:00Z')),
+});
+const filter: fc.Arbitrary<ArticleFilter> = fc
+  .tuple(anyFilter, fc.subarray([...FIELDS], { maxLength: 2 }), fc.boolean())
+  .map(([all, keys, includeRetracted]) => ({ ...Object.fromEntries(keys.map((k) => [k, all[k]])), ...(includeRetracted ? { includeRetracted } : {}) }));
+const page = fc.record({ offset: fc.integer({ min: 0, max: 6 }), limit: fc.integer({ min: 1, max: 5 }) });
+
+/** How many articles the listing showed and how many claim references the articles did. */
+const compare = (
+  articles: ArticlesState,
+  claims: ClaimsState,
+  reader: ReadModelReader,
+  f: ArticleFilter,
+  p: { offset: number; limit: number },
+): [number, number] => {
+  const expected = listArticles(articles, f, p);
+  expect(listArticlesStored(reader, f, p)).toEqual(expected);
+  let refs = 0;
+  for (const articleId of [...articles.articles.keys(), 'ffffffffffffffffffff']) {
+    for (const includeRetracted of [false, true]) {
+      const detail = getArticle(articles, articleId, { claims, includeRetracted });
+      expect(getArticleStored(reader, articleId, { includeRetracted })).toEqual(detail);
+      refs += detail?.claimRefs.length ?? 0;
+    }
+  }
+  return [expected.items.length, refs];
+};
+
+describe('stored articles read model', () => {
+  it('lists and shows articles as the reference does, live and as of random positions', () => {
+    const shown = [0, 0];
+    const asOfShown = [0, 0];
+    const add = (to: number[], [items, refs]: [number, number]) => {
+      to[0] += items;
+      to[1] += refs;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }),
+        fc.array(fc.tuple(filter, page, fc.nat()), { minLength: 1, maxLength: 4 }),
+        (steps, queries) => {
+          const g = build(steps);
+          const store = storeOf([storedArticles, storedClaims], g.events);
+          const articles = g.fold(articlesProjection);
+          const claims = g.fold(claimsProjection);
+          for (const [f, p, at] of queries) {
+            add(shown, compare(articles, claims, store.reader(), f, p));
+            const position = at % g.events.length;
+            add(asOfShown, compare(g.fold(articlesProjection, position + 1), g.fold(claimsProjection, position + 1), store.reader(BigInt(position)), f, p));
+          }
+          store.close();
+        },
+      ),
+      { numRuns: 100 },
+    );
+    // Typically about 110 and 60 articles listed, 5000 and 2500 claim references shown.
+    expect(shown[0]).toBeGreaterThan(50);
+    expect(asOfShown[0]).toBeGreaterThan(25);
+    expect(shown[1]).toBeGreaterThan(1500);
+    expect(asOfShown[1]).toBeGreaterThan(700);
+  });
+
+  it('counts claims by type through corrections and retractions, and lists by outlet after the article is recorded again', () => {
+    const g = given();
+    const a = g.article('Ruritania pledged aid. Genovia raised concerns.', { title: 'Aid', outlet: 'Daily Ledger' });
+    const pledge = g.claim(a);
+    const concern = g.claim(a, { type: 'ConcernRaised', evidence: 'Genovia raised concerns.' });
+    g.correct(pledge, { type: 'ConcernRaised' });
+    g.retract(concern);
+    g.rerecord(a, { title: 'Aid, again', outlet: 'Harbour Times' });
+    const reader = storeOf([storedArticles, storedClaims], g.events).reader();
+    const ids = (f: ArticleFilter) => listArticlesStored(reader, f).items.map((s) => [s.title, s.claims]);
+    expect(ids({ type: 'ConcernRaised' })).toEqual([['Aid, again', 1]]);
+    expect(ids({ type: 'PledgeMade' })).toEqual([]);
+    expect(ids({ type: 'ConcernRaised', includeRetracted: true })).toEqual([['Aid, again', 2]]);
+    expect(ids({ outlet: 'daily-ledger' })).toEqual([]);
+    expect(ids({ outlet: 'harbour-times', q: 'AID, A' })).toEqual([['Aid, again', 1]]);
+    expect(getArticleStored(reader, a)!.claimRefs.map((r) => [r.claimId, r.type, r.claim?.type])).toEqual([[pledge, 'ConcernRaised', 'ConcernRaised']]);
+  });
+});
+
+describe('stored articles: title search', () => {
+  it('finds q as a substring of the title, not wherever its three-character pieces are', () => {
+    const g = given();
+    g.article('Officials met.', { title: 'Ledge hedger' });
+    const reader = storeOf([storedArticles], g.events).reader();
+    const titles = (q: string) => listArticlesStored(reader, { q }).items.map((s) => s.title);
+    // Every piece of "ledger" (led, edg, dge, ger) is in the title; "ledger" is not.
+    expect(titles('ledger')).toEqual([]);
+    expect(titles('HEDGER')).toEqual(['Ledge hedger']);
+    expect(titles('e h')).toEqual(['Ledge hedger']);
+    expect(titles('z')).toEqual([]);
+  });
+});
