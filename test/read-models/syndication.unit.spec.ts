@@ -61,6 +61,16 @@ describe('a story republished by three outlets', () => {
     expect(denial.b).toEqual([claimsOf(ids[0])[0], claimsOf(other)[0]]);
   });
 
+  it('a withdrawn copy leaves its story, and a forced re-ingest records it as a copy again', () => {
+    const { g, ids } = story({ copies: true });
+    g.withdraw(ids[1]);
+    expect(getArticle(g.fold(articlesProjection), ids[0])!.copies.map((c) => c.articleId)).toEqual([ids[2]]);
+    expect(attributionOf(g)).toMatchObject({ articles: 2, reports: 1 });
+    g.reingest(ids[1]);
+    expect(getArticle(g.fold(articlesProjection), ids[1])!.copyOf).toMatchObject({ articleId: ids[0] });
+    expect(attributionOf(g)).toMatchObject({ articles: 3, reports: 1, status: 'single-source' });
+  });
+
   it('each article names its original or its copies', () => {
     const { g, ids } = story({ copies: true });
     const articles = g.fold(articlesProjection);
