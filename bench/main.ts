@@ -12,6 +12,7 @@ import { loadStore } from './loaded-store.js';
 import { queriesBench } from './queries.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
 import { scaleBench } from './scale.bench.js';
+import { syndicationBench } from './syndication.bench.js';
 
 export interface BenchOptions {
   /** Events to append (append) or to load (rebuild, queries); the default depends on the benchmark. */
@@ -39,6 +40,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   rebuild: (o) => rebuildBench(o),
   queries: (o) => queriesBench(o),
   scale: (o) => scaleBench(o),
+  syndication: (o) => syndicationBench(o),
 };
 const NEEDS_STORE = ['rebuild', 'queries'];
 

@@ -111,5 +111,7 @@ export const eventStoreOptions = (config: Pick<Config, 'dataDir' | 'eventStoreCo
   eventStoreConnectionString: config.eventStoreConnectionString,
   sqliteFile: sqliteFile(config),
 });
+/** The syndication index (src/syndication/): derived from the log, rebuilt from it when missing. */
+export const syndicationFile = (config: Pick<Config, 'dataDir'>): string => join(config.dataDir, 'syndication.sqlite');
 export const keysFile = (config: Pick<Config, 'dataDir'>): string => join(config.dataDir, 'keys.sqlite');
 export const CONFIG = Symbol('Config');

@@ -40,6 +40,9 @@ export const evolve = (state: ArticleState, event: ArticleEvent): ArticleState =
       if (current) state.claims.set(event.data.claimId, { ...current, claim: applyCorrection(current.claim, event.data.changes) });
       return state;
     }
+    case 'CopyRecognised':
+      // Being a copy changes no decision about the article's own claims.
+      return state;
     default: {
       const claim = { type: event.type, ...event.data };
       state.claims.set(event.data.claimId, { claim, original: claim, retracted: false, retractedBy: null });

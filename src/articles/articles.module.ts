@@ -4,6 +4,7 @@ import type { ClaimExtractor } from '../domain/claim-extractor.js';
 import { CLAIM_EXTRACTOR } from '../common/tokens.js';
 import { ReadYourWrites } from '../http/read-your-writes.js';
 import { PageFetcher } from '../inputs/fetching/page-fetcher.js';
+import { SyndicationModule } from '../syndication/syndication.module.js';
 import { CorrectClaimController } from './correcting-claim/correct-claim.controller.js';
 import { CorrectClaimHandler } from './correcting-claim/correct-claim.handler.js';
 import { IngestArticleController } from './ingesting-article/ingest-article.controller.js';
@@ -24,7 +25,7 @@ export class ArticlesModule {
   static forRoot(extractor: ClaimExtractor): DynamicModule {
     return {
       module: ArticlesModule,
-      imports: [CqrsModule],
+      imports: [CqrsModule, SyndicationModule],
       controllers: [IngestArticleController, ArticleEventsController, RecordClaimController, RetractClaimController, CorrectClaimController, WithdrawArticleController],
       providers: [
         { provide: CLAIM_EXTRACTOR, useValue: extractor },

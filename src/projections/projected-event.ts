@@ -84,6 +84,8 @@ const share = (type: string, data: Record<string, unknown>): void => {
   }
   const ofLast = lastArticle !== null && lastArticle.articleId === data.articleId;
   if (ofLast) data.articleId = lastArticle!.articleId;
+  // CopyRecognised is written by ingest itself: no recordedBy.
+  if (type === 'CopyRecognised') return;
   data.recordedBy = pool.intern(data.recordedBy as string);
   if (!CLAIM_TYPES.includes(type as never)) return;
   const c = data as unknown as ClaimEventData;

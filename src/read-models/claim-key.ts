@@ -12,17 +12,11 @@
 // Every character is in [A-Za-z0-9~:+-], so the key is safe in a URL path. In a query string
 // `+` must be sent as %2B; parseClaimKey also takes a space for it.
 import { PARTY_ID } from '../domain/party-id.js';
+import { fnv1a32 } from '../domain/syndication/hash32.js';
 import { isClaimType, TOPICS, type ClaimType, type PartyRef, type SourceRef, type Topic } from '../domain/claim.js';
 
 /** A 32-bit FNV-1a of a string, as 8 hex digits: short, stable ids without a crypto import. */
-export const fnv1a = (text: string, seed = 0x811c9dc5): string => {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-};
+export const fnv1a = (text: string, seed = 0x811c9dc5): string => fnv1a32(text, seed).toString(16).padStart(8, '0');
 
 /** Lowercase ASCII slug; text with no ASCII letters (another script) gets a hash so it stays distinct. */
 export const slug = (text: string): string => {

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestArticleCommand } from '../../src/articles/ingesting-article/ingest-article.command.js';
 import { IngestArticleHandler } from '../../src/articles/ingesting-article/ingest-article.handler.js';
+import { StoryIndex } from '../../src/syndication/story-index.js';
+import { Syndication } from '../../src/syndication/syndication.js';
 import { ReextractArticlesCommand } from '../../src/articles/reextracting-article/reextract-articles.command.js';
 import { ReextractArticlesHandler } from '../../src/articles/reextracting-article/reextract-articles.handler.js';
 import type { ClaimExtractor } from '../../src/domain/claim-extractor.js';
@@ -33,7 +35,7 @@ describe.each(stores)('reextract over a %s store', (_name, open) => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'claimtrail-reextract-'));
     store = open(dir);
-    const ingest = new IngestArticleHandler(store, pledgeExtractor, new PageFetcher(loadConfig({})));
+    const ingest = new IngestArticleHandler(store, pledgeExtractor, new PageFetcher(loadConfig({})), new Syndication(new StoryIndex(':memory:')));
     for (const text of ['Ruritania pledged to open the port. Genovia pledged calm.', 'Zubrowka pledged support. Nothing else happened.']) {
       await ingest.execute(new IngestArticleCommand({ text }, newCommandContext()));
     }

@@ -114,3 +114,25 @@ describe('stored articles: title search', () => {
     expect(titles('z')).toEqual([]);
   });
 });
+
+describe('stored articles: syndicated copies', () => {
+  it('name the original on each copy and the copies, in the order recognised, on the original, as they now stand', () => {
+    const g = given();
+    const original = g.article('Ruritania pledged aid.', { title: 'Aid pledged', outlet: 'Wire' });
+    const late = g.article('Ruritania pledged aid.', { title: 'Aid', outlet: 'Daily Ledger' });
+    const early = g.article('Ruritania pledged aid.', { title: 'Aid too', outlet: 'Harbour Times' });
+    g.copy(early, original, 0.9);
+    g.copy(late, original);
+    g.copy(late, early);
+    g.rerecord(original, { title: 'Aid pledged, update', outlet: 'Wire' });
+    const reader = storeOf([storedArticles], g.events).reader();
+    const detail = getArticleStored(reader, original)!;
+    expect(detail.copyOf).toBeNull();
+    expect(detail.copies.map((c) => [c.articleId, c.similarity, c.title])).toEqual([
+      [early, 0.9, 'Aid too'],
+      [late, 0.8, 'Aid'],
+    ]);
+    expect(getArticleStored(reader, late)!.copyOf).toEqual({ articleId: original, similarity: 0.8, title: 'Aid pledged, update', outlet: 'Wire', publishedAt: '2031-03-01' });
+    expect(getArticleStored(reader, late)).toEqual(getArticle(g.fold(articlesProjection), late, { claims: g.fold(claimsProjection) }));
+  });
+});

@@ -40,6 +40,8 @@ export class Given {
   private time = Date.parse('2031-03-01T08:00:00Z');
   private readonly revisions = new Map<string, bigint>();
   private readonly bodies = new Map<string, string>();
+  /** copy id → its CopyRecognised, which a forced re-ingest records again. */
+  private readonly copies = new Map<string, ArticleEvent>();
   private articles = 0;
   private claims = 0;
   /** Per article: its ArticleIngested, and its claim events as first recorded, less retracted ones. */
@@ -148,8 +150,23 @@ export class Given {
   reingest(articleId: string): void {
     const claims = [...this.recorded.get(articleId)!.values()];
     this.push(articleId, this.ingested.get(articleId)!);
+    // Ingest recognises a copy again (the syndication index still holds it).
+    const copy = this.copies.get(articleId);
+    if (copy) this.push(articleId, copy);
     for (const claim of claims) this.push(articleId, claim);
     this.withdrawn.delete(articleId);
+  }
+
+  /** Records `copyId` as a syndicated copy of the story whose original is `originalId`. */
+  copy(copyId: string, originalId: string, similarity = 0.8): void {
+    const event: ArticleEvent = { type: 'CopyRecognised', data: { articleId: copyId, originalArticleId: originalId, similarity } };
+    this.copies.set(copyId, event);
+    this.push(copyId, event);
+  }
+
+  /** Whether other articles were recorded as copies of this one's story. */
+  hasCopies(articleId: string): boolean {
+    return [...this.copies.values()].some((e) => e.type === 'CopyRecognised' && e.data.originalArticleId === articleId);
   }
 
   /** Folds the events (or the first `count`) through a projection from its initial state. */

@@ -14,7 +14,7 @@ import { listConflicts, listConflictsJson } from '../../src/read-models/conflict
 import { attributionsProjection } from '../../src/read-models/attributions/attributions.projection.js';
 import { corroboration } from '../../src/read-models/attributions/corroboration.js';
 import { given, type Given } from './given.js';
-import { BODY, build, changesOf, SENTENCES, spec, step, TOPICS, TYPES, withdrawalStep, writable, type Step } from './random-history.js';
+import { BODY, build, changesOf, recordCopy, SENTENCES, spec, step, TOPICS, TYPES, withdrawalStep, writable, type Step } from './random-history.js';
 
 const KEYS = ['ruritania', 'genovia', '~elders', '~a-witness', '~outlet'];
 const FIELDS = ['type', 'actor', 'target', 'party', 'source', 'topic', 'polarity', 'from'] as const;
@@ -110,8 +110,10 @@ describe('corroboration of the claims a conflict page shows', () => {
   it('read from the tallies the claims index keeps, equals corroboration() over the attributions view after every event', () => {
     let flagged = 0;
     let corroborated = 0;
+    let copies = 0;
     fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 60, size: 'max' }), (steps) => {
       const g = build(steps);
+      copies += g.events.filter((e) => e.event.type === 'CopyRecognised').length;
       let claims = claimsProjection.initial();
       claimIndex(claims);
       let conflicts = conflictsProjection.initial();
@@ -136,6 +138,8 @@ describe('corroboration of the claims a conflict page shows', () => {
     }), { numRuns: 60, seed: 7 });
     expect(flagged).toBeGreaterThan(20);
     expect(corroborated).toBeGreaterThan(20);
+    // Syndicated copies are among the histories, so their tallies are compared too.
+    expect(copies).toBeGreaterThan(20);
   });
 });
 
@@ -176,6 +180,7 @@ describe('answers sent as JSON text joined from kept fragments', () => {
     const articles: string[] = [g.article(BODY, { publishedAt: '2031-01-05' })];
     const claims: string[] = [];
     const articleOf = new Map<string, string>();
+    const copies = new Map<string, string>();
     const record = (articleId: string, s: AnyStep & { spec: unknown }) => {
       const id = g.claim(articleId, { ...(s.spec as Extract<Step, { kind: 'claim' }>['spec']) });
       claims.push(id);
@@ -188,8 +193,10 @@ describe('answers sent as JSON text joined from kept fragments', () => {
         const old = claims[s.claim % claims.length];
         g.retract(old, 'superseded by the new extractor version');
         record(articleOf.get(old)!, s);
-      } else if (s.kind === 'article') articles.push(g.article(BODY, { publishedAt: s.dated ? `2031-01-0${s.day}` : null }));
-      else if (s.kind === 'claim' && writable(g, articles[s.article % articles.length])) record(articles[s.article % articles.length], s);
+      } else if (s.kind === 'article') {
+        articles.push(g.article(BODY, { publishedAt: s.dated ? `2031-01-0${s.day}` : null }));
+        recordCopy(g, articles, copies, s.copyOf);
+      } else if (s.kind === 'claim' && writable(g, articles[s.article % articles.length])) record(articles[s.article % articles.length], s);
       else if (s.kind === 'correct' && claims.length && writable(g, claims[s.claim % claims.length])) {
         g.correct(claims[s.claim % claims.length], changesOf(s));
       } else if (s.kind === 'retract' && claims.length && writable(g, claims[s.claim % claims.length])) g.retract(claims[s.claim % claims.length]);

@@ -1,6 +1,6 @@
 // Random article histories for property tests: articles with out-of-order dates and outlets (some
-// recorded again), claims, corrections, retractions, withdrawals and forced re-ingests, built with
-// the Given builder.
+// recorded again), claims, corrections, retractions, withdrawals, forced re-ingests and syndicated
+// copies, built with the Given builder.
 import fc from 'fast-check';
 import type { ClaimType, Topic } from '../../src/domain/claim.js';
 import { given, type Given } from './given.js';
@@ -32,6 +32,8 @@ export const step = fc.oneof(
       day: fc.integer({ min: 1, max: 9 }),
       dated: fc.boolean(),
       outlet: fc.constantFrom(...OUTLETS),
+      // About one article in four is recognised as a syndicated copy of an earlier one's story.
+      copyOf: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.nat(), weight: 1 }),
     }),
     weight: 2,
   },
@@ -85,7 +87,8 @@ export const withdrawalStep = (g: Given, articles: string[], s: { kind: string; 
   if (s.kind !== 'withdraw' && s.kind !== 'reingest') return false;
   const article = articles[s.article! % articles.length];
   const withdrawn = [...g.withdrawn];
-  if (s.kind === 'withdraw' && !g.withdrawn.has(article)) g.withdraw(article);
+  // Not an original with copies: what its copies count as once it is withdrawn is not settled (see the README).
+  if (s.kind === 'withdraw' && !g.withdrawn.has(article) && !g.hasCopies(article)) g.withdraw(article);
   if (s.kind === 'reingest' && withdrawn.length) g.reingest(withdrawn[s.article! % withdrawn.length]);
   return true;
 };
@@ -93,14 +96,30 @@ export const withdrawalStep = (g: Given, articles: string[], s: { kind: string; 
 /** No claim write reaches a withdrawn article (an article id, or a claim id, which starts with it): the write side refuses it (409). */
 export const writable = (g: Given, id: string): boolean => !g.withdrawn.has(id.split('-')[0]);
 
+
+/** The article just ingested is recognised as a copy of an earlier live article's story, as ingest records it: right after it, of an original. */
+export const recordCopy = (g: Given, articles: string[], copies: Map<string, string>, pick: number | null): void => {
+  const earlier = articles.slice(0, -1).filter((id) => !g.withdrawn.has(id));
+  if (pick === null || !earlier.length) return;
+  const copy = articles[articles.length - 1];
+  const picked = earlier[pick % earlier.length];
+  const original = copies.get(picked) ?? picked;
+  if (g.withdrawn.has(original)) return;
+  copies.set(copy, original);
+  g.copy(copy, original);
+};
+
 export const build = (steps: Step[]): Given => {
   const g = given();
   const articles: string[] = [g.article(BODY, { publishedAt: '2031-01-05' })];
   const claims: string[] = [];
+  const copies = new Map<string, string>();
   for (const s of steps) {
     if (withdrawalStep(g, articles, s)) continue;
-    if (s.kind === 'article') articles.push(g.article(BODY, { publishedAt: s.dated ? `2031-01-0${s.day}` : null, outlet: s.outlet }));
-    else if (s.kind === 'claim') {
+    if (s.kind === 'article') {
+      articles.push(g.article(BODY, { publishedAt: s.dated ? `2031-01-0${s.day}` : null, outlet: s.outlet }));
+      recordCopy(g, articles, copies, s.copyOf);
+    } else if (s.kind === 'claim') {
       // A claim goes to a live article: the write side refuses one on a withdrawn article.
       const live = articles.filter((id) => writable(g, id));
       const { evidence, ...rest } = s.spec;

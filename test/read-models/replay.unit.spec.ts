@@ -48,20 +48,33 @@ const step = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('retract' as const), claim: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('withdraw' as const), article: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('reingest' as const), article: fc.nat() }), weight: 1 },
+  // A later article recognised as a syndicated copy of an earlier one's story, before or after its claims arrive.
+  { arbitrary: fc.record({ kind: fc.constant('copy' as const), copy: fc.nat(), original: fc.nat() }), weight: 1 },
 );
 
 /** Builds a history from generated steps; returns the builder and its articles in order. */
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
-const build = (steps: Step[]): { g: Given; articles: Array<{ id: string; day: number; outlet: string }> } => {
+interface BuiltArticle {
+  id: string;
+  day: number;
+  outlet: string;
+  /** Index of its story's original in the article list, when it is a syndicated copy. */
+  copyOf?: number;
+}
+
+/** Whether an article is part of a story (a copy, or an original with copies): such articles are not withdrawn here (see the README). */
+const inStory = (articles: BuiltArticle[], i: number): boolean => articles[i].copyOf !== undefined || articles.some((a) => a.copyOf === i);
+
+const build = (steps: Step[]): { g: Given; articles: BuiltArticle[] } => {
   const g = given();
-  const articles: Array<{ id: string; day: number; outlet: string }> = [];
+  const articles: BuiltArticle[] = [];
   const claims: string[] = [];
   // As the write side: no claim write on a withdrawn article, no second withdrawal, no re-ingest of a live one.
   const writable = (claimId: string) => !g.withdrawn.has(claimId.split('-')[0]);
   for (const s of steps) {
     const article = articles.length ? articles[(s as { article?: number }).article! % articles.length]?.id : undefined;
-    if (s.kind === 'withdraw' && article && !g.withdrawn.has(article)) g.withdraw(article);
+    if (s.kind === 'withdraw' && article && !g.withdrawn.has(article) && !inStory(articles, articles.findIndex((a) => a.id === article))) g.withdraw(article);
     else if (s.kind === 'reingest' && g.withdrawn.size) g.reingest([...g.withdrawn][s.article % g.withdrawn.size]);
     else if (s.kind === 'article') {
       articles.push({ id: g.article(BODY, { publishedAt: `2031-01-0${s.day}`, outlet: s.outlet }), day: s.day, outlet: s.outlet });
@@ -80,6 +93,14 @@ const build = (steps: Step[]): { g: Given; articles: Array<{ id: string; day: nu
       g.correct(claims[s.claim % claims.length], Object.fromEntries(s.fields.map((f) => [f, full[f]])));
     } else if (s.kind === 'retract' && claims.length && writable(claims[s.claim % claims.length])) {
       g.retract(claims[s.claim % claims.length]);
+    } else if (s.kind === 'copy' && articles.length > 1) {
+      // A later live article, once, of an earlier live one that is no copy itself: as ingest records them.
+      const copy = 1 + (s.copy % (articles.length - 1));
+      const original = s.original % copy;
+      if (inStory(articles, copy) || articles[original].copyOf !== undefined) continue;
+      if (g.withdrawn.has(articles[copy].id) || g.withdrawn.has(articles[original].id)) continue;
+      articles[copy].copyOf = original;
+      g.copy(articles[copy].id, articles[original].id);
     }
   }
   return { g, articles };
@@ -171,7 +192,8 @@ describe('the conflicts view', () => {
       const { g, articles } = build(generated);
       const final = g.fold(claimsProjection);
       const direct = given();
-      for (const a of articles) direct.article(BODY, { publishedAt: `2031-01-0${a.day}`, outlet: a.outlet });
+      const ids = articles.map((a) => direct.article(BODY, { publishedAt: `2031-01-0${a.day}`, outlet: a.outlet }));
+      articles.forEach((a, i) => a.copyOf !== undefined && direct.copy(ids[i], ids[a.copyOf]));
       for (const record of final.claims.values()) if (!record.retraction) direct.recordAs(record.claim);
       const live = g.fold(conflictsProjection);
       const rebuilt = direct.fold(conflictsProjection);

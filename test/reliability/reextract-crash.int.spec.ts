@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestArticleCommand } from '../../src/articles/ingesting-article/ingest-article.command.js';
 import { IngestArticleHandler } from '../../src/articles/ingesting-article/ingest-article.handler.js';
+import { StoryIndex } from '../../src/syndication/story-index.js';
+import { Syndication } from '../../src/syndication/syndication.js';
 import { ReextractArticlesCommand } from '../../src/articles/reextracting-article/reextract-articles.command.js';
 import { ReextractArticlesHandler } from '../../src/articles/reextracting-article/reextract-articles.handler.js';
 import { RetractClaimCommand } from '../../src/articles/retracting-claim/retract-claim.command.js';
@@ -46,7 +48,7 @@ describe('reextract killed mid-run', () => {
     dir = mkdtempSync(join(tmpdir(), 'claimtrail-reextract-crash-'));
     // Ingested by an older extractor (the test's pledge rules), so the real one has work on every article.
     const store = new SqliteEventStore(file());
-    const ingest = new IngestArticleHandler(store, pledgeExtractor, new PageFetcher(loadConfig({})));
+    const ingest = new IngestArticleHandler(store, pledgeExtractor, new PageFetcher(loadConfig({})), new Syndication(new StoryIndex(':memory:')));
     const ingested = [];
     for (const f of writeCorpus(join(dir, 'corpus'), ARTICLES)) ingested.push(await ingest.execute(new IngestArticleCommand({ text: readFileSync(f, 'utf8') }, newCommandContext())));
     // An analyst threw out the first claim of every tenth article: re-extraction must never bring it back.

@@ -7,7 +7,8 @@ import type { ArticleEventType } from '../../src/domain/events/index.js';
 import type { CLAIM_TYPES as SERVER_CLAIM_TYPES } from '../../src/domain/claim.js';
 import type { LiveStatus } from '../../src/live/live-status.js';
 import type { ClaimView } from '../../src/read-models/claims/claims.queries.js';
-import type { CLAIM_TYPES, Claim as WireClaim, LiveStatus as WireLiveStatus, TYPE_LABEL } from '../../ui/src/types.js';
+import type { LinkedArticle } from '../../src/read-models/articles/articles.queries.js';
+import type { CLAIM_TYPES, Claim as WireClaim, LinkedArticle as WireLinkedArticle, LiveStatus as WireLiveStatus, TYPE_LABEL } from '../../ui/src/types.js';
 
 type Assignable<From, To> = [From] extends [To] ? true : false;
 
@@ -19,3 +20,5 @@ true satisfies Same<keyof typeof EVENT_SCHEMAS, ArticleEventType>;
 // A claim as GET /claims sends it can be read as the desk's claim; /live's status is the desk's.
 true satisfies Assignable<ClaimView, WireClaim>;
 true satisfies Same<LiveStatus, WireLiveStatus>;
+// The article page's syndication links are what GET /articles/:id sends.
+true satisfies Same<LinkedArticle, WireLinkedArticle>;

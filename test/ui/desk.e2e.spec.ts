@@ -7,6 +7,7 @@ import { eventually, launchChromium, screenshots, WIDE } from './browser.js';
 import { API_KEY, startDeskApp, type DeskApp } from './desk-app.js';
 import { newCommandContext } from '../../src/domain/events/index.js';
 import { appendFeedEvent } from '../../src/feeds/feed-stream.js';
+import { fixtureText } from '../syndication/fixtures.js';
 
 interface ApiClaim { claimId: string; type: string; articleId: string; actors: Array<{ party: string | null }>; evidence: { start: number; end: number } }
 interface ApiRef { claimId: string; type: string; start: number; end: number; claim: ApiClaim & { source: { mention: string; cue: string } } }
@@ -301,6 +302,21 @@ describe('the analyst’s desk in Chromium', () => {
     await eventually(async () => expect(await item.locator('.chip').count()).toBe(article.claimRefs.length), 5000);
     expect(await item.locator('h2').textContent()).toBe('Arctic talks');
     await screenshots(page, 'live');
+  });
+
+  it('links a syndicated copy to its original, and the original to its copies', async () => {
+    const ingest = async (name: 'original' | 'copy-harbour') =>
+      (await request(t.server).post('/articles').set(t.auth).send({ text: fixtureText(name) }).expect(201)).body.articleId as string;
+    const original = await ingest('original');
+    const copy = await ingest('copy-harbour');
+    await open(`#/articles/${copy}`);
+    const copyOf = page.locator('#copy-of a');
+    expect(await copyOf.textContent()).toBe('Ruritania and Genovia agree to resume talks on Varna river dam');
+    await copyOf.click();
+    await page.locator('#copies li a').first().waitFor();
+    expect(page.url()).toContain(`#/articles/${original}`);
+    expect(await page.locator('#copies li').allTextContents()).toEqual([expect.stringMatching(/^Neighbours return to the table over contested dam \(Harbour Times, .*% alike\)$/)]);
+    await screenshots(page, 'copies');
   });
 
   it('shows a banner while the views are rebuilt', async () => {

@@ -56,7 +56,9 @@ export interface ArticleSummary extends ArticleRef {
 }
 
 export interface ClaimRef { claimId: string; type: ClaimType; start: number; end: number; retracted: boolean; claim: Claim }
-export interface Article extends ArticleSummary { body: string; claimRefs: ClaimRef[] }
+/** An article linked by syndication: the story's original, or one of its copies. */
+export interface LinkedArticle { articleId: string; title: string | null; outlet: string | null; publishedAt: string | null; similarity: number }
+export interface Article extends ArticleSummary { body: string; claimRefs: ClaimRef[]; copyOf: LinkedArticle | null; copies: LinkedArticle[] }
 
 /** `claimIds` is a sample (the API caps it per source); `count` is how many claims rest on the source. */
 export interface SourceSummary { source: string; party: string | null; mentions: string[]; outlets: string[]; count: number; claimIds: string[] }
@@ -83,7 +85,7 @@ export interface Account {
 }
 export interface Attribution {
   key: string; type: ClaimType; actors: string[]; targets: string[]; topics: string[];
-  claims: number; articles: number; status: string; sources: SourceSummary[]; denied: number; firstAt: string; lastAt: string;
+  claims: number; articles: number; reports: number; status: string; sources: SourceSummary[]; denied: number; firstAt: string; lastAt: string;
   columns?: Page<{ source: string; party: string | null; accounts: Account[] }>;
 }
 

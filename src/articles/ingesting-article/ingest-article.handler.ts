@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ClaimExtractor } from '../../domain/claim-extractor.js';
 import type { ArticleIngestedData, CommandContext } from '../../domain/events/index.js';
+import { isClaimType } from '../../domain/claim.js';
 import { articleStream } from '../../domain/ids.js';
 import { NO_STREAM, WrongExpectedVersionError, type EventStore } from '../../event-store/event-store.js';
 import { CLAIM_EXTRACTOR, EVENT_STORE } from '../../common/tokens.js';
@@ -10,6 +11,7 @@ import { appendToArticle } from '../append-to-article.js';
 import { IngestArticleCommand, type IngestResult } from './ingest-article.command.js';
 import { articleFromInput, ingestEvents, reinstatesWithdrawn, type ArticleInput } from './ingest-article.js';
 import { PageFetcher } from '../../inputs/fetching/page-fetcher.js';
+import { copyRecognised, Syndication } from '../../syndication/syndication.js';
 
 @CommandHandler(IngestArticleCommand)
 export class IngestArticleHandler implements ICommandHandler<IngestArticleCommand, IngestResult> {
@@ -17,6 +19,7 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLAIM_EXTRACTOR) private readonly extractor: ClaimExtractor,
     private readonly pages: PageFetcher,
+    private readonly syndication: Syndication,
   ) {}
 
   async execute({ input, context, force }: IngestArticleCommand): Promise<IngestResult> {
@@ -32,16 +35,25 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
   private async write(article: ArticleIngestedData, context: CommandContext, force: boolean, attempts = 3): Promise<IngestResult> {
     const loaded = await loadArticle(this.store, article.articleId);
     if (loaded && !reinstatesWithdrawn(loaded.state, force)) return this.existing(article.articleId, loaded);
-    const events = ingestEvents(article, this.extractor);
+    // A copy is recorded right after ArticleIngested, in the same append (see src/syndication/).
+    await this.syndication.ready();
+    const { copy, claimed } = this.syndication.recognise(article.articleId, article.body);
+    const events = ingestEvents(article, this.extractor, copy && copyRecognised(article.articleId, copy));
+    let appended = false;
     try {
       const result = await appendToArticle(this.store, article.articleId, events, context, loaded ? loaded.revision : NO_STREAM);
+      appended = true;
       return {
         articleId: article.articleId, stream: articleStream(article.articleId), revision: result.nextExpectedRevision, position: result.position,
-        created: true, ...(loaded ? { reinstated: true } : {}), claims: events.length - 1,
+        created: true, ...(loaded ? { reinstated: true } : {}), claims: events.filter((e) => isClaimType(e.type)).length,
       };
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError && attempts > 1) return this.write(article, context, force, attempts - 1);
+      // Another writer wrote the stream meanwhile: the article is in the log, whatever we decide next.
+      if (error instanceof WrongExpectedVersionError) appended = true;
+      if (error instanceof WrongExpectedVersionError && attempts > 1) return await this.write(article, context, force, attempts - 1);
       throw error;
+    } finally {
+      if (claimed) this.syndication.settle(article.articleId, appended);
     }
   }
 

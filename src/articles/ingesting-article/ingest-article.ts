@@ -4,7 +4,7 @@ import { readHtmlArticle } from '../../inputs/html/read-html-article.js';
 import { extractorId, type ClaimExtractor } from '../../domain/claim-extractor.js';
 import { articleIdFor, claimIdFor, contentHash } from '../../domain/ids.js';
 import { unprocessable } from '../../domain/errors.js';
-import type { ArticleEvent, ArticleIngestedData } from '../../domain/events/index.js';
+import type { ArticleEvent, ArticleIngestedData, CopyRecognised } from '../../domain/events/index.js';
 import type { ArticleState } from '../article-state.js';
 import { withdrawnConflict } from '../withdrawn.js';
 
@@ -58,8 +58,12 @@ const articleFromHtml = (input: ArticleInput & { html: string }): ArticleIngeste
   };
 };
 
-/** ArticleIngested and every claim found in it: one append, so a crash leaves all or nothing. */
-export const ingestEvents = (article: ArticleIngestedData, extractor: ClaimExtractor): ArticleEvent[] => {
+/**
+ * ArticleIngested, CopyRecognised when the body is a syndicated copy, and every claim found in it:
+ * one append, so a crash leaves all or nothing; the copy comes before the claims, so the views
+ * know a claim's article is a copy when the claim arrives.
+ */
+export const ingestEvents = (article: ArticleIngestedData, extractor: ClaimExtractor, copy: CopyRecognised | null = null): ArticleEvent[] => {
   const recordedBy = extractorId(extractor);
   const ordinals = new Map<string, number>();
   const claims = extractor.extract({ body: article.body, title: article.title, dateline: article.dateline }).map((found) => {
@@ -70,7 +74,7 @@ export const ingestEvents = (article: ArticleIngestedData, extractor: ClaimExtra
     const claimId = claimIdFor({ articleId: article.articleId, recordedBy, anchor: found.evidence.start, type, ordinal });
     return { type, data: { claimId, articleId: article.articleId, recordedBy, ...fields } };
   });
-  return [{ type: 'ArticleIngested', data: article }, ...claims];
+  return [{ type: 'ArticleIngested', data: article }, ...(copy ? [copy] : []), ...claims];
 };
 
 /**

@@ -5,6 +5,7 @@ import { articleWithdrawnSchema } from './article-withdrawn.event.js';
 import { CLAIM_EVENT_SCHEMAS } from './claim-events.js';
 import { claimCorrectedSchema } from './claim-corrected.event.js';
 import { claimRetractedSchema } from './claim-retracted.event.js';
+import { copyRecognisedSchema } from './copy-recognised.event.js';
 import type { ArticleEvent, ArticleEventType } from './index.js';
 import { SCHEMA_VERSION, type EventMetadata } from './metadata.js';
 import { count, obj, str, type Schema } from './schema.js';
@@ -15,6 +16,7 @@ export const EVENT_SCHEMAS = {
   ClaimRetracted: claimRetractedSchema,
   ClaimCorrected: claimCorrectedSchema,
   ArticleWithdrawn: articleWithdrawnSchema,
+  CopyRecognised: copyRecognisedSchema,
 } satisfies { [T in ArticleEventType]: Schema<Extract<ArticleEvent, { type: T }>['data']> };
 
 /** The schema for a stored type, or null: an own key only (a type named "constructor" is unknown). */

@@ -24,6 +24,7 @@ const leaf = <T>(test: (v: unknown) => boolean, expected: string): Schema<T> => 
 export const str = leaf<string>((v) => typeof v === 'string', 'a string');
 export const strOrNull = leaf<string | null>((v) => v === null || typeof v === 'string', 'a string or null');
 export const count = leaf<number>((v) => Number.isInteger(v) && (v as number) >= 0, 'a non-negative integer');
+export const fraction = leaf<number>((v) => typeof v === 'number' && v >= 0 && v <= 1, 'a number from 0 to 1');
 export const bool = leaf<boolean>((v) => typeof v === 'boolean', 'a boolean');
 export const oneOf = <const V extends readonly string[]>(values: V): Schema<V[number]> =>
   leaf((v) => values.includes(v as string), `one of ${values.join(', ')}`);

@@ -24,12 +24,32 @@ export interface ArticleEntry {
   claims: ArticleClaimRef[];
 }
 
+/** One side of a syndication link: the other article, and how alike the copy's body was to the one it matched. */
+export interface StoryLink {
+  articleId: string;
+  similarity: number;
+}
+
 export interface ArticlesState {
   articles: Map<string, ArticleEntry>;
+  /** copy id → its story's original (CopyRecognised). */
+  copyOf: Map<string, StoryLink>;
+  /** original id → its copies, in the order recognised. */
+  copies: Map<string, StoryLink[]>;
 }
 
 const findRef = (state: ArticlesState, articleId: string, claimId: string): ArticleClaimRef | undefined =>
   state.articles.get(articleId)?.claims.find((c) => c.claimId === claimId);
+
+/** A withdrawn copy leaves its story's links (a forced re-ingest records it again); a withdrawn original keeps its copies'. */
+const unlinkCopy = (state: ArticlesState, articleId: string): void => {
+  const link = state.copyOf.get(articleId);
+  if (!link) return;
+  state.copyOf.delete(articleId);
+  const rest = (state.copies.get(link.articleId) ?? []).filter((c) => c.articleId !== articleId);
+  if (rest.length) state.copies.set(link.articleId, rest);
+  else state.copies.delete(link.articleId);
+};
 
 /** Mutates and returns `state`. */
 export const applyToArticles = (state: ArticlesState, { event, created }: ProjectedEvent): ArticlesState => {
@@ -61,15 +81,23 @@ export const applyToArticles = (state: ArticlesState, { event, created }: Projec
   } else if (event.type === 'ArticleWithdrawn') {
     // Its claim refs go with it; a forced re-ingest brings the article back with the claims ingested then.
     state.articles.delete(event.data.articleId);
+    unlinkCopy(state, event.data.articleId);
+  } else if (event.type === 'CopyRecognised') {
+    const { articleId, originalArticleId, similarity } = event.data;
+    if (state.copyOf.has(articleId)) return state;
+    state.copyOf.set(articleId, { articleId: originalArticleId, similarity });
+    const copies = state.copies.get(originalArticleId);
+    if (copies) copies.push({ articleId, similarity });
+    else state.copies.set(originalArticleId, [{ articleId, similarity }]);
   }
   return state;
 };
 
 export const articlesProjection = defineReadModel<'articles', ArticlesState>({
   name: 'articles',
-  // 2: a withdrawn article leaves the view.
-  version: 2,
-  initial: () => ({ articles: new Map() }),
+  // 2: a withdrawn article leaves the view. 3: syndication links (copyOf, copies).
+  version: 3,
+  initial: () => ({ articles: new Map(), copyOf: new Map(), copies: new Map() }),
   apply: applyToArticles,
   serialize: encodeState,
   deserialize: (json) => decodeState(json) as ArticlesState,

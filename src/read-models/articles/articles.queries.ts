@@ -5,7 +5,7 @@ import { toClaimView, type ClaimView } from '../claims/claims.queries.js';
 import { slug } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
 import { compareStrings, paginateMap, type Page, type PageRequest } from '../shared/page.js';
-import type { ArticleClaimRef, ArticleEntry, ArticlesState } from './articles.projection.js';
+import type { ArticleClaimRef, ArticleEntry, ArticlesState, StoryLink } from './articles.projection.js';
 
 export interface ArticleFilter extends TimeRange {
   /** Slug of the outlet name. */
@@ -68,9 +68,20 @@ export interface ArticleClaim extends ArticleClaimRef {
   claim?: ClaimView;
 }
 
+/** An article linked by syndication, as the article page names it. */
+export interface LinkedArticle extends StoryLink {
+  title: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+}
+
 export interface ArticleDetail extends ArticleSummary {
   body: string;
   contentHash: string;
+  /** The story's original when this article is a syndicated copy of it; null otherwise. */
+  copyOf: LinkedArticle | null;
+  /** The syndicated copies of this article, in the order recognised (an original's only). */
+  copies: LinkedArticle[];
   /** In reading order (evidence start), then id. */
   claimRefs: ArticleClaim[];
 }
@@ -86,6 +97,17 @@ export const getArticle = (state: ArticlesState, articleId: string, opts: { clai
       const record = opts.claims?.claims.get(ref.claimId);
       return record ? { ...ref, claim: toClaimView(opts.claims!, record) } : { ...ref };
     });
-  return { ...summary(e, opts.includeRetracted), body: e.article.body, contentHash: e.article.contentHash, claimRefs: refs };
+  const copyOf = state.copyOf.get(articleId);
+  return {
+    ...summary(e, opts.includeRetracted), body: e.article.body, contentHash: e.article.contentHash,
+    copyOf: copyOf ? linked(state, copyOf) : null, copies: (state.copies.get(articleId) ?? []).map((link) => linked(state, link)),
+    claimRefs: refs,
+  };
 };
+
+const linked = (state: ArticlesState, link: StoryLink): LinkedArticle => linkedArticle(link, state.articles.get(link.articleId)?.article);
+
+/** A link named by the linked article (absent: not recorded). */
+export const linkedArticle = (link: StoryLink, article: Pick<ArticleHead, 'title' | 'outlet' | 'publishedAt'> | undefined): LinkedArticle =>
+  ({ ...link, title: article?.title ?? null, outlet: article?.outlet ?? null, publishedAt: article?.publishedAt ?? null });
 

@@ -7,6 +7,7 @@ import type { Find, ReadModelReader } from '../../read-model-store/read-model-st
 import { claimViewsOf } from '../claims/claims.stored-queries.js';
 import { paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import {
+  linkedArticle,
   readingOrder,
   summaryOf,
   titleText,
@@ -14,10 +15,12 @@ import {
   type ArticleClaim,
   type ArticleDetail,
   type ArticleFilter,
+  type LinkedArticle,
   type ArticleSummary,
 } from './articles.queries.js';
-import { articleTerm, EVERY_ARTICLE, ngrams, ngramTerm, outletTerm, typeTerm } from './articles.stored.js';
-import { ARTICLE_CLAIMS, ARTICLE_COUNTS, ARTICLE_TEXTS, ARTICLES, type ArticleRowDoc } from './articles.tables.js';
+import type { StoryLink } from './articles.projection.js';
+import { articleTerm, copiesTerm, EVERY_ARTICLE, ngrams, ngramTerm, outletTerm, typeTerm } from './articles.stored.js';
+import { ARTICLE_CLAIMS, ARTICLE_COPIES, ARTICLE_COUNTS, ARTICLE_TEXTS, ARTICLES, type ArticleRowDoc } from './articles.tables.js';
 
 const summaryOfRow = (doc: ArticleRowDoc, includeRetracted?: boolean): ArticleSummary =>
   summaryOf(doc.head, doc.recordedAt, includeRetracted ? doc.claims.all : doc.claims.live);
@@ -88,5 +91,18 @@ export const getArticleStored = (reader: ReadModelReader, articleId: string, opt
     const claim = views.get(ref.claimId);
     return claim ? { ...ref, claim } : { ...ref };
   });
-  return { ...summaryOfRow(row, opts.includeRetracted), body: text.body, contentHash: text.contentHash, claimRefs };
+  const { copyOf, copies } = storyLinks(reader, articleId);
+  return { ...summaryOfRow(row, opts.includeRetracted), body: text.body, contentHash: text.contentHash, copyOf, copies, claimRefs };
+};
+
+/** The article's syndication links, each named by the linked article's title, outlet and date as they now stand. */
+const storyLinks = (reader: ReadModelReader, articleId: string): { copyOf: LinkedArticle | null; copies: LinkedArticle[] } => {
+  const own = reader.get(ARTICLE_COPIES, articleId);
+  const copyOf: StoryLink | null = own ? { articleId: own.original, similarity: own.similarity } : null;
+  const copies: StoryLink[] = reader
+    .find({ table: ARTICLE_COPIES, all: [copiesTerm(articleId)], count: false })
+    .rows.map((r) => ({ articleId: r.key, similarity: r.doc.similarity }));
+  const heads = reader.getMany(ARTICLES, [...(copyOf ? [copyOf.articleId] : []), ...copies.map((c) => c.articleId)]);
+  const linked = (link: StoryLink) => linkedArticle(link, heads.get(link.articleId)?.head);
+  return { copyOf: copyOf && linked(copyOf), copies: copies.map(linked) };
 };

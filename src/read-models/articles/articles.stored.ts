@@ -2,6 +2,7 @@
 // into rows. An article's row keeps its claim counts by type, updated by each claim event, so a
 // listing never counts references per request and its filters are terms of that row.
 import type { ClaimType } from '../../domain/claim.js';
+import type { CopyRecognisedData } from '../../domain/events/index.js';
 import type { ReadModelWriter } from '../../read-model-store/read-model-store.js';
 import { slug } from '../claim-key.js';
 import type { ProjectedEvent } from '../projection.js';
@@ -11,7 +12,7 @@ import { isoTime } from '../shared/iso-time.js';
 import { defineStoredReadModel } from '../stored-read-model.js';
 import { articlesProjection, type ArticleClaimRef } from './articles.projection.js';
 import { articleHead, titleText } from './articles.queries.js';
-import { ARTICLE_CLAIMS, ARTICLE_COUNTS, ARTICLE_TEXTS, ARTICLES, type ArticleRowDoc, type RefCounts } from './articles.tables.js';
+import { ARTICLE_CLAIMS, ARTICLE_COPIES, ARTICLE_COUNTS, ARTICLE_TEXTS, ARTICLES, type ArticleRowDoc, type RefCounts } from './articles.tables.js';
 
 // Below every character of an id, so one article's references sort together.
 const SEPARATOR = '\u0001';
@@ -100,7 +101,7 @@ const applyArticle = (w: ReadModelWriter, data: Extract<ProjectedEvent['event'],
   writeRow(w, existing, doc);
 };
 
-type RefEvent = Exclude<ProjectedEvent['event'], { type: 'ArticleIngested' | 'ArticleWithdrawn' }>;
+type RefEvent = Exclude<ProjectedEvent['event'], { type: 'ArticleIngested' | 'ArticleWithdrawn' | 'CopyRecognised' }>;
 
 /** The changed reference a correction or retraction makes, or null when it changes none. */
 const changedRef = (event: RefEvent, ref: ArticleClaimRef): ArticleClaimRef | null => {
@@ -131,11 +132,22 @@ const withdraw = (w: ReadModelWriter, articleId: string): void => {
   w.remove(ARTICLES, articleId);
   w.remove(ARTICLE_TEXTS, articleId);
   for (const ref of w.find({ table: ARTICLE_CLAIMS, all: [articleTerm(articleId)], count: false }).rows) w.remove(ARTICLE_CLAIMS, ref.key);
+  // A withdrawn copy leaves its story's links; a forced re-ingest is recognised again.
+  w.remove(ARTICLE_COPIES, articleId);
 };
 
-export const applyToStoredArticles = (w: ReadModelWriter, { event, created }: ProjectedEvent): void => {
+export const copiesTerm = (originalId: string): string => `copies-of:${originalId}`;
+
+/** The first recognition of a copy stands (as in the reference); its original lists it in that order. */
+const applyCopy = (w: ReadModelWriter, { articleId, originalArticleId, similarity }: CopyRecognisedData, position: bigint): void => {
+  if (w.get(ARTICLE_COPIES, articleId)) return;
+  w.put(ARTICLE_COPIES, { key: articleId, doc: { original: originalArticleId, similarity }, sort: Number(position), terms: [copiesTerm(originalArticleId)] });
+};
+
+export const applyToStoredArticles = (w: ReadModelWriter, { event, created, position }: ProjectedEvent): void => {
   if (event.type === 'ArticleIngested') applyArticle(w, event.data, isoTime(created));
   else if (event.type === 'ArticleWithdrawn') withdraw(w, event.data.articleId);
+  else if (event.type === 'CopyRecognised') applyCopy(w, event.data, position);
   else applyToRef(w, event);
 };
 
@@ -143,6 +155,6 @@ export const storedArticles = defineStoredReadModel({
   name: 'articles',
   // One version for one meaning: the reference's.
   version: articlesProjection.version,
-  tables: [ARTICLES, ARTICLE_TEXTS, ARTICLE_CLAIMS, ARTICLE_COUNTS],
+  tables: [ARTICLES, ARTICLE_TEXTS, ARTICLE_CLAIMS, ARTICLE_COUNTS, ARTICLE_COPIES],
   apply: applyToStoredArticles,
 });

@@ -36,3 +36,12 @@ export const ARTICLE_CLAIMS = defineTable<ArticleClaimRef>('articles.claims');
 
 /** Term → how many articles carry it: the totals of the listings with one filter or none. */
 export const ARTICLE_COUNTS = defineTable<{ n: number }>('articles.counts');
+
+/** A syndicated copy's link to its story's original (CopyRecognised), keyed by the copy's id. */
+export interface CopyLinkDoc {
+  original: string;
+  similarity: number;
+}
+
+/** Sorted by the position it was recognised at, with the term of its original: an original's copies in order. */
+export const ARTICLE_COPIES = defineTable<CopyLinkDoc>('articles.copies');

@@ -1,10 +1,11 @@
 import type { ClaimType, Topic } from '../../domain/claim.js';
 import type { ClaimRecord, ClaimsState } from '../claims/claims.projection.js';
 import { claimArticle, claimTime, selectClaims, type ClaimArticle } from '../claims/claims.queries.js';
-import { independentSource, normaliseClaimKey, parseClaimKey, sourceKey, TOPIC_PRECEDENCE, type ClaimKeyParts } from '../claim-key.js';
+import { normaliseClaimKey, parseClaimKey, sourceKey, TOPIC_PRECEDENCE, type ClaimKeyParts } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
+import { claimSource, storyOf } from '../claims/reports.js';
 import type { AttributionsState } from './attributions.projection.js';
 import { corroborationStatus, type CorroborationStatus } from './corroboration.js';
 import type { Evidence, Polarity, SourceRef } from '../../domain/claim.js';
@@ -29,6 +30,8 @@ export interface AttributionSummary extends ClaimKeyParts {
   topics: Topic[];
   claims: number;
   articles: number;
+  /** Independent reports: its articles, syndicated copies counted once with their original (one story). */
+  reports: number;
   status: CorroborationStatus;
   sources: SourceSummary[];
   denied: number;
@@ -46,6 +49,7 @@ const summarise = (claims: ClaimsState, key: string, parts: ClaimKeyParts, recor
   const times = records.map((r) => claimTime(claims, r));
   return {
     key, ...parts, topics: topicsOf(records), claims: records.length, articles: new Set(records.map((r) => r.claim.articleId)).size,
+    reports: new Set(records.map((r) => storyOf(claims, r.claim.articleId))).size,
     status: corroborationStatus(sources.length), sources, denied: records.length - asserted.length,
     firstAt: iso(Math.min(...times)), lastAt: iso(Math.max(...times)),
   };
@@ -117,7 +121,7 @@ export const getAttribution = (
   for (const r of records) {
     const c = r.claim;
     const article = claimArticle(claims, c.articleId);
-    const source = independentSource(c.source, article.outlet);
+    const source = claimSource(claims, c);
     let col = columns.get(source);
     if (!col) columns.set(source, (col = { source, party: c.source.party, accounts: [] }));
     col.accounts.push({

@@ -7,7 +7,10 @@ export type CorroborationStatus = 'none' | 'single-source' | 'corroborated';
 
 export interface Corroboration {
   key: string;
-  /** `corroborated` when two or more independent sources assert it (see independentSource), `none` when no live claim asserts it (denials only). */
+  /**
+   * `corroborated` when two or more independent sources assert it (see independentSource), `none` when no live claim asserts it (denials only).
+   * A syndicated copy's claims count as its original's (claims/reports.ts): five outlets running one wire story are one report.
+   */
   status: CorroborationStatus;
   /** Every independent source asserting it; denials are not corroboration and are left out. */
   sources: SourceSummary[];

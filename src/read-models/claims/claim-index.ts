@@ -5,7 +5,8 @@
 // the stable hash never see them; a state without one (restored, or built by hand) gets one
 // rebuilt on first use.
 import type { Claim, ClaimType } from '../../domain/claim.js';
-import { claimKey, independentSource, partyKeys, sourceKey } from '../claim-key.js';
+import { claimKey, partyKeys, sourceKey } from '../claim-key.js';
+import { claimSource } from './reports.js';
 import { compareStrings } from '../shared/page.js';
 import type { ClaimRecord, ClaimsState } from './claims.projection.js';
 
@@ -126,7 +127,7 @@ const bump = (m: Map<string, number>, key: string, by: number): void => {
 const tally = (state: ClaimsState, index: ClaimIndex, r: ClaimRecord, by: 1 | -1): void => {
   const c = r.claim;
   const outlet = state.articles.get(c.articleId)?.outlet ?? null;
-  const source = independentSource(c.source, outlet);
+  const source = claimSource(state, c);
   for (const [party, group] of roleGroups(c)) {
     let groups = index.parties.get(party);
     if (!groups) index.parties.set(party, (groups = new Map<string, Map<string, SourceTally>>()));
@@ -154,7 +155,7 @@ const tallyKey = (state: ClaimsState, index: ClaimIndex, r: ClaimRecord, by: 1 |
   const key = claimKey(c);
   let sources = index.keys.get(key);
   if (!sources) index.keys.set(key, (sources = new Map<string, number>()));
-  bump(sources, independentSource(c.source, state.articles.get(c.articleId)?.outlet ?? null), by);
+  bump(sources, claimSource(state, c), by);
   if (!sources.size) index.keys.delete(key);
 };
 

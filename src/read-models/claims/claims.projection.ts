@@ -19,6 +19,8 @@ export interface ArticleMeta {
   recordedAt: string;
   /** Epoch ms that `from`/`to` compare: publishedAt, else recordedAt. */
   time: number;
+  /** Set when the article is a syndicated copy: its story's original and that one's outlet (see reports.ts). */
+  copyOf?: { articleId: string; outlet: string | null };
 }
 
 export interface Retraction {
@@ -55,7 +57,17 @@ export const applyToClaims = (state: ClaimsState, { event, created }: ProjectedE
     // Claims recorded before their article (or an article recorded again) move with its time and outlet.
     const moved = index ? [...(index.lists.get(listKey('article', articleId))?.records ?? [])] : [];
     for (const r of moved) unindexRecord(state, index!, r);
-    state.articles.set(articleId, { title, outlet, url, publishedAt, recordedAt: at, time: effectiveTime(publishedAt, at) });
+    const copyOf = state.articles.get(articleId)?.copyOf;
+    state.articles.set(articleId, { title, outlet, url, publishedAt, recordedAt: at, time: effectiveTime(publishedAt, at), ...(copyOf ? { copyOf } : {}) });
+    for (const r of moved) indexRecord(state, index!, r);
+  } else if (event.type === 'CopyRecognised') {
+    const meta = state.articles.get(event.data.articleId);
+    if (!meta) return state;
+    // Its claims' sources now count as the original's outlet's (reports.ts): they move in the tallies.
+    const moved = index ? [...(index.lists.get(listKey('article', event.data.articleId))?.records ?? [])] : [];
+    for (const r of moved) unindexRecord(state, index!, r);
+    const original = state.articles.get(event.data.originalArticleId);
+    meta.copyOf = { articleId: event.data.originalArticleId, outlet: original ? original.outlet : meta.outlet };
     for (const r of moved) indexRecord(state, index!, r);
   } else if (isClaimEvent(event)) {
     const old = state.claims.get(event.data.claimId);
@@ -94,7 +106,8 @@ export const applyToClaims = (state: ClaimsState, { event, created }: ProjectedE
 export const claimsProjection = defineReadModel<'claims', ClaimsState>({
   name: 'claims',
   // 2: its corroboration tally is by claim key, which no longer holds the topic. 3: a withdrawn article's claims leave it.
-  version: 3,
+  // 4: syndicated copies (CopyRecognised) count as their original's outlet in source tallies.
+  version: 4,
   initial: () => ({ claims: new Map(), articles: new Map() }),
   apply: applyToClaims,
   serialize: encodeState,

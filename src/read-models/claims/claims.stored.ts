@@ -2,6 +2,7 @@
 // rows. Each claim is one row in listing order with the reference's index lists as terms, so a
 // listing page is one indexed query; what claims show of their article is written into their rows
 // when the article is recorded (again), as the reference shows it at query time.
+import type { CopyRecognisedData } from '../../domain/events/index.js';
 import type { ReadModelWriter } from '../../read-model-store/read-model-store.js';
 import { applyCorrection } from '../../domain/claim-correction.js';
 import { claimKey, slug } from '../claim-key.js';
@@ -91,7 +92,8 @@ const replaceClaim = (w: ReadModelWriter, old: { place: string; record: ClaimRec
 
 const applyArticle = (w: ReadModelWriter, event: Extract<ProjectedEvent['event'], { type: 'ArticleIngested' }>, at: string): void => {
   const { articleId, title, outlet, url, publishedAt } = event.data;
-  const meta: ArticleMeta = { title, outlet, url, publishedAt, recordedAt: at, time: effectiveTime(publishedAt, at) };
+  const copyOf = w.get(CLAIM_ARTICLES, articleId)?.copyOf;
+  const meta: ArticleMeta = { title, outlet, url, publishedAt, recordedAt: at, time: effectiveTime(publishedAt, at), ...(copyOf ? { copyOf } : {}) };
   w.put(CLAIM_ARTICLES, { key: articleId, doc: meta });
   // Claims recorded before their article (or an article recorded again) move with its time and outlet.
   for (const row of w.find({ table: CLAIMS, all: [listKey('article', articleId)] }).rows) writeClaim(w, row.doc.record, meta);
@@ -113,9 +115,18 @@ const withdraw = (w: ReadModelWriter, { articleId, claimIds }: { articleId: stri
   for (const row of w.find({ table: CLAIMS, all: [listKey('article', articleId)], count: false }).rows) writeClaim(w, row.doc.record, undefined);
 };
 
+/** A syndicated copy's claims report its original's outlet (reports.ts): kept with the copy's article. */
+const applyCopy = (w: ReadModelWriter, { articleId, originalArticleId }: CopyRecognisedData): void => {
+  const meta = w.get(CLAIM_ARTICLES, articleId);
+  if (!meta) return;
+  const original = w.get(CLAIM_ARTICLES, originalArticleId);
+  w.put(CLAIM_ARTICLES, { key: articleId, doc: { ...meta, copyOf: { articleId: originalArticleId, outlet: original ? original.outlet : meta.outlet } } });
+};
+
 export const applyToStoredClaims = (w: ReadModelWriter, { event, created }: ProjectedEvent): void => {
   const at = isoTime(created);
   if (event.type === 'ArticleIngested') applyArticle(w, event, at);
+  else if (event.type === 'CopyRecognised') applyCopy(w, event.data);
   else if (isClaimEvent(event)) {
     const old = recordOf(w, event.data.claimId);
     replaceClaim(w, old, { claim: claimOfEvent(event), recordedAt: at, retraction: null, corrections: 0, correctedAt: null });

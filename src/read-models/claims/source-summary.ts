@@ -1,5 +1,5 @@
 import type { ClaimRecord, ClaimsState } from './claims.projection.js';
-import { independentSource } from '../claim-key.js';
+import { claimSource } from './reports.js';
 import { compareStrings } from '../shared/page.js';
 
 /** One independent source behind a set of claims: who, as the articles named them, and where. */
@@ -20,7 +20,7 @@ export const summariseSources = (claims: ClaimsState, records: readonly ClaimRec
   const by = new Map<string, { party: string | null; mentions: Set<string>; outlets: Set<string>; claimIds: string[] }>();
   for (const r of records) {
     const outlet = claims.articles.get(r.claim.articleId)?.outlet ?? null;
-    const key = independentSource(r.claim.source, outlet);
+    const key = claimSource(claims, r.claim);
     let s = by.get(key);
     if (!s) by.set(key, (s = { party: r.claim.source.party, mentions: new Set(), outlets: new Set(), claimIds: [] }));
     if (r.claim.source.mention) s.mentions.add(r.claim.source.mention);

@@ -24,6 +24,9 @@
 //   a concern or an accusation is a stance many parties hold at once (ten capitals "expressing
 //   concern" over one crisis agree, they do not contradict each other), and pairing them made the
 //   view quadratic in the output on a busy news day.
+// Syndicated copies (CopyRecognised): two articles of one story — an original and its copy, or two
+// copies — are one report told twice, so no rule pairs their claims; and a copy's claims take no
+// part in denials (denials.ts), where they would only repeat its original's.
 import type { ClaimType, Polarity, Topic } from '../../domain/claim.js';
 import { formatClaimKey, primaryTopic } from '../claim-key.js';
 import { similarity } from './content-words.js';
@@ -38,6 +41,8 @@ export const DEED_TYPES: ReadonlySet<ClaimType> = new Set(['InvitationExtended',
 export interface ConflictFacts {
   claimId: string;
   articleId: string;
+  /** The story of its article: the original's id for a syndicated copy, else the article's own. */
+  story: string;
   /** The article's time (published, else recorded), epoch ms. */
   t: number;
   type: ClaimType;
@@ -65,6 +70,9 @@ export interface PairFinding {
   why: string;
 }
 
+/** Two articles of one story (an original and its syndicated copy, or two copies) are one report: never paired. */
+const sameReport = (x: ConflictFacts, y: ConflictFacts): boolean => x.articleId !== y.articleId && x.story === y.story;
+
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 const overlaps = (a: readonly string[], b: readonly string[]): boolean => a.some((x) => b.includes(x));
 const disjointTopics = (a: ConflictFacts, b: ConflictFacts): boolean => a.topics.length > 0 && b.topics.length > 0 && !overlaps(a.topics, b.topics);
@@ -84,7 +92,7 @@ export const compareFacts = (a: ConflictFacts, b: ConflictFacts): number =>
 
 /** Competing accounts, in one article or across articles; null when they do not compete. */
 export const competingAccount = (x: ConflictFacts, y: ConflictFacts): PairFinding | null => {
-  if (x.type !== y.type || x.polarity !== 'asserted' || y.polarity !== 'asserted' || !disjointTopics(x, y)) return null;
+  if (x.type !== y.type || x.polarity !== 'asserted' || y.polarity !== 'asserted' || !disjointTopics(x, y) || sameReport(x, y)) return null;
   const [p, q] = compareFacts(x, y) <= 0 ? [x, y] : [y, x];
   const sameParties = sameList(p.actors, q.actors) && sameList(p.targets, q.targets);
   const topics = `${quote(p)} gives ${fmt(p.topics)}, ${quote(q)} gives ${fmt(q.topics)}`;
@@ -109,7 +117,7 @@ const selfReported = (f: ConflictFacts): boolean => f.actors.includes(f.source);
 
 /** The same act credited to different actors by different sources; null otherwise. */
 export const actorDisagreement = (x: ConflictFacts, y: ConflictFacts): PairFinding | null => {
-  if (x.type !== y.type || x.polarity !== 'asserted' || y.polarity !== 'asserted' || x.source === y.source) return null;
+  if (x.type !== y.type || x.polarity !== 'asserted' || y.polarity !== 'asserted' || x.source === y.source || sameReport(x, y)) return null;
   if (!DEED_TYPES.has(x.type)) return null;
   if (!x.actors.length || !y.actors.length || overlaps(x.actors, y.actors)) return null;
   if (selfReported(x) && selfReported(y)) return null;

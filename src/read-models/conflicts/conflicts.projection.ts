@@ -37,6 +37,7 @@ const factsOf = (state: ConflictsState, type: ClaimType, claim: ClaimEventData, 
   return {
     claimId: claim.claimId,
     articleId: claim.articleId,
+    story: article?.copyOf ?? claim.articleId,
     t: article ? article.t : recordedAt,
     type,
     actors: sharedList(partyKeys(claim.actors)),
@@ -119,13 +120,24 @@ const update = (state: ConflictsState, claimId: string, next: ConflictFacts | un
   if (next) index(state, next);
 };
 
+/** A copy's claims recorded before it was known to be one (a hand-made history) leave the conflicts with their original. */
+const recogniseCopy = (state: ConflictsState, articleId: string, originalArticleId: string): void => {
+  const article = state.articles.get(articleId);
+  if (!article || article.copyOf !== undefined) return;
+  article.copyOf = originalArticleId;
+  for (const id of [...article.claims]) update(state, id, { ...state.facts.get(id)!, story: originalArticleId });
+};
+
 /** Mutates and returns `state`. */
 export const applyToConflicts = (state: ConflictsState, { event, created }: ProjectedEvent): ConflictsState => {
   if (event.type === 'ArticleIngested') {
     const at = isoTime(created);
     const { starts, cues } = indexSentences(event.data.body);
     const existing = state.articles.get(event.data.articleId);
-    state.articles.set(event.data.articleId, { t: effectiveTime(event.data.publishedAt, at), outlet: event.data.outlet, starts, cues, claims: existing?.claims ?? [] });
+    const copyOf = existing?.copyOf;
+    state.articles.set(event.data.articleId, { t: effectiveTime(event.data.publishedAt, at), outlet: event.data.outlet, ...(copyOf ? { copyOf } : {}), starts, cues, claims: existing?.claims ?? [] });
+  } else if (event.type === 'CopyRecognised') {
+    recogniseCopy(state, event.data.articleId, event.data.originalArticleId);
   } else if (isClaimEvent(event)) {
     update(state, event.data.claimId, factsOf(state, event.type, event.data, Date.parse(isoTime(created))));
   } else if (event.type === 'ClaimCorrected') {
@@ -164,7 +176,8 @@ export const conflictsProjection = defineReadModel<'conflicts', ConflictsState>(
   // 2: sentences and contrast cues from the extractor's split (claims' `sentence`, `contrastCue`);
   // denials meet the asserted claims of their key whatever their topics (keys lost the topic).
   // 3: a withdrawn article's claims leave it.
-  version: 3,
+  // 4: claims of one story (a syndicated copy and its original) are never paired; copies take no part in denials.
+  version: 4,
   initial: () => ({ articles: new Map(), facts: new Map(), conflicts: new Map(), byClaim: new Map(), denials: new Map(), ...emptyIndexes() }),
   apply: applyToConflicts,
   serialize: serializeConflicts,

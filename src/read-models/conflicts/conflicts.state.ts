@@ -18,6 +18,8 @@ export interface Conflict {
 export interface ConflictArticle {
   t: number;
   outlet: string | null;
+  /** Its story's original, when the article is a syndicated copy. */
+  copyOf?: string;
   starts: number[];
   cues: Record<number, string>;
   /** Live claims of the article. */

@@ -82,9 +82,15 @@ export const relinkDenials = (state: Pick<ConflictsState, 'keyed' | 'denials' | 
   }
 };
 
+/**
+ * Whether a live claim takes part in its key's denials: asserted or denied, and not in a syndicated
+ * copy, whose claims repeat its original's (the original's denial already opposes every assertion).
+ */
+const joinsKey = (f: ConflictFacts): boolean => (f.polarity === 'asserted' || f.polarity === 'denied') && f.story === f.articleId;
+
 /** On restore: puts a live claim back in its key's lists; its conflicts are already in the snapshot. */
 export const restoreKey = (state: Pick<ConflictsState, 'keyed' | 'facts'>, f: ConflictFacts): void => {
-  if (f.polarity !== 'asserted' && f.polarity !== 'denied') return;
+  if (!joinsKey(f)) return;
   const group = groupOf(state, keyOf(f));
   if (f.polarity === 'denied') insertDenied(group, f);
   else insertAsserted(group, f);
@@ -92,7 +98,7 @@ export const restoreKey = (state: Pick<ConflictsState, 'keyed' | 'facts'>, f: Co
 
 /** A live claim (already in `state.facts`) joins its key. */
 export const addToKey = (state: ConflictsState, f: ConflictFacts): void => {
-  if (f.polarity !== 'asserted' && f.polarity !== 'denied') return;
+  if (!joinsKey(f)) return;
   const key = keyOf(f);
   const group = groupOf(state, key);
   if (f.polarity === 'denied') {
@@ -113,7 +119,7 @@ export const addToKey = (state: ConflictsState, f: ConflictFacts): void => {
 
 /** A claim leaves its key (retracted, or about to be re-added as corrected). */
 export const removeFromKey = (state: ConflictsState, f: ConflictFacts): void => {
-  if (f.polarity !== 'asserted' && f.polarity !== 'denied') return;
+  if (!joinsKey(f)) return;
   const key = keyOf(f);
   const group = state.keyed.get(key);
   if (!group) return;

@@ -9,6 +9,7 @@ import { ClaimEditor } from '../components/ClaimEditor.js';
 import { RecordClaim } from '../components/RecordClaim.js';
 import { WithdrawArticle } from '../components/WithdrawArticle.js';
 import { Legend, Loaded } from '../components/common.js';
+import { StoryLinks } from '../components/StoryLinks.js';
 import { articleTitle, when } from '../format.js';
 import { paragraphs, trimRange, type Segment } from '../highlight.js';
 import { useLive } from '../live.js';
@@ -51,6 +52,7 @@ export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: 
                 {[article.outlet, article.dateline, article.section].filter(Boolean).join(' · ')}
                 {' · '}published {when(article.publishedAt)} · recorded {when(article.recordedAt)} · revision {revision}
               </p>
+              <StoryLinks article={article} />
               <Legend />
               <div ref={bodyRef}><Body article={article} pinned={pinnedIds} onHover={setHover} /></div>
             </section>

@@ -87,7 +87,7 @@ export const KeyCompare = ({ claimKey }: { claimKey: string }) => {
         <div class="stack">
           <h1><TypeChip type={a.type} /> {a.actors.join(' + ') || '?'} → {a.targets.join(' + ') || '—'}{a.topics.length ? ` on ${a.topics.join(', ')}` : ''}</h1>
           <p class="why">
-            {a.claims} claim(s) in {a.articles} article(s) from {a.sources.length} source(s): <strong>{a.status}</strong>
+            {a.claims} claim(s) in {a.articles} article(s){a.reports < a.articles && <> ({a.reports} independent report(s): the rest are syndicated copies)</>} from {a.sources.length} source(s): <strong>{a.status}</strong>
             {a.denied > 0 && <>; <strong>{a.denied} denial(s)</strong></>}. First {when(a.firstAt)}, last {when(a.lastAt)}.
           </p>
           <div class="sides" id="key-sides">
