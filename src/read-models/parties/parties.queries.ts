@@ -162,7 +162,7 @@ const rolesOf = (key: string, r: ClaimRecord): PartyRole[] => [
 const ROLE_LIST = { actor: 'actor', target: 'target', source: 'source' } as const;
 
 /** Whether a party page takes the kept path: newest first, no filter but the role. */
-const keptPath = (filter: PartyClaimFilter, order: ClaimOrder): { role?: PartyRole; claimFilter: ClaimFilter; kept: boolean } => {
+export const keptPath = (filter: PartyClaimFilter, order: ClaimOrder): { role?: PartyRole; claimFilter: ClaimFilter; kept: boolean } => {
   // `includeRetracted: false` is the default spelled out (the REST layer always passes it): it
   // must not send the common page down the grouping path.
   const { role, includeRetracted, ...rest } = filter;
