@@ -8,7 +8,7 @@ import type { ClaimFacts } from '../shared/stored-claim-facts.js';
 import { CLAIM_ID_SAMPLE, type PartyRole, type PartySummary } from './parties.queries.js';
 import {
   claimTerm, listKey, listTerm, partiesTables as T, partyClaimKey, partyTerm, tallyTerm, trigramTerms,
-  type PartyClaimDoc, type PartyMode, type SourceTallyDoc, type TallyGroup,
+  type PartyClaimDoc, type PartyMode, type TallyGroup,
 } from './parties.tables.js';
 
 /** A party's roles in a claim, in the order actor, target, source. */
