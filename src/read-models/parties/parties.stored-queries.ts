@@ -12,8 +12,9 @@ import {
   CLAIM_ID_SAMPLE, keptPath, type PartyClaimFilter, type PartyClaimView, type PartyDetail, type PartyListFilter, type PartyRole,
   type PartySummary, type TypeGroup,
 } from './parties.queries.js';
+import { trigramTerms } from '../shared/trigrams.js';
 import {
-  claimTerm, listKey, listTerm, partiesTables as T, partyTerm, trigramTerms, type PartyClaimDoc, type PartyEntryDoc, type PartyMode,
+  claimTerm, listKey, listTerm, partiesTables as T, partyTerm, type PartyClaimDoc, type PartyEntryDoc, type PartyMode,
   type SourceTallyDoc,
 } from './parties.tables.js';
 

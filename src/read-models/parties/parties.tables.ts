@@ -72,15 +72,5 @@ export const partyTerm = (mode: PartyMode, party: string): string => `${mode}|${
 export const listTerm = (mode: PartyMode, role?: PartyRole | '*', type?: ClaimType): string =>
   [mode, ...(role ? [role] : []), ...(type ? [type] : [])].join('|');
 
-/** Text search terms: every trigram of the key and of the lower-case label. */
-export const trigramTerms = (texts: readonly string[]): string[] => {
-  const terms = new Set<string>();
-  for (const text of texts) {
-    const chars = Array.from(text);
-    for (let i = 0; i + 3 <= chars.length; i++) terms.add(`q:${chars.slice(i, i + 3).join('')}`);
-  }
-  return [...terms];
-};
-
 /** Every table of the parties read model. */
 export const PARTIES_TABLES = [partiesTables.facts.articles, partiesTables.facts.claims, partiesTables.entries, partiesTables.list, partiesTables.partyClaims, partiesTables.tallies];

@@ -6,8 +6,9 @@ import { independentSource, partyKeys, sourceKey } from '../claim-key.js';
 import { compareStrings } from '../shared/page.js';
 import type { ClaimFacts } from '../shared/stored-claim-facts.js';
 import { CLAIM_ID_SAMPLE, type PartyRole, type PartySummary } from './parties.queries.js';
+import { trigramTerms } from '../shared/trigrams.js';
 import {
-  claimTerm, listKey, listTerm, partiesTables as T, partyClaimKey, partyTerm, tallyTerm, trigramTerms,
+  claimTerm, listKey, listTerm, partiesTables as T, partyClaimKey, partyTerm, tallyTerm,
   type PartyClaimDoc, type PartyMode, type TallyGroup,
 } from './parties.tables.js';
 

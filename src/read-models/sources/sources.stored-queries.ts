@@ -1,0 +1,108 @@
+// The sources read model's queries over the read-model store: the same answers as
+// sources.queries.ts over the reference states, live or as of a position. Counts and carriers are
+// read from the rows `apply` keeps; only a page filtered by type, party or publication time
+// counts the entry's matching claims.
+import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
+import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
+import type { ClaimView } from '../claims/claims.queries.js';
+import { claimViewsOf } from '../claims/claims.stored-queries.js';
+import type { TimeRange } from '../shared/dates.js';
+import { compareStrings, paginate, type Page, type PageRequest } from '../shared/page.js';
+import { trigramTerms } from '../shared/trigrams.js';
+import type { Carrier, SourceDetail, SourceListFilter, SourceSummaryItem } from './sources.queries.js';
+import { entryTerm, listTerm, sourcesTables as T, type EntryClaimDoc, type SourceMode } from './sources.tables.js';
+
+/** The filters GET /sources/:source takes. */
+export interface StoredSourceClaimFilter extends TimeRange {
+  type?: ClaimType;
+  actor?: string;
+  target?: string;
+  includeRetracted?: boolean;
+}
+
+const modeOf = (includeRetracted: boolean | undefined): SourceMode => (includeRetracted ? 'all' : 'live');
+
+/** `q` as trigram terms of the entries, checked for the substring after; under three characters it checks the list rows. */
+const searchSources = (reader: ReadModelReader, mode: SourceMode, filter: SourceListFilter, q: string, page: PageRequest): Page<SourceSummaryItem> => {
+  const grams = trigramTerms([q]);
+  const items = grams.length
+    ? [...reader.getMany(T.list, reader.find({ table: T.entries, all: grams }).rows.map((r) => entryTerm(mode, r.key))).values()]
+    : reader.find({ table: T.list, all: [listTerm(mode, filter.kind)] }).rows.map((r) => r.doc);
+  return paginate(
+    items
+      .filter((s) => (!filter.kind || s.kind === filter.kind) && (s.key.includes(q) || s.label.toLowerCase().includes(q)))
+      .sort((a, b) => b.claims - a.claims || compareStrings(a.key, b.key)),
+    page,
+  );
+};
+
+/** GET /sources — sources and outlets with the number of claims resting on them; most first, then key. */
+export const listSourcesStored = (reader: ReadModelReader, filter: SourceListFilter = {}, page: PageRequest = {}): Page<SourceSummaryItem> => {
+  const mode = modeOf(filter.includeRetracted);
+  if (filter.q) return searchSources(reader, mode, filter, filter.q.toLowerCase(), page);
+  const { offset, limit } = paginate([], page);
+  const found = reader.find({ table: T.list, all: [listTerm(mode, filter.kind)], offset, limit });
+  return { items: found.rows.map((r) => r.doc), total: found.total, offset, limit };
+};
+
+/** Rows sort by minus their time: a publication-time range is a reversed sort range. */
+const sortRange = (f: TimeRange): { from?: number; to?: number } => ({
+  ...(f.to === undefined ? {} : { from: -f.to }),
+  ...(f.from === undefined ? {} : { to: -f.from }),
+});
+
+const selection = (key: string, f: StoredSourceClaimFilter) => ({
+  table: T.entryClaims,
+  all: [
+    entryTerm(modeOf(f.includeRetracted), key),
+    ...(f.type === undefined ? [] : [`type:${f.type}`]),
+    ...(f.actor === undefined ? [] : [`actor:${f.actor}`]),
+    ...(f.target === undefined ? [] : [`target:${f.target}`]),
+  ],
+  ...sortRange(f),
+});
+
+const byTypeOf = (docs: readonly EntryClaimDoc[]): Partial<Record<ClaimType, number>> => {
+  const out: Partial<Record<ClaimType, number>> = {};
+  for (const t of CLAIM_TYPES) {
+    const n = docs.filter((d) => d.type === t).length;
+    if (n) out[t] = n;
+  }
+  return out;
+};
+
+/** Carriers of the filtered claims, each labelled as its newest claim names it. */
+const carriersOf = (docs: readonly EntryClaimDoc[]): Carrier[] => {
+  const carriers = new Map<string, Carrier>();
+  for (const { carrier } of docs) {
+    const c = carriers.get(carrier.key) ?? { ...carrier, claims: 0 };
+    c.claims++;
+    carriers.set(carrier.key, c);
+  }
+  return [...carriers.values()].sort((a, b) => b.claims - a.claims || compareStrings(a.key, b.key));
+};
+
+const itemsPage = (reader: ReadModelReader, key: string, f: StoredSourceClaimFilter, page: PageRequest): Page<ClaimView> => {
+  const { offset, limit } = paginate([], page);
+  const found = reader.find({ ...selection(key, f), offset, limit });
+  const views = claimViewsOf(reader, found.rows.map((r) => r.doc.claimId));
+  return { items: found.rows.flatMap((r) => views.get(r.doc.claimId) ?? []), total: found.total, offset, limit };
+};
+
+/** GET /sources/:source, newest first — every claim resting on a source (or outlet `@slug`), with where else it appears. */
+export const getSourceStored = (reader: ReadModelReader, key: string, filter: StoredSourceClaimFilter = {}, page: PageRequest = {}): SourceDetail | null => {
+  const e = reader.get(T.entries, key);
+  if (!e) return null;
+  const mode = modeOf(filter.includeRetracted);
+  const { includeRetracted: _, ...narrowing } = filter;
+  let counts: Pick<SourceDetail, 'claims' | 'byType' | 'carriers'>;
+  if (Object.keys(narrowing).length) {
+    const docs = reader.find(selection(key, filter)).rows.map((r) => r.doc);
+    counts = { claims: docs.length, byType: byTypeOf(docs), carriers: carriersOf(docs) };
+  } else {
+    const item = reader.get(T.list, entryTerm(mode, key));
+    const carriers = reader.find({ table: T.carriers, all: [entryTerm(mode, key)] }).rows.map(({ doc }) => ({ key: doc.key, label: doc.label, claims: doc.claims }));
+    counts = { claims: item?.claims ?? 0, byType: item?.byType ?? {}, carriers };
+  }
+  return { key: e.key, kind: e.kind, party: e.party, label: e.label, claims: counts.claims, byType: counts.byType, carriers: counts.carriers, items: itemsPage(reader, key, filter, page) };
+};

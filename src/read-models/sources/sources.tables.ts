@@ -1,0 +1,65 @@
+// The stored sources read model's tables: per source and outlet its claims in listing order, and
+// the counts and carriers its pages show kept in rows that `apply` updates.
+import type { ClaimType } from '../../domain/claim.js';
+import { defineTable } from '../../read-model-store/read-model-store.js';
+import { claimFactTables } from '../shared/stored-claim-facts.js';
+import type { SourceEntry } from './sources.projection.js';
+import type { Carrier, SourceSummaryItem } from './sources.queries.js';
+
+/** Counts of live claims only (what pages show by default), or of all (includeRetracted). */
+export type SourceMode = 'live' | 'all';
+
+/** A source or outlet known from any of its claims, retracted ones too. */
+export interface SourceEntryDoc {
+  key: string;
+  kind: SourceEntry['kind'];
+  party: string | null;
+  label: string;
+  /** Its claims: the entry goes with the last. */
+  claims: number;
+}
+
+/** One claim resting on a source or outlet: key entryClaimKey, sort -time (ascending is newest first). */
+export interface EntryClaimDoc {
+  claimId: string;
+  type: ClaimType;
+  /** Where else it appears: for a source the outlet that carried it, for an outlet the source it cited. */
+  carrier: Omit<Carrier, 'claims'>;
+}
+
+/** A carrier of an entry's claims, counted; its label is the newest claim's (as the reference groups newest first). */
+export interface CarrierTallyDoc extends Carrier {
+  /** The newest claim's entryClaimKey and sort: a claim newer than it takes over the label. */
+  newest: { key: string; sort: number };
+}
+
+export const sourcesTables = {
+  /** What it knows of each claim and article (stored-claim-facts.ts). */
+  facts: claimFactTables('sources'),
+  /** Key: outlet key; the outlet's name as first seen. */
+  outletNames: defineTable<{ name: string }>('sources.outlet-names'),
+  /** Key: source or outlet key; terms: trigrams of its key and label (GET /sources?q=). */
+  entries: defineTable<SourceEntryDoc>('sources.entries'),
+  /** Key: `mode|key`; sort: -claims; terms: the mode, and the mode with the kind. */
+  list: defineTable<SourceSummaryItem>('sources.list'),
+  /** Key: entryClaimKey; terms: entryTerm, carrierTerm, type, actor and target. */
+  entryClaims: defineTable<EntryClaimDoc>('sources.entry-claims'),
+  /** Key: carrierTerm; sort: -claims; terms: entryTerm. */
+  carriers: defineTable<CarrierTallyDoc>('sources.carriers'),
+};
+
+/** Every table of the sources read model. */
+export const SOURCES_TABLES = [
+  sourcesTables.facts.articles, sourcesTables.facts.claims, sourcesTables.outletNames, sourcesTables.entries, sourcesTables.list,
+  sourcesTables.entryClaims, sourcesTables.carriers,
+];
+
+/** Newest first, then article, place in the article and id (compareRecords' order) as sort and key. */
+export const entryClaimKey = (entry: string, articleId: string, start: number, claimId: string): string =>
+  `${entry}|${articleId}|${String(start).padStart(10, '0')}|${claimId}`;
+
+export const entryTerm = (mode: SourceMode, entry: string): string => `${mode}|${entry}`;
+
+export const carrierTerm = (mode: SourceMode, entry: string, carrier: string): string => `${mode}|${entry}|${carrier}`;
+
+export const listTerm = (mode: SourceMode, kind?: SourceEntry['kind']): string => (kind ? `${mode}|${kind}` : mode);
