@@ -16,9 +16,12 @@ export class PartiesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every party that acts, is targeted or is cited as a source, with counts' })
+  @ApiOperation({
+    summary: 'Every party that acts, is targeted or is cited as a source, with counts',
+    description: 'publishedFrom/publishedTo (publication time) count only the claims of articles published then; asOf (knowledge time) answers as of a point of the log.',
+  })
   list(@Query() q: PartiesQueryDto) {
-    const filter = defined({ q: q.q, role: q.role, type: q.type, includeRetracted: flag(q.includeRetracted) });
+    const filter = defined({ q: q.q, role: q.role, type: q.type, includeRetracted: flag(q.includeRetracted), ...timeRange(q) });
     return this.queries.execute(new ReaderQuery(parseAsOf(q.asOf), (reader) => listPartiesStored(reader, filter, pageOf(q))));
   }
 

@@ -14,9 +14,12 @@ export class SourcesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sources (cited parties) and outlets, with how many claims rest on each' })
+  @ApiOperation({
+    summary: 'Sources (cited parties) and outlets, with how many claims rest on each',
+    description: 'publishedFrom/publishedTo (publication time) count only the claims of articles published then; asOf (knowledge time) answers as of a point of the log.',
+  })
   list(@Query() q: SourcesQueryDto) {
-    const filter = defined({ kind: q.kind, q: q.q, includeRetracted: flag(q.includeRetracted) });
+    const filter = defined({ kind: q.kind, q: q.q, includeRetracted: flag(q.includeRetracted), ...timeRange(q) });
     return this.queries.execute(new ReaderQuery(parseAsOf(q.asOf), (reader) => listSourcesStored(reader, filter, pageOf(q))));
   }
 

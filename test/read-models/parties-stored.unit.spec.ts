@@ -24,15 +24,19 @@ const someOf = <T extends object>(record: fc.Arbitrary<T>) =>
     ...(includeRetracted ? { includeRetracted } : {}),
   }));
 
-const listFilter = someOf(fc.record({ q: fc.constantFrom('ru', 'geno', 'elders', 'witness', 'a', 'x', 'tan'), role: fc.constantFrom(...ROLES), type: fc.constantFrom(...TYPES) })) as fc.Arbitrary<PartyListFilter>;
+const FROM = fc.constantFrom(Date.parse('2031-01-04'), Date.parse('2031-01-06'));
+const TO = fc.constantFrom(Date.parse('2031-01-05T23:59:59.999Z'), Date.parse('2031-03-01T09:00:00Z'));
+const listFilter = someOf(
+  fc.record({ q: fc.constantFrom('ru', 'geno', 'elders', 'witness', 'a', 'x', 'tan'), role: fc.constantFrom(...ROLES), type: fc.constantFrom(...TYPES), from: FROM, to: TO }),
+) as fc.Arbitrary<PartyListFilter>;
 const partyFilter = someOf(
   fc.record({
     role: fc.constantFrom(...ROLES),
     type: fc.constantFrom(...TYPES),
     topic: fc.constantFrom(...TOPICS),
     source: fc.constantFrom(...PARTY_KEYS),
-    from: fc.constantFrom(Date.parse('2031-01-04'), Date.parse('2031-01-06')),
-    to: fc.constantFrom(Date.parse('2031-01-05T23:59:59.999Z'), Date.parse('2031-03-01T09:00:00Z')),
+    from: FROM,
+    to: TO,
   }),
 ) as fc.Arbitrary<StoredPartyClaimFilter>;
 const page = fc.record({ offset: fc.integer({ min: 0, max: 6 }), limit: fc.integer({ min: 1, max: 6 }) });

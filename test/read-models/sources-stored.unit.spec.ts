@@ -23,14 +23,19 @@ const someOf = <T extends object>(record: fc.Arbitrary<T>, fields: readonly (key
     ...(includeRetracted ? { includeRetracted } : {}),
   }));
 
-const listFilter = someOf(fc.record({ q: fc.constantFrom('ru', 'ledger', 'witness', 'a', 'outlet', 'xyz'), kind: fc.constantFrom('source' as const, 'outlet' as const) }), ['q', 'kind']) as fc.Arbitrary<SourceListFilter>;
+const FROM = fc.constantFrom(Date.parse('2031-01-04'), Date.parse('2031-01-06'));
+const TO = fc.constantFrom(Date.parse('2031-01-05T23:59:59.999Z'), Date.parse('2031-03-01T09:00:00Z'));
+const listFilter = someOf(
+  fc.record({ q: fc.constantFrom('ru', 'ledger', 'witness', 'a', 'outlet', 'xyz'), kind: fc.constantFrom('source' as const, 'outlet' as const), from: FROM, to: TO }),
+  ['q', 'kind', 'from', 'to'],
+) as fc.Arbitrary<SourceListFilter>;
 const sourceFilter = someOf(
   fc.record({
     type: fc.constantFrom(...TYPES),
     actor: fc.constantFrom(...PARTY_KEYS),
     target: fc.constantFrom(...PARTY_KEYS),
-    from: fc.constantFrom(Date.parse('2031-01-04'), Date.parse('2031-01-06')),
-    to: fc.constantFrom(Date.parse('2031-01-05T23:59:59.999Z'), Date.parse('2031-03-01T09:00:00Z')),
+    from: FROM,
+    to: TO,
   }),
   ['type', 'actor', 'target', 'from', 'to'],
 ) as fc.Arbitrary<StoredSourceClaimFilter>;

@@ -13,8 +13,9 @@ import {
   type PartySummary, type TypeGroup,
 } from './parties.queries.js';
 import { trigramTerms } from '../shared/trigrams.js';
+import { partySummary } from './party-changes.js';
 import {
-  claimTerm, listKey, listTerm, partiesTables as T, partyTerm, type PartyClaimDoc, type PartyEntryDoc, type PartyMode,
+  claimTerm, everyClaimTerm, listKey, listTerm, partiesTables as T, partyTerm, type PartyClaimDoc, type PartyEntryDoc, type PartyMode,
   type SourceTallyDoc,
 } from './parties.tables.js';
 
@@ -47,7 +48,41 @@ const searchParties = (reader: ReadModelReader, mode: PartyMode, filter: PartyLi
     ? [...reader.getMany(T.list, reader.find({ table: T.entries, all: grams }).rows.map((r) => listKey(mode, r.key))).values()]
     : reader.find({ table: T.list, all: [listFilterTerm(mode, filter)] }).rows.map((r) => r.doc);
   const items = summaries
-    .filter((s) => relevant(s, filter) && (s.key.includes(q) || s.label.toLowerCase().includes(q)))
+    .filter((s) => matches(s, filter))
+    .sort((a, b) => b.total - a.total || compareStrings(a.key, b.key));
+  return paginate(items, page);
+};
+
+const matches = (s: PartySummary, filter: PartyListFilter): boolean => {
+  const q = filter.q?.toLowerCase();
+  return !!relevant(s, filter) && (!q || s.key.includes(q) || s.label.toLowerCase().includes(q));
+};
+
+/**
+ * Counts of the claims published within a range: the range is a sort range of every party's
+ * claims, counted per party (no kept count can answer for any range).
+ */
+const partiesInRange = (reader: ReadModelReader, mode: PartyMode, filter: PartyListFilter, page: PageRequest): Page<PartySummary> => {
+  const counts = new Map<string, Pick<PartySummary, 'asActor' | 'asTarget' | 'asSource'>>();
+  for (const { key, doc } of reader.find({ table: T.partyClaims, all: [everyClaimTerm(mode)], ...sortRange(filter) }).rows) {
+    const party = key.slice(0, key.indexOf('|'));
+    const c = counts.get(party) ?? { asActor: {}, asTarget: {}, asSource: 0 };
+    counts.set(party, c);
+    for (const role of doc.roles) {
+      if (role === 'source') c.asSource++;
+      else {
+        const byType = role === 'actor' ? c.asActor : c.asTarget;
+        byType[doc.type] = (byType[doc.type] ?? 0) + 1;
+      }
+    }
+  }
+  const entries = reader.getMany(T.entries, [...counts.keys()]);
+  const items = [...counts]
+    .flatMap(([party, c]) => {
+      const e = entries.get(party);
+      return e ? [partySummary(e, c)] : [];
+    })
+    .filter((s) => matches(s, filter))
     .sort((a, b) => b.total - a.total || compareStrings(a.key, b.key));
   return paginate(items, page);
 };
@@ -55,6 +90,7 @@ const searchParties = (reader: ReadModelReader, mode: PartyMode, filter: PartyLi
 /** GET /parties — most claims first, then key. Parties with only retracted claims are left out. */
 export const listPartiesStored = (reader: ReadModelReader, filter: PartyListFilter = {}, page: PageRequest = {}): Page<PartySummary> => {
   const mode = modeOf(filter.includeRetracted);
+  if (filter.from !== undefined || filter.to !== undefined) return partiesInRange(reader, mode, filter, page);
   if (filter.q) return searchParties(reader, mode, filter, filter.q.toLowerCase(), page);
   const { offset, limit } = paginate([], page);
   const found = reader.find({ table: T.list, all: [listFilterTerm(mode, filter)], offset, limit });

@@ -48,7 +48,7 @@ export const partiesTables = {
   entries: defineTable<PartyEntryDoc>('parties.entries'),
   /** Key: `mode|party`; sort: -total; terms: the roles and types it has claims in (listTerm). */
   list: defineTable<PartySummary>('parties.list'),
-  /** Key: partyClaimKey; terms: claimTerm, tallyTerm, topic and source. */
+  /** Key: partyClaimKey; terms: everyClaimTerm, claimTerm, tallyTerm, type, topic and source. */
   partyClaims: defineTable<PartyClaimDoc>('parties.party-claims'),
   /** Key: tallyTerm; terms: `mode|party`. */
   tallies: defineTable<SourceTallyDoc>('parties.tallies'),
@@ -62,6 +62,9 @@ export const listKey = (mode: PartyMode, party: string): string => `${mode}|${pa
 
 /** A party's claims in a role (`*`: any); `type:`, `topic:` and `source:` terms narrow them. */
 export const claimTerm = (mode: PartyMode, party: string, role: PartyRole | '*'): string => `${mode}|${party}|${role}`;
+
+/** Every claim of every party (a publication-time range of the list is a sort range of it). */
+export const everyClaimTerm = (mode: PartyMode): string => mode;
 
 export const tallyTerm = (mode: PartyMode, party: string, group: TallyGroup, source: string): string =>
   `${mode}|${party}|${group.role}|${group.type}|${source}`;

@@ -8,7 +8,7 @@ import type { ClaimFacts } from '../shared/stored-claim-facts.js';
 import { CLAIM_ID_SAMPLE, type PartyRole, type PartySummary } from './parties.queries.js';
 import { trigramTerms } from '../shared/trigrams.js';
 import {
-  claimTerm, listKey, listTerm, partiesTables as T, partyClaimKey, partyTerm, tallyTerm,
+  claimTerm, everyClaimTerm, listKey, listTerm, partiesTables as T, partyClaimKey, partyTerm, tallyTerm,
   type PartyClaimDoc, type PartyMode, type TallyGroup,
 } from './parties.tables.js';
 
@@ -46,11 +46,18 @@ const bump = (counts: Record<string, number>, key: string, by: number): void => 
   else delete counts[key];
 };
 
-const sumOf = (c: Partial<Record<ClaimType, number>>): number => Object.values(c).reduce((a, b) => a + (b ?? 0), 0);
+export const sumOf = (c: Partial<Record<ClaimType, number>>): number => Object.values(c).reduce((a, b) => a + (b ?? 0), 0);
 
 /** Counts by type in CLAIM_TYPES order (the reference's key order), zeros left out. */
-const ordered = (c: Partial<Record<ClaimType, number>>): Partial<Record<ClaimType, number>> =>
+export const ordered = (c: Partial<Record<ClaimType, number>>): Partial<Record<ClaimType, number>> =>
   Object.fromEntries(CLAIM_TYPES.filter((t) => c[t]).map((t) => [t, c[t]]));
+
+/** A list row from a party's entry and counts. */
+export const partySummary = (
+  { key, party, label }: Pick<PartySummary, 'key' | 'party' | 'label'>, c: Pick<PartySummary, 'asActor' | 'asTarget' | 'asSource'>,
+): PartySummary => ({
+  key, party, label, asActor: ordered(c.asActor), asTarget: ordered(c.asTarget), asSource: c.asSource, total: sumOf(c.asActor) + sumOf(c.asTarget) + c.asSource,
+});
 
 const summaryTerms = (mode: PartyMode, s: PartySummary): string[] => {
   const terms = [listTerm(mode)];
@@ -117,6 +124,7 @@ export class PartyChanges {
     const { claim } = facts;
     const terms = [`type:${claim.type}`, `source:${sourceKey(claim.source)}`, ...claim.topics.map((t) => `topic:${t}`)];
     for (const mode of modesOf(facts)) {
+      terms.push(everyClaimTerm(mode));
       for (const role of [...roles, '*' as const]) terms.push(claimTerm(mode, party, role));
       for (const role of roles) terms.push(tallyTerm(mode, party, { role, type: claim.type }, source));
     }
@@ -174,7 +182,7 @@ export class PartyChanges {
     const total = sumOf(asActor) + sumOf(asTarget) + asSource;
     const entry = writer.get(T.entries, delta.party);
     if (!total || !entry) return writer.remove(T.list, key);
-    const summary: PartySummary = { key: delta.party, party: entry.party, label: entry.label, asActor: ordered(asActor), asTarget: ordered(asTarget), asSource, total };
+    const summary = partySummary(entry, { asActor, asTarget, asSource });
     writer.put(T.list, { key, doc: summary, sort: -total, terms: summaryTerms(delta.mode, summary) });
   }
 

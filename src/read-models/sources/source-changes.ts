@@ -8,13 +8,20 @@ import { trigramTerms } from '../shared/trigrams.js';
 import { outletKey, type SourceEntry } from './sources.projection.js';
 import type { SourceSummaryItem } from './sources.queries.js';
 import {
-  carrierTerm, entryClaimKey, entryTerm, listTerm, sourcesTables as T, type CarrierTallyDoc, type EntryClaimDoc, type SourceMode,
+  carrierTerm, entryClaimKey, entryTerm, everyClaimTerm, listTerm, sourcesTables as T, type CarrierTallyDoc, type EntryClaimDoc, type SourceEntryDoc, type SourceMode,
 } from './sources.tables.js';
 
 const modesOf = (facts: ClaimFacts): SourceMode[] => (facts.retracted ? ['all'] : ['all', 'live']);
 
 /** A source's label: the party slug, or the mention of an unresolved source (its key when it has none). */
 export const sourceLabel = (key: string, mention: string): string => (key.startsWith('~') ? mention || key : key);
+
+/** A list row from an entry and its counts by type. */
+export const sourceSummary = ({ key, kind, party, label }: SourceEntryDoc, counts: Partial<Record<ClaimType, number>>): SourceSummaryItem => {
+  const byType: Partial<Record<ClaimType, number>> = {};
+  for (const type of CLAIM_TYPES) if ((counts[type] ?? 0) > 0) byType[type] = counts[type];
+  return { key, kind, party, label, claims: Object.values(byType).reduce((a, b) => a + (b ?? 0), 0), byType };
+};
 
 interface Membership {
   entry: string;
@@ -71,7 +78,7 @@ export class SourceChanges {
         entry.added++;
         entry.label = m.label;
         const terms = [`type:${claim.type}`, ...partyKeys(claim.actors).map((a) => `actor:${a}`), ...partyKeys(claim.targets).map((t) => `target:${t}`)];
-        for (const mode of modesOf(facts)) terms.push(entryTerm(mode, m.entry), carrierTerm(mode, m.entry, m.doc.carrier.key));
+        for (const mode of modesOf(facts)) terms.push(everyClaimTerm(mode), entryTerm(mode, m.entry), carrierTerm(mode, m.entry, m.doc.carrier.key));
         this.rows.set(key, { doc: m.doc, sort, terms });
       }
       for (const mode of modesOf(facts)) {
@@ -117,14 +124,10 @@ export class SourceChanges {
     const old = writer.get(T.list, key);
     const e = writer.get(T.entries, entry);
     const byType: Partial<Record<ClaimType, number>> = {};
-    for (const type of CLAIM_TYPES) {
-      const n = (old?.byType[type] ?? 0) + (delta[type] ?? 0);
-      if (n > 0) byType[type] = n;
-    }
-    const claims = Object.values(byType).reduce((a, b) => a + (b ?? 0), 0);
-    if (!claims || !e) return writer.remove(T.list, key);
-    const item: SourceSummaryItem = { key: entry, kind: e.kind, party: e.party, label: e.label, claims, byType };
-    writer.put(T.list, { key, doc: item, sort: -claims, terms: [listTerm(mode), listTerm(mode, e.kind)] });
+    for (const type of CLAIM_TYPES) byType[type] = (old?.byType[type] ?? 0) + (delta[type] ?? 0);
+    const item = e && sourceSummary(e, byType);
+    if (!item?.claims) return writer.remove(T.list, key);
+    writer.put(T.list, { key, doc: item, sort: -item.claims, terms: [listTerm(mode), listTerm(mode, item.kind)] });
   }
 
   private writeCarrier(writer: ReadModelWriter, key: string, ops: CarrierOp[]): void {

@@ -10,7 +10,8 @@ import type { TimeRange } from '../shared/dates.js';
 import { compareStrings, paginate, type Page, type PageRequest } from '../shared/page.js';
 import { trigramTerms } from '../shared/trigrams.js';
 import type { Carrier, SourceDetail, SourceListFilter, SourceSummaryItem } from './sources.queries.js';
-import { entryTerm, listTerm, sourcesTables as T, type EntryClaimDoc, type SourceMode } from './sources.tables.js';
+import { sourceSummary } from './source-changes.js';
+import { entryTerm, everyClaimTerm, listTerm, sourcesTables as T, type EntryClaimDoc, type SourceMode } from './sources.tables.js';
 
 /** The filters GET /sources/:source takes. */
 export interface StoredSourceClaimFilter extends TimeRange {
@@ -28,17 +29,37 @@ const searchSources = (reader: ReadModelReader, mode: SourceMode, filter: Source
   const items = grams.length
     ? [...reader.getMany(T.list, reader.find({ table: T.entries, all: grams }).rows.map((r) => entryTerm(mode, r.key))).values()]
     : reader.find({ table: T.list, all: [listTerm(mode, filter.kind)] }).rows.map((r) => r.doc);
-  return paginate(
-    items
-      .filter((s) => (!filter.kind || s.kind === filter.kind) && (s.key.includes(q) || s.label.toLowerCase().includes(q)))
-      .sort((a, b) => b.claims - a.claims || compareStrings(a.key, b.key)),
-    page,
-  );
+  return paginate(items.filter((s) => matches(s, filter)).sort(mostFirst), page);
+};
+
+const matches = (s: SourceSummaryItem, filter: SourceListFilter): boolean => {
+  const q = filter.q?.toLowerCase();
+  return s.claims > 0 && (!filter.kind || s.kind === filter.kind) && (!q || s.key.includes(q) || s.label.toLowerCase().includes(q));
+};
+
+const mostFirst = (a: SourceSummaryItem, b: SourceSummaryItem): number => b.claims - a.claims || compareStrings(a.key, b.key);
+
+/** Counts of the claims published within a range: a sort range of every entry's claims, counted per entry. */
+const sourcesInRange = (reader: ReadModelReader, mode: SourceMode, filter: SourceListFilter, page: PageRequest): Page<SourceSummaryItem> => {
+  const counts = new Map<string, Partial<Record<ClaimType, number>>>();
+  for (const { key, doc } of reader.find({ table: T.entryClaims, all: [everyClaimTerm(mode)], ...sortRange(filter) }).rows) {
+    const entry = key.slice(0, key.indexOf('|'));
+    const byType = counts.get(entry) ?? {};
+    counts.set(entry, byType);
+    byType[doc.type] = (byType[doc.type] ?? 0) + 1;
+  }
+  const entries = reader.getMany(T.entries, [...counts.keys()]);
+  const items = [...counts].flatMap(([entry, byType]) => {
+    const e = entries.get(entry);
+    return e ? [sourceSummary(e, byType)] : [];
+  });
+  return paginate(items.filter((s) => matches(s, filter)).sort(mostFirst), page);
 };
 
 /** GET /sources — sources and outlets with the number of claims resting on them; most first, then key. */
 export const listSourcesStored = (reader: ReadModelReader, filter: SourceListFilter = {}, page: PageRequest = {}): Page<SourceSummaryItem> => {
   const mode = modeOf(filter.includeRetracted);
+  if (filter.from !== undefined || filter.to !== undefined) return sourcesInRange(reader, mode, filter, page);
   if (filter.q) return searchSources(reader, mode, filter, filter.q.toLowerCase(), page);
   const { offset, limit } = paginate([], page);
   const found = reader.find({ table: T.list, all: [listTerm(mode, filter.kind)], offset, limit });

@@ -42,7 +42,7 @@ export const sourcesTables = {
   entries: defineTable<SourceEntryDoc>('sources.entries'),
   /** Key: `mode|key`; sort: -claims; terms: the mode, and the mode with the kind. */
   list: defineTable<SourceSummaryItem>('sources.list'),
-  /** Key: entryClaimKey; terms: entryTerm, carrierTerm, type, actor and target. */
+  /** Key: entryClaimKey; terms: everyClaimTerm, entryTerm, carrierTerm, type, actor and target. */
   entryClaims: defineTable<EntryClaimDoc>('sources.entry-claims'),
   /** Key: carrierTerm; sort: -claims; terms: entryTerm. */
   carriers: defineTable<CarrierTallyDoc>('sources.carriers'),
@@ -57,6 +57,9 @@ export const SOURCES_TABLES = [
 /** Newest first, then article, place in the article and id (compareRecords' order) as sort and key. */
 export const entryClaimKey = (entry: string, articleId: string, start: number, claimId: string): string =>
   `${entry}|${articleId}|${String(start).padStart(10, '0')}|${claimId}`;
+
+/** Every claim of every entry (a publication-time range of the list is a sort range of it). */
+export const everyClaimTerm = (mode: SourceMode): string => mode;
 
 export const entryTerm = (mode: SourceMode, entry: string): string => `${mode}|${entry}`;
 
