@@ -99,4 +99,32 @@ describe('stored parties read model', () => {
     expect(listPartiesStored(store.reader(), { q: 'ribal' }).items.map((p) => p.label)).toEqual(['tribal elders']);
     expect(getPartyStored(store.reader(), '~tribal-elders')).toEqual(getParty(g.fold(partiesProjection), g.fold(claimsProjection), '~tribal-elders'));
   });
+
+  it('moves a claim recorded before its article to the article\'s date and outlet once the article is recorded', () => {
+    const g = given();
+    const early = g.claim('00000000000000000001', { source: { party: null, mention: 'a witness' }, evidence: '' });
+    g.article('Ruritania pledged aid.', { publishedAt: '2031-01-01', outlet: 'Harbour Times' });
+    const store = storeOf([storedClaims, storedParties], g.events);
+    const [source] = getPartyStored(store.reader(), 'ruritania')!.asActor[0].sources;
+    expect(source).toMatchObject({ source: '~a-witness@harbour-times', outlets: ['Harbour Times'], claimIds: [early] });
+    expect(getPartyStored(store.reader(0n), 'ruritania')!.asActor[0].sources[0]).toMatchObject({ source: '~a-witness@unknown', outlets: [] });
+    expect(listPartiesStored(store.reader(), { to: Date.parse('2031-01-01T23:59:59.999Z') }).total).toBe(2);
+    expect(listPartiesStored(store.reader(0n), { to: Date.parse('2031-01-01T23:59:59.999Z') }).total).toBe(0);
+    expect(getPartyStored(store.reader(), 'ruritania')).toEqual(getParty(g.fold(partiesProjection), g.fold(claimsProjection), 'ruritania'));
+  });
+
+  it('counts only the claims published within a publication-time range in the list', () => {
+    const g = given();
+    const may = g.article('Ruritania pledged aid.', { publishedAt: '2031-05-02' });
+    const june = g.article('Ruritania pledged aid.', { publishedAt: '2031-06-02' });
+    g.claim(may, { actors: ['ruritania'], targets: ['genovia'], source: 'ruritania' });
+    g.claim(june, { actors: ['genovia'], source: 'ruritania' });
+    g.claim(june, { actors: ['genovia'], source: 'ruritania' });
+    const store = storeOf([storedClaims, storedParties], g.events);
+    const inMay = { from: Date.parse('2031-05-01'), to: Date.parse('2031-05-31T23:59:59.999Z') };
+    expect(listPartiesStored(store.reader(), inMay).items.map((p) => [p.key, p.total])).toEqual([['ruritania', 2], ['genovia', 1]]);
+    expect(listPartiesStored(store.reader()).items.map((p) => [p.key, p.total])).toEqual([['ruritania', 4], ['genovia', 3]]);
+    expect(listPartiesStored(store.reader(), { ...inMay, role: 'actor' }).items.map((p) => p.key)).toEqual(['ruritania']);
+    expect(listPartiesStored(store.reader(), inMay)).toEqual(listParties(g.fold(partiesProjection), g.fold(claimsProjection), inMay));
+  });
 });
