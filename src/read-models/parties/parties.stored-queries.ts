@@ -165,16 +165,27 @@ const groupedSummaries = (reader: ReadModelReader, party: string, f: StoredParty
   return { asActor: groups('actor'), asTarget: groups('target'), asSource: { count: sourced.length, sources: summariseSourcedClaims(sourced, CLAIM_ID_SAMPLE) } };
 };
 
-const claimsPage = (reader: ReadModelReader, party: string, f: StoredPartyClaimFilter, page: PageRequest): Page<PartyClaimView> => {
+/** The page's total when the rows keep it (no filter but the role and includeRetracted), else null: counted. */
+const keptTotal = (reader: ReadModelReader, e: PartyEntryDoc, f: StoredPartyClaimFilter): number | null => {
+  const { role, includeRetracted, ...rest } = f;
+  if (Object.keys(rest).length) return null;
+  if (!role) return includeRetracted ? e.claims : e.live;
+  const s = reader.get(T.list, listKey(modeOf(includeRetracted), e.key));
+  if (!s) return 0;
+  return role === 'actor' ? sum(s.asActor) : role === 'target' ? sum(s.asTarget) : s.asSource;
+};
+
+const claimsPage = (reader: ReadModelReader, e: PartyEntryDoc, f: StoredPartyClaimFilter, page: PageRequest): Page<PartyClaimView> => {
   const { offset, limit } = paginate([], page);
-  const found = reader.find({ ...claimSelection(party, f.role ?? '*', f), offset, limit });
+  const kept = keptTotal(reader, e, f);
+  const found = reader.find({ ...claimSelection(e.key, f.role ?? '*', f), offset, limit, count: kept === null });
   const docs: PartyClaimDoc[] = found.rows.map((r) => r.doc);
   const views = claimViewsOf(reader, docs.map((d) => d.claimId));
   const items = docs.flatMap((d) => {
     const view = views.get(d.claimId);
     return view ? [{ ...view, roles: d.roles }] : [];
   });
-  return { items, total: found.total, offset, limit };
+  return { items, total: kept ?? found.total, offset, limit };
 };
 
 const entryOf = (reader: ReadModelReader, party: string): PartyEntryDoc | undefined => reader.get(T.entries, party);
@@ -187,7 +198,7 @@ export const getPartyStored = (reader: ReadModelReader, party: string, filter: S
   const { type, includeRetracted, ...rest } = claimFilter as StoredPartyClaimFilter;
   const tallied = !Object.keys(rest).length;
   const summaries = tallied ? talliedSummaries(reader, modeOf(includeRetracted), party, type) : groupedSummaries(reader, party, filter);
-  return { key: e.key, party: e.party, label: e.label, ...summaries, claims: claimsPage(reader, party, filter, page) };
+  return { key: e.key, party: e.party, label: e.label, ...summaries, claims: claimsPage(reader, e, filter, page) };
 };
 
 /** getPartyStored as the JSON text GET /parties/:party sends (null: no such party). */

@@ -15,6 +15,8 @@ export interface PartyEntryDoc {
   label: string;
   /** Its claims, any role: the entry goes with the last. */
   claims: number;
+  /** Of them, those not retracted: the total of its page's claims, kept so a page need not count them. */
+  live: number;
 }
 
 /** One claim of a party: key partyClaimKey, sort -time so ascending is newest first. */

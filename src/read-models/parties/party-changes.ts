@@ -24,6 +24,13 @@ export const rolesByParty = (claim: Claim): Map<string, PartyRole[]> => {
 
 const modesOf = (facts: ClaimFacts): PartyMode[] => (facts.retracted ? ['all'] : ['all', 'live']);
 
+interface EntryDelta {
+  removed: number;
+  added: number;
+  /** Change in its claims not retracted. */
+  live: number;
+}
+
 interface TallyOp {
   by: 1 | -1;
   claimId: string;
@@ -74,7 +81,7 @@ const summaryTerms = (mode: PartyMode, s: PartySummary): string[] => {
 
 export class PartyChanges {
   private readonly claimRows = new Map<string, { doc: PartyClaimDoc; sort: number; terms: string[] } | null>();
-  private readonly entries = new Map<string, { removed: number; added: number }>();
+  private readonly entries = new Map<string, EntryDelta>();
   private readonly counts = new Map<string, CountDelta>();
   private readonly tallies = new Map<string, { mode: PartyMode; party: string; group: TallyGroup; ops: TallyOp[] }>();
 
@@ -95,8 +102,9 @@ export class PartyChanges {
     const source = independentSource(claim.source, outlet);
     for (const [party, roles] of rolesByParty(claim)) {
       const key = partyClaimKey(party, claim.articleId, claim.evidence.start, claim.claimId);
-      const entry = this.entries.get(party) ?? { removed: 0, added: 0 };
+      const entry = this.entries.get(party) ?? { removed: 0, added: 0, live: 0 };
       this.entries.set(party, entry);
+      if (!facts.retracted) entry.live += by;
       if (by < 0) {
         entry.removed++;
         if (!this.claimRows.has(key)) this.claimRows.set(key, null);
@@ -158,7 +166,7 @@ export class PartyChanges {
   }
 
   /** As the reference: an entry emptied by this event's removals is dropped, and one added again gets a new label. */
-  private writeEntry(writer: ReadModelWriter, party: string, { removed, added }: { removed: number; added: number }): void {
+  private writeEntry(writer: ReadModelWriter, party: string, { removed, added, live }: EntryDelta): void {
     const old = writer.get(T.entries, party);
     const kept = (old?.claims ?? 0) - removed;
     const claims = kept + added;
@@ -167,7 +175,8 @@ export class PartyChanges {
     // An emptied label is not kept (`||`), as the reference's correction does.
     const relabel = !old || (kept <= 0 && this.labels !== null);
     const label = !relabel ? old.label : known ? party : (this.labels?.get(party) ?? (old?.label || party));
-    writer.put(T.entries, { key: party, doc: { key: party, party: known ? party : null, label, claims }, terms: trigramTerms([party, label.toLowerCase()]) });
+    const doc = { key: party, party: known ? party : null, label, claims, live: (old?.live ?? 0) + live };
+    writer.put(T.entries, { key: party, doc, terms: trigramTerms([party, label.toLowerCase()]) });
   }
 
   private writeSummary(writer: ReadModelWriter, key: string, delta: CountDelta): void {

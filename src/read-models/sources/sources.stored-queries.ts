@@ -103,11 +103,12 @@ const carriersOf = (docs: readonly EntryClaimDoc[]): Carrier[] => {
   return [...carriers.values()].sort((a, b) => b.claims - a.claims || compareStrings(a.key, b.key));
 };
 
-const itemsPage = (reader: ReadModelReader, key: string, f: StoredSourceClaimFilter, page: PageRequest): Page<ClaimView> => {
+/** `kept`: the total when the rows keep it (an unfiltered page), so the page need not count the entry's claims. */
+const itemsPage = (reader: ReadModelReader, key: string, f: StoredSourceClaimFilter, page: PageRequest, kept: number | null): Page<ClaimView> => {
   const { offset, limit } = paginate([], page);
-  const found = reader.find({ ...selection(key, f), offset, limit });
+  const found = reader.find({ ...selection(key, f), offset, limit, count: kept === null });
   const views = claimViewsOf(reader, found.rows.map((r) => r.doc.claimId));
-  return { items: found.rows.flatMap((r) => views.get(r.doc.claimId) ?? []), total: found.total, offset, limit };
+  return { items: found.rows.flatMap((r) => views.get(r.doc.claimId) ?? []), total: kept ?? found.total, offset, limit };
 };
 
 /** GET /sources/:source, newest first — every claim resting on a source (or outlet `@slug`), with where else it appears. */
@@ -117,7 +118,8 @@ export const getSourceStored = (reader: ReadModelReader, key: string, filter: St
   const mode = modeOf(filter.includeRetracted);
   const { includeRetracted: _, ...narrowing } = filter;
   let counts: Pick<SourceDetail, 'claims' | 'byType' | 'carriers'>;
-  if (Object.keys(narrowing).length) {
+  const narrowed = Object.keys(narrowing).length > 0;
+  if (narrowed) {
     const docs = reader.find(selection(key, filter)).rows.map((r) => r.doc);
     counts = { claims: docs.length, byType: byTypeOf(docs), carriers: carriersOf(docs) };
   } else {
@@ -125,5 +127,5 @@ export const getSourceStored = (reader: ReadModelReader, key: string, filter: St
     const carriers = reader.find({ table: T.carriers, all: [entryTerm(mode, key)] }).rows.map(({ doc }) => ({ key: doc.key, label: doc.label, claims: doc.claims }));
     counts = { claims: item?.claims ?? 0, byType: item?.byType ?? {}, carriers };
   }
-  return { key: e.key, kind: e.kind, party: e.party, label: e.label, claims: counts.claims, byType: counts.byType, carriers: counts.carriers, items: itemsPage(reader, key, filter, page) };
+  return { key: e.key, kind: e.kind, party: e.party, label: e.label, claims: counts.claims, byType: counts.byType, carriers: counts.carriers, items: itemsPage(reader, key, filter, page, narrowed ? null : counts.claims) };
 };
