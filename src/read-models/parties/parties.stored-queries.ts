@@ -7,6 +7,7 @@ import type { ReadModelReader } from '../../read-model-store/read-model-store.js
 import { claimViewsOf } from '../claims/claims.stored-queries.js';
 import { summariseSourcedClaims, type SourceSummary } from '../claims/source-summary.js';
 import type { TimeRange } from '../shared/dates.js';
+import { countModeOf, publishedSortRange, type CountMode } from '../shared/stored-claim-facts.js';
 import { compareStrings, paginate, type Page, type PageRequest } from '../shared/page.js';
 import {
   CLAIM_ID_SAMPLE, keptPath, type PartyClaimFilter, type PartyClaimView, type PartyDetail, type PartyListFilter, type PartyRole,
@@ -15,17 +16,15 @@ import {
 import { trigramTerms } from '../shared/trigrams.js';
 import { partySummary } from './party-changes.js';
 import {
-  claimTerm, everyClaimTerm, listKey, listTerm, partiesTables as T, partyTerm, type PartyClaimDoc, type PartyEntryDoc, type PartyMode,
+  claimTerm, everyClaimTerm, listKey, listTerm, partiesTables as T, partyTerm, type PartyClaimDoc, type PartyEntryDoc,
   type SourceTallyDoc,
 } from './parties.tables.js';
 
 /** The filters the party routes take. */
 export type StoredPartyClaimFilter = Pick<PartyClaimFilter, 'role' | 'type' | 'topic' | 'source' | 'includeRetracted'> & TimeRange;
 
-const modeOf = (includeRetracted: boolean | undefined): PartyMode => (includeRetracted ? 'all' : 'live');
-
 /** The list filter as one term of the list rows: the role (type ignored for source, as the reference does) and type. */
-const listFilterTerm = (mode: PartyMode, { role, type }: PartyListFilter): string =>
+const listFilterTerm = (mode: CountMode, { role, type }: PartyListFilter): string =>
   role === 'source' ? listTerm(mode, 'source') : listTerm(mode, role ?? (type ? '*' : undefined), type);
 
 const sum = (c: Partial<Record<ClaimType, number>>): number => Object.values(c).reduce((a, b) => a + (b ?? 0), 0);
@@ -42,7 +41,7 @@ const relevant = (s: PartySummary, { role, type }: PartyListFilter): number =>
  * substring after; a q under three characters matches too many parties for an index to help, so
  * it checks the list rows of the filter.
  */
-const searchParties = (reader: ReadModelReader, mode: PartyMode, filter: PartyListFilter, q: string, page: PageRequest): Page<PartySummary> => {
+const searchParties = (reader: ReadModelReader, mode: CountMode, filter: PartyListFilter, q: string, page: PageRequest): Page<PartySummary> => {
   const grams = trigramTerms([q]);
   const summaries = grams.length
     ? [...reader.getMany(T.list, reader.find({ table: T.entries, all: grams }).rows.map((r) => listKey(mode, r.key))).values()]
@@ -62,9 +61,9 @@ const matches = (s: PartySummary, filter: PartyListFilter): boolean => {
  * Counts of the claims published within a range: the range is a sort range of every party's
  * claims, counted per party (no kept count can answer for any range).
  */
-const partiesInRange = (reader: ReadModelReader, mode: PartyMode, filter: PartyListFilter, page: PageRequest): Page<PartySummary> => {
+const partiesInRange = (reader: ReadModelReader, mode: CountMode, filter: PartyListFilter, page: PageRequest): Page<PartySummary> => {
   const counts = new Map<string, Pick<PartySummary, 'asActor' | 'asTarget' | 'asSource'>>();
-  for (const { key, doc } of reader.find({ table: T.partyClaims, all: [everyClaimTerm(mode)], ...sortRange(filter) }).rows) {
+  for (const { key, doc } of reader.find({ table: T.partyClaims, all: [everyClaimTerm(mode)], ...publishedSortRange(filter) }).rows) {
     const party = key.slice(0, key.indexOf('|'));
     const c = counts.get(party) ?? { asActor: {}, asTarget: {}, asSource: 0 };
     counts.set(party, c);
@@ -89,7 +88,7 @@ const partiesInRange = (reader: ReadModelReader, mode: PartyMode, filter: PartyL
 
 /** GET /parties — most claims first, then key. Parties with only retracted claims are left out. */
 export const listPartiesStored = (reader: ReadModelReader, filter: PartyListFilter = {}, page: PageRequest = {}): Page<PartySummary> => {
-  const mode = modeOf(filter.includeRetracted);
+  const mode = countModeOf(filter.includeRetracted);
   if (filter.from !== undefined || filter.to !== undefined) return partiesInRange(reader, mode, filter, page);
   if (filter.q) return searchParties(reader, mode, filter, filter.q.toLowerCase(), page);
   const { offset, limit } = paginate([], page);
@@ -121,7 +120,7 @@ const typeGroups = (byType: Map<ClaimType, SourceSummary[]>): TypeGroup[] =>
   });
 
 /** A party's summaries from its kept tallies (of one type when given): one indexed read. */
-const talliedSummaries = (reader: ReadModelReader, mode: PartyMode, party: string, type: ClaimType | undefined): Summaries => {
+const talliedSummaries = (reader: ReadModelReader, mode: CountMode, party: string, type: ClaimType | undefined): Summaries => {
   const groups = { actor: new Map<ClaimType, SourceSummary[]>(), target: new Map<ClaimType, SourceSummary[]>(), source: new Map<string, SourceSummary[]>() };
   for (const { key, doc } of reader.find({ table: T.tallies, all: [partyTerm(mode, party)] }).rows) {
     const [, , role, tallyType, ...source] = key.split('|') as [string, string, PartyRole, ClaimType, ...string[]];
@@ -134,22 +133,16 @@ const talliedSummaries = (reader: ReadModelReader, mode: PartyMode, party: strin
   return { asActor: typeGroups(groups.actor), asTarget: typeGroups(groups.target), asSource: { count: sources.reduce((n, s) => n + s.count, 0), sources } };
 };
 
-/** Rows sort by minus their time: a publication-time range is a reversed sort range. */
-const sortRange = (f: TimeRange): { from?: number; to?: number } => ({
-  ...(f.to === undefined ? {} : { from: -f.to }),
-  ...(f.from === undefined ? {} : { to: -f.from }),
-});
-
 /** The party's claims in a role (`*`: any) matching the filter, as one indexed selection. */
 const claimSelection = (party: string, role: PartyRole | '*', f: StoredPartyClaimFilter) => ({
   table: T.partyClaims,
   all: [
-    claimTerm(modeOf(f.includeRetracted), party, role),
+    claimTerm(countModeOf(f.includeRetracted), party, role),
     ...(f.type === undefined ? [] : [`type:${f.type}`]),
     ...(f.source === undefined ? [] : [`source:${f.source}`]),
     ...(f.topic === undefined ? [] : [`topic:${f.topic}`]),
   ],
-  ...sortRange(f),
+  ...publishedSortRange(f),
 });
 
 /** Summaries of the claims a filter by topic, source or time keeps: grouped from those claims, newest first. */
@@ -170,7 +163,7 @@ const keptTotal = (reader: ReadModelReader, e: PartyEntryDoc, f: StoredPartyClai
   const { role, includeRetracted, ...rest } = f;
   if (Object.keys(rest).length) return null;
   if (!role) return includeRetracted ? e.claims : e.live;
-  const s = reader.get(T.list, listKey(modeOf(includeRetracted), e.key));
+  const s = reader.get(T.list, listKey(countModeOf(includeRetracted), e.key));
   if (!s) return 0;
   return role === 'actor' ? sum(s.asActor) : role === 'target' ? sum(s.asTarget) : s.asSource;
 };
@@ -197,7 +190,7 @@ export const getPartyStored = (reader: ReadModelReader, party: string, filter: S
   const { claimFilter } = keptPath(filter, 'newest');
   const { type, includeRetracted, ...rest } = claimFilter as StoredPartyClaimFilter;
   const tallied = !Object.keys(rest).length;
-  const summaries = tallied ? talliedSummaries(reader, modeOf(includeRetracted), party, type) : groupedSummaries(reader, party, filter);
+  const summaries = tallied ? talliedSummaries(reader, countModeOf(includeRetracted), party, type) : groupedSummaries(reader, party, filter);
   return { key: e.key, party: e.party, label: e.label, ...summaries, claims: claimsPage(reader, e, filter, page) };
 };
 

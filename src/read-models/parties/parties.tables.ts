@@ -2,11 +2,8 @@
 // updates, so GET /parties and a party's page are a handful of indexed reads whatever the log's size.
 import type { ClaimType, SourceRef } from '../../domain/claim.js';
 import { defineTable } from '../../read-model-store/read-model-store.js';
-import { claimFactTables } from '../shared/stored-claim-facts.js';
+import { claimFactTables, type CountMode } from '../shared/stored-claim-facts.js';
 import type { PartyRole, PartySummary } from './parties.queries.js';
-
-/** Counts of live claims only (what pages show by default), or of all (includeRetracted). */
-export type PartyMode = 'live' | 'all';
 
 /** A party known from any of its claims, retracted ones too (a party page exists while it has one). */
 export interface PartyEntryDoc {
@@ -60,21 +57,21 @@ export const partiesTables = {
 export const partyClaimKey = (party: string, articleId: string, start: number, claimId: string): string =>
   `${party}|${articleId}|${String(start).padStart(10, '0')}|${claimId}`;
 
-export const listKey = (mode: PartyMode, party: string): string => `${mode}|${party}`;
+export const listKey = (mode: CountMode, party: string): string => `${mode}|${party}`;
 
 /** A party's claims in a role (`*`: any); `type:`, `topic:` and `source:` terms narrow them. */
-export const claimTerm = (mode: PartyMode, party: string, role: PartyRole | '*'): string => `${mode}|${party}|${role}`;
+export const claimTerm = (mode: CountMode, party: string, role: PartyRole | '*'): string => `${mode}|${party}|${role}`;
 
 /** Every claim of every party (a publication-time range of the list is a sort range of it). */
-export const everyClaimTerm = (mode: PartyMode): string => mode;
+export const everyClaimTerm = (mode: CountMode): string => mode;
 
-export const tallyTerm = (mode: PartyMode, party: string, group: TallyGroup, source: string): string =>
+export const tallyTerm = (mode: CountMode, party: string, group: TallyGroup, source: string): string =>
   `${mode}|${party}|${group.role}|${group.type}|${source}`;
 
-export const partyTerm = (mode: PartyMode, party: string): string => `${mode}|${party}`;
+export const partyTerm = (mode: CountMode, party: string): string => `${mode}|${party}`;
 
 /** Parties with claims in a role (`*`: actor or target), of a type when given; `mode` alone: any. */
-export const listTerm = (mode: PartyMode, role?: PartyRole | '*', type?: ClaimType): string =>
+export const listTerm = (mode: CountMode, role?: PartyRole | '*', type?: ClaimType): string =>
   [mode, ...(role ? [role] : []), ...(type ? [type] : [])].join('|');
 
 /** Every table of the parties read model. */

@@ -4,12 +4,12 @@ import { CLAIM_TYPES, type Claim, type ClaimType } from '../../domain/claim.js';
 import type { ReadModelWriter } from '../../read-model-store/read-model-store.js';
 import { independentSource, partyKeys, sourceKey } from '../claim-key.js';
 import { compareStrings } from '../shared/page.js';
-import type { ClaimFacts } from '../shared/stored-claim-facts.js';
+import { countModesOf, type ClaimFacts, type CountMode } from '../shared/stored-claim-facts.js';
 import { CLAIM_ID_SAMPLE, type PartyRole, type PartySummary } from './parties.queries.js';
 import { trigramTerms } from '../shared/trigrams.js';
 import {
   claimTerm, everyClaimTerm, listKey, listTerm, partiesTables as T, partyClaimKey, partyTerm, tallyTerm,
-  type PartyClaimDoc, type PartyMode, type TallyGroup,
+  type PartyClaimDoc, type TallyGroup,
 } from './parties.tables.js';
 
 /** A party's roles in a claim, in the order actor, target, source. */
@@ -21,8 +21,6 @@ export const rolesByParty = (claim: Claim): Map<string, PartyRole[]> => {
   add(sourceKey(claim.source), 'source');
   return roles;
 };
-
-const modesOf = (facts: ClaimFacts): PartyMode[] => (facts.retracted ? ['all'] : ['all', 'live']);
 
 interface EntryDelta {
   removed: number;
@@ -40,7 +38,7 @@ interface TallyOp {
 }
 
 interface CountDelta {
-  mode: PartyMode;
+  mode: CountMode;
   party: string;
   asActor: Partial<Record<ClaimType, number>>;
   asTarget: Partial<Record<ClaimType, number>>;
@@ -66,7 +64,7 @@ export const partySummary = (
   key, party, label, asActor: ordered(c.asActor), asTarget: ordered(c.asTarget), asSource: c.asSource, total: sumOf(c.asActor) + sumOf(c.asTarget) + c.asSource,
 });
 
-const summaryTerms = (mode: PartyMode, s: PartySummary): string[] => {
+const summaryTerms = (mode: CountMode, s: PartySummary): string[] => {
   const terms = [listTerm(mode)];
   if (sumOf(s.asActor)) terms.push(listTerm(mode, 'actor'));
   if (sumOf(s.asTarget)) terms.push(listTerm(mode, 'target'));
@@ -83,7 +81,7 @@ export class PartyChanges {
   private readonly claimRows = new Map<string, { doc: PartyClaimDoc; sort: number; terms: string[] } | null>();
   private readonly entries = new Map<string, EntryDelta>();
   private readonly counts = new Map<string, CountDelta>();
-  private readonly tallies = new Map<string, { mode: PartyMode; party: string; group: TallyGroup; ops: TallyOp[] }>();
+  private readonly tallies = new Map<string, { mode: CountMode; party: string; group: TallyGroup; ops: TallyOp[] }>();
 
   /**
    * `labels`: the mentions a claim or correction names parties by (a new unresolved party's
@@ -112,7 +110,7 @@ export class PartyChanges {
         entry.added++;
         this.claimRows.set(key, this.claimRow(facts, party, roles, source));
       }
-      for (const mode of modesOf(facts)) {
+      for (const mode of countModesOf(facts)) {
         const delta = this.countDelta(mode, party);
         for (const role of roles) {
           if (role === 'source') delta.asSource += by;
@@ -131,7 +129,7 @@ export class PartyChanges {
   private claimRow(facts: ClaimFacts, party: string, roles: PartyRole[], source: string) {
     const { claim } = facts;
     const terms = [`type:${claim.type}`, `source:${sourceKey(claim.source)}`, ...claim.topics.map((t) => `topic:${t}`)];
-    for (const mode of modesOf(facts)) {
+    for (const mode of countModesOf(facts)) {
       terms.push(everyClaimTerm(mode));
       for (const role of [...roles, '*' as const]) terms.push(claimTerm(mode, party, role));
       for (const role of roles) terms.push(tallyTerm(mode, party, { role, type: claim.type }, source));
@@ -140,14 +138,14 @@ export class PartyChanges {
     return { doc, sort: -facts.time, terms };
   }
 
-  private countDelta(mode: PartyMode, party: string): CountDelta {
+  private countDelta(mode: CountMode, party: string): CountDelta {
     const key = listKey(mode, party);
     let delta = this.counts.get(key);
     if (!delta) this.counts.set(key, (delta = { mode, party, asActor: {}, asTarget: {}, asSource: 0 }));
     return delta;
   }
 
-  private tallyOps(mode: PartyMode, party: string, group: TallyGroup, source: string): TallyOp[] {
+  private tallyOps(mode: CountMode, party: string, group: TallyGroup, source: string): TallyOp[] {
     const key = tallyTerm(mode, party, group, source);
     let tally = this.tallies.get(key);
     if (!tally) this.tallies.set(key, (tally = { mode, party, group, ops: [] }));
@@ -218,7 +216,7 @@ export class PartyChanges {
     if (!tally) return writer.remove(T.tallies, key);
     // Unless it holds every id, a sample that lost one may now miss a lower id than those added.
     if (!sampled && tally.count > tally.sample.length) tally.sample = lowestIds(writer, key);
-    const [mode, party] = key.split('|') as [PartyMode, string];
+    const [mode, party] = key.split('|') as [CountMode, string];
     writer.put(T.tallies, { key, doc: { ...tally, mentions: sortedKeys(tally.mentions), outlets: sortedKeys(tally.outlets) }, terms: [partyTerm(mode, party)] });
   }
 }

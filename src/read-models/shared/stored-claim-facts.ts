@@ -7,7 +7,7 @@ import { applyCorrection } from '../../domain/claim-correction.js';
 import { defineTable, type ReadModelWriter, type Table } from '../../read-model-store/read-model-store.js';
 import type { ProjectedEvent } from '../projection.js';
 import { claimOfEvent, isClaimEvent } from './claim-events.js';
-import { claimTimeOf, effectiveTime } from './dates.js';
+import { claimTimeOf, effectiveTime, type TimeRange } from './dates.js';
 
 export interface ArticleFacts {
   outlet: string | null;
@@ -83,3 +83,17 @@ export const applyClaimFacts = (writer: ReadModelWriter, tables: ClaimFactTables
   putClaim(writer, tables, after);
   change(before, after);
 };
+
+/** What a stored count covers: live claims only (what pages show by default), or all (includeRetracted). */
+export type CountMode = 'live' | 'all';
+
+export const countModeOf = (includeRetracted: boolean | undefined): CountMode => (includeRetracted ? 'all' : 'live');
+
+/** The counts a claim is in: both, or only `all` once retracted. */
+export const countModesOf = (facts: ClaimFacts): CountMode[] => (facts.retracted ? ['all'] : ['all', 'live']);
+
+/** Rows of claims sort by minus their time (newest first ascending): a publication-time range is a reversed sort range. */
+export const publishedSortRange = (range: TimeRange): { from?: number; to?: number } => ({
+  ...(range.to === undefined ? {} : { from: -range.to }),
+  ...(range.from === undefined ? {} : { to: -range.from }),
+});

@@ -3,15 +3,13 @@
 import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ReadModelWriter } from '../../read-model-store/read-model-store.js';
 import { partyKeys, sourceKey } from '../claim-key.js';
-import type { ClaimFacts } from '../shared/stored-claim-facts.js';
+import { countModesOf, type ClaimFacts, type CountMode } from '../shared/stored-claim-facts.js';
 import { trigramTerms } from '../shared/trigrams.js';
 import { outletKey, type SourceEntry } from './sources.projection.js';
 import type { SourceSummaryItem } from './sources.queries.js';
 import {
-  carrierTerm, entryClaimKey, entryTerm, everyClaimTerm, listTerm, sourcesTables as T, type CarrierTallyDoc, type EntryClaimDoc, type SourceEntryDoc, type SourceMode,
+  carrierTerm, entryClaimKey, entryTerm, everyClaimTerm, listTerm, sourcesTables as T, type CarrierTallyDoc, type EntryClaimDoc, type SourceEntryDoc,
 } from './sources.tables.js';
-
-const modesOf = (facts: ClaimFacts): SourceMode[] => (facts.retracted ? ['all'] : ['all', 'live']);
 
 /** A source's label: the party slug, or the mention of an unresolved source (its key when it has none). */
 export const sourceLabel = (key: string, mention: string): string => (key.startsWith('~') ? mention || key : key);
@@ -53,7 +51,7 @@ const newer = (a: { key: string; sort: number }, b: { key: string; sort: number 
 export class SourceChanges {
   private readonly rows = new Map<string, { doc: EntryClaimDoc; sort: number; terms: string[] } | null>();
   private readonly entries = new Map<string, { kind: SourceEntry['kind']; removed: number; added: number; label: string }>();
-  private readonly counts = new Map<string, { mode: SourceMode; entry: string; byType: Partial<Record<ClaimType, number>> }>();
+  private readonly counts = new Map<string, { mode: CountMode; entry: string; byType: Partial<Record<ClaimType, number>> }>();
   private readonly carriers = new Map<string, { ops: CarrierOp[] }>();
 
   /** `relabels`: whether the event (a claim or correction) names its source, so an entry it creates again takes a new label. */
@@ -78,10 +76,10 @@ export class SourceChanges {
         entry.added++;
         entry.label = m.label;
         const terms = [`type:${claim.type}`, ...partyKeys(claim.actors).map((a) => `actor:${a}`), ...partyKeys(claim.targets).map((t) => `target:${t}`)];
-        for (const mode of modesOf(facts)) terms.push(everyClaimTerm(mode), entryTerm(mode, m.entry), carrierTerm(mode, m.entry, m.doc.carrier.key));
+        for (const mode of countModesOf(facts)) terms.push(everyClaimTerm(mode), entryTerm(mode, m.entry), carrierTerm(mode, m.entry, m.doc.carrier.key));
         this.rows.set(key, { doc: m.doc, sort, terms });
       }
-      for (const mode of modesOf(facts)) {
+      for (const mode of countModesOf(facts)) {
         const countKey = entryTerm(mode, m.entry);
         const counts = this.counts.get(countKey) ?? { mode, entry: m.entry, byType: {} };
         this.counts.set(countKey, counts);
@@ -119,7 +117,7 @@ export class SourceChanges {
     writer.put(T.entries, { key, doc: { key, kind: e.kind, party, label, claims }, terms: trigramTerms([key, label.toLowerCase()]) });
   }
 
-  private writeSummary(writer: ReadModelWriter, { mode, entry, byType: delta }: { mode: SourceMode; entry: string; byType: Partial<Record<ClaimType, number>> }): void {
+  private writeSummary(writer: ReadModelWriter, { mode, entry, byType: delta }: { mode: CountMode; entry: string; byType: Partial<Record<ClaimType, number>> }): void {
     const key = entryTerm(mode, entry);
     const old = writer.get(T.list, key);
     const e = writer.get(T.entries, entry);
@@ -148,7 +146,7 @@ export class SourceChanges {
     }
     if (!tally) return writer.remove(T.carriers, key);
     if (lostNewest) tally = { ...tally, ...newestOf(writer, key) };
-    const [mode, entry] = key.split('|') as [SourceMode, string];
+    const [mode, entry] = key.split('|') as [CountMode, string];
     writer.put(T.carriers, { key, doc: tally, sort: -tally.claims, terms: [entryTerm(mode, entry)] });
   }
 }

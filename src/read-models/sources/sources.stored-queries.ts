@@ -7,11 +7,12 @@ import type { ReadModelReader } from '../../read-model-store/read-model-store.js
 import type { ClaimView } from '../claims/claims.queries.js';
 import { claimViewsOf } from '../claims/claims.stored-queries.js';
 import type { TimeRange } from '../shared/dates.js';
+import { countModeOf, publishedSortRange, type CountMode } from '../shared/stored-claim-facts.js';
 import { compareStrings, paginate, type Page, type PageRequest } from '../shared/page.js';
 import { trigramTerms } from '../shared/trigrams.js';
 import type { Carrier, SourceDetail, SourceListFilter, SourceSummaryItem } from './sources.queries.js';
 import { sourceSummary } from './source-changes.js';
-import { entryTerm, everyClaimTerm, listTerm, sourcesTables as T, type EntryClaimDoc, type SourceMode } from './sources.tables.js';
+import { entryTerm, everyClaimTerm, listTerm, sourcesTables as T, type EntryClaimDoc } from './sources.tables.js';
 
 /** The filters GET /sources/:source takes. */
 export interface StoredSourceClaimFilter extends TimeRange {
@@ -21,10 +22,8 @@ export interface StoredSourceClaimFilter extends TimeRange {
   includeRetracted?: boolean;
 }
 
-const modeOf = (includeRetracted: boolean | undefined): SourceMode => (includeRetracted ? 'all' : 'live');
-
 /** `q` as trigram terms of the entries, checked for the substring after; under three characters it checks the list rows. */
-const searchSources = (reader: ReadModelReader, mode: SourceMode, filter: SourceListFilter, q: string, page: PageRequest): Page<SourceSummaryItem> => {
+const searchSources = (reader: ReadModelReader, mode: CountMode, filter: SourceListFilter, q: string, page: PageRequest): Page<SourceSummaryItem> => {
   const grams = trigramTerms([q]);
   const items = grams.length
     ? [...reader.getMany(T.list, reader.find({ table: T.entries, all: grams }).rows.map((r) => entryTerm(mode, r.key))).values()]
@@ -40,9 +39,9 @@ const matches = (s: SourceSummaryItem, filter: SourceListFilter): boolean => {
 const mostFirst = (a: SourceSummaryItem, b: SourceSummaryItem): number => b.claims - a.claims || compareStrings(a.key, b.key);
 
 /** Counts of the claims published within a range: a sort range of every entry's claims, counted per entry. */
-const sourcesInRange = (reader: ReadModelReader, mode: SourceMode, filter: SourceListFilter, page: PageRequest): Page<SourceSummaryItem> => {
+const sourcesInRange = (reader: ReadModelReader, mode: CountMode, filter: SourceListFilter, page: PageRequest): Page<SourceSummaryItem> => {
   const counts = new Map<string, Partial<Record<ClaimType, number>>>();
-  for (const { key, doc } of reader.find({ table: T.entryClaims, all: [everyClaimTerm(mode)], ...sortRange(filter) }).rows) {
+  for (const { key, doc } of reader.find({ table: T.entryClaims, all: [everyClaimTerm(mode)], ...publishedSortRange(filter) }).rows) {
     const entry = key.slice(0, key.indexOf('|'));
     const byType = counts.get(entry) ?? {};
     counts.set(entry, byType);
@@ -58,7 +57,7 @@ const sourcesInRange = (reader: ReadModelReader, mode: SourceMode, filter: Sourc
 
 /** GET /sources — sources and outlets with the number of claims resting on them; most first, then key. */
 export const listSourcesStored = (reader: ReadModelReader, filter: SourceListFilter = {}, page: PageRequest = {}): Page<SourceSummaryItem> => {
-  const mode = modeOf(filter.includeRetracted);
+  const mode = countModeOf(filter.includeRetracted);
   if (filter.from !== undefined || filter.to !== undefined) return sourcesInRange(reader, mode, filter, page);
   if (filter.q) return searchSources(reader, mode, filter, filter.q.toLowerCase(), page);
   const { offset, limit } = paginate([], page);
@@ -66,21 +65,15 @@ export const listSourcesStored = (reader: ReadModelReader, filter: SourceListFil
   return { items: found.rows.map((r) => r.doc), total: found.total, offset, limit };
 };
 
-/** Rows sort by minus their time: a publication-time range is a reversed sort range. */
-const sortRange = (f: TimeRange): { from?: number; to?: number } => ({
-  ...(f.to === undefined ? {} : { from: -f.to }),
-  ...(f.from === undefined ? {} : { to: -f.from }),
-});
-
 const selection = (key: string, f: StoredSourceClaimFilter) => ({
   table: T.entryClaims,
   all: [
-    entryTerm(modeOf(f.includeRetracted), key),
+    entryTerm(countModeOf(f.includeRetracted), key),
     ...(f.type === undefined ? [] : [`type:${f.type}`]),
     ...(f.actor === undefined ? [] : [`actor:${f.actor}`]),
     ...(f.target === undefined ? [] : [`target:${f.target}`]),
   ],
-  ...sortRange(f),
+  ...publishedSortRange(f),
 });
 
 const byTypeOf = (docs: readonly EntryClaimDoc[]): Partial<Record<ClaimType, number>> => {
@@ -115,7 +108,7 @@ const itemsPage = (reader: ReadModelReader, key: string, f: StoredSourceClaimFil
 export const getSourceStored = (reader: ReadModelReader, key: string, filter: StoredSourceClaimFilter = {}, page: PageRequest = {}): SourceDetail | null => {
   const e = reader.get(T.entries, key);
   if (!e) return null;
-  const mode = modeOf(filter.includeRetracted);
+  const mode = countModeOf(filter.includeRetracted);
   const { includeRetracted: _, ...narrowing } = filter;
   let counts: Pick<SourceDetail, 'claims' | 'byType' | 'carriers'>;
   const narrowed = Object.keys(narrowing).length > 0;

@@ -2,12 +2,9 @@
 // the counts and carriers its pages show kept in rows that `apply` updates.
 import type { ClaimType } from '../../domain/claim.js';
 import { defineTable } from '../../read-model-store/read-model-store.js';
-import { claimFactTables } from '../shared/stored-claim-facts.js';
+import { claimFactTables, type CountMode } from '../shared/stored-claim-facts.js';
 import type { SourceEntry } from './sources.projection.js';
 import type { Carrier, SourceSummaryItem } from './sources.queries.js';
-
-/** Counts of live claims only (what pages show by default), or of all (includeRetracted). */
-export type SourceMode = 'live' | 'all';
 
 /** A source or outlet known from any of its claims, retracted ones too. */
 export interface SourceEntryDoc {
@@ -59,10 +56,10 @@ export const entryClaimKey = (entry: string, articleId: string, start: number, c
   `${entry}|${articleId}|${String(start).padStart(10, '0')}|${claimId}`;
 
 /** Every claim of every entry (a publication-time range of the list is a sort range of it). */
-export const everyClaimTerm = (mode: SourceMode): string => mode;
+export const everyClaimTerm = (mode: CountMode): string => mode;
 
-export const entryTerm = (mode: SourceMode, entry: string): string => `${mode}|${entry}`;
+export const entryTerm = (mode: CountMode, entry: string): string => `${mode}|${entry}`;
 
-export const carrierTerm = (mode: SourceMode, entry: string, carrier: string): string => `${mode}|${entry}|${carrier}`;
+export const carrierTerm = (mode: CountMode, entry: string, carrier: string): string => `${mode}|${entry}|${carrier}`;
 
-export const listTerm = (mode: SourceMode, kind?: SourceEntry['kind']): string => (kind ? `${mode}|${kind}` : mode);
+export const listTerm = (mode: CountMode, kind?: SourceEntry['kind']): string => (kind ? `${mode}|${kind}` : mode);
