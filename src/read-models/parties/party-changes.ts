@@ -170,9 +170,8 @@ export class PartyChanges {
     const claims = kept + added;
     if (claims <= 0) return writer.remove(T.entries, party);
     const known = !party.startsWith('~');
-    // An emptied label is not kept (`||`), as the reference's correction does.
     const relabel = !old || (kept <= 0 && this.labels !== null);
-    const label = !relabel ? old.label : known ? party : (this.labels?.get(party) ?? (old?.label || party));
+    const label = !relabel ? old.label : known ? party : (this.labels?.get(party) ?? old?.label ?? party);
     const doc = { key: party, party: known ? party : null, label, claims, live: (old?.live ?? 0) + live };
     writer.put(T.entries, { key: party, doc, terms: trigramTerms([party, label.toLowerCase()]) });
   }

@@ -64,10 +64,22 @@ const ingest = (writer: ReadModelWriter, tables: ClaimFactTables, event: Extract
   }
 };
 
+/** A withdrawn article's claims (the event names them, retracted ones too) leave, then the article. */
+const withdraw = (writer: ReadModelWriter, tables: ClaimFactTables, { articleId, claimIds }: { articleId: string; claimIds: readonly string[] }, change: ClaimChange): void => {
+  for (const claimId of claimIds) {
+    const before = writer.get(tables.claims, claimId);
+    if (!before) continue;
+    writer.remove(tables.claims, claimId);
+    change(before, undefined);
+  }
+  writer.remove(tables.articles, articleId);
+};
+
 /** Applies one event to the facts and tells `change` about every claim it changed. */
 export const applyClaimFacts = (writer: ReadModelWriter, tables: ClaimFactTables, { event, created }: ProjectedEvent, change: ClaimChange): void => {
   const at = created.toISOString();
   if (event.type === 'ArticleIngested') return ingest(writer, tables, event, at, change);
+  if (event.type === 'ArticleWithdrawn') return withdraw(writer, tables, event.data, change);
   if (isClaimEvent(event)) {
     const before = writer.get(tables.claims, event.data.claimId);
     const article = writer.get(tables.articles, event.data.articleId);

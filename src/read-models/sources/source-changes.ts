@@ -111,7 +111,7 @@ export class SourceChanges {
     if (claims <= 0) return writer.remove(T.entries, key);
     const label =
       old && (kept > 0 || !this.relabels || e.kind === 'outlet') ? old.label
-      : e.kind === 'outlet' ? (writer.get(T.outletNames, key)?.name ?? key.slice(1))
+      : e.kind === 'outlet' ? (writer.get(T.outlets, key)?.name ?? key.slice(1))
       : e.label;
     const party = e.kind === 'source' && !key.startsWith('~') ? key : null;
     writer.put(T.entries, { key, doc: { key, kind: e.kind, party, label, claims }, terms: trigramTerms([key, label.toLowerCase()]) });

@@ -30,11 +30,17 @@ export interface CarrierTallyDoc extends Carrier {
   newest: { key: string; sort: number };
 }
 
+/** An outlet key's name as first seen, and how many articles have it (its name goes with the last one withdrawn). */
+export interface OutletDoc {
+  name: string | null;
+  articles: number;
+}
+
 export const sourcesTables = {
   /** What it knows of each claim and article (stored-claim-facts.ts). */
   facts: claimFactTables('sources'),
-  /** Key: outlet key; the outlet's name as first seen. */
-  outletNames: defineTable<{ name: string }>('sources.outlet-names'),
+  /** Key: outlet key. */
+  outlets: defineTable<OutletDoc>('sources.outlets'),
   /** Key: source or outlet key; terms: trigrams of its key and label (GET /sources?q=). */
   entries: defineTable<SourceEntryDoc>('sources.entries'),
   /** Key: `mode|key`; sort: -claims; terms: the mode, and the mode with the kind. */
@@ -47,7 +53,7 @@ export const sourcesTables = {
 
 /** Every table of the sources read model. */
 export const SOURCES_TABLES = [
-  sourcesTables.facts.articles, sourcesTables.facts.claims, sourcesTables.outletNames, sourcesTables.entries, sourcesTables.list,
+  sourcesTables.facts.articles, sourcesTables.facts.claims, sourcesTables.outlets, sourcesTables.entries, sourcesTables.list,
   sourcesTables.entryClaims, sourcesTables.carriers,
 ];
 
