@@ -19,15 +19,23 @@ const PARTY_KEYS = ['ruritania', 'genovia', '~elders', '~a-witness', '~outlet', 
 const ROLES = ['actor', 'target', 'source'] as const;
 
 const someOf = <T extends object>(record: fc.Arbitrary<T>) =>
-  fc.tuple(record, fc.subarray(['role', 'type', 'topic', 'source', 'from', 'to', 'q'] as const, { maxLength: 3 }), fc.boolean()).map(([all, fields, includeRetracted]) => ({
-    ...Object.fromEntries(fields.filter((k) => k in all).map((k) => [k, (all as Record<string, unknown>)[k]])),
-    ...(includeRetracted ? { includeRetracted } : {}),
-  }));
+  fc
+    .tuple(record, fc.subarray(['role', 'type', 'topic', 'source', 'from', 'to', 'q'] as const, { maxLength: 3 }), fc.boolean())
+    .map(([all, fields, includeRetracted]) => ({
+      ...Object.fromEntries(fields.filter((k) => k in all).map((k) => [k, (all as Record<string, unknown>)[k]])),
+      ...(includeRetracted ? { includeRetracted } : {}),
+    }));
 
 const FROM = fc.constantFrom(Date.parse('2031-01-04'), Date.parse('2031-01-06'));
 const TO = fc.constantFrom(Date.parse('2031-01-05T23:59:59.999Z'), Date.parse('2031-03-01T09:00:00Z'));
 const listFilter = someOf(
-  fc.record({ q: fc.constantFrom('ru', 'geno', 'elders', 'witness', 'a', 'x', 'tan'), role: fc.constantFrom(...ROLES), type: fc.constantFrom(...TYPES), from: FROM, to: TO }),
+  fc.record({
+    q: fc.constantFrom('ru', 'geno', 'elders', 'witness', 'a', 'x', 'tan'),
+    role: fc.constantFrom(...ROLES),
+    type: fc.constantFrom(...TYPES),
+    from: FROM,
+    to: TO,
+  }),
 ) as fc.Arbitrary<PartyListFilter>;
 const partyFilter = someOf(
   fc.record({
@@ -61,16 +69,20 @@ describe('stored parties read model', () => {
     let shown = 0;
     let asOfShown = 0;
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }), fc.array(fc.tuple(query, fc.nat()), { minLength: 1, maxLength: 4 }), (steps, queries) => {
-        const g = build(steps);
-        const store = storeOf([storedClaims, storedParties], g.events);
-        for (const [q, at] of queries) {
-          shown += compare(g, g.events.length, store.reader(), q);
-          const position = at % g.events.length;
-          asOfShown += compare(g, position + 1, store.reader(BigInt(position)), q);
-        }
-        store.close();
-      }),
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }),
+        fc.array(fc.tuple(query, fc.nat()), { minLength: 1, maxLength: 4 }),
+        (steps, queries) => {
+          const g = build(steps);
+          const store = storeOf([storedClaims, storedParties], g.events);
+          for (const [q, at] of queries) {
+            shown += compare(g, g.events.length, store.reader(), q);
+            const position = at % g.events.length;
+            asOfShown += compare(g, position + 1, store.reader(BigInt(position)), q);
+          }
+          store.close();
+        },
+      ),
       { numRuns: 150 },
     );
     expect(shown).toBeGreaterThan(600);
@@ -100,7 +112,7 @@ describe('stored parties read model', () => {
     expect(getPartyStored(store.reader(), '~tribal-elders')).toEqual(getParty(g.fold(partiesProjection), g.fold(claimsProjection), '~tribal-elders'));
   });
 
-  it('moves a claim recorded before its article to the article\'s date and outlet once the article is recorded', () => {
+  it("moves a claim recorded before its article to the article's date and outlet once the article is recorded", () => {
     const g = given();
     const early = g.claim('00000000000000000001', { source: { party: null, mention: 'a witness' }, evidence: '' });
     g.article('Ruritania pledged aid.', { publishedAt: '2031-01-01', outlet: 'Harbour Times' });
@@ -122,8 +134,14 @@ describe('stored parties read model', () => {
     g.claim(june, { actors: ['genovia'], source: 'ruritania' });
     const store = storeOf([storedClaims, storedParties], g.events);
     const inMay = { from: Date.parse('2031-05-01'), to: Date.parse('2031-05-31T23:59:59.999Z') };
-    expect(listPartiesStored(store.reader(), inMay).items.map((p) => [p.key, p.total])).toEqual([['ruritania', 2], ['genovia', 1]]);
-    expect(listPartiesStored(store.reader()).items.map((p) => [p.key, p.total])).toEqual([['ruritania', 4], ['genovia', 3]]);
+    expect(listPartiesStored(store.reader(), inMay).items.map((p) => [p.key, p.total])).toEqual([
+      ['ruritania', 2],
+      ['genovia', 1],
+    ]);
+    expect(listPartiesStored(store.reader()).items.map((p) => [p.key, p.total])).toEqual([
+      ['ruritania', 4],
+      ['genovia', 3],
+    ]);
     expect(listPartiesStored(store.reader(), { ...inMay, role: 'actor' }).items.map((p) => p.key)).toEqual(['ruritania']);
     expect(listPartiesStored(store.reader(), inMay)).toEqual(listParties(g.fold(partiesProjection), g.fold(claimsProjection), inMay));
   });

@@ -26,7 +26,12 @@ const someOf = <T extends object>(record: fc.Arbitrary<T>, fields: readonly (key
 const FROM = fc.constantFrom(Date.parse('2031-01-04'), Date.parse('2031-01-06'));
 const TO = fc.constantFrom(Date.parse('2031-01-05T23:59:59.999Z'), Date.parse('2031-03-01T09:00:00Z'));
 const listFilter = someOf(
-  fc.record({ q: fc.constantFrom('ru', 'ledger', 'witness', 'a', 'outlet', 'xyz'), kind: fc.constantFrom('source' as const, 'outlet' as const), from: FROM, to: TO }),
+  fc.record({
+    q: fc.constantFrom('ru', 'ledger', 'witness', 'a', 'outlet', 'xyz'),
+    kind: fc.constantFrom('source' as const, 'outlet' as const),
+    from: FROM,
+    to: TO,
+  }),
   ['q', 'kind', 'from', 'to'],
 ) as fc.Arbitrary<SourceListFilter>;
 const sourceFilter = someOf(
@@ -61,16 +66,20 @@ describe('stored sources read model', () => {
     let shown = 0;
     let asOfShown = 0;
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }), fc.array(fc.tuple(query, fc.nat()), { minLength: 1, maxLength: 4 }), (steps, queries) => {
-        const g = build(steps);
-        const store = storeOf([storedClaims, storedSources], g.events);
-        for (const [q, at] of queries) {
-          shown += compare(g, g.events.length, store.reader(), q);
-          const position = at % g.events.length;
-          asOfShown += compare(g, position + 1, store.reader(BigInt(position)), q);
-        }
-        store.close();
-      }),
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }),
+        fc.array(fc.tuple(query, fc.nat()), { minLength: 1, maxLength: 4 }),
+        (steps, queries) => {
+          const g = build(steps);
+          const store = storeOf([storedClaims, storedSources], g.events);
+          for (const [q, at] of queries) {
+            shown += compare(g, g.events.length, store.reader(), q);
+            const position = at % g.events.length;
+            asOfShown += compare(g, position + 1, store.reader(BigInt(position)), q);
+          }
+          store.close();
+        },
+      ),
       { numRuns: 180 },
     );
     // Withdrawals take some claims away: still hundreds of items compared.
@@ -103,7 +112,7 @@ describe('stored sources read model', () => {
     expect(getSourceStored(retracted.reader(), '@daily-ledger')).toEqual(getSource(g.fold(sourcesProjection), g.fold(claimsProjection), '@daily-ledger'));
   });
 
-  it('drops a withdrawn article\'s claims, and its outlet with the last article of that outlet', () => {
+  it("drops a withdrawn article's claims, and its outlet with the last article of that outlet", () => {
     const g = given();
     const a = g.article('Ruritania pledged aid.', { outlet: 'Harbour Times' });
     g.claim(a, { source: 'genovia' });

@@ -10,13 +10,27 @@ import type { TimeRange } from '../shared/dates.js';
 import { countModeOf, publishedSortRange, type CountMode } from '../shared/stored-claim-facts.js';
 import { compareStrings, paginate, type Page, type PageRequest } from '../shared/page.js';
 import {
-  CLAIM_ID_SAMPLE, keptPath, type PartyClaimFilter, type PartyClaimView, type PartyDetail, type PartyListFilter, type PartyRole,
-  type PartySummary, type TypeGroup,
+  CLAIM_ID_SAMPLE,
+  keptPath,
+  type PartyClaimFilter,
+  type PartyClaimView,
+  type PartyDetail,
+  type PartyListFilter,
+  type PartyRole,
+  type PartySummary,
+  type TypeGroup,
 } from './parties.queries.js';
 import { trigramTerms } from '../shared/trigrams.js';
 import { partySummary } from './party-changes.js';
 import {
-  claimTerm, everyClaimTerm, listKey, listTerm, partiesTables as T, partyTerm, type PartyClaimDoc, type PartyEntryDoc,
+  claimTerm,
+  everyClaimTerm,
+  listKey,
+  listTerm,
+  partiesTables as T,
+  partyTerm,
+  type PartyClaimDoc,
+  type PartyEntryDoc,
   type SourceTallyDoc,
 } from './parties.tables.js';
 
@@ -31,10 +45,19 @@ const sum = (c: Partial<Record<ClaimType, number>>): number => Object.values(c).
 
 /** listParties' `relevant`: the list term says the same of a row, this says it of a doc. */
 const relevant = (s: PartySummary, { role, type }: PartyListFilter): number =>
-  role === 'actor' ? (type ? (s.asActor[type] ?? 0) : sum(s.asActor))
-  : role === 'target' ? (type ? (s.asTarget[type] ?? 0) : sum(s.asTarget))
-  : role === 'source' ? s.asSource
-  : type ? (s.asActor[type] ?? 0) + (s.asTarget[type] ?? 0) : s.total;
+  role === 'actor'
+    ? type
+      ? (s.asActor[type] ?? 0)
+      : sum(s.asActor)
+    : role === 'target'
+      ? type
+        ? (s.asTarget[type] ?? 0)
+        : sum(s.asTarget)
+      : role === 'source'
+        ? s.asSource
+        : type
+          ? (s.asActor[type] ?? 0) + (s.asTarget[type] ?? 0)
+          : s.total;
 
 /**
  * `q` as trigram terms of the entries: parties holding every trigram of q, checked for the
@@ -44,11 +67,16 @@ const relevant = (s: PartySummary, { role, type }: PartyListFilter): number =>
 const searchParties = (reader: ReadModelReader, mode: CountMode, filter: PartyListFilter, q: string, page: PageRequest): Page<PartySummary> => {
   const grams = trigramTerms([q]);
   const summaries = grams.length
-    ? [...reader.getMany(T.list, reader.find({ table: T.entries, all: grams }).rows.map((r) => listKey(mode, r.key))).values()]
+    ? [
+        ...reader
+          .getMany(
+            T.list,
+            reader.find({ table: T.entries, all: grams }).rows.map((r) => listKey(mode, r.key)),
+          )
+          .values(),
+      ]
     : reader.find({ table: T.list, all: [listFilterTerm(mode, filter)] }).rows.map((r) => r.doc);
-  const items = summaries
-    .filter((s) => matches(s, filter))
-    .sort((a, b) => b.total - a.total || compareStrings(a.key, b.key));
+  const items = summaries.filter((s) => matches(s, filter)).sort((a, b) => b.total - a.total || compareStrings(a.key, b.key));
   return paginate(items, page);
 };
 
@@ -97,7 +125,12 @@ export const listPartiesStored = (reader: ReadModelReader, filter: PartyListFilt
 };
 
 const summaryOf = (t: SourceTallyDoc, source: string): SourceSummary => ({
-  source, party: t.party, mentions: Object.keys(t.mentions), outlets: Object.keys(t.outlets), count: t.count, claimIds: t.sample,
+  source,
+  party: t.party,
+  mentions: Object.keys(t.mentions),
+  outlets: Object.keys(t.outlets),
+  count: t.count,
+  claimIds: t.sample,
 });
 
 const bySize = (a: SourceSummary, b: SourceSummary): number => b.count - a.count || compareStrings(a.source, b.source);
@@ -108,7 +141,10 @@ const merged = (summaries: SourceSummary[]): SourceSummary => ({
   mentions: [...new Set(summaries.flatMap((s) => s.mentions))].sort(compareStrings),
   outlets: [...new Set(summaries.flatMap((s) => s.outlets))].sort(compareStrings),
   count: summaries.reduce((n, s) => n + s.count, 0),
-  claimIds: summaries.flatMap((s) => s.claimIds).sort(compareStrings).slice(0, CLAIM_ID_SAMPLE),
+  claimIds: summaries
+    .flatMap((s) => s.claimIds)
+    .sort(compareStrings)
+    .slice(0, CLAIM_ID_SAMPLE),
 });
 
 type Summaries = Pick<PartyDetail, 'asActor' | 'asTarget' | 'asSource'>;
@@ -155,7 +191,11 @@ const groupedSummaries = (reader: ReadModelReader, party: string, f: StoredParty
       return claims.length ? [{ type, count: claims.length, sources: summariseSourcedClaims(claims, CLAIM_ID_SAMPLE) }] : [];
     });
   const sourced = inRole('source');
-  return { asActor: groups('actor'), asTarget: groups('target'), asSource: { count: sourced.length, sources: summariseSourcedClaims(sourced, CLAIM_ID_SAMPLE) } };
+  return {
+    asActor: groups('actor'),
+    asTarget: groups('target'),
+    asSource: { count: sourced.length, sources: summariseSourcedClaims(sourced, CLAIM_ID_SAMPLE) },
+  };
 };
 
 /** The page's total when the rows keep it (no filter but the role and includeRetracted), else null: counted. */
@@ -173,7 +213,10 @@ const claimsPage = (reader: ReadModelReader, e: PartyEntryDoc, f: StoredPartyCla
   const kept = keptTotal(reader, e, f);
   const found = reader.find({ ...claimSelection(e.key, f.role ?? '*', f), offset, limit, count: kept === null });
   const docs: PartyClaimDoc[] = found.rows.map((r) => r.doc);
-  const views = claimViewsOf(reader, docs.map((d) => d.claimId));
+  const views = claimViewsOf(
+    reader,
+    docs.map((d) => d.claimId),
+  );
   const items = docs.flatMap((d) => {
     const view = views.get(d.claimId);
     return view ? [{ ...view, roles: d.roles }] : [];

@@ -75,4 +75,11 @@ export const listTerm = (mode: CountMode, role?: PartyRole | '*', type?: ClaimTy
   [mode, ...(role ? [role] : []), ...(type ? [type] : [])].join('|');
 
 /** Every table of the parties read model. */
-export const PARTIES_TABLES = [partiesTables.facts.articles, partiesTables.facts.claims, partiesTables.entries, partiesTables.list, partiesTables.partyClaims, partiesTables.tallies];
+export const PARTIES_TABLES = [
+  partiesTables.facts.articles,
+  partiesTables.facts.claims,
+  partiesTables.entries,
+  partiesTables.list,
+  partiesTables.partyClaims,
+  partiesTables.tallies,
+];

@@ -8,8 +8,16 @@ import { countModesOf, type ClaimFacts, type CountMode } from '../shared/stored-
 import { CLAIM_ID_SAMPLE, type PartyRole, type PartySummary } from './parties.queries.js';
 import { trigramTerms } from '../shared/trigrams.js';
 import {
-  claimTerm, everyClaimTerm, listKey, listTerm, partiesTables as T, partyClaimKey, partyTerm, tallyTerm,
-  type PartyClaimDoc, type TallyGroup,
+  claimTerm,
+  everyClaimTerm,
+  listKey,
+  listTerm,
+  partiesTables as T,
+  partyClaimKey,
+  partyTerm,
+  tallyTerm,
+  type PartyClaimDoc,
+  type TallyGroup,
 } from './parties.tables.js';
 
 /** A party's roles in a claim, in the order actor, target, source. */
@@ -59,9 +67,16 @@ export const ordered = (c: Partial<Record<ClaimType, number>>): Partial<Record<C
 
 /** A list row from a party's entry and counts. */
 export const partySummary = (
-  { key, party, label }: Pick<PartySummary, 'key' | 'party' | 'label'>, c: Pick<PartySummary, 'asActor' | 'asTarget' | 'asSource'>,
+  { key, party, label }: Pick<PartySummary, 'key' | 'party' | 'label'>,
+  c: Pick<PartySummary, 'asActor' | 'asTarget' | 'asSource'>,
 ): PartySummary => ({
-  key, party, label, asActor: ordered(c.asActor), asTarget: ordered(c.asTarget), asSource: c.asSource, total: sumOf(c.asActor) + sumOf(c.asTarget) + c.asSource,
+  key,
+  party,
+  label,
+  asActor: ordered(c.asActor),
+  asTarget: ordered(c.asTarget),
+  asSource: c.asSource,
+  total: sumOf(c.asActor) + sumOf(c.asTarget) + c.asSource,
 });
 
 const summaryTerms = (mode: CountMode, s: PartySummary): string[] => {
@@ -119,7 +134,11 @@ export class PartyChanges {
             byType[claim.type] = (byType[claim.type] ?? 0) + by;
           }
           this.tallyOps(mode, party, { role, type: claim.type }, source).push({
-            by, claimId: claim.claimId, party: claim.source.party, mention: claim.source.mention, outlet,
+            by,
+            claimId: claim.claimId,
+            party: claim.source.party,
+            mention: claim.source.mention,
+            outlet,
           });
         }
       }
@@ -134,7 +153,13 @@ export class PartyChanges {
       for (const role of [...roles, '*' as const]) terms.push(claimTerm(mode, party, role));
       for (const role of roles) terms.push(tallyTerm(mode, party, { role, type: claim.type }, source));
     }
-    const doc: PartyClaimDoc = { claimId: claim.claimId, roles, type: claim.type, source: { party: claim.source.party, mention: claim.source.mention }, outlet: facts.outlet };
+    const doc: PartyClaimDoc = {
+      claimId: claim.claimId,
+      roles,
+      type: claim.type,
+      source: { party: claim.source.party, mention: claim.source.mention },
+      outlet: facts.outlet,
+    };
     return { doc, sort: -facts.time, terms };
   }
 
@@ -216,13 +241,21 @@ export class PartyChanges {
     // Unless it holds every id, a sample that lost one may now miss a lower id than those added.
     if (!sampled && tally.count > tally.sample.length) tally.sample = lowestIds(writer, key);
     const [mode, party] = key.split('|') as [CountMode, string];
-    writer.put(T.tallies, { key, doc: { ...tally, mentions: sortedKeys(tally.mentions), outlets: sortedKeys(tally.outlets) }, terms: [partyTerm(mode, party)] });
+    writer.put(T.tallies, {
+      key,
+      doc: { ...tally, mentions: sortedKeys(tally.mentions), outlets: sortedKeys(tally.outlets) },
+      terms: [partyTerm(mode, party)],
+    });
   }
 }
 
 /** A sampled claim left: the sample is read again from the claims that carry the tally's term. */
 const lowestIds = (writer: ReadModelWriter, term: string): string[] =>
-  writer.find({ table: T.partyClaims, all: [term] }).rows.map((r) => r.doc.claimId).sort(compareStrings).slice(0, CLAIM_ID_SAMPLE);
+  writer
+    .find({ table: T.partyClaims, all: [term] })
+    .rows.map((r) => r.doc.claimId)
+    .sort(compareStrings)
+    .slice(0, CLAIM_ID_SAMPLE);
 
 /** Counts by key in key order, so an unchanged tally writes the same doc. */
 const sortedKeys = (counts: Record<string, number>): Record<string, number> =>

@@ -52,7 +52,13 @@ const claimsOfArticle = (writer: ReadModelWriter, tables: ClaimFactTables, artic
   writer.find({ table: tables.claims, all: [articleTerm(articleId)] }).rows.map((r) => r.doc);
 
 /** Claims recorded before their article (or an article recorded again) move with its time and outlet. */
-const ingest = (writer: ReadModelWriter, tables: ClaimFactTables, event: Extract<ProjectedEvent['event'], { type: 'ArticleIngested' }>, at: string, change: ClaimChange): void => {
+const ingest = (
+  writer: ReadModelWriter,
+  tables: ClaimFactTables,
+  event: Extract<ProjectedEvent['event'], { type: 'ArticleIngested' }>,
+  at: string,
+  change: ClaimChange,
+): void => {
   const { articleId, outlet, publishedAt } = event.data;
   const article: ArticleFacts = { outlet, time: effectiveTime(publishedAt, at) };
   writer.put(tables.articles, { key: articleId, doc: article });
@@ -65,7 +71,12 @@ const ingest = (writer: ReadModelWriter, tables: ClaimFactTables, event: Extract
 };
 
 /** A withdrawn article's claims (the event names them, retracted ones too) leave, then the article. */
-const withdraw = (writer: ReadModelWriter, tables: ClaimFactTables, { articleId, claimIds }: { articleId: string; claimIds: readonly string[] }, change: ClaimChange): void => {
+const withdraw = (
+  writer: ReadModelWriter,
+  tables: ClaimFactTables,
+  { articleId, claimIds }: { articleId: string; claimIds: readonly string[] },
+  change: ClaimChange,
+): void => {
   for (const claimId of claimIds) {
     const before = writer.get(tables.claims, claimId);
     if (!before) continue;
@@ -84,7 +95,14 @@ export const applyClaimFacts = (writer: ReadModelWriter, tables: ClaimFactTables
     const before = writer.get(tables.claims, event.data.claimId);
     const article = writer.get(tables.articles, event.data.articleId);
     const outlet = article?.outlet ?? null;
-    const after: ClaimFacts = { claim: claimOfEvent(event), retracted: false, recordedAt: at, time: claimTimeOf(article?.time, at), outlet, recordedOutlet: outlet };
+    const after: ClaimFacts = {
+      claim: claimOfEvent(event),
+      retracted: false,
+      recordedAt: at,
+      time: claimTimeOf(article?.time, at),
+      outlet,
+      recordedOutlet: outlet,
+    };
     putClaim(writer, tables, after);
     return change(before, after);
   }

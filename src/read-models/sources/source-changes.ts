@@ -8,7 +8,15 @@ import { trigramTerms } from '../shared/trigrams.js';
 import { outletKey, type SourceEntry } from './sources.projection.js';
 import type { SourceSummaryItem } from './sources.queries.js';
 import {
-  carrierTerm, entryClaimKey, entryTerm, everyClaimTerm, listTerm, sourcesTables as T, type CarrierTallyDoc, type EntryClaimDoc, type SourceEntryDoc,
+  carrierTerm,
+  entryClaimKey,
+  entryTerm,
+  everyClaimTerm,
+  listTerm,
+  sourcesTables as T,
+  type CarrierTallyDoc,
+  type EntryClaimDoc,
+  type SourceEntryDoc,
 } from './sources.tables.js';
 
 /** A source's label: the party slug, or the mention of an unresolved source (its key when it has none). */
@@ -34,8 +42,18 @@ const membershipsOf = ({ claim, outlet, recordedOutlet }: ClaimFacts): Membershi
   const source = sourceKey(claim.source);
   const recordedUnder = outletKey(recordedOutlet);
   return [
-    { entry: source, kind: 'source', label: sourceLabel(source, claim.source.mention), doc: { claimId: claim.claimId, type: claim.type, carrier: { key: outletKey(outlet), label: outlet ?? 'unknown' } } },
-    { entry: recordedUnder, kind: 'outlet', label: '', doc: { claimId: claim.claimId, type: claim.type, carrier: { key: source, label: claim.source.party ?? claim.source.mention } } },
+    {
+      entry: source,
+      kind: 'source',
+      label: sourceLabel(source, claim.source.mention),
+      doc: { claimId: claim.claimId, type: claim.type, carrier: { key: outletKey(outlet), label: outlet ?? 'unknown' } },
+    },
+    {
+      entry: recordedUnder,
+      kind: 'outlet',
+      label: '',
+      doc: { claimId: claim.claimId, type: claim.type, carrier: { key: source, label: claim.source.party ?? claim.source.mention } },
+    },
   ];
 };
 
@@ -110,14 +128,19 @@ export class SourceChanges {
     const claims = kept + e.added;
     if (claims <= 0) return writer.remove(T.entries, key);
     const label =
-      old && (kept > 0 || !this.relabels || e.kind === 'outlet') ? old.label
-      : e.kind === 'outlet' ? (writer.get(T.outlets, key)?.name ?? key.slice(1))
-      : e.label;
+      old && (kept > 0 || !this.relabels || e.kind === 'outlet')
+        ? old.label
+        : e.kind === 'outlet'
+          ? (writer.get(T.outlets, key)?.name ?? key.slice(1))
+          : e.label;
     const party = e.kind === 'source' && !key.startsWith('~') ? key : null;
     writer.put(T.entries, { key, doc: { key, kind: e.kind, party, label, claims }, terms: trigramTerms([key, label.toLowerCase()]) });
   }
 
-  private writeSummary(writer: ReadModelWriter, { mode, entry, byType: delta }: { mode: CountMode; entry: string; byType: Partial<Record<ClaimType, number>> }): void {
+  private writeSummary(
+    writer: ReadModelWriter,
+    { mode, entry, byType: delta }: { mode: CountMode; entry: string; byType: Partial<Record<ClaimType, number>> },
+  ): void {
     const key = entryTerm(mode, entry);
     const old = writer.get(T.list, key);
     const e = writer.get(T.entries, entry);

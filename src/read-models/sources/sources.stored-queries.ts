@@ -26,7 +26,14 @@ export interface StoredSourceClaimFilter extends TimeRange {
 const searchSources = (reader: ReadModelReader, mode: CountMode, filter: SourceListFilter, q: string, page: PageRequest): Page<SourceSummaryItem> => {
   const grams = trigramTerms([q]);
   const items = grams.length
-    ? [...reader.getMany(T.list, reader.find({ table: T.entries, all: grams }).rows.map((r) => entryTerm(mode, r.key))).values()]
+    ? [
+        ...reader
+          .getMany(
+            T.list,
+            reader.find({ table: T.entries, all: grams }).rows.map((r) => entryTerm(mode, r.key)),
+          )
+          .values(),
+      ]
     : reader.find({ table: T.list, all: [listTerm(mode, filter.kind)] }).rows.map((r) => r.doc);
   return paginate(items.filter((s) => matches(s, filter)).sort(mostFirst), page);
 };
@@ -100,7 +107,10 @@ const carriersOf = (docs: readonly EntryClaimDoc[]): Carrier[] => {
 const itemsPage = (reader: ReadModelReader, key: string, f: StoredSourceClaimFilter, page: PageRequest, kept: number | null): Page<ClaimView> => {
   const { offset, limit } = paginate([], page);
   const found = reader.find({ ...selection(key, f), offset, limit, count: kept === null });
-  const views = claimViewsOf(reader, found.rows.map((r) => r.doc.claimId));
+  const views = claimViewsOf(
+    reader,
+    found.rows.map((r) => r.doc.claimId),
+  );
   return { items: found.rows.flatMap((r) => views.get(r.doc.claimId) ?? []), total: kept ?? found.total, offset, limit };
 };
 
@@ -117,8 +127,19 @@ export const getSourceStored = (reader: ReadModelReader, key: string, filter: St
     counts = { claims: docs.length, byType: byTypeOf(docs), carriers: carriersOf(docs) };
   } else {
     const item = reader.get(T.list, entryTerm(mode, key));
-    const carriers = reader.find({ table: T.carriers, all: [entryTerm(mode, key)] }).rows.map(({ doc }) => ({ key: doc.key, label: doc.label, claims: doc.claims }));
+    const carriers = reader
+      .find({ table: T.carriers, all: [entryTerm(mode, key)] })
+      .rows.map(({ doc }) => ({ key: doc.key, label: doc.label, claims: doc.claims }));
     counts = { claims: item?.claims ?? 0, byType: item?.byType ?? {}, carriers };
   }
-  return { key: e.key, kind: e.kind, party: e.party, label: e.label, claims: counts.claims, byType: counts.byType, carriers: counts.carriers, items: itemsPage(reader, key, filter, page, narrowed ? null : counts.claims) };
+  return {
+    key: e.key,
+    kind: e.kind,
+    party: e.party,
+    label: e.label,
+    claims: counts.claims,
+    byType: counts.byType,
+    carriers: counts.carriers,
+    items: itemsPage(reader, key, filter, page, narrowed ? null : counts.claims),
+  };
 };

@@ -53,8 +53,13 @@ export const sourcesTables = {
 
 /** Every table of the sources read model. */
 export const SOURCES_TABLES = [
-  sourcesTables.facts.articles, sourcesTables.facts.claims, sourcesTables.outlets, sourcesTables.entries, sourcesTables.list,
-  sourcesTables.entryClaims, sourcesTables.carriers,
+  sourcesTables.facts.articles,
+  sourcesTables.facts.claims,
+  sourcesTables.outlets,
+  sourcesTables.entries,
+  sourcesTables.list,
+  sourcesTables.entryClaims,
+  sourcesTables.carriers,
 ];
 
 /** Newest first, then article, place in the article and id (compareRecords' order) as sort and key. */
