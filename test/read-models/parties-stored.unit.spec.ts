@@ -85,8 +85,9 @@ describe('stored parties read model', () => {
       ),
       { numRuns: 150 },
     );
-    expect(shown).toBeGreaterThan(600);
-    expect(asOfShown).toBeGreaterThan(300);
+    // Withdrawals take some claims away (about 700 and 450 items compared in a run): floors well under that.
+    expect(shown).toBeGreaterThan(450);
+    expect(asOfShown).toBeGreaterThan(250);
   });
 
   it('keeps the lowest claim ids of a busy source when a sampled claim is retracted', () => {
