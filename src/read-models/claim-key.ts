@@ -34,15 +34,18 @@ export const partyKey = (ref: PartyRef): string => (ref.party !== null ? safePar
 
 export const partyKeys = (refs: readonly PartyRef[]): string[] => [...new Set(refs.map(partyKey))].sort();
 
+/** Who a source is: only its party and mention count. */
+type SourceName = Pick<SourceRef, 'party' | 'mention'>;
+
 /** Who is cited: the source party, else its mention; `~outlet` for the outlet's own reporting. */
-export const sourceKey = (source: SourceRef): string =>
+export const sourceKey = (source: SourceName): string =>
   source.party !== null ? safeParty(source.party) : `${UNRESOLVED}${source.mention.trim() ? slug(source.mention) : 'outlet'}`;
 
 /**
  * Sources count as independent when they are different parties; an unresolved source (or the
  * outlet's own reporting) can only be told apart within its outlet, so its outlet is part of it.
  */
-export const independentSource = (source: SourceRef, outlet: string | null): string =>
+export const independentSource = (source: SourceName, outlet: string | null): string =>
   source.party !== null ? safeParty(source.party) : `${sourceKey(source)}@${outlet ? slug(outlet) : 'unknown'}`;
 
 /**

@@ -2,12 +2,13 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
-import { CLAIM_ID_SAMPLE, getPartyJson, listParties } from '../read-models/parties/parties.queries.js';
+import { CLAIM_ID_SAMPLE } from '../read-models/parties/parties.queries.js';
+import { getPartyStoredJson, listPartiesStored } from '../read-models/parties/parties.stored-queries.js';
 import { defined, flag, HEAVY_PAGE_LIMIT, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
 import { PartiesQueryDto, PartyQueryDto } from './view-dtos.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
-import { ReadModelQuery } from './read-model.query.js';
+import { ReaderQuery } from './reader.query.js';
 
 @ApiTags('views')
 @Controller('parties')
@@ -15,10 +16,13 @@ export class PartiesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every party that acts, is targeted or is cited as a source, with counts' })
+  @ApiOperation({
+    summary: 'Every party that acts, is targeted or is cited as a source, with counts',
+    description: 'publishedFrom/publishedTo (publication time) count only the claims of articles published then; asOf (knowledge time) answers as of a point of the log.',
+  })
   list(@Query() q: PartiesQueryDto) {
-    const filter = defined({ q: q.q, role: q.role, type: q.type, includeRetracted: flag(q.includeRetracted) });
-    return this.queries.execute(new ReadModelQuery(['parties', 'claims'], parseAsOf(q.asOf), (s) => listParties(s.parties, s.claims, filter, pageOf(q))));
+    const filter = defined({ q: q.q, role: q.role, type: q.type, includeRetracted: flag(q.includeRetracted), ...timeRange(q) });
+    return this.queries.execute(new ReaderQuery(parseAsOf(q.asOf), (reader) => listPartiesStored(reader, filter, pageOf(q))));
   }
 
   @Get(':party')
@@ -32,8 +36,7 @@ export class PartiesController {
     const filter = defined({ role: q.role, type: q.type, topic: q.topic, source: q.source, includeRetracted: flag(q.includeRetracted), ...timeRange(q) });
     const page = pageOf(q, HEAVY_PAGE_LIMIT);
     const found = await this.queries.execute(
-      new ReadModelQuery(['parties', 'claims'], parseAsOf(q.asOf), (s) => getPartyJson(s.parties, s.claims, party, filter, page),
-        `party ${JSON.stringify([party, filter, page])}`),
+      new ReaderQuery(parseAsOf(q.asOf), (reader) => getPartyStoredJson(reader, party, filter, page), `party ${JSON.stringify([party, filter, page])}`),
     );
     if (found === null) throw notFound(`party ${party}`);
     return found;

@@ -17,7 +17,8 @@ class TimedListQueryDto extends RangedListQueryDto {
   includeRetracted?: 'true' | 'false';
 }
 
-export class PartiesQueryDto extends ListQueryDto {
+/** publishedFrom/publishedTo count only the claims of articles published then (publication time; asOf is knowledge time). */
+export class PartiesQueryDto extends RangedListQueryDto {
   @ApiPropertyOptional({ description: 'Part of the party id or name' })
   @IsOptional()
   @MaxLength(100)
@@ -69,7 +70,8 @@ export class PartyQueryDto extends TimedListQueryDto {
   source?: string;
 }
 
-export class SourcesQueryDto extends ListQueryDto {
+/** publishedFrom/publishedTo count only the claims of articles published then (publication time; asOf is knowledge time). */
+export class SourcesQueryDto extends RangedListQueryDto {
   @ApiPropertyOptional({ enum: ['source', 'outlet'], description: 'source: who the articles cite; outlet: who published them' })
   @IsOptional()
   @IsIn(['source', 'outlet'])

@@ -72,6 +72,14 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
     expect(await articles(`from=${today}`)).toBe(1);
     named((await request(t.server).get(`/articles?publishedTo=${today}&to=${today}`).expect(400)).body, 'publishedTo');
     named((await request(t.server).get('/articles?publishedFrom=2025-05-21&publishedTo=2025-05-01').expect(400)).body, 'from');
+    // The lists of parties and sources count only the claims published within the range.
+    for (const list of ['/parties', '/sources']) {
+      const total = async (q: string) => (await request(t.server).get(`${list}?${q}`).expect(200)).body.total as number;
+      expect(await total(`publishedFrom=${today}`)).toBeGreaterThan(0);
+      expect(await total(`publishedFrom=${today}`)).toBe(await total(''));
+      expect(await total('publishedTo=2000-01-01')).toBe(0);
+      named((await request(t.server).get(`${list}?publishedTo=${today}&to=${today}`).expect(400)).body, 'publishedTo');
+    }
   });
 
   it('documents every endpoint in OpenAPI with its query parameters', async () => {
@@ -86,6 +94,7 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
     for (const path of ONE) expect(query(path)).toContain('asOf');
     expect(query('/conflicts')).toEqual(expect.arrayContaining(['kind', 'party', 'source', 'article', 'type', 'topic', 'from', 'to', 'publishedFrom', 'publishedTo']));
     expect(query('/articles')).toEqual(expect.arrayContaining(['outlet', 'q', 'type', 'includeRetracted', 'from', 'to', 'publishedFrom', 'publishedTo']));
+    for (const path of ['/parties', '/parties/{party}', '/sources', '/sources/{source}']) expect(query(path)).toEqual(expect.arrayContaining(['publishedFrom', 'publishedTo']));
     expect(query('/attributions')).toEqual(expect.arrayContaining(['type', 'actor', 'target', 'party', 'topic', 'source', 'status']));
     // The two heaviest answers page 20 by default (documented), every other list 50.
     const limitDefault = (path: string) =>

@@ -1,5 +1,7 @@
+import type { SourceRef } from '../../domain/claim.js';
 import type { ClaimRecord, ClaimsState } from './claims.projection.js';
-import { claimSource } from './reports.js';
+import { independentSource } from '../claim-key.js';
+import { reportingOutlet } from './reports.js';
 import { compareStrings } from '../shared/page.js';
 
 /** One independent source behind a set of claims: who, as the articles named them, and where. */
@@ -15,17 +17,25 @@ export interface SourceSummary {
   claimIds: string[];
 }
 
-/** Groups claims by independent source; sorted by most claims, then key, so the order is stable. */
-export const summariseSources = (claims: ClaimsState, records: readonly ClaimRecord[], sample = Infinity): SourceSummary[] => {
+/** What grouping needs of one claim: its source as the article named it, its outlet, its id. */
+export interface SourcedClaim {
+  claimId: string;
+  source: Pick<SourceRef, 'party' | 'mention'>;
+  outlet: string | null;
+  /** The outlet its reporting counts as (a syndicated copy's original's, reports.ts); `outlet` when absent. */
+  reportingOutlet?: string | null;
+}
+
+/** Groups claims (in listing order) by independent source; most claims first, then key, so the order is stable. */
+export const summariseSourcedClaims = (claims: Iterable<SourcedClaim>, sample = Infinity): SourceSummary[] => {
   const by = new Map<string, { party: string | null; mentions: Set<string>; outlets: Set<string>; claimIds: string[] }>();
-  for (const r of records) {
-    const outlet = claims.articles.get(r.claim.articleId)?.outlet ?? null;
-    const key = claimSource(claims, r.claim);
+  for (const { claimId, source, outlet, reportingOutlet } of claims) {
+    const key = independentSource(source, reportingOutlet === undefined ? outlet : reportingOutlet);
     let s = by.get(key);
-    if (!s) by.set(key, (s = { party: r.claim.source.party, mentions: new Set(), outlets: new Set(), claimIds: [] }));
-    if (r.claim.source.mention) s.mentions.add(r.claim.source.mention);
+    if (!s) by.set(key, (s = { party: source.party, mentions: new Set(), outlets: new Set(), claimIds: [] }));
+    if (source.mention) s.mentions.add(source.mention);
     if (outlet) s.outlets.add(outlet);
-    s.claimIds.push(r.claim.claimId);
+    s.claimIds.push(claimId);
   }
   return [...by]
     .map(([source, s]) => ({
@@ -34,3 +44,13 @@ export const summariseSources = (claims: ClaimsState, records: readonly ClaimRec
     }))
     .sort((a, b) => b.count - a.count || compareStrings(a.source, b.source));
 };
+
+/** summariseSourcedClaims over records of the claims view. */
+export const summariseSources = (claims: ClaimsState, records: readonly ClaimRecord[], sample = Infinity): SourceSummary[] =>
+  summariseSourcedClaims(
+    records.map((r) => {
+      const meta = claims.articles.get(r.claim.articleId);
+      return { claimId: r.claim.claimId, source: r.claim.source, outlet: meta?.outlet ?? null, reportingOutlet: reportingOutlet(meta) };
+    }),
+    sample,
+  );

@@ -52,7 +52,8 @@ const entry = (state: PartiesState, key: string, labelOf: LabelOf): PartyEntry =
 const isEmpty = (e: PartyEntry): boolean =>
   !e.asSource.length && !Object.keys(e.asActor).length && !Object.keys(e.asTarget).length;
 
-const labelsOf = (refs: ReadonlyArray<PartyRef | SourceRef>): Map<string, string> =>
+/** Each key's mention, the last ref with that key winning (the label a new unresolved party gets). */
+export const labelsOf = (refs: ReadonlyArray<PartyRef | SourceRef>): Map<string, string> =>
   new Map(refs.map((r) => ['cue' in r ? sourceKey(r) : partyKey(r), r.mention]));
 
 const index = (state: PartiesState, id: string, f: PartyFacts, labelOf: LabelOf): void => {
@@ -111,7 +112,7 @@ const withChanges = (f: PartyFacts, c: ClaimCorrection): PartyFacts => ({
   source: c.source ? sourceKey(c.source) : f.source,
 });
 
-const refsOf = (c: Partial<{ actors: PartyRef[]; targets: PartyRef[]; source: SourceRef }>): Array<PartyRef | SourceRef> =>
+export const refsOf = (c: Partial<{ actors: PartyRef[]; targets: PartyRef[]; source: SourceRef }>): Array<PartyRef | SourceRef> =>
   [...(c.actors ?? []), ...(c.targets ?? []), ...(c.source ? [c.source] : [])];
 
 /** Mutates and returns `state`. Retractions are not indexed here: queries hide them via the claims view. */
@@ -150,8 +151,8 @@ export const applyToParties = (state: PartiesState, { event }: ProjectedEvent): 
 
 export const partiesProjection = defineReadModel<'parties', PartiesState>({
   name: 'parties',
-  // 2: a withdrawn article's claims leave it.
-  version: 2,
+  // 2: a withdrawn article's claims leave it. 3: a syndicated copy's sources count as its original's.
+  version: 3,
   initial: () => ({ parties: new Map(), claims: new Map() }),
   apply: applyToParties,
   serialize: encodeState,

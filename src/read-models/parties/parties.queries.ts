@@ -2,15 +2,17 @@ import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
 import { claimIndex, listKey, type ClaimIndex, type SourceTally } from '../claims/claim-index.js';
 import type { ClaimRecord } from '../claims/claims.projection.js';
-import { claimViewJson, pageFromIndex, selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
+import { claimTime, claimViewJson, pageFromIndex, selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
 import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
+import { inRange, type TimeRange } from '../shared/dates.js';
 import { compareStrings, jsonWith, pageJson, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import type { ByType, PartiesState, PartyEntry } from './parties.projection.js';
 
 export type PartyRole = 'actor' | 'target' | 'source';
 
-export interface PartyListFilter {
+/** `from`/`to`: publication time; only claims of articles published then are counted. */
+export interface PartyListFilter extends TimeRange {
   /** Substring of the key or label, case-insensitive. */
   q?: string;
   role?: PartyRole;
@@ -28,16 +30,19 @@ export interface PartySummary {
   total: number;
 }
 
-const liveIds = (claims: ClaimsState, ids: readonly string[] | undefined, includeRetracted = false): string[] =>
+/** What the list counts: live claims (all with includeRetracted), published within the range when given. */
+type Counted = Pick<PartyListFilter, 'includeRetracted' | 'from' | 'to'>;
+
+const liveIds = (claims: ClaimsState, ids: readonly string[] | undefined, counted: Counted): string[] =>
   (ids ?? []).filter((id) => {
     const r = claims.claims.get(id);
-    return !!r && (includeRetracted || !r.retraction);
+    return !!r && (counted.includeRetracted || !r.retraction) && inRange(claimTime(claims, r), counted);
   });
 
-const counts = (claims: ClaimsState, byType: ByType, includeRetracted?: boolean): Partial<Record<ClaimType, number>> => {
+const counts = (claims: ClaimsState, byType: ByType, counted: Counted): Partial<Record<ClaimType, number>> => {
   const out: Partial<Record<ClaimType, number>> = {};
   for (const type of CLAIM_TYPES) {
-    const n = liveIds(claims, byType[type], includeRetracted).length;
+    const n = liveIds(claims, byType[type], counted).length;
     if (n) out[type] = n;
   }
   return out;
@@ -45,10 +50,10 @@ const counts = (claims: ClaimsState, byType: ByType, includeRetracted?: boolean)
 
 const sum = (c: Partial<Record<ClaimType, number>>): number => Object.values(c).reduce((a, b) => a + (b ?? 0), 0);
 
-const summary = (claims: ClaimsState, e: PartyEntry, includeRetracted?: boolean): PartySummary => {
-  const asActor = counts(claims, e.asActor, includeRetracted);
-  const asTarget = counts(claims, e.asTarget, includeRetracted);
-  const asSource = liveIds(claims, e.asSource, includeRetracted).length;
+const summary = (claims: ClaimsState, e: PartyEntry, counted: Counted): PartySummary => {
+  const asActor = counts(claims, e.asActor, counted);
+  const asTarget = counts(claims, e.asTarget, counted);
+  const asSource = liveIds(claims, e.asSource, counted).length;
   return { key: e.key, party: e.party, label: e.label, asActor, asTarget, asSource, total: sum(asActor) + sum(asTarget) + asSource };
 };
 
@@ -58,7 +63,7 @@ export const listParties = (parties: PartiesState, claims: ClaimsState, filter: 
   const items: PartySummary[] = [];
   for (const e of parties.parties.values()) {
     if (q && !e.key.includes(q) && !e.label.toLowerCase().includes(q)) continue;
-    const s = summary(claims, e, filter.includeRetracted);
+    const s = summary(claims, e, filter);
     const relevant =
       filter.role === 'actor' ? (filter.type ? s.asActor[filter.type] : sum(s.asActor))
       : filter.role === 'target' ? (filter.type ? s.asTarget[filter.type] : sum(s.asTarget))
@@ -162,7 +167,7 @@ const rolesOf = (key: string, r: ClaimRecord): PartyRole[] => [
 const ROLE_LIST = { actor: 'actor', target: 'target', source: 'source' } as const;
 
 /** Whether a party page takes the kept path: newest first, no filter but the role. */
-const keptPath = (filter: PartyClaimFilter, order: ClaimOrder): { role?: PartyRole; claimFilter: ClaimFilter; kept: boolean } => {
+export const keptPath = (filter: PartyClaimFilter, order: ClaimOrder): { role?: PartyRole; claimFilter: ClaimFilter; kept: boolean } => {
   // `includeRetracted: false` is the default spelled out (the REST layer always passes it): it
   // must not send the common page down the grouping path.
   const { role, includeRetracted, ...rest } = filter;

@@ -25,3 +25,7 @@ export interface TimeRange {
 
 export const inRange = (t: number, range: TimeRange): boolean =>
   (range.from === undefined || t >= range.from) && (range.to === undefined || t <= range.to);
+
+/** The time a claim lists and filters by: its article's (see effectiveTime), else when the claim was recorded. */
+export const claimTimeOf = (articleTime: number | undefined, claimRecordedAt: string): number =>
+  articleTime === undefined || Number.isNaN(articleTime) ? Date.parse(claimRecordedAt) : articleTime;

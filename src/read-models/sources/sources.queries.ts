@@ -2,10 +2,12 @@ import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ClaimRecord, ClaimsState } from '../claims/claims.projection.js';
 import { selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
 import { slug, sourceKey } from '../claim-key.js';
+import type { TimeRange } from '../shared/dates.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import type { SourceEntry, SourcesState } from './sources.projection.js';
 
-export interface SourceListFilter {
+/** `from`/`to`: publication time; only claims of articles published then are counted. */
+export interface SourceListFilter extends TimeRange {
   kind?: SourceEntry['kind'];
   /** Substring of the key or label, case-insensitive. */
   q?: string;
@@ -37,7 +39,7 @@ export const listSources = (sources: SourcesState, claims: ClaimsState, filter: 
   for (const e of sources.sources.values()) {
     if (filter.kind && e.kind !== filter.kind) continue;
     if (q && !e.key.includes(q) && !e.label.toLowerCase().includes(q)) continue;
-    const records = selectClaims(claims, e.claimIds, { includeRetracted: filter.includeRetracted });
+    const records = selectClaims(claims, e.claimIds, { includeRetracted: filter.includeRetracted, from: filter.from, to: filter.to });
     if (records.length) items.push({ key: e.key, kind: e.kind, party: e.party, label: e.label, claims: records.length, byType: byType(records) });
   }
   items.sort((a, b) => b.claims - a.claims || compareStrings(a.key, b.key));
