@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import pLimit from 'p-limit';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ArticleText } from '../domain/claim-extractor.js';
 import type { ExtractionPort, KeptClaims } from '../domain/extraction-port.js';
@@ -11,56 +11,56 @@ import type { ExtractionTask } from './worker.js';
 
 /**
  * The rules extractor in a pool of worker threads (piscina), so a long article holds up no other
- * request. At most one article per worker is handed to piscina at a time and the others wait
- * here: the time limit then starts when a worker takes the article, not while it queues behind
- * others. An article over the limit has its worker terminated and replaced (piscina does both
- * when the task's signal aborts), so no worker stays stuck on it.
+ * request. An article's time limit runs from when a worker takes it up (the worker says so on a
+ * port of the task's own), not while it waits behind others or for a worker to start. Past the
+ * limit the task is aborted, and piscina terminates its worker and starts another: no worker
+ * stays stuck on an article.
  */
 export class ExtractionPool implements ExtractionPort {
   readonly runs = 'workers';
   readonly name: string;
   readonly version: string;
   private readonly pool: Piscina<ExtractionTask, KeptClaims>;
-  private readonly slots: pLimit.Limit;
   private readonly logger = new Logger('extraction');
-  private closed = false;
+  /** Articles extracting or waiting for a worker. */
+  private admitted = 0;
 
   constructor(private readonly limits: ExtractionLimits) {
     // Name and version only: the rules themselves run in the workers.
     ({ name: this.name, version: this.version } = defaultExtractor());
-    this.pool = new Piscina({
-      filename: extractionWorkerFile(),
-      minThreads: limits.workers,
-      maxThreads: limits.workers,
-      idleTimeout: Infinity,
-    });
-    // A worker that fails between tasks (none is waiting on it to hear why) is logged and replaced.
+    this.pool = new Piscina({ filename: extractionWorkerFile(), minThreads: limits.workers, maxThreads: limits.workers, idleTimeout: Infinity });
+    // A worker that fails between tasks (no request waits to hear why) is logged; piscina replaces it.
     this.pool.on('error', (error: Error) => this.logger.error(`an extraction worker failed: ${error.message}`));
-    this.slots = pLimit(limits.workers);
   }
 
   extract(article: ArticleText): Promise<KeptClaims> {
-    if (this.slots.activeCount >= this.limits.workers && this.slots.pendingCount >= this.limits.queue) {
-      return Promise.reject(new ExtractionBusyError(this.slots.pendingCount));
+    if (this.admitted >= this.limits.workers + this.limits.queue) {
+      return Promise.reject(new ExtractionBusyError(this.admitted - this.limits.workers));
     }
-    return this.slots(() => this.run(article));
+    this.admitted++;
+    return this.run(article).finally(() => this.admitted--);
   }
 
   private async run(article: ArticleText): Promise<KeptClaims> {
-    if (this.closed) throw new ExtractionFailedError('the service is shutting down');
-    const signal = AbortSignal.timeout(this.limits.timeoutMs);
+    const abort = new AbortController();
+    const { port1: started, port2 } = new MessageChannel();
+    let timer: NodeJS.Timeout | undefined;
+    started.once('message', () => (timer = setTimeout(() => abort.abort(), this.limits.timeoutMs)));
     try {
-      return await this.pool.run({ article, maxClaims: this.limits.maxClaims }, { signal });
+      const task = { article, maxClaims: this.limits.maxClaims, started: port2 };
+      return await this.pool.run(task, { signal: abort.signal, transferList: [port2] });
     } catch (error) {
-      if (signal.aborted) throw new ExtractionTimeoutError(this.limits.timeoutMs);
+      if (abort.signal.aborted) throw new ExtractionTimeoutError(this.limits.timeoutMs);
       this.logger.error(`extraction failed in a worker: ${(error as Error).stack ?? String(error)}`);
       throw new ExtractionFailedError((error as Error).message ?? String(error));
+    } finally {
+      clearTimeout(timer);
+      started.close();
     }
   }
 
   /** Articles still extracting or waiting fail (nothing of theirs is written) and the workers stop. */
   async close(): Promise<void> {
-    this.closed = true;
     await this.pool.destroy();
   }
 }
