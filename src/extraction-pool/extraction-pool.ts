@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { MessageChannel } from 'node:worker_threads';
+import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import type { ArticleText } from '../domain/claim-extractor.js';
 import type { ExtractionPort, KeptClaims } from '../domain/extraction-port.js';
@@ -12,9 +13,9 @@ import type { ExtractionTask } from './worker.js';
 /**
  * The rules extractor in a pool of worker threads (piscina), so a long article holds up no other
  * request. An article's time limit runs from when a worker takes it up (the worker says so on a
- * port of the task's own), not while it waits behind others or for a worker to start. Past the
- * limit the task is aborted, and piscina terminates its worker and starts another: no worker
- * stays stuck on an article.
+ * port of the task's own), not while it waits behind others or for a replaced worker to start.
+ * Past the limit the task is aborted, and piscina terminates its worker and starts another: no
+ * worker stays stuck on an article.
  */
 export class ExtractionPool implements ExtractionPort {
   readonly runs = 'workers';
@@ -24,11 +25,23 @@ export class ExtractionPool implements ExtractionPort {
   private readonly logger = new Logger('extraction');
   /** Articles extracting or waiting for a worker. */
   private admitted = 0;
+  /**
+   * Articles wait here, first come first served, and piscina gets one per worker at a time: its own
+   * queue moves a task it cannot place yet behind later ones (with one worker, the CLI's log would
+   * then not follow the order of the files; with more, articles finish in the order they finish).
+   */
+  private readonly turns: pLimit.Limit;
 
   constructor(private readonly limits: ExtractionLimits) {
     // Name and version only: the rules themselves run in the workers.
     ({ name: this.name, version: this.version } = defaultExtractor());
-    this.pool = new Piscina({ filename: extractionWorkerFile(), minThreads: limits.workers, maxThreads: limits.workers, idleTimeout: Infinity });
+    this.pool = new Piscina({
+      filename: extractionWorkerFile(),
+      minThreads: limits.workers,
+      maxThreads: limits.workers,
+      idleTimeout: Infinity,
+    });
+    this.turns = pLimit(limits.workers);
     // A worker that fails between tasks (no request waits to hear why) is logged; piscina replaces it.
     this.pool.on('error', (error: Error) => this.logger.error(`an extraction worker failed: ${error.message}`));
   }
@@ -38,7 +51,7 @@ export class ExtractionPool implements ExtractionPort {
       return Promise.reject(new ExtractionBusyError(this.admitted - this.limits.workers));
     }
     this.admitted++;
-    return this.run(article).finally(() => this.admitted--);
+    return this.turns(() => this.run(article)).finally(() => this.admitted--);
   }
 
   private async run(article: ArticleText): Promise<KeptClaims> {
