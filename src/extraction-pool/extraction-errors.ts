@@ -12,10 +12,10 @@ export class ExtractionTimeoutError extends Error {
   }
 }
 
-/** The worker died under the article (out of memory, a crash): it was replaced (503). */
+/** The worker threw or died under the article (out of memory, a crash, the pool closing); a dead one is replaced (503). */
 export class ExtractionFailedError extends Error {
   constructor(reason: string) {
-    super(`the extraction worker stopped while reading this article (${reason}); it has been replaced and nothing was written`);
+    super(`extracting claims from this article failed in its worker thread (${reason}); nothing was written`);
     this.name = 'ExtractionFailedError';
   }
 }
