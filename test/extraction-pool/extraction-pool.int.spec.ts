@@ -51,6 +51,20 @@ describe('the extraction pool', () => {
     expect(await inPool.extract(small)).toEqual(keepFirstClaims(defaultExtractor().extract(small), LIMITS.maxClaims));
   }, 60_000);
 
+  it('of articles that waited together (one batch), one past the limit fails alone; the others are extracted again', async () => {
+    const inPool = open({ workers: 1, timeoutMs: 100 });
+    const line = (n: number) => ({ body: `Ruritania pledged to reopen crossing ${n}, its foreign minister said.` });
+    /** About 200 KB: well under a batch's size, and far more than a tenth of a second of extraction. */
+    const slow = { body: huge.body.slice(0, 200_000) };
+    const first = inPool.extract(line(0));
+    // These wait while the first is extracted, then go to the worker as one batch.
+    const [before, late, after] = [inPool.extract(line(1)), inPool.extract(slow), inPool.extract(line(2))];
+    await expect(late).rejects.toThrow(ExtractionTimeoutError);
+    for (const [n, kept] of [[0, first], [1, before], [2, after]] as const) {
+      expect(await kept).toEqual(keepFirstClaims(defaultExtractor().extract(line(n)), LIMITS.maxClaims));
+    }
+  }, 60_000);
+
   it('refuses an article when every worker is busy and the queue is full, and serves again once one is free', async () => {
     const inPool = open({ workers: 1, queue: 1, timeoutMs: 500 });
     const running = inPool.extract(huge);
