@@ -1,4 +1,4 @@
-// autocannon ships no types; only what the queries and stall benchmarks use.
+// autocannon ships no types; only what the benchmarks use.
 declare module 'autocannon' {
   interface Histogram {
     average: number;
