@@ -1,4 +1,4 @@
-// autocannon ships no types; only what the queries benchmark uses.
+// autocannon ships no types; only what the benchmarks use.
 declare module 'autocannon' {
   interface Histogram {
     average: number;
@@ -29,6 +29,7 @@ declare module 'autocannon' {
     duration?: number;
     pipelining?: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A run that is also a promise of its result; `stop()` ends it early (the stall bench runs it while ingesting). */
+  function autocannon(options: Options): Promise<Result> & { stop(): void };
   export default autocannon;
 }

@@ -12,6 +12,7 @@ import { loadStore } from './loaded-store.js';
 import { queriesBench } from './queries.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
 import { scaleBench } from './scale.bench.js';
+import { stallBench } from './stall.bench.js';
 import { syndicationBench } from './syndication.bench.js';
 
 export interface BenchOptions {
@@ -41,6 +42,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   queries: (o) => queriesBench(o),
   scale: (o) => scaleBench(o),
   syndication: (o) => syndicationBench(o),
+  stall: (o) => stallBench(o),
 };
 const NEEDS_STORE = ['rebuild', 'queries'];
 
@@ -54,10 +56,10 @@ const program = new Command('bench')
   .description('claimtrail benchmarks; each prints its figures, the baseline, the ratio and the goal, and writes bench/results/*.json')
   .argument('[names...]', `benchmarks to run: ${Object.keys(BENCHES).join(', ')} (default: all)`)
   .option('--events <n>', 'events to append (append, default 100000) or load (rebuild and queries, default 1000000)', positive)
-  .option('--articles <n>', 'articles to extract (extraction) or ingest (ingest)', positive, 1000)
+  .option('--articles <n>', 'articles to extract (extraction) or ingest (ingest, stall)', positive, 1000)
   .option('--duration <s>', 'seconds per autocannon run (queries)', positive, 10)
   .option('--connections <n>', 'autocannon connections (queries)', positive, 100)
-  .option('--max-kb <n>', 'largest article of the extraction linearity run, KB', positive, 1024)
+  .option('--max-kb <n>', 'largest article of the extraction linearity run, and the long articles of stall, KB', positive, 1024)
   .option('--seed <n>', 'corpus seed', positive, 42)
   .option('--views <names>', 'only these views, comma-separated (rebuild; default every view)', (v: string) =>
     v

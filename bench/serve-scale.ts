@@ -5,7 +5,7 @@ import 'reflect-metadata';
 import { createApp } from '../src/app/create-app.js';
 import { loadConfig } from '../src/app/config.js';
 import { EVENT_STORE, type EventStore } from '../src/event-store/event-store.js';
-import { defaultExtractor } from '../src/extraction/default-extractor.js';
+import { extractionFor } from '../src/extraction-pool/extraction-for.js';
 import { PROJECTION_RUNNER } from '../src/projections/projections.tokens.js';
 
 export interface ScaleServerReport {
@@ -26,7 +26,8 @@ setInterval(() => {
 }, 10).unref();
 await new Promise((resolve) => setTimeout(resolve, 20));
 const started = Date.now();
-const app = await createApp({ config: loadConfig(), extractor: defaultExtractor(), logger: ['error'] });
+const config = loadConfig();
+const app = await createApp({ config, extractor: extractionFor(config.extraction), logger: ['error'] });
 await app.listen(0, '127.0.0.1');
 const head = await app.get<EventStore>(EVENT_STORE).headPosition();
 const runner = app.get<{ waitFor(position: bigint, timeoutMs?: number): Promise<boolean> }>(PROJECTION_RUNNER);

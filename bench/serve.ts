@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { createApp } from '../src/app/create-app.js';
 import { loadConfig } from '../src/app/config.js';
 import { EVENT_STORE, type EventStore } from '../src/event-store/event-store.js';
-import { defaultExtractor } from '../src/extraction/default-extractor.js';
+import { extractionFor } from '../src/extraction-pool/extraction-for.js';
 import type { ProjectionRunner } from '../src/projections/projection-runner.js';
 import { HEAP_VIEWS, PROJECTION_RUNNER } from '../src/projections/projections.tokens.js';
 import type { StoredProjectionRunner } from '../src/projections/stored-projection-runner.js';
@@ -13,7 +13,8 @@ import { listConflictsJson } from '../src/read-models/conflicts/conflicts.querie
 import type { AttributionsState, ClaimsState, ConflictsState } from '../src/read-models/index.js';
 
 const started = Date.now();
-const app = await createApp({ config: loadConfig(), extractor: defaultExtractor(), logger: ['error'] });
+const config = loadConfig();
+const app = await createApp({ config, extractor: extractionFor(config.extraction), logger: ['error'] });
 await app.listen(0, '127.0.0.1');
 const head = await app.get<EventStore>(EVENT_STORE).headPosition();
 const runner = app.get<ProjectionRunner>(HEAP_VIEWS);

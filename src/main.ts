@@ -5,12 +5,12 @@ import { createApp } from './app/create-app.js';
 import { keysFile, loadConfig } from './app/config.js';
 import { checkListenPolicy } from './app/listen-policy.js';
 import { seedIfEmpty } from './app/seed-on-start.js';
-import { defaultExtractor } from './extraction/default-extractor.js';
+import { extractionFor } from './extraction-pool/extraction-for.js';
 
 const config = loadConfig();
 const keys = new KeyStore(keysFile(config));
 checkListenPolicy(config, keys.hasLiveKeys());
-const app = await createApp({ config, extractor: defaultExtractor(), keys });
+const app = await createApp({ config, extractor: extractionFor(config.extraction), keys });
 app.getHttpAdapter().getInstance().addHook('onClose', async () => keys.close());
 await app.init();
 await seedIfEmpty(app, config);

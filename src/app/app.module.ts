@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ArticlesModule } from '../articles/articles.module.js';
 import type { ClaimExtractor } from '../domain/claim-extractor.js';
+import { asExtractionPort, type ExtractionPort } from '../domain/extraction-port.js';
 import type { EventStore } from '../event-store/event-store.js';
 import { EventStoreModule } from '../event-store/event-store.module.js';
 import { FeedsModule } from '../feeds/feeds.module.js';
@@ -13,7 +14,8 @@ import { CONFIG, eventStoreOptions, type Config } from './config.js';
 
 export interface AppOptions {
   config: Config;
-  extractor: ClaimExtractor;
+  /** An extractor (run in this thread) or an extraction port (src/extraction-pool/); the app closes it when it closes. */
+  extractor: ClaimExtractor | ExtractionPort;
   /** An already opened store (tests, CLI); otherwise one is opened from the config. */
   store?: EventStore;
   /** Views and their REST endpoints; the CLI's write commands leave them out. Default true. */
@@ -29,7 +31,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(store ? { store } : { options: eventStoreOptions(config) }),
-        ArticlesModule.forRoot(extractor),
+        ArticlesModule.forRoot(asExtractionPort(extractor, config.extraction.maxClaims)),
         FeedsModule.forRoot({ schedule: readSide }),
         ...(readSide ? [ProjectionsModule, ViewsModule, LiveModule] : []),
       ],

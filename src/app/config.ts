@@ -1,6 +1,8 @@
 // Configuration comes from the environment only, checked once at start so a typo fails loudly.
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { EventStoreOptions } from '../event-store/open-event-store.js';
+import type { ExtractionLimits } from '../extraction-pool/extraction-limits.js';
 import type { FetchLimits } from '../inputs/fetching/fetch-page.js';
 
 export interface Config {
@@ -40,6 +42,8 @@ export interface Config {
   fetch: FetchLimits;
   /** How often the server looks for feeds due a poll, ms; 0: the server polls none (`feeds poll` still does). */
   feedTickMs: number;
+  /** Where extraction runs and what it may take: see src/extraction-pool/. */
+  extraction: ExtractionLimits;
 }
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
@@ -102,6 +106,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       maxRedirects: int(env, 'FETCH_MAX_REDIRECTS', 5, 0, 20),
     },
     feedTickMs: int(env, 'FEEDS_TICK_MS', 30_000, 0, 3_600_000),
+    extraction: {
+      // One core is left to the event loop (requests, appends, views); at least one worker.
+      workers: int(env, 'EXTRACTION_WORKERS', Math.max(1, availableParallelism() - 1), 0, 256),
+      timeoutMs: int(env, 'EXTRACTION_TIMEOUT_MS', 60_000, 100, 3_600_000),
+      queue: int(env, 'EXTRACTION_QUEUE', 256, 0, 100_000),
+      maxClaims: int(env, 'MAX_CLAIMS_PER_ARTICLE', 500, 1, 100_000),
+    },
   };
 };
 

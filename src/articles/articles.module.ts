@@ -1,7 +1,7 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { ClaimExtractor } from '../domain/claim-extractor.js';
-import { CLAIM_EXTRACTOR } from '../common/tokens.js';
+import type { ExtractionPort } from '../domain/extraction-port.js';
+import { EXTRACTION } from '../common/tokens.js';
 import { ReadYourWrites } from '../http/read-your-writes.js';
 import { PageFetcher } from '../inputs/fetching/page-fetcher.js';
 import { SyndicationModule } from '../syndication/syndication.module.js';
@@ -21,14 +21,21 @@ import { WithdrawArticleHandler } from './withdrawing-article/withdraw-article.h
 
 /** The write side: article streams written through commands, and their raw events. */
 @Module({})
-export class ArticlesModule {
-  static forRoot(extractor: ClaimExtractor): DynamicModule {
+export class ArticlesModule implements OnApplicationShutdown {
+  constructor(@Inject(EXTRACTION) private readonly extraction: ExtractionPort) {}
+
+  /** The app closes the extraction it was given: a pool's worker threads would keep the process alive. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.extraction.close();
+  }
+
+  static forRoot(extraction: ExtractionPort): DynamicModule {
     return {
       module: ArticlesModule,
       imports: [CqrsModule, SyndicationModule],
       controllers: [IngestArticleController, ArticleEventsController, RecordClaimController, RetractClaimController, CorrectClaimController, WithdrawArticleController],
       providers: [
-        { provide: CLAIM_EXTRACTOR, useValue: extractor },
+        { provide: EXTRACTION, useValue: extraction },
         ReadYourWrites,
         PageFetcher,
         IngestArticleHandler, ReextractArticlesHandler, RecordClaimHandler, RetractClaimHandler, CorrectClaimHandler, WithdrawArticleHandler, ArticleEventsHandler,

@@ -4,6 +4,7 @@ import { DomainError, type DomainErrorKind } from '../domain/errors.js';
 import { AppendTooLargeError, StoreUnavailableError, StreamDeletedError } from '../event-store/event-store.js';
 import { REASON } from './refusal.js';
 import { AddressRefusedError, UpstreamError } from '../inputs/fetching/fetch-errors.js';
+import { ExtractionBusyError, ExtractionFailedError, ExtractionTimeoutError } from '../extraction-pool/extraction-errors.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -55,6 +56,8 @@ export class ErrorsFilter implements ExceptionFilter {
     // A URL the service may not fetch is the caller's mistake; a server that failed us is not.
     if (error instanceof AddressRefusedError) return { status: 400, body: { statusCode: 400, error: REASON[400], message: error.message } };
     if (error instanceof UpstreamError) return { status: 502, body: { statusCode: 502, error: REASON[502], message: error.message } };
+    const extraction = describeExtractionError(error);
+    if (extraction) return extraction;
     const store = describeStoreError(error);
     if (store) return store;
     // Another process held SQLite's write lock past the busy timeout: nothing was written, and trying again works.
@@ -68,6 +71,17 @@ export class ErrorsFilter implements ExceptionFilter {
 
 /** Seconds a client should wait before retrying a 503: a busy SQLite writer frees up at once, a store that is down takes longer. */
 const retryAfterSeconds = (error: unknown): number => (error instanceof StoreUnavailableError ? 5 : 1);
+
+/** The extraction pool's: this article is too slow to extract (422); a worker died or all are busy (503, retry). */
+const describeExtractionError = (error: unknown): { status: number; body: Record<string, unknown> } | null => {
+  if (error instanceof ExtractionTimeoutError) {
+    return { status: 422, body: { statusCode: 422, error: REASON[422], message: error.message, timeoutMs: error.timeoutMs } };
+  }
+  if (error instanceof ExtractionBusyError || error instanceof ExtractionFailedError) {
+    return { status: 503, body: { statusCode: 503, error: REASON[503], message: error.message } };
+  }
+  return null;
+};
 
 /** The event store's own refusals: too big for it, gone from it, or not answering. */
 const describeStoreError = (error: unknown): { status: number; body: Record<string, unknown> } | null => {

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app/create-app.js';
 import { loadConfig, type Config } from '../../src/app/config.js';
 import type { ClaimExtractor } from '../../src/domain/claim-extractor.js';
+import type { ExtractionPort } from '../../src/domain/extraction-port.js';
 import { noClaimsExtractor } from '../../src/domain/no-claims-extractor.js';
 import type { EventStore } from '../../src/event-store/event-store.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
@@ -18,7 +19,8 @@ export interface TestApp<S extends EventStore = SqliteEventStore> {
 }
 
 interface TestAppOptions {
-  extractor?: ClaimExtractor;
+  /** An extractor run in the request's thread, or a port such as the worker pool (closed with the app). */
+  extractor?: ClaimExtractor | ExtractionPort;
   config?: Partial<Config>;
   listenOn?: string;
 }

@@ -13,6 +13,8 @@ export interface IngestResult {
   /** True when a withdrawn article was ingested again with force (`created` is true too). */
   reinstated?: boolean;
   claims: number;
+  /** Set when the extractor found more than MAX_CLAIMS_PER_ARTICLE: the first `kept` in text order were written. */
+  truncated?: { found: number; kept: number };
 }
 
 export class IngestArticleCommand extends Command<IngestResult> {

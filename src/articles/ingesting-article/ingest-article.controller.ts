@@ -10,6 +10,9 @@ import { etagOf } from '../../http/if-match.js';
 import { IngestArticleCommand } from './ingest-article.command.js';
 import { IngestArticleDto } from './ingest-article.dto.js';
 
+const truncationNote = ({ found, kept }: { found: number; kept: number }) =>
+  `the extractor found ${found} claims; the first ${kept} in text order were written (MAX_CLAIMS_PER_ARTICLE); the article's whole text is kept`;
+
 @ApiTags('articles')
 @Controller('articles')
 export class IngestArticleController {
@@ -18,11 +21,13 @@ export class IngestArticleController {
   @Post()
   @ApiOperation({ summary: 'Ingest an article: its stream opens with ArticleIngested and the claims found in it, in one append' })
   @ApiBody({ type: IngestArticleDto })
-  @ApiResponse({ status: 201, description: 'New article: id, stream, revision' })
+  @ApiResponse({ status: 201, description: 'New article: id, stream, revision, claims written; `truncated` when more than MAX_CLAIMS_PER_ARTICLE were found' })
   @ApiResponse({ status: 200, description: 'The same text was already ingested: its id, nothing written' })
   @ApiResponse({ status: 201, description: 'With force, a withdrawn article re-instated: `reinstated: true`' })
   @ApiResponse({ status: 400, description: 'Invalid body, with field-level messages' })
   @ApiResponse({ status: 409, description: 'The article was withdrawn: the withdrawal (time, reason) is named; send force: true to ingest it again' })
+  @ApiResponse({ status: 422, description: 'No article text, or extraction took longer than EXTRACTION_TIMEOUT_MS: nothing written' })
+  @ApiResponse({ status: 503, description: 'Every extraction worker busy and EXTRACTION_QUEUE full, or a worker died: nothing written, retry' })
   async ingest(
     @Body() dto: IngestArticleDto,
     @Headers('x-correlation-id') correlationId: string | undefined,
@@ -33,6 +38,10 @@ export class IngestArticleController {
     const result = await this.commands.execute(new IngestArticleCommand(input, commandContextFrom(correlationId, caller), force === true));
     await this.views.settle(result.position);
     void reply.status(result.created ? 201 : 200).header('etag', etagOf(result.revision)).header('location', `/articles/${result.articleId}`);
-    return { articleId: result.articleId, stream: result.stream, revision: result.revision.toString(), created: result.created, ...(result.reinstated ? { reinstated: true } : {}), claims: result.claims };
+    return {
+      articleId: result.articleId, stream: result.stream, revision: result.revision.toString(), created: result.created,
+      ...(result.reinstated ? { reinstated: true } : {}), claims: result.claims,
+      ...(result.truncated ? { truncated: { ...result.truncated, message: truncationNote(result.truncated) } } : {}),
+    };
   }
 }

@@ -1,7 +1,7 @@
 // Deciding what an ingest writes: pure, so it is tested without a store or Nest.
 import { parseArticleFile } from '../../domain/article-file.js';
 import { readHtmlArticle } from '../../inputs/html/read-html-article.js';
-import { extractorId, type ClaimExtractor } from '../../domain/claim-extractor.js';
+import { extractorId, type ArticleText, type ClaimExtractor, type ExtractedClaim } from '../../domain/claim-extractor.js';
 import { articleIdFor, claimIdFor, contentHash } from '../../domain/ids.js';
 import { unprocessable } from '../../domain/errors.js';
 import type { ArticleEvent, ArticleIngestedData, CopyRecognised } from '../../domain/events/index.js';
@@ -58,20 +58,26 @@ const articleFromHtml = (input: ArticleInput & { html: string }): ArticleIngeste
   };
 };
 
+/** What the extractor reads of an article. */
+export const textOf = (article: ArticleIngestedData): ArticleText => ({ body: article.body, title: article.title, dateline: article.dateline });
+
+/** ArticleIngested, CopyRecognised when the body is a syndicated copy, and every claim the extractor finds in it. */
+export const ingestEvents = (article: ArticleIngestedData, extractor: ClaimExtractor, copy: CopyRecognised | null = null): ArticleEvent[] =>
+  articleEvents(article, extractorId(extractor), extractor.extract(textOf(article)), copy);
+
 /**
- * ArticleIngested, CopyRecognised when the body is a syndicated copy, and every claim found in it:
- * one append, so a crash leaves all or nothing; the copy comes before the claims, so the views
+ * ArticleIngested, the copy it is (if any) and the claims `recordedBy` found in it, each with its
+ * id: one append, so a crash leaves all or nothing; the copy comes before the claims, so the views
  * know a claim's article is a copy when the claim arrives.
  */
-export const ingestEvents = (article: ArticleIngestedData, extractor: ClaimExtractor, copy: CopyRecognised | null = null): ArticleEvent[] => {
-  const recordedBy = extractorId(extractor);
+export const articleEvents = (article: ArticleIngestedData, recordedBy: string, found: ExtractedClaim[], copy: CopyRecognised | null = null): ArticleEvent[] => {
   const ordinals = new Map<string, number>();
-  const claims = extractor.extract({ body: article.body, title: article.title, dateline: article.dateline }).map((found) => {
-    const slot = `${found.evidence.start}|${found.type}`;
+  const claims = found.map((claim) => {
+    const slot = `${claim.evidence.start}|${claim.type}`;
     const ordinal = ordinals.get(slot) ?? 0;
     ordinals.set(slot, ordinal + 1);
-    const { type, ...fields } = found;
-    const claimId = claimIdFor({ articleId: article.articleId, recordedBy, anchor: found.evidence.start, type, ordinal });
+    const { type, ...fields } = claim;
+    const claimId = claimIdFor({ articleId: article.articleId, recordedBy, anchor: claim.evidence.start, type, ordinal });
     return { type, data: { claimId, articleId: article.articleId, recordedBy, ...fields } };
   });
   return [{ type: 'ArticleIngested', data: article }, ...(copy ? [copy] : []), ...claims];

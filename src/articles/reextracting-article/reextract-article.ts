@@ -1,7 +1,7 @@
 import { claimFingerprint } from '../../domain/claim-fingerprint.js';
-import { extractorId, type ClaimExtractor } from '../../domain/claim-extractor.js';
+import type { ExtractedClaim } from '../../domain/claim-extractor.js';
 import type { ArticleEvent } from '../../domain/events/index.js';
-import { ingestEvents } from '../ingesting-article/ingest-article.js';
+import { articleEvents } from '../ingesting-article/ingest-article.js';
 import type { ArticleState } from '../article-state.js';
 
 const isAnalyst = (recordedBy: string): boolean => recordedBy.startsWith('analyst:');
@@ -10,13 +10,13 @@ const isAnalyst = (recordedBy: string): boolean => recordedBy.startsWith('analys
  * Only the difference between what the stream holds and what the current extractor finds:
  * extractor claims it no longer finds are retracted, claims it newly finds are added, the rest
  * (and every analyst's claim) is left alone. Running it twice writes nothing the second time.
- * A withdrawn article is left as it is: nothing of it is in the views to bring up to date.
+ * `claims` are what the extractor `current` (its id) finds in the article now. A withdrawn article is
+ * left as it is: nothing of it is in the views to bring up to date.
  */
-export const reextractArticle = (state: ArticleState, extractor: ClaimExtractor): ArticleEvent[] => {
+export const reextractArticle = (state: ArticleState, current: string, claims: ExtractedClaim[]): ArticleEvent[] => {
   if (state.withdrawal) return [];
   const article = state.article!;
-  const current = extractorId(extractor);
-  const found = ingestEvents(article, extractor).slice(1) as Extract<ArticleEvent, { data: { claimId: string; evidence: unknown } }>[];
+  const found = articleEvents(article, current, claims).slice(1) as Extract<ArticleEvent, { data: { claimId: string; evidence: unknown } }>[];
 
   const live = [...state.claims.values()].filter((c) => !c.retracted && !isAnalyst(c.original.recordedBy));
   // Kept: what is live, and what an analyst threw out (re-adding it would overrule them).

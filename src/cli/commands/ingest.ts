@@ -24,11 +24,14 @@ export const registerIngest = (program: Command): void => {
           if (process.stderr.isTTY) bar.start(total, 0, { file: '' });
         }, { force: options.force === true });
         bar.stop();
+        // Articles whose claims MAX_CLAIMS_PER_ARTICLE cut: the first in text order were kept.
+        const truncated = summary.results.flatMap((r) => (r.truncated ? [{ file: r.file, ...r.truncated }] : []));
         if (options.json) {
-          console.log(JSON.stringify({ created: summary.created, existing: summary.existing, failed: summary.failed }, null, 2));
+          console.log(JSON.stringify({ created: summary.created, existing: summary.existing, failed: summary.failed, truncated }, null, 2));
         } else {
           console.log(`${summary.created} new, ${summary.existing} already present, ${summary.failed.length} failed`);
           for (const f of summary.failed) console.log(`  failed ${f.file}: ${f.reason}`);
+          for (const t of truncated) console.log(`  truncated ${t.file}: ${t.found} claims found, the first ${t.kept} in text order kept (MAX_CLAIMS_PER_ARTICLE)`);
         }
         process.exitCode = summary.failed.length ? 1 : 0;
       } finally {
