@@ -19,7 +19,7 @@ import {
   addConflict, conflictId, emptyIndexes, removeConflict,
   type Conflict, type ConflictsState, type SavedConflictsState,
 } from './conflicts.state.js';
-import { addToKey, relinkDenials, removeFromKey, restoreKey } from './denials.js';
+import { addToKey, removeFromKey, restoreKey } from './denials.js';
 import { contentWords } from './content-words.js';
 import { indexSentences, placeClaim } from './sentences.js';
 
@@ -143,19 +143,18 @@ export const applyToConflicts = (state: ConflictsState, { event, created }: Proj
 
 /** The candidate indexes are derived from the facts, so a snapshot leaves them out (older snapshots carried others, ignored). */
 const serializeConflicts = (state: ConflictsState): unknown => {
-  const { articles, facts, conflicts, byClaim, denials } = state;
-  return encodeState({ articles, facts, conflicts, byClaim, denials } satisfies SavedConflictsState);
+  const { articles, facts, conflicts, byClaim } = state;
+  return encodeState({ articles, facts, conflicts, byClaim } satisfies SavedConflictsState);
 };
 
 const deserializeConflicts = (json: unknown): ConflictsState => {
-  const { articles, facts, conflicts, byClaim, denials } = decodeState(json) as SavedConflictsState;
-  const state: ConflictsState = { articles, facts, conflicts, byClaim, denials, ...emptyIndexes() };
+  const { articles, facts, conflicts, byClaim } = decodeState(json) as SavedConflictsState;
+  const state: ConflictsState = { articles, facts, conflicts, byClaim, ...emptyIndexes() };
   // In facts order, which is the order the live view last indexed them in: bucket lists come out identical.
   for (const f of facts.values()) {
     indexCandidates(state, f);
     restoreKey(state, f);
   }
-  relinkDenials(state);
   return state;
 };
 
@@ -164,8 +163,9 @@ export const conflictsProjection = defineReadModel<'conflicts', ConflictsState>(
   // 2: sentences and contrast cues from the extractor's split (claims' `sentence`, `contrastCue`);
   // denials meet the asserted claims of their key whatever their topics (keys lost the topic).
   // 3: a withdrawn article's claims leave it.
-  version: 3,
-  initial: () => ({ articles: new Map(), facts: new Map(), conflicts: new Map(), byClaim: new Map(), denials: new Map(), ...emptyIndexes() }),
+  // 4: a denial opposes only the asserted claims of its key published within WINDOW_MS of it.
+  version: 4,
+  initial: () => ({ articles: new Map(), facts: new Map(), conflicts: new Map(), byClaim: new Map(), ...emptyIndexes() }),
   apply: applyToConflicts,
   serialize: serializeConflicts,
   deserialize: deserializeConflicts,
