@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { attributionsProjection } from '../../src/read-models/attributions/attributions.projection.js';
 import { listAttributions, type AttributionFilter } from '../../src/read-models/attributions/attributions.queries.js';
-import { attributionsStored } from '../../src/read-models/attributions/attributions.stored.js';
+import { storedAttributions } from '../../src/read-models/attributions/attributions.stored.js';
 import { keySourcesStored, listAttributionsStored } from '../../src/read-models/attributions/attributions.stored-queries.js';
 import { keySources } from '../../src/read-models/claims/claim-index.js';
 import { claimsProjection } from '../../src/read-models/claims/claims.projection.js';
@@ -49,7 +49,7 @@ describe('the stored attributions read model', () => {
         fc.array(fc.nat(), { maxLength: 3 }),
         (steps, queries, cuts) => {
           const { events } = build(steps);
-          const store = storeOf([attributionsStored], events);
+          const store = storeOf([storedAttributions], events);
           const last = events[events.length - 1].position;
           for (const at of [undefined, ...cuts.map((c) => BigInt(c % events.length))]) {
             const { attributions, claims } = referenceAt(events, at ?? last);

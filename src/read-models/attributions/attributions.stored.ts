@@ -118,7 +118,7 @@ const ingest = (w: ReadModelWriter, articleId: string, article: AttributionArtic
   for (const c of claims) add(w, c, article);
 };
 
-export const attributionsStored = defineStoredReadModel({
+export const storedAttributions = defineStoredReadModel({
   name: 'attributions',
   version: attributionsProjection.version,
   tables: ATTRIBUTIONS_TABLES,

@@ -2,8 +2,11 @@
 // conflicts.queries.ts over the reference, each an indexed find (filters are terms of the
 // conflict rows, the publication-time range their sort).
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
-import { compareStrings, paginate, type Page, type PageRequest } from '../shared/page.js';
-import type { ConflictFilter } from './conflicts.queries.js';
+import { keySourcesStored } from '../attributions/attributions.stored-queries.js';
+import { corroborationStatus } from '../attributions/corroboration.js';
+import { claimViewsOf } from '../claims/claims.stored-queries.js';
+import { compareStrings, pageJson, paginate, type Page, type PageRequest } from '../shared/page.js';
+import type { ConflictClaim, ConflictFilter, ConflictView } from './conflicts.queries.js';
 import type { Conflict } from './conflicts.state.js';
 import { CONFLICTS, term, type ConflictDoc } from './conflicts.tables.js';
 
@@ -43,3 +46,43 @@ export const conflictsOfClaimStored = (reader: ReadModelReader, claimId: string)
     .find({ table: CONFLICTS, all: [term.claim(claimId)] })
     .rows.map((r) => conflictOf(r.doc))
     .sort((a, b) => compareStrings(a.id, b.id));
+
+/**
+ * Conflict rows with both sides' claims (from the claims read model), each flagged with its key's
+ * corroboration (from the attributions read model): the reference's ConflictView.
+ */
+const viewsOf = (reader: ReadModelReader, docs: readonly ConflictDoc[]): ConflictView[] => {
+  const claims = claimViewsOf(reader, docs.flatMap((d) => [...d.a, ...d.b]));
+  // Per request, bounded by the page: claims of one key share its sources.
+  const corroboration = new Map<string, ConflictClaim['corroboration']>();
+  const side = (ids: readonly string[]): ConflictClaim[] =>
+    ids.flatMap((id) => {
+      const view = claims.get(id);
+      if (!view) return [];
+      let flag = corroboration.get(view.key);
+      if (!flag) {
+        const sources = keySourcesStored(reader, view.key);
+        corroboration.set(view.key, (flag = { status: corroborationStatus(sources.length), sources }));
+      }
+      return [{ ...view, corroboration: flag }];
+    });
+  return docs.map((d) => ({ id: d.id, kind: d.kind, basis: d.basis, why: d.why, a: side(d.a), b: side(d.b), at: new Date(d.at).toISOString() }));
+};
+
+/** GET /conflicts — newest first, then id; every claim flagged with its key's corroboration. */
+export const listConflictsStored = (reader: ReadModelReader, filter: ConflictFilter = {}, page: PageRequest = {}): Page<ConflictView> => {
+  const found = findConflicts(reader, filter, page);
+  return { ...found, items: viewsOf(reader, found.items) };
+};
+
+/** listConflictsStored as the JSON text of its page (GET /conflicts sends it as is). */
+export const listConflictsStoredJson = (reader: ReadModelReader, filter: ConflictFilter = {}, page: PageRequest = {}): string => {
+  const found = listConflictsStored(reader, filter, page);
+  return pageJson({ ...found, items: found.items.map((c) => JSON.stringify(c)) });
+};
+
+/** GET /conflicts/:id */
+export const getConflictStored = (reader: ReadModelReader, id: string): ConflictView | null => {
+  const doc = reader.get(CONFLICTS, id);
+  return doc ? viewsOf(reader, [doc])[0] : null;
+};

@@ -121,7 +121,7 @@ const ingest = (w: ReadModelWriter, articleId: string, article: FactsArticle): v
   }
 };
 
-export const conflictsStored = defineStoredReadModel({
+export const storedConflicts = defineStoredReadModel({
   name: 'conflicts',
   version: conflictsProjection.version,
   tables: CONFLICTS_TABLES,
