@@ -3,9 +3,10 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { attributionsProjection } from '../../src/read-models/attributions/attributions.projection.js';
-import { listAttributions, type AttributionFilter } from '../../src/read-models/attributions/attributions.queries.js';
+import { getAttribution, listAttributions, type AttributionFilter } from '../../src/read-models/attributions/attributions.queries.js';
 import { storedAttributions } from '../../src/read-models/attributions/attributions.stored.js';
-import { keySourcesStored, listAttributionsStored } from '../../src/read-models/attributions/attributions.stored-queries.js';
+import { getAttributionStored, keySourcesStored, listAttributionsStored } from '../../src/read-models/attributions/attributions.stored-queries.js';
+import { storedClaims } from '../../src/read-models/claims/claims.stored.js';
 import { keySources } from '../../src/read-models/claims/claim-index.js';
 import { claimsProjection } from '../../src/read-models/claims/claims.projection.js';
 import type { ProjectedEvent } from '../../src/read-models/projection.js';
@@ -41,6 +42,7 @@ const referenceAt = (events: readonly ProjectedEvent[], position: bigint) => {
 describe('the stored attributions read model', () => {
   it('lists what the reference lists and flags the same sources, live and as of random positions', () => {
     let listed = 0;
+    let columns = 0;
     const statuses = new Set<string>();
     fc.assert(
       fc.property(
@@ -49,7 +51,8 @@ describe('the stored attributions read model', () => {
         fc.array(fc.nat(), { maxLength: 3 }),
         (steps, queries, cuts) => {
           const { events } = build(steps);
-          const store = storeOf([storedAttributions], events);
+          // The side-by-side view joins claim details from the claims read model.
+          const store = storeOf([storedClaims, storedAttributions], events);
           const last = events[events.length - 1].position;
           for (const at of [undefined, ...cuts.map((c) => BigInt(c % events.length))]) {
             const { attributions, claims } = referenceAt(events, at ?? last);
@@ -60,7 +63,16 @@ describe('the stored attributions read model', () => {
               listed += expected.items.length;
               for (const s of expected.items) statuses.add(s.status);
             }
-            for (const key of attributions.keys.keys()) expect(keySourcesStored(reader, key)).toEqual(keySources(claims, key));
+            for (const key of attributions.keys.keys()) {
+              expect(keySourcesStored(reader, key)).toEqual(keySources(claims, key));
+              for (const includeRetracted of [false, true]) {
+                const [, p] = queries[0];
+                const expected = getAttribution(attributions, claims, key, { includeRetracted }, p);
+                expect(getAttributionStored(reader, key, { includeRetracted }, p)).toEqual(expected);
+                if (expected) columns += expected.columns.items.length;
+              }
+            }
+            expect(getAttributionStored(reader, 'PledgeMade:atlantis:-')).toBeNull();
           }
           store.close();
         },
@@ -69,6 +81,7 @@ describe('the stored attributions read model', () => {
     );
     // Not vacuous: pages held keys of every status.
     expect(listed).toBeGreaterThan(300);
+    expect(columns).toBeGreaterThan(300);
     expect([...statuses].sort()).toEqual(['corroborated', 'none', 'single-source']);
   });
 });

@@ -2,10 +2,11 @@
 // attributions.queries.ts and corroboration.ts over the reference. A page is one find of summary
 // rows by their terms and rank, then the sources and first and last claim of each key shown.
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
-import { parseClaimKey, TOPIC_PRECEDENCE } from '../claim-key.js';
+import { normaliseClaimKey, parseClaimKey, TOPIC_PRECEDENCE } from '../claim-key.js';
+import { claimViewsOf } from '../claims/claims.stored-queries.js';
 import type { SourceSummary } from '../claims/source-summary.js';
-import { compareStrings, paginate, type Page, type PageRequest } from '../shared/page.js';
-import type { AttributionFilter, AttributionSummary } from './attributions.queries.js';
+import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import { columnsOf, type AccountOf, type AttributionDetail, type AttributionFilter, type AttributionSummary } from './attributions.queries.js';
 import { ATTRIBUTION_CLAIMS, KEY_SOURCES, KEY_SUMMARIES, rowKey, term, type KeySourceDoc, type KeySummaryDoc, type Variant } from './attributions.tables.js';
 import { summaryTerms } from './attributions.stored.js';
 import { corroborationStatus } from './corroboration.js';
@@ -83,3 +84,26 @@ export const listAttributionsStored = (reader: ReadModelReader, filter: Attribut
 /** The independent sources asserting a claim key (live claims), most claims first, then by name: keySources over the reference. */
 export const keySourcesStored = (reader: ReadModelReader, key: string): string[] =>
   reader.find({ table: KEY_SOURCES, all: [term.ofKey('live', key)] }).rows.map((r) => r.doc.source);
+
+/** Reading order, oldest first: time, article, place in the article, id (compareRecords 'oldest'). */
+const oldestFirst = (x: AccountOf, y: AccountOf): number =>
+  x.time - y.time || compareStrings(x.claim.articleId, y.claim.articleId) || x.claim.evidence.start - y.claim.evidence.start ||
+  compareStrings(x.claim.claimId, y.claim.claimId);
+
+/** GET /attributions/:key — one claim key side by side, source by source (every claim of the key is shown, so all are read). */
+export const getAttributionStored = (
+  reader: ReadModelReader, key: string, opts: { includeRetracted?: boolean } = {}, page: PageRequest = {},
+): AttributionDetail | null => {
+  const stored = normaliseClaimKey(key);
+  if (stored === null) return null;
+  const variant: Variant = opts.includeRetracted ? 'all' : 'live';
+  const summary = reader.get(KEY_SUMMARIES, rowKey.summary(variant, stored));
+  if (!summary) return null;
+  const rows = reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, stored)] }).rows;
+  const views = claimViewsOf(reader, rows.map((r) => r.key));
+  const accounts = rows.flatMap((r): AccountOf[] => {
+    const view = views.get(r.key);
+    return view ? [{ claim: view, article: view.article, time: r.sort, retracted: view.retracted }] : [];
+  });
+  return { ...summaryOf(reader, variant, summary), columns: paginateMap(columnsOf(accounts.sort(oldestFirst)), page, (c) => c) };
+};
