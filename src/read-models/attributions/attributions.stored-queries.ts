@@ -20,11 +20,11 @@ const sourceSummary = (s: KeySourceDoc): SourceSummary => ({
 
 /** A key's independent sources, most claims first, then by name (summariseSources' order). */
 const sourcesOf = (reader: ReadModelReader, variant: Variant, key: string): SourceSummary[] =>
-  reader.find({ table: KEY_SOURCES, all: [term.ofKey(variant, key)] }).rows.map((r) => sourceSummary(r.doc));
+  reader.find({ table: KEY_SOURCES, all: [term.ofKey(variant, key)] , count: false }).rows.map((r) => sourceSummary(r.doc));
 
 /** The time of a key's earliest (asc) or latest (desc) claim. */
 const edge = (reader: ReadModelReader, variant: Variant, key: string, order: 'asc' | 'desc'): number | undefined =>
-  reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, key)], order, limit: 1 }).rows[0]?.sort;
+  reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, key)], order, limit: 1 , count: false }).rows[0]?.sort;
 
 const summaryOf = (reader: ReadModelReader, variant: Variant, s: KeySummaryDoc): AttributionSummary => {
   const parts = parseClaimKey(s.key)!;
@@ -55,7 +55,7 @@ const filterTerms = (variant: Variant, f: AttributionFilter): string[] => {
  * time), then ranked here. Bounded by the claims in the range, not by the whole table.
  */
 const keysInRange = (reader: ReadModelReader, variant: Variant, f: AttributionFilter, page: { offset: number; limit: number }): Page<KeySummaryDoc> => {
-  const claims = reader.find({ table: ATTRIBUTION_CLAIMS, all: [], from: f.from, to: f.to }).rows;
+  const claims = reader.find({ table: ATTRIBUTION_CLAIMS, all: [], from: f.from, to: f.to , count: false }).rows;
   const keys = [...new Set(claims.filter((r) => variant === 'all' || !r.doc.retracted).map((r) => rowKey.summary(variant, r.doc.key)))];
   const wanted = filterTerms(variant, f);
   const found = [...reader.getMany(KEY_SUMMARIES, keys)]
@@ -83,7 +83,7 @@ export const listAttributionsStored = (reader: ReadModelReader, filter: Attribut
 
 /** The independent sources asserting a claim key (live claims), most claims first, then by name: keySources over the reference. */
 export const keySourcesStored = (reader: ReadModelReader, key: string): string[] =>
-  reader.find({ table: KEY_SOURCES, all: [term.ofKey('live', key)] }).rows.map((r) => r.doc.source);
+  reader.find({ table: KEY_SOURCES, all: [term.ofKey('live', key)] , count: false }).rows.map((r) => r.doc.source);
 
 /** Reading order, oldest first: time, article, place in the article, id (compareRecords 'oldest'). */
 const oldestFirst = (x: AccountOf, y: AccountOf): number =>
@@ -99,7 +99,7 @@ export const getAttributionStored = (
   const variant: Variant = opts.includeRetracted ? 'all' : 'live';
   const summary = reader.get(KEY_SUMMARIES, rowKey.summary(variant, stored));
   if (!summary) return null;
-  const rows = reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, stored)] }).rows;
+  const rows = reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, stored)] , count: false }).rows;
   const views = claimViewsOf(reader, rows.map((r) => r.key));
   const accounts = rows.flatMap((r): AccountOf[] => {
     const view = views.get(r.key);
