@@ -11,6 +11,7 @@ import { keySources } from '../../src/read-models/claims/claim-index.js';
 import { claimsProjection } from '../../src/read-models/claims/claims.projection.js';
 import type { ProjectedEvent } from '../../src/read-models/projection.js';
 import { storeOf } from '../support/stored-read-models.js';
+import { given } from './given.js';
 import { build, denseStep, step, TOPICS, TYPES } from './random-history.js';
 
 const KEYS = ['ruritania', 'genovia', '~elders', '~a-witness', '~outlet'];
@@ -83,5 +84,27 @@ describe('the stored attributions read model', () => {
     expect(listed).toBeGreaterThan(300);
     expect(columns).toBeGreaterThan(300);
     expect([...statuses].sort()).toEqual(['corroborated', 'none', 'single-source']);
+  });
+});
+
+describe('claims recorded before their article', () => {
+  it('move to the article\'s time and outlet when it arrives, as the reference does', () => {
+    const g = given();
+    const late = g.article('Ruritania pledged aid.', { publishedAt: '2031-01-02', outlet: 'Harbour Times' });
+    g.claim(late, { source: { party: null, mention: '' } });
+    g.claim(late, { source: 'genovia' });
+    const other = g.article('Ruritania pledged aid.', { publishedAt: '2031-03-05' });
+    g.claim(other, { source: { party: null, mention: '' } });
+    // The first article's event comes last: its claims were recorded before it.
+    const events = [...g.events.slice(1), g.events[0]].map((e, i) => ({ ...e, position: BigInt(i) }));
+    const store = storeOf([storedClaims, storedAttributions], events);
+    for (const at of [undefined, events[events.length - 2].position]) {
+      const { attributions, claims } = referenceAt(events, at ?? events[events.length - 1].position);
+      expect(listAttributionsStored(store.reader(at))).toEqual(listAttributions(attributions, claims));
+      expect(getAttributionStored(store.reader(at), 'PledgeMade:ruritania:-')).toEqual(getAttribution(attributions, claims, 'PledgeMade:ruritania:-'));
+    }
+    const [summary] = listAttributionsStored(store.reader()).items;
+    expect(summary).toMatchObject({ firstAt: '2031-01-02T00:00:00.000Z', lastAt: '2031-03-05T00:00:00.000Z', status: 'corroborated' });
+    expect(summary.sources.map((s) => s.source).sort()).toEqual(['genovia', '~outlet@daily-ledger', '~outlet@harbour-times']);
   });
 });

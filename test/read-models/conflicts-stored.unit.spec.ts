@@ -126,3 +126,28 @@ describe('stored denials', () => {
     expect(conflictsOfClaimStored(after.reader(g.events[g.events.length - 2].position), denial).map((c) => c.kind)).toEqual(['denial']);
   });
 });
+
+describe('claims recorded before their article', () => {
+  /** The history with its first event (an article) moved to the end, positions renumbered in the new order. */
+  const articleLast = (events: readonly ProjectedEvent[]): ProjectedEvent[] =>
+    [...events.slice(1), events[0]].map((e, i) => ({ ...e, position: BigInt(i) }));
+
+  it('list their conflicts at the article\'s time once it arrives, as the reference does, and pair no claims within it', () => {
+    const g = given();
+    const late = g.article('Ruritania pledged aid. However, Genovia said it was about trade.', { publishedAt: '2031-01-02' });
+    g.claim(late, { type: 'PledgeMade', topics: ['military'], source: 'genovia', evidence: 'Ruritania pledged aid.' });
+    g.claim(late, { type: 'PledgeMade', topics: ['trade'], source: 'ruritania', evidence: 'However, Genovia said it was about trade.' });
+    const early = g.article('Ruritania pledged aid.', { publishedAt: '2031-03-01' });
+    g.claim(early, { type: 'PledgeMade', topics: ['trade'], source: { party: null, mention: 'a witness' } });
+    const events = articleLast(g.events);
+    const store = storeOf([storedClaims, storedConflicts, storedAttributions], events);
+    for (const at of [undefined, events[events.length - 2].position]) {
+      const reference = referenceAt(events, at ?? events[events.length - 1].position);
+      const expected = listConflictsJson(reference.conflicts, reference.claims, {}, {}, reference.attributions);
+      expect(listConflictsStoredJson(store.reader(at), {}, {})).toBe(expected);
+    }
+    // Recorded before their article: no pair within it; each pairs across articles with the later report.
+    const { items } = JSON.parse(listConflictsStoredJson(store.reader(), {}, {})) as { items: Array<{ basis: string; at: string }> };
+    expect(items.map((c) => [c.basis, c.at])).toEqual([['cross-article', '2031-03-01T00:00:00.000Z']]);
+  });
+});
