@@ -8,7 +8,7 @@ import { claimViewsOf } from '../claims/claims.stored-queries.js';
 import { compareStrings, pageJson, paginate, type Page, type PageRequest } from '../shared/page.js';
 import type { ConflictClaim, ConflictFilter, ConflictView } from './conflicts.queries.js';
 import type { Conflict } from './conflicts.state.js';
-import { CONFLICTS, term, type ConflictDoc } from './conflicts.tables.js';
+import { CONFLICT_COUNTS, CONFLICTS, COUNT_ALL, term, type ConflictDoc } from './conflicts.tables.js';
 
 /** The conflict of a row, as the reference read model has it. */
 const conflictOf = ({ id, kind, basis, a, b, why }: ConflictDoc): Conflict => ({ id, kind, basis, a, b, why });
@@ -26,9 +26,17 @@ export const conflictFilterTerms = (f: ConflictFilter): string[] => {
   return terms;
 };
 
+/** The total kept in rows when the filter is at most a kind (counting every conflict per request would read them all). */
+const keptTotal = (reader: ReadModelReader, filter: ConflictFilter): number | null => {
+  const { kind, ...rest } = filter;
+  if (Object.values(rest).some((v) => v !== undefined)) return null;
+  return reader.get(CONFLICT_COUNTS, kind === undefined ? COUNT_ALL : term.kind(kind))?.conflicts ?? 0;
+};
+
 /** One page of conflict rows, newest first, then id: rows sort by minus their time, so the range flips. */
 export const findConflicts = (reader: ReadModelReader, filter: ConflictFilter = {}, page: PageRequest = {}): Page<ConflictDoc> => {
   const { offset, limit } = paginate([], page);
+  const total = keptTotal(reader, filter);
   const found = reader.find({
     table: CONFLICTS,
     all: conflictFilterTerms(filter),
@@ -36,8 +44,9 @@ export const findConflicts = (reader: ReadModelReader, filter: ConflictFilter = 
     to: filter.from === undefined ? undefined : -filter.from,
     offset,
     limit,
+    count: total === null,
   });
-  return { items: found.rows.map((r) => r.doc), total: found.total, offset, limit };
+  return { items: found.rows.map((r) => r.doc), total: total ?? found.total, offset, limit };
 };
 
 /** The conflicts a claim is in, by id (for GET /claims/:id): a find on the claim's term, never a list kept per claim. */

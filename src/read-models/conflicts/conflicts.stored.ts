@@ -14,7 +14,8 @@ import { deedKey, nearKey } from './candidates.js';
 import { actorDisagreement, compareFacts, competingAccount, denies, keyOf, WINDOW_MS, type PairFinding } from './conflict-rules.js';
 import { conflictsProjection } from './conflicts.projection.js';
 import { conflictId, type Conflict } from './conflicts.state.js';
-import { CONFLICT_ARTICLES, CONFLICT_FACTS, CONFLICTS, CONFLICTS_TABLES, term, type FactsDoc } from './conflicts.tables.js';
+import { CONFLICT_ARTICLES, CONFLICT_COUNTS, CONFLICT_FACTS, CONFLICTS, CONFLICTS_TABLES, COUNT_ALL, term, type FactsDoc } from './conflicts.tables.js';
+import type { ConflictKind } from './conflict-rules.js';
 import { denialOf } from './denials.js';
 import { correctedFacts, factsOf, pairConflict, type FactsArticle } from './facts.js';
 import { indexSentences } from './sentences.js';
@@ -44,11 +45,25 @@ const conflictTerms = (conflict: Conflict, sides: readonly FactsDoc[]): string[]
   return terms;
 };
 
+const count = (w: ReadModelWriter, kind: ConflictKind, by: 1 | -1): void => {
+  for (const key of [COUNT_ALL, term.kind(kind)]) {
+    w.put(CONFLICT_COUNTS, { key, doc: { conflicts: (w.get(CONFLICT_COUNTS, key)?.conflicts ?? 0) + by } });
+  }
+};
+
 /** Sort: minus the latest claim time, so ascending is newest first, then id (the listing's order). */
 const putConflict = (w: ReadModelWriter, conflict: Conflict, sides: readonly FactsDoc[]): void => {
   const { id, kind, basis, a, b, why } = conflict;
   const at = Math.max(...sides.map((f) => f.time));
+  if (!w.get(CONFLICTS, id)) count(w, kind, 1);
   w.put(CONFLICTS, { key: id, doc: { id, kind, basis, a, b, why, at }, sort: -at, terms: conflictTerms(conflict, sides) });
+};
+
+const removeConflict = (w: ReadModelWriter, id: string): void => {
+  const found = w.get(CONFLICTS, id);
+  if (!found) return;
+  count(w, found.kind, -1);
+  w.remove(CONFLICTS, id);
 };
 
 /** Facts with `key` term within WINDOW_MS of time `t`. */
@@ -58,7 +73,7 @@ const near = (w: ReadModelWriter, key: string, t: number): FactsDoc[] =>
 /** Sets the denial conflict of `denied` from the asserted claims of its key within its window now. */
 const refreshDenial = (w: ReadModelWriter, denied: FactsDoc): void => {
   const asserted = near(w, term.asserted(keyOf(denied)), denied.t).filter((f) => denies(denied, f)).sort(compareFacts);
-  if (!asserted.length) return w.remove(CONFLICTS, conflictId('denial', [denied.claimId]));
+  if (!asserted.length) return removeConflict(w, conflictId('denial', [denied.claimId]));
   putConflict(w, denialOf(denied, asserted.map((f) => f.claimId)), [denied, ...asserted]);
 };
 
@@ -92,7 +107,7 @@ const unindex = (w: ReadModelWriter, f: FactsDoc): void => {
   w.remove(CONFLICT_FACTS, f.claimId);
   // Its pairs and its own denial go; the denials that opposed it are set again without it.
   for (const { key, doc } of w.find({ table: CONFLICTS, all: [term.claim(f.claimId)] , count: false }).rows) {
-    if (doc.kind !== 'denial' || doc.a[0] === f.claimId) w.remove(CONFLICTS, key);
+    if (doc.kind !== 'denial' || doc.a[0] === f.claimId) removeConflict(w, key);
   }
   if (f.polarity === 'asserted') refreshDenialsNear(w, f);
 };

@@ -36,7 +36,14 @@ export interface ConflictDoc extends Conflict {
 }
 export const CONFLICTS = defineTable<ConflictDoc>('conflicts');
 
-export const CONFLICTS_TABLES = [CONFLICT_ARTICLES, CONFLICT_FACTS, CONFLICTS] as const;
+/**
+ * How many conflicts there are (`all`) and of each kind (`kind:<kind>`): the unfiltered list's
+ * total, which a count of every row would cost per request.
+ */
+export const CONFLICT_COUNTS = defineTable<{ conflicts: number }>('conflicts.counts');
+export const COUNT_ALL = 'all';
+
+export const CONFLICTS_TABLES = [CONFLICT_ARTICLES, CONFLICT_FACTS, CONFLICTS, CONFLICT_COUNTS] as const;
 
 /** Term prefixes, one per thing a find selects by. */
 export const term = {
