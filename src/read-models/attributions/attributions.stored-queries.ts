@@ -20,7 +20,7 @@ const sourceSummary = (s: KeySourceDoc): SourceSummary => ({
 
 /** A key's independent sources, most claims first, then by name (summariseSources' order). */
 const sourcesOf = (reader: ReadModelReader, variant: Variant, key: string): SourceSummary[] =>
-  reader.find({ table: KEY_SOURCES, all: [term.ofKey(variant, key)] , count: false }).rows.map((r) => sourceSummary(r.doc));
+  reader.find({ table: KEY_SOURCES, all: [term.ofKey(variant, key)], count: false }).rows.map((r) => sourceSummary(r.doc));
 
 /** The time of a key's earliest (asc) or latest (desc) claim. */
 const edge = (reader: ReadModelReader, variant: Variant, key: string, order: 'asc' | 'desc'): number | undefined =>
@@ -83,7 +83,7 @@ export const listAttributionsStored = (reader: ReadModelReader, filter: Attribut
 
 /** The independent sources asserting a claim key (live claims), most claims first, then by name: keySources over the reference. */
 export const keySourcesStored = (reader: ReadModelReader, key: string): string[] =>
-  reader.find({ table: KEY_SOURCES, all: [term.ofKey('live', key)] , count: false }).rows.map((r) => r.doc.source);
+  reader.find({ table: KEY_SOURCES, all: [term.ofKey('live', key)], count: false }).rows.map((r) => r.doc.source);
 
 /** Reading order, oldest first: time, article, place in the article, id (compareRecords 'oldest'). */
 const oldestFirst = (x: AccountOf, y: AccountOf): number =>
@@ -99,7 +99,7 @@ export const getAttributionStored = (
   const variant: Variant = opts.includeRetracted ? 'all' : 'live';
   const summary = reader.get(KEY_SUMMARIES, rowKey.summary(variant, stored));
   if (!summary) return null;
-  const rows = reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, stored)] , count: false }).rows;
+  const rows = reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, stored)], count: false }).rows;
   const views = claimViewsOf(reader, rows.map((r) => r.key));
   const accounts = rows.flatMap((r): AccountOf[] => {
     const view = views.get(r.key);

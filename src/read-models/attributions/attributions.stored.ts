@@ -112,7 +112,7 @@ const remove = (w: ReadModelWriter, c: AttributionClaimDoc, article = w.get(ATTR
 /** An article (again): its claims leave with the old time and outlet and come back with the new. */
 const ingest = (w: ReadModelWriter, articleId: string, article: AttributionArticleDoc): void => {
   const old = w.get(ATTRIBUTION_ARTICLES, articleId);
-  const claims = w.find({ table: ATTRIBUTION_CLAIMS, all: [term.article(articleId)] , count: false }).rows.map((r) => r.doc);
+  const claims = w.find({ table: ATTRIBUTION_CLAIMS, all: [term.article(articleId)], count: false }).rows.map((r) => r.doc);
   for (const c of claims) remove(w, c, old);
   w.put(ATTRIBUTION_ARTICLES, { key: articleId, doc: article });
   for (const c of claims) add(w, c, article);

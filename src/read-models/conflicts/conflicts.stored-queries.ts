@@ -52,7 +52,7 @@ export const findConflicts = (reader: ReadModelReader, filter: ConflictFilter = 
 /** The conflicts a claim is in, by id (for GET /claims/:id): a find on the claim's term, never a list kept per claim. */
 export const conflictsOfClaimStored = (reader: ReadModelReader, claimId: string): Conflict[] =>
   reader
-    .find({ table: CONFLICTS, all: [term.claim(claimId)] , count: false })
+    .find({ table: CONFLICTS, all: [term.claim(claimId)], count: false })
     .rows.map((r) => conflictOf(r.doc))
     .sort((a, b) => compareStrings(a.id, b.id));
 
