@@ -44,6 +44,7 @@ describe('the stored attributions read model', () => {
   it('lists what the reference lists and flags the same sources, live and as of random positions', () => {
     let listed = 0;
     let columns = 0;
+    let withdrawals = 0;
     const statuses = new Set<string>();
     fc.assert(
       fc.property(
@@ -52,6 +53,7 @@ describe('the stored attributions read model', () => {
         fc.array(fc.nat(), { maxLength: 3 }),
         (steps, queries, cuts) => {
           const { events } = build(steps);
+          withdrawals += events.filter((e) => e.event.type === 'ArticleWithdrawn').length;
           // The side-by-side view joins claim details from the claims read model.
           const store = storeOf([storedClaims, storedAttributions], events);
           const last = events[events.length - 1].position;
@@ -83,12 +85,13 @@ describe('the stored attributions read model', () => {
     // Not vacuous: pages held keys of every status.
     expect(listed).toBeGreaterThan(300);
     expect(columns).toBeGreaterThan(300);
+    expect(withdrawals).toBeGreaterThan(20);
     expect([...statuses].sort()).toEqual(['corroborated', 'none', 'single-source']);
   });
 });
 
 describe('claims recorded before their article', () => {
-  it('move to the article\'s time and outlet when it arrives, as the reference does', () => {
+  it("move to the article's time and outlet when it arrives, as the reference does", () => {
     const g = given();
     const late = g.article('Ruritania pledged aid.', { publishedAt: '2031-01-02', outlet: 'Harbour Times' });
     g.claim(late, { source: { party: null, mention: '' } });

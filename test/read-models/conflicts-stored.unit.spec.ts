@@ -10,9 +10,7 @@ import { storedAttributions } from '../../src/read-models/attributions/attributi
 import { storedClaims } from '../../src/read-models/claims/claims.stored.js';
 import { conflictsOfClaim, getConflict, listConflicts, listConflictsJson, type ConflictFilter } from '../../src/read-models/conflicts/conflicts.queries.js';
 import { storedConflicts } from '../../src/read-models/conflicts/conflicts.stored.js';
-import {
-  conflictsOfClaimStored, findConflicts, getConflictStored, listConflictsStoredJson,
-} from '../../src/read-models/conflicts/conflicts.stored-queries.js';
+import { conflictsOfClaimStored, findConflicts, getConflictStored, listConflictsStoredJson } from '../../src/read-models/conflicts/conflicts.stored-queries.js';
 import { isClaimEvent } from '../../src/read-models/shared/claim-events.js';
 import type { ProjectedEvent } from '../../src/read-models/projection.js';
 import { storeOf } from '../support/stored-read-models.js';
@@ -69,37 +67,47 @@ const referenceAt = (events: readonly ProjectedEvent[], position: bigint) => {
 describe('the stored conflicts read model', () => {
   it('lists what the reference lists, for random filters and pages, live and as of random positions', () => {
     let listed = 0;
+    let withdrawals = 0;
     const kinds = new Set<string>();
     fc.assert(
-      fc.property(fc.array(denseStep, { minLength: 1, maxLength: 60, size: 'max' }), fc.array(query, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 3 }), (steps, queries, cuts) => {
-        const { events } = build(steps);
-        // The list joins claim details (claims) and each claim's corroboration (attributions).
-        const store = storeOf([storedClaims, storedConflicts, storedAttributions], events);
-        const ids = idsOf(events);
-        const last = events[events.length - 1].position;
-        for (const at of [undefined, ...cuts.map((c) => BigInt(c % events.length))]) {
-          const reference = referenceAt(events, at ?? last);
-          const reader = store.reader(at);
-          for (const q of queries) {
-            const filter = filterOf(q, ids);
-            const expected = listConflicts(reference.conflicts, reference.claims, filter, q.page, reference.attributions);
-            expect(listConflictsStoredJson(reader, filter, q.page)).toBe(listConflictsJson(reference.conflicts, reference.claims, filter, q.page, reference.attributions));
-            listed += expected.items.length;
-            for (const c of expected.items) {
-              kinds.add(c.kind);
-              expect(getConflictStored(reader, c.id)).toEqual(getConflict(reference.conflicts, reference.claims, c.id, reference.attributions));
+      fc.property(
+        fc.array(denseStep, { minLength: 1, maxLength: 60, size: 'max' }),
+        fc.array(query, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        (steps, queries, cuts) => {
+          const { events } = build(steps);
+          // The list joins claim details (claims) and each claim's corroboration (attributions).
+          const store = storeOf([storedClaims, storedConflicts, storedAttributions], events);
+          const ids = idsOf(events);
+          withdrawals += events.filter((e) => e.event.type === 'ArticleWithdrawn').length;
+          const last = events[events.length - 1].position;
+          for (const at of [undefined, ...cuts.map((c) => BigInt(c % events.length))]) {
+            const reference = referenceAt(events, at ?? last);
+            const reader = store.reader(at);
+            for (const q of queries) {
+              const filter = filterOf(q, ids);
+              const expected = listConflicts(reference.conflicts, reference.claims, filter, q.page, reference.attributions);
+              expect(listConflictsStoredJson(reader, filter, q.page)).toBe(
+                listConflictsJson(reference.conflicts, reference.claims, filter, q.page, reference.attributions),
+              );
+              listed += expected.items.length;
+              for (const c of expected.items) {
+                kinds.add(c.kind);
+                expect(getConflictStored(reader, c.id)).toEqual(getConflict(reference.conflicts, reference.claims, c.id, reference.attributions));
+              }
+            }
+            for (const claimId of ids.claims) {
+              expect(conflictsOfClaimStored(reader, claimId)).toEqual(JSON.parse(JSON.stringify(conflictsOfClaim(reference.conflicts, claimId))));
             }
           }
-          for (const claimId of ids.claims) {
-            expect(conflictsOfClaimStored(reader, claimId)).toEqual(JSON.parse(JSON.stringify(conflictsOfClaim(reference.conflicts, claimId))));
-          }
-        }
-        store.close();
-      }),
+          store.close();
+        },
+      ),
       { numRuns: 120, seed: 20261201 },
     );
-    // Not vacuous: pages held conflicts of every kind.
-    expect(listed).toBeGreaterThan(200);
+    // Not vacuous: pages held conflicts of every kind, and histories withdrew articles.
+    expect(listed).toBeGreaterThan(100);
+    expect(withdrawals).toBeGreaterThan(20);
     expect([...kinds].sort()).toEqual([...KINDS].sort());
   });
 });
@@ -129,10 +137,9 @@ describe('stored denials', () => {
 
 describe('claims recorded before their article', () => {
   /** The history with its first event (an article) moved to the end, positions renumbered in the new order. */
-  const articleLast = (events: readonly ProjectedEvent[]): ProjectedEvent[] =>
-    [...events.slice(1), events[0]].map((e, i) => ({ ...e, position: BigInt(i) }));
+  const articleLast = (events: readonly ProjectedEvent[]): ProjectedEvent[] => [...events.slice(1), events[0]].map((e, i) => ({ ...e, position: BigInt(i) }));
 
-  it('list their conflicts at the article\'s time once it arrives, as the reference does, and pair no claims within it', () => {
+  it("list their conflicts at the article's time once it arrives, as the reference does, and pair no claims within it", () => {
     const g = given();
     const late = g.article('Ruritania pledged aid. However, Genovia said it was about trade.', { publishedAt: '2031-01-02' });
     g.claim(late, { type: 'PledgeMade', topics: ['military'], source: 'genovia', evidence: 'Ruritania pledged aid.' });

@@ -13,8 +13,19 @@ import { compareStrings } from '../shared/page.js';
 import { defineStoredReadModel } from '../stored-read-model.js';
 import { attributionsProjection, correctedKey } from './attributions.projection.js';
 import {
-  ATTRIBUTION_ARTICLES, ATTRIBUTION_CLAIMS, ATTRIBUTIONS_TABLES, KEY_ARTICLES, KEY_SOURCES, KEY_SUMMARIES, rowKey, term,
-  type AttributionArticleDoc, type AttributionClaimDoc, type KeySourceDoc, type KeySummaryDoc, type Variant,
+  ATTRIBUTION_ARTICLES,
+  ATTRIBUTION_CLAIMS,
+  ATTRIBUTIONS_TABLES,
+  KEY_ARTICLES,
+  KEY_SOURCES,
+  KEY_SUMMARIES,
+  rowKey,
+  term,
+  type AttributionArticleDoc,
+  type AttributionClaimDoc,
+  type KeySourceDoc,
+  type KeySummaryDoc,
+  type Variant,
 } from './attributions.tables.js';
 import { corroborationStatus } from './corroboration.js';
 
@@ -80,7 +91,15 @@ const countArticle = (w: ReadModelWriter, variant: Variant, c: AttributionClaimD
 
 /** Adds (+1) or takes away (-1) a claim from its key's summary in one variant. */
 const contribute = (w: ReadModelWriter, variant: Variant, c: AttributionClaimDoc, article: AttributionArticleDoc | undefined, by: 1 | -1): void => {
-  const s: KeySummaryDoc = w.get(KEY_SUMMARIES, rowKey.summary(variant, c.key)) ?? { key: c.key, claims: 0, asserted: 0, articles: 0, sources: 0, topics: {}, sourceKeys: {} };
+  const s: KeySummaryDoc = w.get(KEY_SUMMARIES, rowKey.summary(variant, c.key)) ?? {
+    key: c.key,
+    claims: 0,
+    asserted: 0,
+    articles: 0,
+    sources: 0,
+    topics: {},
+    sourceKeys: {},
+  };
   s.claims += by;
   for (const topic of new Set(c.topics)) bump(s.topics, topic, by);
   bump(s.sourceKeys, sourceKey(c.source), by);
@@ -138,14 +157,24 @@ export const storedAttributions = defineStoredReadModel({
       const { changes } = event.data;
       remove(w, old);
       add(w, {
-        ...old, key: correctedKey(old.key, changes), source: changes.source ?? old.source,
-        polarity: changes.polarity ?? old.polarity, topics: changes.topics ?? old.topics,
+        ...old,
+        key: correctedKey(old.key, changes),
+        source: changes.source ?? old.source,
+        polarity: changes.polarity ?? old.polarity,
+        topics: changes.topics ?? old.topics,
       });
     } else if (event.type === 'ClaimRetracted') {
       const old = w.get(ATTRIBUTION_CLAIMS, event.data.claimId);
       if (!old || old.retracted) return;
       remove(w, old);
       add(w, { ...old, retracted: true });
+    } else if (event.type === 'ArticleWithdrawn') {
+      // Its claims leave every key, retracted ones too.
+      for (const claimId of event.data.claimIds) {
+        const old = w.get(ATTRIBUTION_CLAIMS, claimId);
+        if (old) remove(w, old);
+      }
+      w.remove(ATTRIBUTION_ARTICLES, event.data.articleId);
     }
   },
 });

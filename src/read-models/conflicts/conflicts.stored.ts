@@ -68,13 +68,22 @@ const removeConflict = (w: ReadModelWriter, id: string): void => {
 
 /** Facts with `key` term within WINDOW_MS of time `t`. */
 const near = (w: ReadModelWriter, key: string, t: number): FactsDoc[] =>
-  w.find({ table: CONFLICT_FACTS, all: [key], from: t - WINDOW_MS, to: t + WINDOW_MS , count: false }).rows.map((r) => r.doc);
+  w.find({ table: CONFLICT_FACTS, all: [key], from: t - WINDOW_MS, to: t + WINDOW_MS, count: false }).rows.map((r) => r.doc);
 
 /** Sets the denial conflict of `denied` from the asserted claims of its key within its window now. */
 const refreshDenial = (w: ReadModelWriter, denied: FactsDoc): void => {
-  const asserted = near(w, term.asserted(keyOf(denied)), denied.t).filter((f) => denies(denied, f)).sort(compareFacts);
+  const asserted = near(w, term.asserted(keyOf(denied)), denied.t)
+    .filter((f) => denies(denied, f))
+    .sort(compareFacts);
   if (!asserted.length) return removeConflict(w, conflictId('denial', [denied.claimId]));
-  putConflict(w, denialOf(denied, asserted.map((f) => f.claimId)), [denied, ...asserted]);
+  putConflict(
+    w,
+    denialOf(
+      denied,
+      asserted.map((f) => f.claimId),
+    ),
+    [denied, ...asserted],
+  );
 };
 
 const refreshDenialsNear = (w: ReadModelWriter, asserted: FactsDoc): void => {
@@ -89,7 +98,7 @@ const index = (w: ReadModelWriter, f: FactsDoc): void => {
   };
   // In its own article, every pair counts whatever the time; from other articles, the candidates.
   if (f.within) {
-    for (const { doc: g } of w.find({ table: CONFLICT_FACTS, all: [term.within(f.articleId)] , count: false }).rows) {
+    for (const { doc: g } of w.find({ table: CONFLICT_FACTS, all: [term.within(f.articleId)], count: false }).rows) {
       if (g.claimId === f.claimId) continue;
       meet(g, competingAccount);
       meet(g, actorDisagreement);
@@ -106,7 +115,7 @@ const index = (w: ReadModelWriter, f: FactsDoc): void => {
 const unindex = (w: ReadModelWriter, f: FactsDoc): void => {
   w.remove(CONFLICT_FACTS, f.claimId);
   // Its pairs and its own denial go; the denials that opposed it are set again without it.
-  for (const { key, doc } of w.find({ table: CONFLICTS, all: [term.claim(f.claimId)] , count: false }).rows) {
+  for (const { key, doc } of w.find({ table: CONFLICTS, all: [term.claim(f.claimId)], count: false }).rows) {
     if (doc.kind !== 'denial' || doc.a[0] === f.claimId) removeConflict(w, key);
   }
   if (f.polarity === 'asserted') refreshDenialsNear(w, f);
@@ -125,11 +134,11 @@ const listedTime = (article: FactsArticle | undefined, recordedAt: number): numb
 /** An article (again): claims recorded before it now show its time, and their conflicts move with it. */
 const ingest = (w: ReadModelWriter, articleId: string, article: FactsArticle): void => {
   w.put(CONFLICT_ARTICLES, { key: articleId, doc: article });
-  for (const { doc: f } of w.find({ table: CONFLICT_FACTS, all: [term.article(articleId)] , count: false }).rows) {
+  for (const { doc: f } of w.find({ table: CONFLICT_FACTS, all: [term.article(articleId)], count: false }).rows) {
     const time = listedTime(article, f.recordedAt);
     if (time === f.time) continue;
     w.put(CONFLICT_FACTS, { key: f.claimId, doc: { ...f, time }, sort: f.t, terms: factTerms(f) });
-    for (const { doc: conflict } of w.find({ table: CONFLICTS, all: [term.claim(f.claimId)] , count: false }).rows) {
+    for (const { doc: conflict } of w.find({ table: CONFLICTS, all: [term.claim(f.claimId)], count: false }).rows) {
       const sides = w.getMany(CONFLICT_FACTS, [...conflict.a, ...conflict.b]);
       putConflict(w, conflict, [...sides.values()]);
     }
@@ -160,7 +169,10 @@ export const storedConflicts = defineStoredReadModel({
       update(w, old.claimId, next);
     } else if (event.type === 'ClaimRetracted') {
       update(w, event.data.claimId, undefined);
+    } else if (event.type === 'ArticleWithdrawn') {
+      // Each live claim of it leaves as a retracted one does, and its conflicts with it.
+      for (const claimId of event.data.claimIds) update(w, claimId, undefined);
+      w.remove(CONFLICT_ARTICLES, event.data.articleId);
     }
   },
 });
-
