@@ -5,6 +5,8 @@ import { storedArticles } from './articles/articles.stored.js';
 import { storedParties } from './parties/parties.stored.js';
 import { storedSources } from './sources/sources.stored.js';
 import { storedClaims } from './claims/claims.stored.js';
+import { storedAttributions } from './attributions/attributions.stored.js';
+import { storedConflicts } from './conflicts/conflicts.stored.js';
 import { conflictsProjection } from './conflicts/conflicts.projection.js';
 import { partiesProjection } from './parties/parties.projection.js';
 import type { Projection, StateOf } from './projection.js';
@@ -43,6 +45,6 @@ export const ALL_PROJECTIONS = READ_MODELS as readonly Projection<unknown>[];
  * keeps in DATA_DIR/read-models.sqlite, and the names GET /projections shows. Each stored read
  * model is added here beside its in-memory reference (which READ_MODELS keeps for replays and tests).
  */
-export const STORED_READ_MODELS = [timelineReadModel, storedClaims, storedArticles, storedParties, storedSources] as const satisfies readonly StoredReadModel[];
+export const STORED_READ_MODELS = [timelineReadModel, storedClaims, storedArticles, storedParties, storedSources, storedAttributions, storedConflicts] as const satisfies readonly StoredReadModel[];
 
 export type StoredReadModelName = (typeof STORED_READ_MODELS)[number]['name'];

@@ -2,11 +2,11 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
-import { getAttribution, listAttributions } from '../read-models/attributions/attributions.queries.js';
+import { getAttributionStored, listAttributionsStored } from '../read-models/attributions/attributions.stored-queries.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
 import { AttributionQueryDto, AttributionsQueryDto } from './view-dtos.js';
-import { ReadModelQuery } from './read-model.query.js';
+import { ReaderQuery } from './reader.query.js';
 
 @ApiTags('views')
 @Controller('attributions')
@@ -20,15 +20,14 @@ export class AttributionsController {
       type: q.type, actor: q.actor, target: q.target, party: q.party, topic: q.topic, source: q.source, status: q.status,
       includeRetracted: flag(q.includeRetracted), ...timeRange(q),
     });
-    return this.queries.execute(new ReadModelQuery(['attributions', 'claims'], parseAsOf(q.asOf), (s) => listAttributions(s.attributions, s.claims, filter, pageOf(q))));
+    return this.queries.execute(new ReaderQuery(parseAsOf(q.asOf), (reader) => listAttributionsStored(reader, filter, pageOf(q))));
   }
 
   @Get(':key')
   @ApiOperation({ summary: 'One claim key (`<Type>:<actors>:<targets>`, e.g. InvitationExtended:pakistan:taliban) side by side: source by source, what each said, where and when' })
   async one(@Param('key') key: string, @Query() q: AttributionQueryDto) {
     const found = await this.queries.execute(
-      new ReadModelQuery(['attributions', 'claims'], parseAsOf(q.asOf), (s) =>
-        getAttribution(s.attributions, s.claims, key, { includeRetracted: flag(q.includeRetracted) }, pageOf(q))),
+      new ReaderQuery(parseAsOf(q.asOf), (reader) => getAttributionStored(reader, key, { includeRetracted: flag(q.includeRetracted) }, pageOf(q))),
     );
     if (!found) throw notFound(`claim key ${key}`);
     return found;

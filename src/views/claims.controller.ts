@@ -3,8 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { articleIdOfClaim, articleStream } from '../domain/ids.js';
 import { notFound } from '../domain/errors.js';
+import { conflictsOfClaimStored } from '../read-models/conflicts/conflicts.stored-queries.js';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-store/event-store.js';
-import type { ReadModelReader } from '../read-model-store/read-model-store.js';
 import { getClaimStored, listClaimsStoredJson } from '../read-models/claims/claims.stored-queries.js';
 import { ClaimsQueryDto } from './claims-query.dto.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
@@ -12,10 +12,6 @@ import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
 import { ReaderQuery } from './reader.query.js';
 
-// TODO(issue 15, lead): replace with
-//   import { conflictsOfClaimStored } from '../read-models/conflicts/conflicts.stored-queries.js';
-// once the conflicts15 branch lands (same name and arguments). Until then this stub finds none.
-const conflictsOfClaimStored = (_reader: ReadModelReader, _claimId: string): Array<{ id: string; kind: string }> => [];
 
 @ApiTags('claims')
 @Controller('claims')

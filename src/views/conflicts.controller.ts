@@ -2,12 +2,12 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
-import { getConflict, listConflictsJson } from '../read-models/conflicts/conflicts.queries.js';
+import { getConflictStored, listConflictsStoredJson } from '../read-models/conflicts/conflicts.stored-queries.js';
 import { defined, HEAVY_PAGE_LIMIT, pageOf, timeRange } from './filters.js';
 import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
 import { ConflictsQueryDto } from './view-dtos.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
-import { ReadModelQuery } from './read-model.query.js';
+import { ReaderQuery } from './reader.query.js';
 
 @ApiTags('views')
 @Controller('conflicts')
@@ -21,9 +21,7 @@ export class ConflictsController {
     const filter = defined({ kind: q.kind, party: q.party, source: q.source, article: q.article, type: q.type, topic: q.topic, ...timeRange(q) });
     const page = pageOf(q, HEAVY_PAGE_LIMIT);
     return this.queries.execute(
-      new ReadModelQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
-        listConflictsJson(s.conflicts, s.claims, filter, page, s.attributions),
-      `conflicts ${JSON.stringify([filter, page])}`),
+      new ReaderQuery(parseAsOf(q.asOf), (reader) => listConflictsStoredJson(reader, filter, page), `conflicts ${JSON.stringify([filter, page])}`),
     );
   }
 
@@ -31,8 +29,7 @@ export class ConflictsController {
   @ApiOperation({ summary: 'One conflict with both sides, their sources and evidence' })
   async one(@Param('id') id: string, @Query() q: AsOfQueryDto) {
     const found = await this.queries.execute(
-      new ReadModelQuery(['conflicts', 'claims', 'attributions'], parseAsOf(q.asOf), (s) =>
-        getConflict(s.conflicts, s.claims, id, s.attributions)),
+      new ReaderQuery(parseAsOf(q.asOf), (reader) => getConflictStored(reader, id)),
     );
     if (!found) throw notFound(`conflict ${id}`);
     return found;

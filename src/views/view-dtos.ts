@@ -1,7 +1,7 @@
 // Query strings of the views: every filter is checked, unknown ones are refused with 400 naming them.
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CLAIM_TYPES, TOPICS, type ClaimType, type Topic } from '../domain/claim.js';
 import { AsOfQueryDto, ListQueryDto, RangedListQueryDto } from './list-query.dto.js';
 import { PARTY_ID } from './claims-query.dto.js';
@@ -139,6 +139,20 @@ export class AttributionQueryDto extends ListQueryDto {
 }
 
 export class AttributionsQueryDto extends TimedListQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Publication time: keys with a claim whose article was published on or after this (ISO 8601; an article with no date counts from when ' +
+      'it was recorded). Not knowledge time: that is asOf',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  override publishedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Publication time: keys with a claim whose article was published on or before this (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  override publishedTo?: string;
+
   @ApiPropertyOptional({ enum: CLAIM_TYPES })
   @IsOptional()
   @IsIn(CLAIM_TYPES)
@@ -180,6 +194,20 @@ export class AttributionsQueryDto extends TimedListQueryDto {
 
 /** No includeRetracted: a retracted claim drops out of every conflict. */
 export class ConflictsQueryDto extends RangedListQueryDto {
+  @ApiPropertyOptional({
+    description:
+      "Publication time: conflicts whose `at` (their latest claim's article publication time; an article with no date counts from when " +
+      'it was recorded) is on or after this (ISO 8601). Not knowledge time: that is asOf',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  override publishedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Publication time: conflicts whose `at` is on or before this (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  override publishedTo?: string;
+
   @ApiPropertyOptional({ default: HEAVY_PAGE_LIMIT, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)

@@ -1,11 +1,12 @@
 // The conflicts view meets a new claim only with the candidates its indexes give (same parties,
 // nearby in time; denials per claim key). This checks it against the plain definition: every pair
-// of live claims through the rules, and every denial against every asserted claim of its key.
+// of live claims through the rules, and every denial against every asserted claim of its key
+// within the window.
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { ClaimType, Topic } from '../../src/domain/claim.js';
 import {
-  actorDisagreement, compareFacts, competingAccount, keyOf, WINDOW_MS, type ConflictFacts,
+  actorDisagreement, compareFacts, competingAccount, denialWhy, keyOf, WINDOW_MS, type ConflictFacts,
 } from '../../src/read-models/conflicts/conflict-rules.js';
 import { conflictId, conflictsProjection, type Conflict, type ConflictsState } from '../../src/read-models/conflicts/conflicts.projection.js';
 import { canonicalJson, stableHash } from '../../src/read-models/stable-hash.js';
@@ -30,30 +31,23 @@ const naiveConflicts = (facts: Map<string, ConflictFacts>): Map<string, Conflict
   for (const f of live) byKey.set(keyOf(f), [...(byKey.get(keyOf(f)) ?? []), f]);
   for (const [key, group] of byKey) {
     group.sort(compareFacts);
-    const asserted = group.filter((f) => f.polarity === 'asserted').map((f) => f.claimId);
-    if (!asserted.length) continue;
     for (const denied of group.filter((f) => f.polarity === 'denied')) {
-      const n = asserted.length;
+      const asserted = group.filter((f) => f.polarity === 'asserted' && Math.abs(f.t - denied.t) <= WINDOW_MS).map((f) => f.claimId);
+      if (!asserted.length) continue;
       const id = conflictId('denial', [denied.claimId]);
-      out.set(id, {
-        id, kind: 'denial', basis: 'same-key', a: [denied.claimId], b: asserted,
-        why: `${denied.mention ? `"${denied.mention}"` : 'the outlet'} denies what ${n} asserted claim${n > 1 ? 's' : ''} of ${key} state${n > 1 ? '' : 's'}.`,
-      });
+      out.set(id, { id, kind: 'denial', basis: 'same-key', a: [denied.claimId], b: asserted, why: denialWhy(denied.mention, key, asserted.length) });
     }
   }
   return out;
 };
 
-/** byClaim and denials say exactly which conflicts each claim and key is in. */
-const lookupsOf = (conflicts: Map<string, Conflict>, facts: Map<string, ConflictFacts>) => {
+/** byClaim says exactly which conflicts each claim is in. */
+const byClaimOf = (conflicts: Map<string, Conflict>) => {
   const byClaim = new Map<string, Set<string>>();
-  const denials = new Map<string, string[]>();
   for (const c of conflicts.values()) {
     for (const id of [...c.a, ...c.b]) byClaim.set(id, (byClaim.get(id) ?? new Set()).add(c.id));
   }
-  const denied = [...conflicts.values()].filter((c) => c.kind === 'denial').map((c) => facts.get(c.a[0])!).sort(compareFacts);
-  for (const f of denied) denials.set(keyOf(f), [...(denials.get(keyOf(f)) ?? []), conflictId('denial', [f.claimId])]);
-  return { byClaim, denials };
+  return byClaim;
 };
 
 const BODY = [
@@ -121,9 +115,7 @@ const history = (steps: Step[]) => {
 
 const expectAsNaive = (state: ConflictsState): void => {
   expect(canonicalJson(state.conflicts)).toBe(canonicalJson(naiveConflicts(state.facts)));
-  const { byClaim, denials } = lookupsOf(state.conflicts, state.facts);
-  expect(canonicalJson(new Map([...state.byClaim].map(([k, ids]) => [k, new Set(ids)])))).toBe(canonicalJson(byClaim));
-  expect(canonicalJson(state.denials)).toBe(canonicalJson(denials));
+  expect(canonicalJson(new Map([...state.byClaim].map(([k, ids]) => [k, new Set(ids)])))).toBe(canonicalJson(byClaimOf(state.conflicts)));
 };
 
 describe('the indexed conflicts view', () => {
@@ -160,7 +152,21 @@ describe('the indexed conflicts view', () => {
     }
   });
 
-  it('keeps a restored denial opposing every asserted claim of its key as claims of that key come and go', () => {
+  it('sets a denial against an asserted claim of its key exactly WINDOW_MS away and not a millisecond more', () => {
+    for (const [gap, expected] of [[WINDOW_MS, 1], [WINDOW_MS + 1, 0], [-WINDOW_MS, 1], [-WINDOW_MS - 1, 0]] as const) {
+      const g = given();
+      const at = (ms: number) => new Date(Date.UTC(2031, 0, 10) + ms).toISOString();
+      const asserted = g.article(BODY, { publishedAt: at(0) });
+      const denying = g.article(BODY, { publishedAt: at(gap) });
+      g.claim(asserted, { targets: ['genovia'], source: 'genovia' });
+      g.claim(denying, { targets: ['genovia'], source: 'ruritania', polarity: 'denied' });
+      const state = g.fold(conflictsProjection);
+      expect([gap, state.conflicts.size]).toEqual([gap, expected]);
+      expectAsNaive(state);
+    }
+  });
+
+  it('keeps a restored denial opposing every asserted claim of its key within the window as claims of that key come and go', () => {
     const g = given();
     const a = g.article(BODY, { publishedAt: '2031-01-01T00:00:00.000Z' });
     const spec = { type: 'PledgeMade' as const, actors: ['genovia'], targets: ['ruritania'], topics: ['military' as Topic] };
@@ -186,7 +192,7 @@ describe('the indexed conflicts view', () => {
       const g = history(steps);
       const at = cut % (g.events.length + 1);
       const saved = JSON.parse(JSON.stringify(conflictsProjection.serialize(g.fold(conflictsProjection, at)))) as Record<string, unknown>;
-      expect(Object.keys(saved).sort()).toEqual(['articles', 'byClaim', 'conflicts', 'denials', 'facts']);
+      expect(Object.keys(saved).sort()).toEqual(['articles', 'byClaim', 'conflicts', 'facts']);
       // The earlier format also carried whole-group lists by act and deed; they are ignored.
       const older = { ...saved, byAct: { $map: [['x', ['y']]] }, byDeed: { $map: [] } };
       const full = g.fold(conflictsProjection);

@@ -139,10 +139,26 @@ describe('denials', () => {
     const g = given();
     const a1 = g.article('Genovia said Ruritania pledged to withdraw its troops.', { publishedAt: '2031-05-01' });
     const asserted = g.claim(a1, { actors: ['ruritania'], topics: ['military'], source: 'genovia' });
-    const a2 = g.article('Ruritania denied it had pledged any withdrawal.', { publishedAt: '2031-06-01' });
+    const a2 = g.article('Ruritania denied it had pledged any withdrawal.', { publishedAt: '2031-05-03' });
     const denied = g.claim(a2, { actors: ['ruritania'], topics: ['military'], source: 'ruritania', polarity: 'denied' });
     return { g, asserted, denied };
   };
+
+  it('sets a denial only against the asserted claims of its key published within three days of it', () => {
+    const { g, asserted, denied } = world();
+    const late = g.article('Ruritania again denied it had pledged any withdrawal.', { publishedAt: '2031-06-01' });
+    const lateDenial = g.claim(late, { actors: ['ruritania'], topics: ['military'], source: 'ruritania', polarity: 'denied' });
+    const state = g.fold(conflictsProjection);
+    expect(summary(state)).toEqual([{ kind: 'denial', basis: 'same-key', a: [denied], b: [asserted] }]);
+    expect(conflictsOfClaim(state, lateDenial)).toEqual([]);
+    // A report of the pledge a day before the late denial: now it denies that one, and only that one.
+    const recent = g.article('Genovia said again that Ruritania pledged to withdraw.', { publishedAt: '2031-05-31' });
+    const again = g.claim(recent, { actors: ['ruritania'], topics: ['military'], source: 'genovia' });
+    const later = g.fold(conflictsProjection);
+    expect(conflictsOfClaim(later, lateDenial).map((c) => ({ a: c.a, b: c.b, why: c.why }))).toEqual([{
+      a: [lateDenial], b: [again], why: '"Ruritania" denies what 1 asserted claim of PledgeMade:ruritania:- published within 3 days of it states.',
+    }]);
+  });
 
   it('sets a denial against the asserted claims of the same key, in any article', () => {
     const { g, asserted, denied } = world();

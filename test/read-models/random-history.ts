@@ -23,9 +23,24 @@ export const spec = fc.record({
   evidence: fc.constantFrom(...SENTENCES),
 });
 
+/**
+ * Few parties and topics, one or two actors: claims of one key, of one deed by other actors and
+ * of one act under other topics meet often, so histories hold conflicts of every kind.
+ */
+export const denseSpec = fc.record({
+  type: fc.constantFrom<ClaimType>('PledgeMade', 'PledgeMade', 'ConcernRaised'),
+  actors: fc.constantFrom<string[]>(['ruritania'], ['genovia'], ['?elders'], ['genovia', 'ruritania']),
+  targets: fc.constantFrom<string[]>([], ['genovia'], ['?elders']),
+  topics: fc.constantFrom<Topic[]>([], ['military'], ['trade'], ['military', 'trade']),
+  source: fc.constantFrom(...SOURCES),
+  polarity: fc.constantFrom('asserted' as const, 'asserted' as const, 'denied' as const),
+  evidence: fc.constantFrom(...SENTENCES),
+});
+
 // Withdrawals half as often as new articles, and a re-ingest takes any withdrawn one, so most
 // histories keep most of their claims to compare.
-export const step = fc.oneof(
+const stepOf = (claim: typeof spec) =>
+  fc.oneof(
   {
     arbitrary: fc.record({
       kind: fc.constant('article' as const),
@@ -37,12 +52,12 @@ export const step = fc.oneof(
     }),
     weight: 2,
   },
-  { arbitrary: fc.record({ kind: fc.constant('claim' as const), article: fc.nat(), spec }), weight: 10 },
+  { arbitrary: fc.record({ kind: fc.constant('claim' as const), article: fc.nat(), spec: claim }), weight: 10 },
   {
     arbitrary: fc.record({
       kind: fc.constant('correct' as const),
       claim: fc.nat(),
-      spec,
+      spec: claim,
       fields: fc.subarray(['type', 'actors', 'targets', 'topics', 'source', 'evidence'] as const, { minLength: 1 }),
     }),
     weight: 4,
@@ -61,6 +76,10 @@ export const step = fc.oneof(
     weight: 1,
   },
 );
+
+export const step = stepOf(spec);
+/** Steps whose claims are denseSpec's: for the conflicts read model's tests. */
+export const denseStep = stepOf(denseSpec);
 export type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
 const party = (name: string) => (name.startsWith('?') ? { party: null, mention: name.slice(1) } : { party: name, mention: name });

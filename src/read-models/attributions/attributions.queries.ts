@@ -8,7 +8,7 @@ import { summariseSources, type SourceSummary } from '../claims/source-summary.j
 import { claimSource, storyOf } from '../claims/reports.js';
 import type { AttributionsState } from './attributions.projection.js';
 import { corroborationStatus, type CorroborationStatus } from './corroboration.js';
-import type { Evidence, Polarity, SourceRef } from '../../domain/claim.js';
+import type { Claim, Evidence, Polarity, SourceRef } from '../../domain/claim.js';
 
 export interface AttributionFilter extends TimeRange {
   type?: ClaimType;
@@ -106,6 +106,31 @@ export interface AttributionDetail extends AttributionSummary {
   columns: Page<SourceColumn>;
 }
 
+/** One claim with its article and time, as the side-by-side view shows it. */
+export interface AccountOf {
+  claim: Claim;
+  /** Its independent source (claim-key.ts; a syndicated copy's told apart by its original's outlet). */
+  source: string;
+  article: ClaimArticle;
+  /** publishedAt, else when recorded, epoch ms. */
+  time: number;
+  retracted: boolean;
+}
+
+/** Side by side: one column per independent source, from accounts in reading order (oldest first); earliest column first. */
+export const columnsOf = (accounts: readonly AccountOf[]): SourceColumn[] => {
+  const columns = new Map<string, SourceColumn>();
+  for (const { claim: c, source, article, time, retracted } of accounts) {
+    let col = columns.get(source);
+    if (!col) columns.set(source, (col = { source, party: c.source.party, accounts: [] }));
+    col.accounts.push({
+      claimId: c.claimId, source: c.source, content: c.content, polarity: c.polarity, hedged: c.hedged, topics: c.topics,
+      evidence: c.evidence, article, when: iso(time), retracted,
+    });
+  }
+  return [...columns.values()].sort((a, b) => compareStrings(a.accounts[0].when, b.accounts[0].when) || compareStrings(a.source, b.source));
+};
+
 /** GET /attributions/:key — one claim key side by side, source by source. */
 export const getAttribution = (
   attributions: AttributionsState, claims: ClaimsState, key: string, opts: { includeRetracted?: boolean } = {}, page: PageRequest = {},
@@ -117,19 +142,8 @@ export const getAttribution = (
   if (!parts || !ids) return null;
   const records = selectClaims(claims, ids, { includeRetracted: opts.includeRetracted }, 'oldest');
   if (!records.length) return null;
-  const columns = new Map<string, SourceColumn>();
-  for (const r of records) {
-    const c = r.claim;
-    const article = claimArticle(claims, c.articleId);
-    const source = claimSource(claims, c);
-    let col = columns.get(source);
-    if (!col) columns.set(source, (col = { source, party: c.source.party, accounts: [] }));
-    col.accounts.push({
-      claimId: c.claimId, source: c.source, content: c.content, polarity: c.polarity, hedged: c.hedged, topics: c.topics,
-      evidence: c.evidence, article, when: iso(claimTime(claims, r)), retracted: r.retraction !== null,
-    });
-  }
-  const ordered = [...columns.values()].sort((a, b) =>
-    compareStrings(a.accounts[0].when, b.accounts[0].when) || compareStrings(a.source, b.source));
-  return { ...summarise(claims, stored!, parts, records), columns: paginateMap(ordered, page, (c) => c) };
+  const accounts = records.map((r) => ({
+    claim: r.claim, source: claimSource(claims, r.claim), article: claimArticle(claims, r.claim.articleId), time: claimTime(claims, r), retracted: r.retraction !== null,
+  }));
+  return { ...summarise(claims, stored!, parts, records), columns: paginateMap(columnsOf(accounts), page, (c) => c) };
 };

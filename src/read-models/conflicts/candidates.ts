@@ -10,10 +10,10 @@ import type { CandidateIndexes, WindowedFacts } from './conflicts.state.js';
 const windowOf = (t: number): number => Math.floor(t / WINDOW_MS);
 
 /** Only asserted claims with topics can compete (their topic sets must be known and disjoint). */
-const nearKey = (f: ConflictFacts): string | null =>
+export const nearKey = (f: ConflictFacts): string | null =>
   f.polarity === 'asserted' && f.topics.length ? keyOf(f) : null;
 /** Only asserted claims with actors can be credited to different actors. */
-const deedKey = (f: ConflictFacts): string | null =>
+export const deedKey = (f: ConflictFacts): string | null =>
   f.polarity === 'asserted' && f.actors.length && DEED_TYPES.has(f.type) ? deedKeyOf(f) : null;
 
 const add = (index: WindowedFacts, key: string | null, f: ConflictFacts): void => {

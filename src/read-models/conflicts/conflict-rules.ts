@@ -12,7 +12,11 @@
 //   * across articles: exactly the same actors and targets, from different independent sources,
 //     published within WINDOW_MS of each other.
 // denial — a live claim with polarity `denied` against the live asserted claims of the same claim
-//   key (type, actors, targets, primary topic), in any article. One conflict per denied claim.
+//   key (type, actors, targets), in any article, published within WINDOW_MS of it. One conflict
+//   per denied claim. The window is the other rules' one: a denial answers the reporting of the
+//   days around it ("Ruritania denied on Tuesday what Genovia said on Monday"), and without one a
+//   busy key's every denial opposed every assertion ever made of it, so denial pairs grew with the
+//   square of the log. A denial a month after the last report of its key opposes nothing.
 // actor-disagreement — the same act credited to different actors: both live and asserted, the same
 //   type, targets and primary topic, content words at least SAME_ACT_SIMILARITY alike, actor sets
 //   both known and disjoint (overlapping sets are more often one account naming fewer parties),
@@ -114,6 +118,14 @@ export const competingAccount = (x: ConflictFacts, y: ConflictFacts): PairFindin
 
 /** The source speaks for one of the actors: a party announcing its own deed. */
 const selfReported = (f: ConflictFacts): boolean => f.actors.includes(f.source);
+
+/** Whether `denied` is a denial of the asserted claim `asserted`: same key, within WINDOW_MS. */
+export const denies = (denied: ConflictFacts, asserted: ConflictFacts): boolean =>
+  denied.polarity === 'denied' && asserted.polarity === 'asserted' && Math.abs(denied.t - asserted.t) <= WINDOW_MS && keyOf(denied) === keyOf(asserted);
+
+/** A denial's explanation: who denies how many asserted claims of which key. */
+export const denialWhy = (mention: string, key: string, n: number): string =>
+  `${mention ? `"${mention}"` : 'the outlet'} denies what ${n} asserted claim${n > 1 ? 's' : ''} of ${key} published within ${WINDOW_MS / 86_400_000} days of it state${n > 1 ? '' : 's'}.`;
 
 /** The same act credited to different actors by different sources; null otherwise. */
 export const actorDisagreement = (x: ConflictFacts, y: ConflictFacts): PairFinding | null => {

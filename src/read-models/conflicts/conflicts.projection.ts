@@ -3,9 +3,6 @@
 // with the candidates of other articles that the rules could match (candidates.ts: same parties,
 // nearby in time), and the denials of its old and new claim keys (denials.ts). Rules are in
 // conflict-rules.ts; the state and its snapshot form in conflicts.state.ts.
-import type { ClaimCorrection, ClaimEventData } from '../../domain/events/index.js';
-import type { ClaimType } from '../../domain/claim.js';
-import { independentSource, partyKeys } from '../claim-key.js';
 import { defineReadModel, type ProjectedEvent } from '../projection.js';
 import { isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
@@ -14,14 +11,14 @@ import { addId, removeId } from '../shared/id-lists.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
 import { flatten, sharedStrings } from '../shared/string-pool.js';
 import { deedCandidates, indexCandidates, nearCandidates, unindexCandidates } from './candidates.js';
-import { actorDisagreement, compareFacts, competingAccount, type ConflictFacts, type PairFinding } from './conflict-rules.js';
+import { actorDisagreement, competingAccount, type ConflictFacts, type PairFinding } from './conflict-rules.js';
+import { correctedFacts, factsOf, pairConflict } from './facts.js';
 import {
-  addConflict, conflictId, emptyIndexes, removeConflict,
+  addConflict, emptyIndexes, removeConflict,
   type Conflict, type ConflictsState, type SavedConflictsState,
 } from './conflicts.state.js';
-import { addToKey, relinkDenials, removeFromKey, restoreKey } from './denials.js';
-import { contentWords } from './content-words.js';
-import { indexSentences, placeClaim } from './sentences.js';
+import { addToKey, removeFromKey, restoreKey } from './denials.js';
+import { indexSentences } from './sentences.js';
 
 export { conflictId, type Conflict, type ConflictArticle, type ConflictsState } from './conflicts.state.js';
 
@@ -31,51 +28,12 @@ const sharedList = (list: string[]): string[] => {
   return list;
 };
 
-const factsOf = (state: ConflictsState, type: ClaimType, claim: ClaimEventData, recordedAt: number): ConflictFacts => {
-  const article = state.articles.get(claim.articleId);
-  const { s0, s1, cue } = placeClaim(claim, article);
-  return {
-    claimId: claim.claimId,
-    articleId: claim.articleId,
-    story: article?.copyOf ?? claim.articleId,
-    t: article ? article.t : recordedAt,
-    type,
-    actors: sharedList(partyKeys(claim.actors)),
-    targets: sharedList(partyKeys(claim.targets)),
-    // Read only, as the event's lists are: shared with the event (and, decoded for replay, with other claims).
-    topics: claim.topics,
-    polarity: claim.polarity,
-    source: sharedStrings.intern(independentSource(claim.source, article?.outlet ?? null)),
-    mention: claim.source.mention,
-    s0,
-    s1,
-    cue,
-    words: sharedList(contentWords(claim.content)),
-  };
-};
-
-/** Facts after a correction: recomputed from the changed fields, the rest kept. */
-const correctedFacts = (state: ConflictsState, f: ConflictFacts, c: ClaimCorrection): ConflictFacts => {
-  const article = state.articles.get(f.articleId);
-  const next: ConflictFacts = { ...f };
-  if (c.type) next.type = c.type;
-  if (c.actors) next.actors = partyKeys(c.actors);
-  if (c.targets) next.targets = partyKeys(c.targets);
-  if (c.topics) next.topics = [...c.topics];
-  if (c.polarity) next.polarity = c.polarity;
-  if (c.source) {
-    next.source = independentSource(c.source, article?.outlet ?? null);
-    next.mention = c.source.mention;
-  }
-  if (c.content !== undefined) next.words = contentWords(c.content);
-  // New evidence may be another sentence: the extractor's placement no longer holds.
-  if (c.evidence) Object.assign(next, placeClaim({ evidence: c.evidence }, article));
-  return next;
-};
+const shared = (f: ConflictFacts): ConflictFacts =>
+  Object.assign(f, { actors: sharedList(f.actors), targets: sharedList(f.targets), words: sharedList(f.words), source: sharedStrings.intern(f.source) });
 
 const pair = (f: ConflictFacts, g: ConflictFacts, finding: PairFinding): Conflict => {
-  const [p, q] = compareFacts(f, g) <= 0 ? [f, g] : [g, f];
-  return { id: flatten(conflictId(finding.kind, [p.claimId, q.claimId])), kind: finding.kind, basis: finding.basis, a: [p.claimId], b: [q.claimId], why: flatten(finding.why) };
+  const conflict = pairConflict(f, g, finding);
+  return { ...conflict, id: flatten(conflict.id), why: flatten(conflict.why) };
 };
 
 const unindex = (state: ConflictsState, f: ConflictFacts): void => {
@@ -139,10 +97,10 @@ export const applyToConflicts = (state: ConflictsState, { event, created }: Proj
   } else if (event.type === 'CopyRecognised') {
     recogniseCopy(state, event.data.articleId, event.data.originalArticleId);
   } else if (isClaimEvent(event)) {
-    update(state, event.data.claimId, factsOf(state, event.type, event.data, Date.parse(isoTime(created))));
+    update(state, event.data.claimId, shared(factsOf(state.articles.get(event.data.articleId), event.type, event.data, Date.parse(isoTime(created)))));
   } else if (event.type === 'ClaimCorrected') {
     const old = state.facts.get(event.data.claimId);
-    if (old) update(state, event.data.claimId, correctedFacts(state, old, event.data.changes));
+    if (old) update(state, event.data.claimId, correctedFacts(state.articles.get(old.articleId), old, event.data.changes));
   } else if (event.type === 'ClaimRetracted') {
     if (state.facts.has(event.data.claimId)) update(state, event.data.claimId, undefined);
   } else if (event.type === 'ArticleWithdrawn') {
@@ -155,19 +113,18 @@ export const applyToConflicts = (state: ConflictsState, { event, created }: Proj
 
 /** The candidate indexes are derived from the facts, so a snapshot leaves them out (older snapshots carried others, ignored). */
 const serializeConflicts = (state: ConflictsState): unknown => {
-  const { articles, facts, conflicts, byClaim, denials } = state;
-  return encodeState({ articles, facts, conflicts, byClaim, denials } satisfies SavedConflictsState);
+  const { articles, facts, conflicts, byClaim } = state;
+  return encodeState({ articles, facts, conflicts, byClaim } satisfies SavedConflictsState);
 };
 
 const deserializeConflicts = (json: unknown): ConflictsState => {
-  const { articles, facts, conflicts, byClaim, denials } = decodeState(json) as SavedConflictsState;
-  const state: ConflictsState = { articles, facts, conflicts, byClaim, denials, ...emptyIndexes() };
+  const { articles, facts, conflicts, byClaim } = decodeState(json) as SavedConflictsState;
+  const state: ConflictsState = { articles, facts, conflicts, byClaim, ...emptyIndexes() };
   // In facts order, which is the order the live view last indexed them in: bucket lists come out identical.
   for (const f of facts.values()) {
     indexCandidates(state, f);
     restoreKey(state, f);
   }
-  relinkDenials(state);
   return state;
 };
 
@@ -177,8 +134,9 @@ export const conflictsProjection = defineReadModel<'conflicts', ConflictsState>(
   // denials meet the asserted claims of their key whatever their topics (keys lost the topic).
   // 3: a withdrawn article's claims leave it.
   // 4: claims of one story (a syndicated copy and its original) are never paired; copies take no part in denials.
-  version: 4,
-  initial: () => ({ articles: new Map(), facts: new Map(), conflicts: new Map(), byClaim: new Map(), denials: new Map(), ...emptyIndexes() }),
+  // 5: a denial opposes only the asserted claims of its key published within WINDOW_MS of it.
+  version: 5,
+  initial: () => ({ articles: new Map(), facts: new Map(), conflicts: new Map(), byClaim: new Map(), ...emptyIndexes() }),
   apply: applyToConflicts,
   serialize: serializeConflicts,
   deserialize: deserializeConflicts,

@@ -10,6 +10,7 @@ import { compareStrings, jsonWith, pageJson, paginateMap, type Page, type PageRe
 import type { ConflictKind } from './conflict-rules.js';
 import type { Conflict, ConflictsState } from './conflicts.projection.js';
 
+/** `from`/`to` (publication time) select conflicts by `at`, the time of their latest claim. */
 export interface ConflictFilter extends TimeRange {
   kind?: ConflictKind;
   /** A party key among any claim's actors or targets. */
@@ -76,7 +77,8 @@ const matches = (claims: ClaimsState, c: Conflict, f: ConflictFilter): boolean =
   if (f.topic && !rs.some((r) => r.claim.topics.includes(f.topic!))) return false;
   if (f.source && !rs.some((r) => sourceKey(r.claim.source) === f.source)) return false;
   if (f.party && !rs.some((r) => [...r.claim.actors, ...r.claim.targets].some((p) => partyKey(p) === f.party))) return false;
-  if ((f.from !== undefined || f.to !== undefined) && !rs.some((r) => inRange(claimTime(claims, r), f))) return false;
+  // Publication time: the conflict's, its latest claim's (what `at` shows and the list orders by).
+  if ((f.from !== undefined || f.to !== undefined) && !inRange(latest(claims, c), f)) return false;
   return true;
 };
 

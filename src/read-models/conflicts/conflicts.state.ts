@@ -26,13 +26,10 @@ export interface ConflictArticle {
   claims: string[];
 }
 
-/** The live asserted and denied claims of one claim key, each in reading order (compareFacts). */
+/** The live asserted and denied claims of one claim key, each in reading order (compareFacts), so time first. */
 export interface KeyClaims {
-  asserted: string[];
-  denied: string[];
-  /** Their facts, index for index: keeping a list in order compares facts, and looking each up in `facts` cost more than the compare. */
-  assertedFacts: ConflictFacts[];
-  deniedFacts: ConflictFacts[];
+  asserted: ConflictFacts[];
+  denied: ConflictFacts[];
 }
 
 /**
@@ -59,8 +56,6 @@ export interface ConflictsState extends CandidateIndexes {
   conflicts: Map<string, Conflict>;
   /** claim id → ids of the conflicts it is in. */
   byClaim: Map<string, string[]>;
-  /** claim key → ids of its denial conflicts, in the reading order of the denials. */
-  denials: Map<string, string[]>;
 }
 
 export type SavedConflictsState = Omit<ConflictsState, keyof CandidateIndexes>;

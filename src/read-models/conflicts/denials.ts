@@ -1,120 +1,99 @@
-// Denial conflicts, kept per claim key without rescanning it: each denied claim of a key opposes
-// every asserted claim of that key (one conflict per denial, `b` in reading order). Every denial's
-// `b` IS the key's asserted list (one array, read-only outside this file): an asserted claim coming
-// or going is one insert or removal there, not one per denial — with claims arriving out of
-// reading order, splicing each denial's own copy cost O(denials × asserted) per claim.
-import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
-import { compareFacts, keyOf, type ConflictFacts } from './conflict-rules.js';
+// Denial conflicts, kept per claim key: each denied claim of a key opposes the asserted claims of
+// that key published within WINDOW_MS of it (denies() in conflict-rules.ts; one conflict per
+// denial, `b` in reading order). A key's claims are kept in reading order, which is time first,
+// so the claims within the window of one are a binary search and a short walk, not the whole key.
+import { compareFacts, denialWhy, denies, keyOf, WINDOW_MS, type ConflictFacts } from './conflict-rules.js';
 import { addConflict, conflictId, removeConflict, type Conflict, type ConflictsState, type KeyClaims } from './conflicts.state.js';
 
-const quoteOf = (mention: string): string => (mention ? `"${mention}"` : 'the outlet');
-const why = (mention: string, key: string, n: number): string =>
-  `${quoteOf(mention)} denies what ${n} asserted claim${n > 1 ? 's' : ''} of ${key} state${n > 1 ? '' : 's'}.`;
+/** The one denial conflict of `denied`, against the asserted claims it denies (in reading order; at least one). */
+export const denialOf = (denied: ConflictFacts, asserted: readonly string[]): Conflict => ({
+  id: conflictId('denial', [denied.claimId]),
+  kind: 'denial',
+  basis: 'same-key',
+  a: [denied.claimId],
+  b: [...asserted],
+  why: denialWhy(denied.mention, keyOf(denied), asserted.length),
+});
 
-/**
- * A denial's explanation counts its key's asserted claims, so it is read from `b` when asked
- * (an enumerable getter: snapshots, hashes and copies see a plain string) rather than rebuilt for
- * every denial each time the key gains or loses an asserted claim.
- */
-const explained = (conflict: Omit<Conflict, 'why'>, mention: string, key: string): Conflict =>
-  Object.defineProperty(conflict, 'why', {
-    get(this: Conflict) { return why(mention, key, this.b.length); },
-    enumerable: true,
-    configurable: true,
-  }) as Conflict;
-
-const denialOf = (denied: ConflictFacts, key: string, asserted: string[]): Conflict =>
-  explained({ id: conflictId('denial', [denied.claimId]), kind: 'denial', basis: 'same-key', a: [denied.claimId], b: asserted }, denied.mention, key);
-
-/** Inserts `f` into a list (ids and their facts) in reading order; returns where. Claims mostly come in order, so the end is tried first. */
-const insertInOrder = (ids: string[], facts: ConflictFacts[], f: ConflictFacts): number => {
-  let hi = facts.length;
-  if (hi === 0 || compareFacts(facts[hi - 1], f) < 0) {
-    facts.push(f);
-    return ids.push(f.claimId) - 1;
-  }
+/** First index whose facts do not sort before `f` (reading order). */
+const lowerBound = (facts: readonly ConflictFacts[], f: ConflictFacts): number => {
   let lo = 0;
+  let hi = facts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (compareFacts(facts[mid], f) < 0) lo = mid + 1;
     else hi = mid;
   }
-  facts.splice(lo, 0, f);
-  ids.splice(lo, 0, f.claimId);
   return lo;
 };
 
-const insertAsserted = (group: KeyClaims, f: ConflictFacts): number => insertInOrder(group.asserted, group.assertedFacts, f);
-const insertDenied = (group: KeyClaims, f: ConflictFacts): number => insertInOrder(group.denied, group.deniedFacts, f);
-
-const createAll = (state: ConflictsState, key: string, group: KeyClaims): void => {
-  const ids = group.denied.map((id) => {
-    const conflict = denialOf(state.facts.get(id)!, key, group.asserted);
-    addConflict(state, conflict);
-    return conflict.id;
-  });
-  if (ids.length) state.denials.set(key, ids);
+/** First index whose time is at least `t`. */
+const firstAtOrAfter = (facts: readonly ConflictFacts[], t: number): number => {
+  let lo = 0;
+  let hi = facts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (facts[mid].t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 };
 
-const removeAll = (state: ConflictsState, key: string): void => {
-  for (const id of state.denials.get(key) ?? []) removeConflict(state, id);
-  state.denials.delete(key);
+/** The claims of a list within WINDOW_MS of time `t`, in reading order. */
+const inWindow = (facts: readonly ConflictFacts[], t: number): ConflictFacts[] => {
+  const out: ConflictFacts[] = [];
+  for (let i = firstAtOrAfter(facts, t - WINDOW_MS); i < facts.length && facts[i].t <= t + WINDOW_MS; i++) out.push(facts[i]);
+  return out;
+};
+
+/** Claims mostly come in reading order, so the end is tried first. */
+const insertInOrder = (facts: ConflictFacts[], f: ConflictFacts): void => {
+  if (!facts.length || compareFacts(facts[facts.length - 1], f) < 0) facts.push(f);
+  else facts.splice(lowerBound(facts, f), 0, f);
+};
+
+const removeFrom = (facts: ConflictFacts[], f: ConflictFacts): void => {
+  const at = facts.findIndex((g) => g.claimId === f.claimId);
+  if (at >= 0) facts.splice(at, 1);
 };
 
 const groupOf = (state: Pick<ConflictsState, 'keyed'>, key: string): KeyClaims => {
   let group = state.keyed.get(key);
-  if (!group) state.keyed.set(key, (group = { asserted: [], denied: [], assertedFacts: [], deniedFacts: [] }));
+  if (!group) state.keyed.set(key, (group = { asserted: [], denied: [] }));
   return group;
 };
 
-/** After restoreKey of every claim: each denial's `b` becomes its key's asserted list again (equal to it in the snapshot). */
-export const relinkDenials = (state: Pick<ConflictsState, 'keyed' | 'denials' | 'conflicts' | 'facts'>): void => {
-  for (const [key, ids] of state.denials) {
-    const asserted = state.keyed.get(key)?.asserted;
-    if (!asserted) continue;
-    for (const id of ids) {
-      const conflict = state.conflicts.get(id);
-      const denied = conflict && state.facts.get(conflict.a[0]);
-      if (!conflict || !denied) continue;
-      conflict.b = asserted;
-      explained(conflict, denied.mention, key);
-    }
-  }
+/** Sets the denial conflict of `denied` from the asserted claims its window now holds (none: no conflict). */
+const refresh = (state: ConflictsState, group: KeyClaims, denied: ConflictFacts): void => {
+  removeConflict(state, conflictId('denial', [denied.claimId]));
+  const asserted = inWindow(group.asserted, denied.t).filter((f) => denies(denied, f));
+  if (asserted.length) addConflict(state, denialOf(denied, asserted.map((f) => f.claimId)));
 };
 
 /**
  * Whether a live claim takes part in its key's denials: asserted or denied, and not in a syndicated
  * copy, whose claims repeat its original's (the original's denial already opposes every assertion).
  */
-const joinsKey = (f: ConflictFacts): boolean => (f.polarity === 'asserted' || f.polarity === 'denied') && f.story === f.articleId;
+export const joinsKey = (f: ConflictFacts): boolean => (f.polarity === 'asserted' || f.polarity === 'denied') && f.story === f.articleId;
 
 /** On restore: puts a live claim back in its key's lists; its conflicts are already in the snapshot. */
-export const restoreKey = (state: Pick<ConflictsState, 'keyed' | 'facts'>, f: ConflictFacts): void => {
+export const restoreKey = (state: Pick<ConflictsState, 'keyed'>, f: ConflictFacts): void => {
   if (!joinsKey(f)) return;
   const group = groupOf(state, keyOf(f));
-  if (f.polarity === 'denied') insertDenied(group, f);
-  else insertAsserted(group, f);
+  insertInOrder(f.polarity === 'denied' ? group.denied : group.asserted, f);
 };
 
-/** A live claim (already in `state.facts`) joins its key. */
+/** A live claim (already in `state.facts`) joins its key: its own denial, or the denials within its window. */
 export const addToKey = (state: ConflictsState, f: ConflictFacts): void => {
   if (!joinsKey(f)) return;
-  const key = keyOf(f);
-  const group = groupOf(state, key);
+  const group = groupOf(state, keyOf(f));
   if (f.polarity === 'denied') {
-    const at = insertDenied(group, f);
-    if (!group.asserted.length) return;
-    const conflict = denialOf(f, key, group.asserted);
-    addConflict(state, conflict);
-    const ids = state.denials.get(key);
-    if (ids) ids.splice(at, 0, conflict.id);
-    else state.denials.set(key, [conflict.id]);
+    insertInOrder(group.denied, f);
+    refresh(state, group, f);
     return;
   }
-  insertAsserted(group, f);
-  if (group.asserted.length === 1) return createAll(state, key, group);
-  // Each denial's `b` already holds it (it is group.asserted), and its explanation reads `b`.
-  for (const id of state.denials.get(key) ?? []) addToBucket(state.byClaim, f.claimId, id);
+  insertInOrder(group.asserted, f);
+  for (const denied of inWindow(group.denied, f.t)) refresh(state, group, denied);
 };
 
 /** A claim leaves its key (retracted, or about to be re-added as corrected). */
@@ -123,26 +102,12 @@ export const removeFromKey = (state: ConflictsState, f: ConflictFacts): void => 
   const key = keyOf(f);
   const group = state.keyed.get(key);
   if (!group) return;
-  const ids = state.denials.get(key);
   if (f.polarity === 'denied') {
-    const at = group.denied.indexOf(f.claimId);
-    if (at < 0) return;
-    group.denied.splice(at, 1);
-    group.deniedFacts.splice(at, 1);
-    // While the key has asserted claims, ids[i] is the conflict of group.denied[i].
-    if (ids) {
-      removeConflict(state, ids[at]);
-      ids.splice(at, 1);
-      if (!ids.length) state.denials.delete(key);
-    }
+    removeFrom(group.denied, f);
+    removeConflict(state, conflictId('denial', [f.claimId]));
   } else {
-    const at = group.asserted.indexOf(f.claimId);
-    if (at < 0) return;
-    // The last one: its denials go while their `b` still names it, so its byClaim entries go too.
-    if (group.asserted.length === 1) removeAll(state, key);
-    group.asserted.splice(at, 1);
-    group.assertedFacts.splice(at, 1);
-    if (group.asserted.length) for (const id of ids ?? []) removeFromBucket(state.byClaim, f.claimId, id);
+    removeFrom(group.asserted, f);
+    for (const denied of inWindow(group.denied, f.t)) refresh(state, group, denied);
   }
   if (!group.asserted.length && !group.denied.length) state.keyed.delete(key);
 };
