@@ -29,9 +29,6 @@ export interface Config {
   readRateLimit: number;
   /** Reads that replay the log or hash every view (`asOf`, `hash=true`) per minute per client. */
   costlyReadRateLimit: number;
-  /** `asOf` replays running at once; more wait in a queue of `replayQueue`, beyond it 503. */
-  maxReplays: number;
-  replayQueue: number;
   /** A request must arrive whole (headers and body) within this, ms. */
   requestTimeoutMs: number;
   /** A socket idle this long is closed, ms. */
@@ -93,8 +90,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     writeRateLimit: int(env, 'WRITE_RATE_LIMIT', 600, 1, 1_000_000),
     readRateLimit: int(env, 'READ_RATE_LIMIT', 6000, 1, 10_000_000),
     costlyReadRateLimit: int(env, 'COSTLY_READ_RATE_LIMIT', 120, 1, 1_000_000),
-    maxReplays: int(env, 'MAX_REPLAYS', 2, 1, 64),
-    replayQueue: int(env, 'REPLAY_QUEUE', 8, 0, 10_000),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_MS', 120_000, 100, 3_600_000),
     maxConnections: int(env, 'MAX_CONNECTIONS', 1024, 1, 1_000_000),

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
-import type { ProjectionRunner } from '../projections/projection-runner.js';
-import { HEAP_VIEWS, PROJECTION_RUNNER } from '../projections/projections.tokens.js';
+import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
 import type { StoredProjectionRunner } from '../projections/stored-projection-runner.js';
 
 @ApiTags('health')
@@ -12,8 +11,6 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     /** Absent in the CLI's write-only app, which has no views. */
     @Optional() @Inject(PROJECTION_RUNNER) private readonly runner: StoredProjectionRunner | null = null,
-    /** Until every route reads the read-model store: the in-memory views too. */
-    @Optional() @Inject(HEAP_VIEWS) private readonly heapViews: ProjectionRunner | null = null,
   ) {}
 
   @Get()
@@ -35,6 +32,6 @@ export class HealthController {
   }
 
   private ready(): boolean {
-    return this.runner!.ready() && (this.heapViews?.ready() ?? true);
+    return this.runner!.ready();
   }
 }

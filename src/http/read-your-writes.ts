@@ -1,6 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { ProjectionRunner } from '../projections/projection-runner.js';
-import { HEAP_VIEWS, PROJECTION_RUNNER } from '../projections/projections.tokens.js';
+import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
 import type { StoredProjectionRunner } from '../projections/stored-projection-runner.js';
 
 /**
@@ -9,14 +8,10 @@ import type { StoredProjectionRunner } from '../projections/stored-projection-ru
  */
 @Injectable()
 export class ReadYourWrites {
-  constructor(
-    @Optional() @Inject(PROJECTION_RUNNER) private readonly runner?: StoredProjectionRunner,
-    /** Until every route reads the read-model store: the in-memory views too. */
-    @Optional() @Inject(HEAP_VIEWS) private readonly heapViews?: ProjectionRunner,
-  ) {}
+  constructor(@Optional() @Inject(PROJECTION_RUNNER) private readonly runner?: StoredProjectionRunner) {}
 
   async settle(position: bigint | null, timeoutMs = 2000): Promise<void> {
     if (position === null) return;
-    await Promise.all([this.runner?.waitFor(position, timeoutMs), this.heapViews?.waitFor(position, timeoutMs)]);
+    await this.runner?.waitFor(position, timeoutMs);
   }
 }

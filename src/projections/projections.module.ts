@@ -3,13 +3,12 @@ import { CONFIG, type Config } from '../app/config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import type { ReadModelStore } from '../read-model-store/read-model-store.js';
 import { readModelFile, SqliteReadModelStore } from '../read-model-store/sqlite/sqlite-read-model-store.js';
-import { ALL_PROJECTIONS, STORED_READ_MODELS } from '../read-models/index.js';
-import { ProjectionRunner } from './projection-runner.js';
+import { STORED_READ_MODELS } from '../read-models/index.js';
 import { ProjectionsController } from './projections.controller.js';
-import { HEAP_VIEWS, PROJECTION_RUNNER, READ_MODEL_STORE } from './projections.tokens.js';
+import { PROJECTION_RUNNER, READ_MODEL_STORE } from './projections.tokens.js';
 import { StoredProjectionRunner } from './stored-projection-runner.js';
 
-export { HEAP_VIEWS, PROJECTION_RUNNER, READ_MODEL_STORE } from './projections.tokens.js';
+export { PROJECTION_RUNNER, READ_MODEL_STORE } from './projections.tokens.js';
 
 /**
  * Read models are kept beside the data, not in the event store, so any store (SQLite or
@@ -28,25 +27,23 @@ const openReadModelStore = (config: Config, events: EventStore): ReadModelStore 
       inject: [EVENT_STORE, READ_MODEL_STORE],
       useFactory: (events: EventStore, store: ReadModelStore) => new StoredProjectionRunner(events, store, STORED_READ_MODELS),
     },
-    { provide: HEAP_VIEWS, inject: [EVENT_STORE], useFactory: (events: EventStore) => new ProjectionRunner(events, ALL_PROJECTIONS) },
   ],
-  exports: [PROJECTION_RUNNER, READ_MODEL_STORE, HEAP_VIEWS],
+  exports: [PROJECTION_RUNNER, READ_MODEL_STORE],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: StoredProjectionRunner,
-    @Inject(HEAP_VIEWS) private readonly heapViews: ProjectionRunner,
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
   ) {}
 
   /** Never fails: a store that does not answer yet is retried by the runners (GET /health says so meanwhile). */
   async onApplicationBootstrap(): Promise<void> {
-    await Promise.all([this.runner.start(), this.heapViews.start()]);
+    await this.runner.start();
   }
 
   /** Before the event store closes (onApplicationShutdown), so the last batch is written; then the file is let go. */
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.runner.stop(), this.heapViews.stop()]);
+    await this.runner.stop();
     this.store.close();
   }
 }

@@ -1,24 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CONFIG, type Config } from '../app/config.js';
-import { ReplayGate } from './replay-gate.js';
 import { ArticlesViewController } from './articles.controller.js';
 import { AttributionsController } from './attributions.controller.js';
 import { ClaimsController } from './claims.controller.js';
 import { ConflictsController } from './conflicts.controller.js';
 import { PartiesController } from './parties.controller.js';
 import { SourcesController } from './sources.controller.js';
-import { ReadModelQueryHandler } from './read-model-query.handler.js';
 import { ReaderQueryHandler } from './reader-query.handler.js';
 
 /** The read side over REST: thin controllers over the pure query functions of src/read-models. */
 @Module({
   imports: [CqrsModule],
   controllers: [ClaimsController, PartiesController, SourcesController, ArticlesViewController, AttributionsController, ConflictsController],
-  providers: [
-    ReadModelQueryHandler,
-    ReaderQueryHandler,
-    { provide: ReplayGate, inject: [CONFIG], useFactory: (config: Config) => new ReplayGate(config.maxReplays, config.replayQueue) },
-  ],
+  providers: [ReaderQueryHandler],
 })
 export class ViewsModule {}
