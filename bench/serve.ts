@@ -13,7 +13,8 @@ import { listConflictsJson } from '../src/read-models/conflicts/conflicts.querie
 import type { AttributionsState, ClaimsState, ConflictsState } from '../src/read-models/index.js';
 
 const started = Date.now();
-const app = await createApp({ config: loadConfig(), extractor: defaultExtractor(), logger: ['error'] });
+// Errors only: a request line per measured request would be the benchmark's own noise.
+const app = await createApp({ config: { ...loadConfig(), logLevel: 'error' }, extractor: defaultExtractor() });
 await app.listen(0, '127.0.0.1');
 const head = await app.get<EventStore>(EVENT_STORE).headPosition();
 const runner = app.get<ProjectionRunner>(HEAP_VIEWS);

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { EventStoreOptions } from '../event-store/open-event-store.js';
 import type { FetchLimits } from '../inputs/fetching/fetch-page.js';
+import { LOG_LEVELS, type LogLevel } from '../http/request-logs.js';
 
 export interface Config {
   port: number;
@@ -40,6 +41,8 @@ export interface Config {
   fetch: FetchLimits;
   /** How often the server looks for feeds due a poll, ms; 0: the server polls none (`feeds poll` still does). */
   feedTickMs: number;
+  /** The least severe log line written (pino's levels); `silent` writes none. */
+  logLevel: LogLevel;
 }
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
@@ -58,6 +61,13 @@ const bool = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new Error(`${name} must be true or false, not "${env[name]}"`);
 };
 
+const oneOf = <T extends string>(env: NodeJS.ProcessEnv, name: string, fallback: T, allowed: readonly T[]): T => {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}, not "${env[name]}"`);
+  return raw as T;
+};
+
 /** `[::1]` is how a person writes an IPv6 address next to a port; Node's listen wants it bare. */
 export const bareHost = (host: string): string => host.replace(/^\[(.*)\]$/, '$1');
 
@@ -66,7 +76,9 @@ const WILDCARDS = ['0.0.0.0', '::'];
 
 /** The names a request's Host may carry: the configured list, else loopback names and the bound address. */
 const hostNames = (env: NodeJS.ProcessEnv, host: string): string[] => {
-  const listed = env.ALLOWED_HOSTS?.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const listed = env.ALLOWED_HOSTS?.split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   if (listed?.length) return listed;
   const own = WILDCARDS.includes(host) ? [] : [host.includes(':') ? `[${host}]` : host.toLowerCase()];
   return [...new Set([...LOOPBACK_HOST_NAMES, ...own])];
@@ -96,12 +108,16 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     maxConnections: int(env, 'MAX_CONNECTIONS', 1024, 1, 1_000_000),
     fetch: {
       allowPrivate: bool(env, 'FETCH_ALLOW_PRIVATE', false),
-      allowHosts: (env.FETCH_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+      allowHosts: (env.FETCH_ALLOW_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
       timeoutMs: int(env, 'FETCH_TIMEOUT_MS', 15_000, 100, 300_000),
       maxBytes: int(env, 'FETCH_MAX_BYTES', 5 * 1024 * 1024, 1024, 64 * 1024 * 1024),
       maxRedirects: int(env, 'FETCH_MAX_REDIRECTS', 5, 0, 20),
     },
     feedTickMs: int(env, 'FEEDS_TICK_MS', 30_000, 0, 3_600_000),
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
   };
 };
 
