@@ -23,8 +23,12 @@ describe('POST /articles with html', () => {
     const events = (await request(t.server).get(`/articles/${res.body.articleId}/events`).expect(200)).body.events;
     const ingested = events[0].data;
     expect(ingested).toMatchObject({
-      title: 'Talks resume', outlet: 'The Daily Wire', byline: 'Jane Doe', language: 'en-GB',
-      publishedAt: '2025-05-21T08:00:00.000Z', url: 'https://example.org/a/1',
+      title: 'Talks resume',
+      outlet: 'The Daily Wire',
+      byline: 'Jane Doe',
+      language: 'en-GB',
+      publishedAt: '2025-05-21T08:00:00.000Z',
+      url: 'https://example.org/a/1',
     });
     expect(ingested.body).not.toMatch(/cookies|caption|Read more|Home/);
     expect(ingested.body.split('\n\n')).toHaveLength(2);
@@ -55,15 +59,38 @@ describe('POST /articles with html', () => {
 
   it('malformed markup, scripts and huge pages: a 2xx or a 4xx with a message, never a 500', async () => {
     const fragment = fc.oneof(
-      fc.constantFrom('<p>', '</p>', '<div class="cookie">', '</div>', '<script>', '</script>', '<!--', '-->', '<article>', '<nav>', '<![CDATA[',
-        '<p>Ruritania pledged to reopen the border crossing by June, officials said on Tuesday.</p>', '<table><tr><td>', '&amp;', '&#0;', '\u0000', '<svg onload=x>', '<html lang="x">'),
+      fc.constantFrom(
+        '<p>',
+        '</p>',
+        '<div class="cookie">',
+        '</div>',
+        '<script>',
+        '</script>',
+        '<!--',
+        '-->',
+        '<article>',
+        '<nav>',
+        '<![CDATA[',
+        '<p>Ruritania pledged to reopen the border crossing by June, officials said on Tuesday.</p>',
+        '<table><tr><td>',
+        '&amp;',
+        '&#0;',
+        '\u0000',
+        '<svg onload=x>',
+        '<html lang="x">',
+      ),
       fc.string({ maxLength: 40 }),
       fc.string({ unit: 'binary', maxLength: 20 }),
     );
     const html = fc.oneof(
       fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join('')),
       fc.constantFrom(60, 300, 5_000, 40_000).map((n) => '<div>'.repeat(n) + '<p>Ruritania pledged aid to the region, officials said.</p>'),
-      fc.integer({ min: 1, max: 3 }).map((n) => `<html><body><article>${'<p>Genovia pledged to reopen talks with its neighbours, the ministry said.</p>'.repeat(5000 * n)}</article></body></html>`),
+      fc
+        .integer({ min: 1, max: 3 })
+        .map(
+          (n) =>
+            `<html><body><article>${'<p>Genovia pledged to reopen talks with its neighbours, the ministry said.</p>'.repeat(5000 * n)}</article></body></html>`,
+        ),
     );
     await fc.assert(
       fc.asyncProperty(html, async (body) => {

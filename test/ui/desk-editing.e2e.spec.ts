@@ -20,8 +20,9 @@ interface ApiClaim {
 
 // An article published long before the seeds were recorded, posted after them.
 const OLD_WIRE =
-  'title: Arctic talks\noutlet: Desk Wire\npublished: 2019-03-04\n\nOSLO — Norway’s foreign ministry said on Tuesday it had invited Sweden’s prime minister ' +
-  'to visit Oslo for talks on Arctic security. Finland accused Russia of violating its airspace, according to a statement from the Finnish defence ministry.';
+  'title: Arctic talks\noutlet: Desk Wire\npublished: 2019-03-04\n\n' +
+  'OSLO — Norway’s foreign ministry said on Tuesday it had invited Sweden’s prime minister to visit Oslo for talks on Arctic security. ' +
+  'Finland accused Russia of violating its airspace, according to a statement from the Finnish defence ministry.';
 
 /** What the page's checks use of `document` (the tests compile without the DOM library). */
 interface BrowserDocument {

@@ -44,8 +44,13 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
       const result = await appendToArticle(this.store, article.articleId, events, context, loaded ? loaded.revision : NO_STREAM);
       appended = true;
       return {
-        articleId: article.articleId, stream: articleStream(article.articleId), revision: result.nextExpectedRevision, position: result.position,
-        created: true, ...(loaded ? { reinstated: true } : {}), claims: events.filter((e) => isClaimType(e.type)).length,
+        articleId: article.articleId,
+        stream: articleStream(article.articleId),
+        revision: result.nextExpectedRevision,
+        position: result.position,
+        created: true,
+        ...(loaded ? { reinstated: true } : {}),
+        claims: events.filter((e) => isClaimType(e.type)).length,
       };
     } catch (error) {
       // Another writer wrote the stream meanwhile: the article is in the log, whatever we decide next.

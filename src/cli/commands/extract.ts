@@ -29,9 +29,8 @@ const printTable = (articles: ExtractedArticle[]): void => {
     console.log(`\n${a.file}: ${a.claims.length} claim(s)`);
     for (const c of a.claims) {
       const flags = [c.polarity === 'denied' ? 'DENIED' : '', c.hedged ? 'hedged' : ''].filter(Boolean).join(' ');
-      console.log(
-        `  ${c.type.padEnd(19)} ${parties(c.actors)} -> ${parties(c.targets)}  [source: ${c.source.party ?? 'outlet'}${c.source.via ? ` via ${c.source.via}` : ''}] ${flags}`,
-      );
+      const source = `${c.source.party ?? 'outlet'}${c.source.via ? ` via ${c.source.via}` : ''}`;
+      console.log(`  ${c.type.padEnd(19)} ${parties(c.actors)} -> ${parties(c.targets)}  [source: ${source}] ${flags}`);
       console.log(`    "${c.content}"  (${c.topics.join(', ')})`);
     }
   }

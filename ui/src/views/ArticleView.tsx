@@ -204,7 +204,14 @@ const Mark = ({
   const label = `${refs.length} claim${refs.length > 1 ? 's' : ''}: ${types.map((t) => TYPE_LABEL[t]).join(', ')}${live.length === 0 ? ' (retracted)' : ''}`;
   return (
     <mark
-      class={`hl t-${lead}${types.length > 1 ? ` multi u-${types[1]}` : ''}${live.length === 0 ? ' retracted' : ''}${refs.some((r) => pinned.includes(r.claimId)) ? ' pinned' : ''}`}
+      class={[
+        `hl t-${lead}`,
+        types.length > 1 && `multi u-${types[1]}`,
+        live.length === 0 && 'retracted',
+        refs.some((r) => pinned.includes(r.claimId)) && 'pinned',
+      ]
+        .filter(Boolean)
+        .join(' ')}
       data-start={seg.start}
       data-claims={seg.claimIds.join(' ')}
       data-types={types.join(' ')}

@@ -66,8 +66,8 @@ export const TimelineView = ({ filter }: { filter: TimelineFilter }) => {
     <div class="stack">
       <h1>Timeline</h1>
       <p class="muted timeline-note" id="timeline-note">
-        Claims are placed by their article’s publication date (the date it was recorded, when the article gives none); “As of” moves knowledge time: what the
-        store held after that many events.
+        Claims sit on their article’s publication date (else the day it was recorded). <strong>As of</strong> moves knowledge time: what the store held after
+        that many events.
       </p>
       <form class="filters" aria-label="filter the timeline" onSubmit={(e) => e.preventDefault()}>
         <label>
