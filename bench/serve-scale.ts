@@ -26,7 +26,8 @@ setInterval(() => {
 }, 10).unref();
 await new Promise((resolve) => setTimeout(resolve, 20));
 const started = Date.now();
-const app = await createApp({ config: loadConfig(), extractor: defaultExtractor(), logger: ['error'] });
+// Errors only: a request line per measured request would be the benchmark's own noise.
+const app = await createApp({ config: { ...loadConfig(), logLevel: 'error' }, extractor: defaultExtractor() });
 await app.listen(0, '127.0.0.1');
 const head = await app.get<EventStore>(EVENT_STORE).headPosition();
 const runner = app.get<{ waitFor(position: bigint, timeoutMs?: number): Promise<boolean> }>(PROJECTION_RUNNER);
