@@ -26,12 +26,25 @@ export class ArticlesModule {
     return {
       module: ArticlesModule,
       imports: [CqrsModule, SyndicationModule],
-      controllers: [IngestArticleController, ArticleEventsController, RecordClaimController, RetractClaimController, CorrectClaimController, WithdrawArticleController],
+      controllers: [
+        IngestArticleController,
+        ArticleEventsController,
+        RecordClaimController,
+        RetractClaimController,
+        CorrectClaimController,
+        WithdrawArticleController,
+      ],
       providers: [
         { provide: CLAIM_EXTRACTOR, useValue: extractor },
         ReadYourWrites,
         PageFetcher,
-        IngestArticleHandler, ReextractArticlesHandler, RecordClaimHandler, RetractClaimHandler, CorrectClaimHandler, WithdrawArticleHandler, ArticleEventsHandler,
+        IngestArticleHandler,
+        ReextractArticlesHandler,
+        RecordClaimHandler,
+        RetractClaimHandler,
+        CorrectClaimHandler,
+        WithdrawArticleHandler,
+        ArticleEventsHandler,
       ],
     };
   }

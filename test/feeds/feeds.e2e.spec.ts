@@ -122,11 +122,20 @@ describe('feeds', () => {
     items.push({ id: 'b-again', title: 'Linked, republished', link: `${site.origin}/b` });
     const before = await t.store.headPosition();
     const polled = await request(t.server).post(`/feeds/${feedId}/poll`).expect(200);
-    expect(polled.body.lastPoll).toMatchObject({ ingested: 0, failedItems: [{ key: 'b-again', reason: expect.stringMatching(/was withdrawn at .*reason: syndicated without permission/) }] });
+    expect(polled.body.lastPoll).toMatchObject({
+      ingested: 0,
+      failedItems: [{ key: 'b-again', reason: expect.stringMatching(/was withdrawn at .*reason: syndicated without permission/) }],
+    });
     expect(await t.store.readAll({ after: before, streamPrefix: 'article-' })).toEqual([]);
-    const byUrl = await request(t.server).post('/articles').send({ url: `${site.origin}/b` }).expect(409);
+    const byUrl = await request(t.server)
+      .post('/articles')
+      .send({ url: `${site.origin}/b` })
+      .expect(409);
     expect(byUrl.body.message).toMatch(/was withdrawn at .*syndicated without permission.*force: true/);
-    const forced = await request(t.server).post('/articles').send({ url: `${site.origin}/b`, force: true }).expect(201);
+    const forced = await request(t.server)
+      .post('/articles')
+      .send({ url: `${site.origin}/b`, force: true })
+      .expect(201);
     expect(forced.body).toMatchObject({ articleId, reinstated: true });
     await request(t.server).get(`/articles/${articleId}`).expect(200);
   });

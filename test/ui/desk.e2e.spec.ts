@@ -380,7 +380,9 @@ describe('the analyst’s desk in Chromium', () => {
   });
 
   it('withdraws an article with a reason: it leaves the overview, and a link to it shows the withdrawal', async () => {
-    const text = 'title: A story to withdraw\noutlet: Desk Wire\npublished: 2025-06-03\n\nOSLO — Norway pledged to fund a new Arctic research station, its foreign ministry said on Wednesday.';
+    const text =
+      'title: A story to withdraw\noutlet: Desk Wire\npublished: 2025-06-03\n\n' +
+      'OSLO — Norway pledged to fund a new Arctic research station, its foreign ministry said on Wednesday.';
     const { articleId } = (await request(t.server).post('/articles').set(t.auth).send({ text }).expect(201)).body;
     await open(`#/articles/${articleId}`);
     const panel = page.locator('#claim-panel');

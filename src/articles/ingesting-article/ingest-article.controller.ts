@@ -13,7 +13,10 @@ import { IngestArticleDto } from './ingest-article.dto.js';
 @ApiTags('articles')
 @Controller('articles')
 export class IngestArticleController {
-  constructor(private readonly commands: CommandBus, private readonly views: ReadYourWrites) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly views: ReadYourWrites,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Ingest an article: its stream opens with ArticleIngested and the claims found in it, in one append' })
@@ -32,7 +35,17 @@ export class IngestArticleController {
     const { force, ...input } = dto;
     const result = await this.commands.execute(new IngestArticleCommand(input, commandContextFrom(correlationId, caller), force === true));
     await this.views.settle(result.position);
-    void reply.status(result.created ? 201 : 200).header('etag', etagOf(result.revision)).header('location', `/articles/${result.articleId}`);
-    return { articleId: result.articleId, stream: result.stream, revision: result.revision.toString(), created: result.created, ...(result.reinstated ? { reinstated: true } : {}), claims: result.claims };
+    void reply
+      .status(result.created ? 201 : 200)
+      .header('etag', etagOf(result.revision))
+      .header('location', `/articles/${result.articleId}`);
+    return {
+      articleId: result.articleId,
+      stream: result.stream,
+      revision: result.revision.toString(),
+      created: result.created,
+      ...(result.reinstated ? { reinstated: true } : {}),
+      claims: result.claims,
+    };
   }
 }

@@ -57,7 +57,12 @@ export class IngestArticleDto {
   @IsISO8601({ strict: true })
   publishedAt?: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Ingest the text even though its article was withdrawn (DELETE /articles/:id): it is re-instated; without it that is a 409 naming the withdrawal' })
-  @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Ingest the text even though its article was withdrawn (DELETE /articles/:id): it is re-instated; without it that is a 409 naming the withdrawal',
+  })
+  @IsOptional()
+  @IsBoolean()
   force?: boolean;
 }
