@@ -343,7 +343,13 @@ describe('the analyst’s desk in Chromium', () => {
 
   it('links a syndicated copy to its original, and the original to its copies', async () => {
     const ingest = async (name: 'original' | 'copy-harbour') =>
-      (await request(t.server).post('/articles').set(t.auth).send({ text: fixtureText(name) }).expect(201)).body.articleId as string;
+      (
+        await request(t.server)
+          .post('/articles')
+          .set(t.auth)
+          .send({ text: fixtureText(name) })
+          .expect(201)
+      ).body.articleId as string;
     const original = await ingest('original');
     const copy = await ingest('copy-harbour');
     await open(`#/articles/${copy}`);
@@ -352,7 +358,9 @@ describe('the analyst’s desk in Chromium', () => {
     await copyOf.click();
     await page.locator('#copies li a').first().waitFor();
     expect(page.url()).toContain(`#/articles/${original}`);
-    expect(await page.locator('#copies li').allTextContents()).toEqual([expect.stringMatching(/^Neighbours return to the table over contested dam \(Harbour Times, .*% alike\)$/)]);
+    expect(await page.locator('#copies li').allTextContents()).toEqual([
+      expect.stringMatching(/^Neighbours return to the table over contested dam \(Harbour Times, .*% alike\)$/),
+    ]);
     await screenshots(page, 'copies');
   });
 

@@ -124,8 +124,9 @@ export const KeyCompare = ({ claimKey }: { claimKey: string }) => {
             {a.topics.length ? ` on ${a.topics.join(', ')}` : ''}
           </h1>
           <p class="why">
-            {a.claims} claim(s) in {a.articles} article(s){a.reports < a.articles && <> ({a.reports} independent report(s): the rest are syndicated copies)</>}{' '}
-            from {a.sources.length} source(s): <strong>{a.status}</strong>
+            {a.claims} claim(s) in {a.articles} article(s)
+            {a.reports < a.articles && <> ({a.reports} independent report(s): the rest are syndicated copies)</>} from {a.sources.length} source(s):{' '}
+            <strong>{a.status}</strong>
             {a.denied > 0 && (
               <>
                 ; <strong>{a.denied} denial(s)</strong>
