@@ -105,7 +105,8 @@ describe('editing and reading on the desk in Chromium', () => {
     expect(untitled?.dateline).toBe('ISLAMABAD');
     const { body } = await api(`/articles/${untitled.articleId}`);
     await open(`#/articles/${untitled.articleId}`);
-    expect(await page.locator('#article-title').textContent()).toBe(`ISLAMABAD — ${articleLead(body as string)}`);
+    // The hash changes within the page: wait for this article's title, not the one shown before.
+    await eventually(async () => expect(await page.locator('#article-title').textContent()).toBe(`ISLAMABAD — ${articleLead(body as string)}`));
     expect(await page.locator('#article-title').textContent()).toMatch(/^ISLAMABAD — Pakistan’s Foreign Ministry said it has formally invited .*…$/);
     await open('');
     const link = page.locator(`#article-list a[href="#/articles/${untitled.articleId}"]`);
