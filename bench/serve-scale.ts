@@ -27,7 +27,8 @@ setInterval(() => {
 await new Promise((resolve) => setTimeout(resolve, 20));
 const started = Date.now();
 const config = loadConfig();
-const app = await createApp({ config, extractor: extractionFor(config.extraction), logger: ['error'] });
+// Errors only: a request line per measured request would be the benchmark's own noise.
+const app = await createApp({ config: { ...config, logLevel: 'error' }, extractor: extractionFor(config.extraction) });
 await app.listen(0, '127.0.0.1');
 const head = await app.get<EventStore>(EVENT_STORE).headPosition();
 const runner = app.get<{ waitFor(position: bigint, timeoutMs?: number): Promise<boolean> }>(PROJECTION_RUNNER);

@@ -10,7 +10,8 @@ import type { StoredProjectionRunner } from '../src/projections/stored-projectio
 
 const started = Date.now();
 const config = loadConfig();
-const app = await createApp({ config, extractor: extractionFor(config.extraction), logger: ['error'] });
+// Errors only: a request line per measured request would be the benchmark's own noise.
+const app = await createApp({ config: { ...config, logLevel: 'error' }, extractor: extractionFor(config.extraction) });
 await app.listen(0, '127.0.0.1');
 const head = await app.get<EventStore>(EVENT_STORE).headPosition();
 if (!(await app.get<StoredProjectionRunner>(PROJECTION_RUNNER).waitFor(head, 6 * 3_600_000))) throw new Error('the read models never caught up');

@@ -1,5 +1,7 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { ArticlesModule } from '../articles/articles.module.js';
 import type { ClaimExtractor } from '../domain/claim-extractor.js';
 import { asExtractionPort, type ExtractionPort } from '../domain/extraction-port.js';
@@ -20,11 +22,13 @@ export interface AppOptions {
   store?: EventStore;
   /** Views and their REST endpoints; the CLI's write commands leave them out. Default true. */
   readSide?: boolean;
+  /** The HTTP server's logger (src/http/request-logs.ts); the CLI has none, so its output stays its own. */
+  logger?: Logger;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, extractor, store, readSide = true }: AppOptions): DynamicModule {
+  static forRoot({ config, extractor, store, readSide = true, logger }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -34,6 +38,9 @@ export class AppModule {
         ArticlesModule.forRoot(asExtractionPort(extractor, config.extraction.maxClaims)),
         FeedsModule.forRoot({ schedule: readSide }),
         ...(readSide ? [ProjectionsModule, ViewsModule, LiveModule] : []),
+        // useExisting: Nest's lines go through Fastify's logger, a request's through that request's child (its correlation id).
+        // '*splat': nestjs-pino's default route ('{/*splat}') bound no request under this Nest and middie, so lines lost the id.
+        ...(logger ? [LoggerModule.forRoot({ useExisting: true, pinoHttp: { logger }, forRoutes: [{ path: '*splat', method: RequestMethod.ALL }] })] : []),
       ],
       controllers: [HealthController],
       providers: [{ provide: CONFIG, useValue: config }],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { EventStoreOptions } from '../event-store/open-event-store.js';
 import type { ExtractionLimits } from '../extraction-pool/extraction-limits.js';
 import type { FetchLimits } from '../inputs/fetching/fetch-page.js';
+import { LOG_LEVELS, type LogLevel } from '../http/request-logs.js';
 
 export interface Config {
   port: number;
@@ -17,6 +18,8 @@ export interface Config {
   /** Reads need a key too (any role); otherwise only writes, and costly reads once keys exist. */
   readRequiresKey: boolean;
   seedOnStart: boolean;
+  /** The least severe log line written (pino's levels); `silent` writes none. */
+  logLevel: LogLevel;
   seedsDir: string;
   corsOrigin: string | null;
   /** Host names (no port) the service answers to; anything else is refused (DNS rebinding). */
@@ -63,6 +66,13 @@ const bool = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 export const bareHost = (host: string): string => host.replace(/^\[(.*)\]$/, '$1');
 
 export const LOOPBACK_HOST_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+const oneOf = <T extends string>(env: NodeJS.ProcessEnv, name: string, fallback: T, allowed: readonly T[]): T => {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}, not "${env[name]}"`);
+  return raw as T;
+};
+
 const WILDCARDS = ['0.0.0.0', '::'];
 
 /** The names a request's Host may carry: the configured list, else loopback names and the bound address. */
@@ -83,6 +93,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     apiKey: env.API_KEY || null,
     readRequiresKey: bool(env, 'READ_REQUIRES_KEY', false),
     seedOnStart: bool(env, 'SEED_ON_START', true),
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
     seedsDir: env.SEEDS_DIR || './seeds',
     corsOrigin: env.CORS_ORIGIN || null,
     allowedHosts: hostNames(env, host),

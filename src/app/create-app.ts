@@ -1,9 +1,10 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { Authenticator } from '../auth/authenticate.js';
 import { KeyStore } from '../auth/key-store.js';
 import { AccessGuard } from '../http/access.guard.js';
@@ -12,13 +13,15 @@ import { bodyDeadlineHook } from '../http/body-deadline.js';
 import { authenticationHook } from '../http/authentication.hook.js';
 import { ErrorsFilter } from '../http/errors.filter.js';
 import { rateLimitOptions } from '../http/rate-limits.js';
+import { correlationIdHook, createLogger, requestIdOptions, requestLineHook } from '../http/request-logs.js';
 import { validationPipe } from '../http/validation.pipe.js';
 import { serveUi } from '../ui/serve-ui.js';
 import { AppModule, type AppOptions } from './app.module.js';
 import { keysFile, type Config } from './config.js';
 
-export interface CreateAppOptions extends AppOptions {
-  logger?: false | LogLevel[];
+export interface CreateAppOptions extends Omit<AppOptions, 'logger'> {
+  /** Where log lines go: stdout by default, a stream (tests capture one), or false for none at all. */
+  logger?: false | DestinationStream;
   /** Personal API keys; by default DATA_DIR/keys.sqlite. */
   keys?: KeyStore;
 }
@@ -52,18 +55,24 @@ const corsOrigins = (config: Config): string[] => (config.corsOrigin ? config.co
 /** The one place the HTTP shell is assembled, so the server, the tests and the CLI get the same app. */
 export const createApp = async (options: CreateAppOptions): Promise<NestFastifyApplication> => {
   const { config } = options;
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, trustProxy: false, ...socketLimits(config) });
+  const logger = options.logger === false ? null : createLogger(config.logLevel, options.logger);
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, trustProxy: false, ...socketLimits(config), ...requestIdOptions(logger) });
   adapter.getHttpServer().maxConnections = config.maxConnections;
   // bodyParser: false — Nest would add a parser for HTML forms; only Fastify's JSON parser stays (see below).
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, logger: logger ?? undefined }), adapter, {
+    logger: logger ? undefined : false,
+    bufferLogs: logger !== null,
     abortOnError: false,
     bodyParser: false,
   });
+  if (logger) app.useLogger(app.get(NestPinoLogger));
   const keys = options.keys ?? new KeyStore(keysFile(config));
   const authenticator = new Authenticator({ sharedKey: config.apiKey, keys });
   const fastify = app.getHttpAdapter().getInstance();
   if (!options.keys) fastify.addHook('onClose', async () => keys.close());
+  // Before every other hook, so a request refused early (host, key, rate) is answered and logged with its id too.
+  fastify.addHook('onRequest', correlationIdHook);
+  if (logger) fastify.addHook('onResponse', requestLineHook);
 
   // Writes from another origin are refused (Sec-Fetch-Site, else Origin against Host), before any parsing.
   app.enableCsrfProtection({ trustedOrigins: corsOrigins(config) });

@@ -33,12 +33,25 @@ export class ArticlesModule implements OnApplicationShutdown {
     return {
       module: ArticlesModule,
       imports: [CqrsModule, SyndicationModule],
-      controllers: [IngestArticleController, ArticleEventsController, RecordClaimController, RetractClaimController, CorrectClaimController, WithdrawArticleController],
+      controllers: [
+        IngestArticleController,
+        ArticleEventsController,
+        RecordClaimController,
+        RetractClaimController,
+        CorrectClaimController,
+        WithdrawArticleController,
+      ],
       providers: [
         { provide: EXTRACTION, useValue: extraction },
         ReadYourWrites,
         PageFetcher,
-        IngestArticleHandler, ReextractArticlesHandler, RecordClaimHandler, RetractClaimHandler, CorrectClaimHandler, WithdrawArticleHandler, ArticleEventsHandler,
+        IngestArticleHandler,
+        ReextractArticlesHandler,
+        RecordClaimHandler,
+        RetractClaimHandler,
+        CorrectClaimHandler,
+        WithdrawArticleHandler,
+        ArticleEventsHandler,
       ],
     };
   }

@@ -18,13 +18,25 @@ export interface ParsedArticle {
 // `outlet:` names the publication; `source:` is an older spelling still read (a claim's source is
 // the party cited, a different thing).
 const HEADER_KEYS: Record<string, keyof ParsedArticle> = {
-  title: 'title', headline: 'title', outlet: 'outlet', source: 'outlet', url: 'url', link: 'url',
-  published: 'publishedAt', publishedat: 'publishedAt', date: 'publishedAt', section: 'section', dateline: 'dateline',
+  title: 'title',
+  headline: 'title',
+  outlet: 'outlet',
+  source: 'outlet',
+  url: 'url',
+  link: 'url',
+  published: 'publishedAt',
+  publishedat: 'publishedAt',
+  date: 'publishedAt',
+  section: 'section',
+  dateline: 'dateline',
 };
 
 // "ISLAMABAD —", "KYIV, Nov 3 (Reuters) -", "WASHINGTON (AP) —". Bounded quantifiers keep it linear.
-const DATELINE =
-  /^([A-Z][A-Z'’.\- ]{1,40}?(?:, [A-Z][A-Za-z.\- ]{1,30}?)?)(?:,? ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}))?(?: \(([^)]{1,40})\))? ?[—–-]{1,2} ?/;
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const DATELINE = new RegExp(
+  // the place, and an optional region ("KYIV", "GAZA CITY, Gaza Strip"); then a date, an agency, the dash
+  "^([A-Z][A-Z'’.\\- ]{1,40}?(?:, [A-Z][A-Za-z.\\- ]{1,30}?)?)" + `(?:,? (${MONTH} \\d{1,2}))?` + '(?: \\(([^)]{1,40})\\))? ?[—–-]{1,2} ?',
+);
 const HEADER_LINE = /^([A-Za-z]{2,12}):[ \t]*(.*)$/;
 
 const clean = (s: string | undefined | null): string | null => {
@@ -50,7 +62,10 @@ const parseHeader = (lines: string[]): { fields: Partial<ParsedArticle>; rest: s
 };
 
 export const parseArticleFile = (text: string): ParsedArticle => {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const { fields, rest } = parseHeader(lines);
 
   const datelineAt = rest.findIndex((line) => DATELINE.test(line.trim()) && line.trim().length > 60);
@@ -59,7 +74,10 @@ export const parseArticleFile = (text: string): ParsedArticle => {
   let dateline: string | null = null;
   let outlet: string | null = null;
   if (datelineAt >= 0) {
-    before = rest.slice(0, datelineAt).map((l) => l.trim()).filter(Boolean);
+    before = rest
+      .slice(0, datelineAt)
+      .map((l) => l.trim())
+      .filter(Boolean);
     const first = rest[datelineAt].trim();
     const m = DATELINE.exec(first)!;
     dateline = clean(m[1]);
@@ -72,7 +90,10 @@ export const parseArticleFile = (text: string): ParsedArticle => {
     let i = nonEmpty < 0 ? rest.length : nonEmpty;
     while (i < rest.length && candidates.length < 2) {
       const line = rest[i].trim();
-      if (line === '') { i++; continue; }
+      if (line === '') {
+        i++;
+        continue;
+      }
       if (line.length > 200 || /[.!?]["”’]?$/.test(line)) break;
       candidates.push(line);
       i++;

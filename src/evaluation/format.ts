@@ -11,19 +11,23 @@ const scoreLines = (r: EvalReport): string[] => {
   const lines = [
     `detection  F1 ${pct(r.detection.f1)}  P ${pct(r.detection.precision)}  R ${pct(r.detection.recall)}`,
     `full       F1 ${pct(r.full.f1)}  P ${pct(r.full.precision)}  R ${pct(r.full.recall)}`,
-    `fields on matches: actors ${pct(r.fieldAccuracyOnMatches.actors)}  targets ${pct(r.fieldAccuracyOnMatches.targets)}  source ${pct(r.fieldAccuracyOnMatches.source)}`,
+    `fields on matches: actors ${pct(r.fieldAccuracyOnMatches.actors)}  targets ${pct(r.fieldAccuracyOnMatches.targets)}` +
+      `  source ${pct(r.fieldAccuracyOnMatches.source)}`,
     '',
     `${'type'.padEnd(20)} required  found  full  extra`,
   ];
   for (const [type, row] of Object.entries(r.byType).sort()) {
-    lines.push(`${type.padEnd(20)} ${String(row.required).padStart(8)} ${String(row.found).padStart(6)} ${String(row.full).padStart(5)} ${String(row.fp).padStart(6)}`);
+    lines.push(
+      `${type.padEnd(20)} ${String(row.required).padStart(8)} ${String(row.found).padStart(6)} ${String(row.full).padStart(5)} ${String(row.fp).padStart(6)}`,
+    );
   }
   return lines;
 };
 
-const contentLine = (r: EvalReport): string => (r.contentOverlap.mean === null
-  ? 'content overlap: n/a (no matched required reference claim has a content)'
-  : `content overlap: token F1 ${pct(r.contentOverlap.mean).trim()} over ${r.contentOverlap.pairs} matched pair(s)`);
+const contentLine = (r: EvalReport): string =>
+  r.contentOverlap.mean === null
+    ? 'content overlap: n/a (no matched required reference claim has a content)'
+    : `content overlap: token F1 ${pct(r.contentOverlap.mean).trim()} over ${r.contentOverlap.pairs} matched pair(s)`;
 
 /** Counts by group, then by class, in the fixed order of ERROR_CLASSES so runs line up. */
 const errorLines = (r: EvalReport): string[] => {
@@ -37,8 +41,7 @@ const errorLines = (r: EvalReport): string[] => {
   return lines;
 };
 
-export const formatReport = (r: EvalReport): string =>
-  [...scoreLines(r), '', contentLine(r), '', ...errorLines(r)].join('\n');
+export const formatReport = (r: EvalReport): string => [...scoreLines(r), '', contentLine(r), '', ...errorLines(r)].join('\n');
 
 /** One line per error, grouped by class: the reference id (or the file of a false positive) and the sentence. */
 export const formatErrorItems = (items: ErrorItem[]): string => {
@@ -59,15 +62,24 @@ export const formatSetTable = (rows: { name: string; headline: Headline; content
   const width = Math.max(8, ...rows.map((r) => r.name.length));
   const lines = [`${'set'.padEnd(width)}  det F1  full F1  full P  full R  content (pairs)`];
   for (const { name, headline: h, contentPairs } of rows) {
-    lines.push(`${name.padEnd(width)}   ${pct(h.detectionF1)}    ${pct(h.fullF1)}   ${pct(h.fullP)}   ${pct(h.fullR)}    ${pctOrNa(h.content)} (${contentPairs})`);
+    lines.push(
+      `${name.padEnd(width)}   ${pct(h.detectionF1)}    ${pct(h.fullF1)}   ${pct(h.fullP)}   ${pct(h.fullR)}    ${pctOrNa(h.content)} (${contentPairs})`,
+    );
   }
   return lines.join('\n');
 };
 
 const FIGURE_LABELS: Record<keyof Headline, string> = {
-  detectionF1: 'detection F1', detectionP: 'detection P', detectionR: 'detection R',
-  fullF1: 'full F1', fullP: 'full P', fullR: 'full R', content: 'content overlap',
-  missed: 'missed', fields: 'wrong fields', extra: 'false positives',
+  detectionF1: 'detection F1',
+  detectionP: 'detection P',
+  detectionR: 'detection R',
+  fullF1: 'full F1',
+  fullP: 'full P',
+  fullR: 'full R',
+  content: 'content overlap',
+  missed: 'missed',
+  fields: 'wrong fields',
+  extra: 'false positives',
 };
 
 const signed = (x: number, digits: number): string => `${x > 0 ? '+' : x < 0 ? '' : '±'}${x.toFixed(digits)}`;

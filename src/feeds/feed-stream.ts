@@ -20,8 +20,7 @@ const decode = (e: RecordedEvent): FeedEvent => {
   return { type: e.type, data } as FeedEvent;
 };
 
-const fold = (events: RecordedEvent[]): FeedState | null =>
-  events.reduce<FeedState | null>((s, e) => evolveFeed(s, decode(e), e.created), null);
+const fold = (events: RecordedEvent[]): FeedState | null => events.reduce<FeedState | null>((s, e) => evolveFeed(s, decode(e), e.created), null);
 
 export const loadFeed = async (store: EventStore, feedId: string): Promise<LoadedFeed | null> => {
   let events: RecordedEvent[];
@@ -51,7 +50,8 @@ export const listFeeds = async (store: EventStore): Promise<FeedState[]> => {
 /** Event ids from stream, revision and type: a retried append is recognised as the same write. */
 const eventId = (stream: string, revision: bigint, type: string): string => {
   const hex = createHash('sha256').update(`${stream}|${revision}|${type}`, 'utf8').digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
 /** `revision`: the stream's current revision (the expected one), or 'none' for a new feed. */
@@ -59,5 +59,9 @@ export const appendFeedEvent = async (store: EventStore, event: FeedEvent, revis
   const stream = feedStream(event.data.feedId);
   const next = revision === 'none' ? 0n : revision + 1n;
   const expected: ExpectedRevision = revision === 'none' ? 'no_stream' : revision;
-  return store.append(stream, [{ id: eventId(stream, next, event.type), type: event.type, data: event.data, metadata: { schemaVersion: SCHEMA_VERSION, ...context } }], expected);
+  return store.append(
+    stream,
+    [{ id: eventId(stream, next, event.type), type: event.type, data: event.data, metadata: { schemaVersion: SCHEMA_VERSION, ...context } }],
+    expected,
+  );
 };

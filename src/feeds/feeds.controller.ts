@@ -26,14 +26,20 @@ export class FeedsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Subscribe to a feed: fetched and checked first (400 refused address, 502 upstream, 422 not a feed), then FeedSubscribed and a first poll' })
+  @ApiOperation({
+    summary: 'Subscribe to a feed: fetched and checked first (400 refused address, 502 upstream, 422 not a feed), then FeedSubscribed and a first poll',
+  })
   async subscribe(
     @Body() dto: SubscribeFeedDto,
     @Headers('x-correlation-id') correlationId: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Caller() caller: Principal | null,
   ) {
-    const { state, created } = await this.subscriptions.subscribe(dto.url, dto.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES, commandContextFrom(correlationId, caller));
+    const { state, created } = await this.subscriptions.subscribe(
+      dto.url,
+      dto.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES,
+      commandContextFrom(correlationId, caller),
+    );
     void reply.status(created ? 201 : 200).header('location', `/feeds/${state.feedId}`);
     return feedView(state);
   }

@@ -18,7 +18,11 @@ const ASK = 'Authorization: Bearer <API_KEY> (your personal key, or the shared A
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(private readonly authenticator: Authenticator, private readonly reflector: Reflector, private readonly readRequiresKey: boolean) {}
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly reflector: Reflector,
+    private readonly readRequiresKey: boolean,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -28,7 +32,9 @@ export class AccessGuard implements CanActivate {
     if (auth.kind === 'invalid') throw new UnauthorizedException(`the key sent was not recognised (mistyped, revoked or from another server); send ${ASK}`);
     if (auth.kind === 'none') throw new UnauthorizedException(isRead(request) ? `this read needs ${ASK}` : `writes need ${ASK}`);
     if (!roleAllows(auth.principal.role, needed)) {
-      throw new ForbiddenException(`this key has the ${auth.principal.role} role; this request needs ${needed} (an admin issues keys with npm run cli -- keys add)`);
+      throw new ForbiddenException(
+        `this key has the ${auth.principal.role} role; this request needs ${needed} (an admin issues keys with npm run cli -- keys add)`,
+      );
     }
     return true;
   }

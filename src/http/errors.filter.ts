@@ -15,7 +15,6 @@ const STATUS: Record<DomainErrorKind, number> = {
   'precondition-required': 428,
 };
 
-
 const UNSUPPORTED_BODY = 'every body here is JSON: send it with Content-Type: application/json (forms and text are not accepted)';
 
 /**
@@ -29,7 +28,7 @@ export class ErrorsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (status === 503) void reply.header('retry-after', String((body.retryAfter as number | undefined) ?? retryAfterSeconds(error)));
     // Fastify and Nest both say only "Unsupported Media Type"; a person needs to know what to send.
     if (status === 415) body.message = UNSUPPORTED_BODY;
@@ -63,7 +62,10 @@ export class ErrorsFilter implements ExceptionFilter {
     // Another process held SQLite's write lock past the busy timeout: nothing was written, and trying again works.
     const code = (error as { code?: unknown })?.code;
     if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) {
-      return { status: 503, body: { statusCode: 503, error: REASON[503], message: 'the event store is busy with another writer; nothing was written, retry in a moment' } };
+      return {
+        status: 503,
+        body: { statusCode: 503, error: REASON[503], message: 'the event store is busy with another writer; nothing was written, retry in a moment' },
+      };
     }
     return { status: 500, body: { statusCode: 500, error: REASON[500], message: 'the server failed to handle this request; it has been logged' } };
   }
@@ -86,14 +88,19 @@ const describeExtractionError = (error: unknown): { status: number; body: Record
 /** The event store's own refusals: too big for it, gone from it, or not answering. */
 const describeStoreError = (error: unknown): { status: number; body: Record<string, unknown> } | null => {
   if (error instanceof AppendTooLargeError) {
-    const message = `the events of this request take ${error.bytes ?? 'more than'} bytes; the event store accepts at most ${error.limit} bytes in one append. Nothing was written`;
+    const message =
+      `the events of this request take ${error.bytes ?? 'more than'} bytes; ` +
+      `the event store accepts at most ${error.limit} bytes in one append. Nothing was written`;
     return { status: 413, body: { statusCode: 413, error: REASON[413], message, limitBytes: error.limit, ...(error.bytes ? { bytes: error.bytes } : {}) } };
   }
   if (error instanceof StreamDeletedError) {
     return { status: 410, body: { statusCode: 410, error: REASON[410], message: `${error.stream} was deleted in the event store` } };
   }
   if (error instanceof StoreUnavailableError) {
-    return { status: 503, body: { statusCode: 503, error: REASON[503], message: 'the event store does not answer; nothing is known to be written, retry later' } };
+    return {
+      status: 503,
+      body: { statusCode: 503, error: REASON[503], message: 'the event store does not answer; nothing is known to be written, retry later' },
+    };
   }
   return null;
 };

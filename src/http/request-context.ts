@@ -5,9 +5,12 @@ import { newCommandContext, type CommandContext } from '../domain/events/index.j
 
 const TOKEN = /^[A-Za-z0-9._@:-]{1,64}$/;
 
+/** A caller's X-Correlation-Id when it is one we can log and store as it is; undefined otherwise. */
+export const saneCorrelationId = (header: string | undefined): string | undefined => (header && TOKEN.test(header) ? header : undefined);
+
 /** Correlation ids cross service boundaries, so a caller's own id is kept when it is sane; the key id goes along. */
 export const commandContextFrom = (correlationHeader: string | undefined, caller: Principal | null): CommandContext =>
-  newCommandContext(correlationHeader && TOKEN.test(correlationHeader) ? correlationHeader : undefined, caller?.keyId);
+  newCommandContext(saneCorrelationId(correlationHeader), caller?.keyId);
 
 /**
  * Who made a change, as `recordedBy: analyst:<name>`. A personal key names its analyst, and

@@ -58,12 +58,19 @@ export class StoryIndex {
     this.stmt = {
       // One statement for all bands (a call per band cost more than the look-ups themselves).
       candidates: this.db.prepare<number[], { seq: number }>(
-        Array.from({ length: BANDS }, (_, b) => `SELECT * FROM (SELECT seq FROM bands WHERE band = ${b} AND hash = ? ORDER BY seq DESC LIMIT ${BUCKET_READ})`).join(' UNION '),
+        Array.from(
+          { length: BANDS },
+          (_, b) => `SELECT * FROM (SELECT seq FROM bands WHERE band = ${b} AND hash = ? ORDER BY seq DESC LIMIT ${BUCKET_READ})`,
+        ).join(' UNION '),
       ),
       bySeq: this.db.prepare<[number], ArticleRow>('SELECT seq, article_id, story_id, signature FROM articles WHERE seq = ?'),
-      byId: this.db.prepare<[string], ArticleRow & { pending: number }>('SELECT seq, article_id, story_id, signature, pending FROM articles WHERE article_id = ?'),
+      byId: this.db.prepare<[string], ArticleRow & { pending: number }>(
+        'SELECT seq, article_id, story_id, signature, pending FROM articles WHERE article_id = ?',
+      ),
       insert: this.db.prepare<[string, string, Buffer, number]>('INSERT INTO articles (article_id, story_id, signature, pending) VALUES (?, ?, ?, ?)'),
-      insertBands: this.db.prepare<Array<number | bigint>>(`INSERT OR IGNORE INTO bands (band, hash, seq) VALUES ${Array.from({ length: BANDS }, (_, b) => `(${b}, ?, ?)`).join(', ')}`),
+      insertBands: this.db.prepare<Array<number | bigint>>(
+        `INSERT OR IGNORE INTO bands (band, hash, seq) VALUES ${Array.from({ length: BANDS }, (_, b) => `(${b}, ?, ?)`).join(', ')}`,
+      ),
       setStory: this.db.prepare<[string, string]>('UPDATE articles SET story_id = ? WHERE article_id = ?'),
       confirm: this.db.prepare<[string]>('UPDATE articles SET pending = 0 WHERE article_id = ?'),
       deleteBands: this.db.prepare<[number]>('DELETE FROM bands WHERE seq = ?'),
@@ -90,7 +97,10 @@ export class StoryIndex {
    */
   candidates(bands: Uint32Array): IndexedArticle[] {
     const seqs = this.stmt.candidates.all(...bands).map((r) => r.seq);
-    const out = seqs.sort((x, y) => x - y).map((seq) => this.stmt.bySeq.get(seq)!).map((r) => ({ articleId: r.article_id, storyId: r.story_id, signature: toSignature(r.signature) }));
+    const out = seqs
+      .sort((x, y) => x - y)
+      .map((seq) => this.stmt.bySeq.get(seq)!)
+      .map((r) => ({ articleId: r.article_id, storyId: r.story_id, signature: toSignature(r.signature) }));
     this.counts.lookups++;
     this.counts.compared += out.length;
     return out;

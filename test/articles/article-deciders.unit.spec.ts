@@ -31,7 +31,11 @@ describe('ingest', () => {
     expect(events[0].data).toMatchObject({ dateline: 'OSLO', body: TEXT.slice('OSLO — '.length) });
     const ids = events.slice(1).map((e) => (e.data as { claimId: string }).claimId);
     expect(new Set(ids).size).toBe(2);
-    expect(ingested().slice(1).map((e) => (e.data as { claimId: string }).claimId)).toEqual(ids);
+    expect(
+      ingested()
+        .slice(1)
+        .map((e) => (e.data as { claimId: string }).claimId),
+    ).toEqual(ids);
   });
 
   it('gives the same article id to the same body however it is spaced', () => {
@@ -50,7 +54,13 @@ describe('claims', () => {
     const text = 'Latveria said nothing.';
     const start = body.indexOf(text);
     const base = {
-      type: 'ConcernRaised' as const, actors: [], targets: [], content: '', hedged: false, polarity: 'asserted' as const, topics: [],
+      type: 'ConcernRaised' as const,
+      actors: [],
+      targets: [],
+      content: '',
+      hedged: false,
+      polarity: 'asserted' as const,
+      topics: [],
       source: { party: null, mention: '', cue: '', via: null },
     };
     const event = recordClaim(state(), 2n, { ...base, evidence: { text, start, end: start + text.length } }, 'analyst:kim');
@@ -93,7 +103,13 @@ describe('withdrawal', () => {
   it('withdraws a live article with its reason, who and when', () => {
     expect(withdrawn()).toEqual({
       type: 'ArticleWithdrawn',
-      data: { articleId, reason: 'the outlet retracted it as a hoax', recordedBy: 'analyst:kim', withdrawnAt: '2031-04-02T10:30:00.000Z', claimIds: [...given(...events).claims.keys()] },
+      data: {
+        articleId,
+        reason: 'the outlet retracted it as a hoax',
+        recordedBy: 'analyst:kim',
+        withdrawnAt: '2031-04-02T10:30:00.000Z',
+        claimIds: [...given(...events).claims.keys()],
+      },
     });
     // Every claim of the stream is named, a retracted one too: all of them leave the views.
     const retracted = retractClaim(given(...events), claimId, 'wrong', 'analyst:kim');
@@ -121,8 +137,15 @@ describe('withdrawal', () => {
     const body = (events[0].data as { body: string }).body;
     const start = body.indexOf(text);
     const claim = {
-      type: 'ConcernRaised' as const, actors: [], targets: [], content: '', hedged: false, polarity: 'asserted' as const, topics: [],
-      source: { party: null, mention: '', cue: '', via: null }, evidence: { text, start, end: start + text.length },
+      type: 'ConcernRaised' as const,
+      actors: [],
+      targets: [],
+      content: '',
+      hedged: false,
+      polarity: 'asserted' as const,
+      topics: [],
+      source: { party: null, mention: '', cue: '', via: null },
+      evidence: { text, start, end: start + text.length },
     };
     expect(kindOf(() => recordClaim(state(), 3n, claim, 'analyst:kim'))).toBe('conflict');
     expect(kindOf(() => correctClaim(state(), claimId, { hedged: true }, 'r', 'analyst:kim'))).toBe('conflict');

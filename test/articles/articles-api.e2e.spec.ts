@@ -44,7 +44,10 @@ describe('articles API (SQLite, real Nest app)', () => {
   it('ingesting the same text again answers 200 with the same id and writes nothing', async () => {
     const first = await request(t.server).post('/articles').send({ text: seed });
     const before = await head();
-    const again = await request(t.server).post('/articles').send({ text: `  ${seed.replace(/ /g, '  ')}\n` }).expect(200);
+    const again = await request(t.server)
+      .post('/articles')
+      .send({ text: `  ${seed.replace(/ /g, '  ')}\n` })
+      .expect(200);
     expect(again.body).toMatchObject({ articleId: first.body.articleId, created: false });
     expect(await head()).toBe(before);
   });
@@ -63,7 +66,9 @@ describe('articles API (SQLite, real Nest app)', () => {
   describe('claims written with If-Match', () => {
     let articleId: string;
     beforeAll(async () => {
-      const res = await request(t.server).post('/articles').send({ text: 'Ruritania accused its neighbour of smuggling arms. The talks ended without a deal.' });
+      const res = await request(t.server)
+        .post('/articles')
+        .send({ text: 'Ruritania accused its neighbour of smuggling arms. The talks ended without a deal.' });
       articleId = res.body.articleId;
     });
     const evidence = 'Ruritania accused its neighbour of smuggling arms.';
@@ -88,14 +93,21 @@ describe('articles API (SQLite, real Nest app)', () => {
     it('retracts and corrects claims, each against the current revision', async () => {
       const events = await request(t.server).get(`/articles/${articleId}/events`);
       const claimId = events.body.events[1].data.claimId;
-      const corrected = await request(t.server).post(`/claims/${claimId}/correction`).set('If-Match', events.headers.etag)
-        .send({ changes: { content: 'arms smuggling', hedged: true }, reason: 'closer wording' }).expect(201);
+      const corrected = await request(t.server)
+        .post(`/claims/${claimId}/correction`)
+        .set('If-Match', events.headers.etag)
+        .send({ changes: { content: 'arms smuggling', hedged: true }, reason: 'closer wording' })
+        .expect(201);
       expect(corrected.body).toMatchObject({ claimId, revision: '2' });
       await request(t.server).post(`/claims/${claimId}/retraction`).set('If-Match', '"1"').send({ reason: 'dup' }).expect(409);
       await request(t.server).post(`/claims/${claimId}/retraction`).set('If-Match', '2').send({ reason: 'duplicate' }).expect(201);
       const again = await request(t.server).post(`/claims/${claimId}/retraction`).set('If-Match', '3').send({ reason: 'again' }).expect(409);
       expect(again.body.message).toMatch(/retracted/);
-      await request(t.server).post(`/claims/${claimId}/correction`).set('If-Match', '3').send({ changes: { content: 'x' }, reason: 'r' }).expect(409);
+      await request(t.server)
+        .post(`/claims/${claimId}/correction`)
+        .set('If-Match', '3')
+        .send({ changes: { content: 'x' }, reason: 'r' })
+        .expect(409);
       const stream = await t.store.readStream(`article-${articleId}`);
       expect(stream.map((e) => e.type)).toEqual(['ArticleIngested', 'AccusationLevelled', 'ClaimCorrected', 'ClaimRetracted']);
       expect(stream[2].data).toMatchObject({ changes: { content: 'arms smuggling', hedged: true }, reason: 'closer wording', recordedBy: 'analyst:anonymous' });
@@ -128,14 +140,19 @@ describe('articles API (SQLite, real Nest app)', () => {
     const before = await head();
     const missing = await request(t.server).post('/articles').send({ title: 'no text' }).expect(400);
     expect(missing.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'text' })]));
-    const unknown = await request(t.server).post('/articles').send({ text: ARTICLE + ' More.', author: 'x' }).expect(400);
+    const unknown = await request(t.server)
+      .post('/articles')
+      .send({ text: ARTICLE + ' More.', author: 'x' })
+      .expect(400);
     expect(unknown.body.message).toMatch(/author/);
     await request(t.server).post('/articles').send({ text: 'x', url: 'not a url', publishedAt: 'yesterday' }).expect(400);
     await request(t.server).post('/articles').send({ text: '   ' }).expect(422);
     const badJson = await request(t.server).post('/articles').set('content-type', 'application/json').send('{"text": ').expect(400);
     expect(badJson.body.message).toBeTruthy();
     await request(t.server).post('/articles').set('content-type', 'text/plain').send('hello').expect(415);
-    const huge = await request(t.server).post('/articles').send({ text: 'a'.repeat(3 * 1024 * 1024) });
+    const huge = await request(t.server)
+      .post('/articles')
+      .send({ text: 'a'.repeat(3 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     for (const r of [missing, unknown, badJson, huge]) expect(JSON.stringify(r.body)).not.toMatch(/at .*\.(js|ts):\d+|SQLITE|INSERT/);
     expect(await head()).toBe(before);
@@ -149,9 +166,24 @@ describe('articles API (SQLite, real Nest app)', () => {
 
   it('reports health and serves OpenAPI docs', async () => {
     const health = await request(t.server).get('/health').expect(200);
-    expect(health.body).toEqual({ status: 'ok', store: 'sqlite', storeAnswers: true, views: expect.objectContaining({ state: 'following', reconnects: 0, lastError: null }), ready: true });
+    expect(health.body).toEqual({
+      status: 'ok',
+      store: 'sqlite',
+      storeAnswers: true,
+      views: expect.objectContaining({ state: 'following', reconnects: 0, lastError: null }),
+      ready: true,
+    });
     const docs = await request(t.server).get('/docs-json').expect(200);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/articles', '/articles/{articleId}/events', '/articles/{articleId}/claims', '/claims/{claimId}/retraction', '/claims/{claimId}/correction', '/health']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/articles',
+        '/articles/{articleId}/events',
+        '/articles/{articleId}/claims',
+        '/claims/{claimId}/retraction',
+        '/claims/{claimId}/correction',
+        '/health',
+      ]),
+    );
     expect(health.headers['x-content-type-options']).toBe('nosniff');
   });
 });

@@ -28,16 +28,26 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ extractor: pledgeExtractor });
-    articleId = (await request(t.server).post('/articles').send({ text: WITHDRAWN, outlet: 'Harbour Times', publishedAt: '2031-03-01' }).expect(201)).body.articleId;
+    articleId = (await request(t.server).post('/articles').send({ text: WITHDRAWN, outlet: 'Harbour Times', publishedAt: '2031-03-01' }).expect(201)).body
+      .articleId;
     keptId = (await request(t.server).post('/articles').send({ text: KEPT, outlet: 'Daily Ledger', publishedAt: '2031-03-02' }).expect(201)).body.articleId;
     claimId = (await request(t.server).get(`/claims?article=${articleId}`).expect(200)).body.items[0].claimId;
     // A denial in the kept article of what the withdrawn one reports: a conflict between the two.
     const evidence = 'Testland denied it would reopen the border crossing.';
     const start = KEPT.indexOf(evidence);
-    await request(t.server).post(`/articles/${keptId}/claims`).set('If-Match', '"1"').send({
-      type: 'PledgeMade', actors: [{ party: 'testland', mention: 'Testland' }], targets: [], content: 'reopen the border crossing', polarity: 'denied',
-      source: { party: 'testland', mention: 'Testland', cue: 'said', via: null }, evidence: { text: evidence, start, end: start + evidence.length },
-    }).expect(201);
+    await request(t.server)
+      .post(`/articles/${keptId}/claims`)
+      .set('If-Match', '"1"')
+      .send({
+        type: 'PledgeMade',
+        actors: [{ party: 'testland', mention: 'Testland' }],
+        targets: [],
+        content: 'reopen the border crossing',
+        polarity: 'denied',
+        source: { party: 'testland', mention: 'Testland', cue: 'said', via: null },
+        evidence: { text: evidence, start, end: start + evidence.length },
+      })
+      .expect(201);
   });
   afterAll(async () => t.close());
 
@@ -54,7 +64,10 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
     expect([noBody.status, JSON.stringify(noBody.body.message)]).toEqual([400, expect.stringMatching(/reason/)]);
     const blank = await request(t.server).delete(`/articles/${articleId}`).send({ reason: '   ' }).expect(400);
     expect(blank.body.message).toMatch(/needs a reason/);
-    const unknown = await request(t.server).delete(`/articles/${'0'.repeat(20)}`).send({ reason: REASON }).expect(404);
+    const unknown = await request(t.server)
+      .delete(`/articles/${'0'.repeat(20)}`)
+      .send({ reason: REASON })
+      .expect(404);
     expect(unknown.body.message).toBe(`article ${'0'.repeat(20)} not found`);
     await request(t.server).delete('/articles/not-an-id').send({ reason: REASON }).expect(404);
     await request(t.server).delete(`/articles/${articleId}`).set('If-Match', '"0"').send({ reason: REASON }).expect(409);
@@ -81,7 +94,13 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
   it('keeps the whole stream for the audit trail', async () => {
     const events = (await request(t.server).get(`/articles/${articleId}/events`).expect(200)).body.events;
     expect(events.map((e: { type: string }) => e.type)).toEqual(['ArticleIngested', 'PledgeMade', 'ArticleWithdrawn']);
-    expect(events[2].data).toEqual({ articleId, reason: REASON, recordedBy: 'analyst:kim', withdrawnAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), claimIds: [claimId] });
+    expect(events[2].data).toEqual({
+      articleId,
+      reason: REASON,
+      recordedBy: 'analyst:kim',
+      withdrawnAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      claimIds: [claimId],
+    });
   });
 
   it('refuses a second withdrawal and claim writes with 409s naming the withdrawal, writing nothing', async () => {
@@ -90,14 +109,21 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
     expect(again.body.message).toContain(REASON);
     const retraction = await request(t.server).post(`/claims/${claimId}/retraction`).set('If-Match', '"2"').send({ reason: 'wrong' }).expect(409);
     expect(retraction.body.message).toMatch(/was withdrawn at .* by analyst:kim/);
-    await request(t.server).post(`/claims/${claimId}/correction`).set('If-Match', '"2"').send({ changes: { hedged: true }, reason: 'r' }).expect(409);
+    await request(t.server)
+      .post(`/claims/${claimId}/correction`)
+      .set('If-Match', '"2"')
+      .send({ changes: { hedged: true }, reason: 'r' })
+      .expect(409);
     expect(await head()).toBe(before);
   });
 
   it('refuses ingesting the same text again with a 409 naming the withdrawal (time and reason), writing nothing', async () => {
     const before = await head();
     const { withdrawnAt } = (await request(t.server).get(`/articles/${articleId}/events`)).body.events[2].data;
-    const res = await request(t.server).post('/articles').send({ text: `  ${WITHDRAWN.replace(/ /g, '  ')}` }).expect(409);
+    const res = await request(t.server)
+      .post('/articles')
+      .send({ text: `  ${WITHDRAWN.replace(/ /g, '  ')}` })
+      .expect(409);
     expect(res.body.message).toContain(withdrawnAt);
     expect(res.body.message).toContain(REASON);
     expect(res.body.message).toMatch(/force: true/);
@@ -107,7 +133,10 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
   });
 
   it('ingests it again with force: a new ArticleIngested after the withdrawal, and the views show it again', async () => {
-    const res = await request(t.server).post('/articles').send({ text: WITHDRAWN, outlet: 'Harbour Times', publishedAt: '2031-03-01', force: true }).expect(201);
+    const res = await request(t.server)
+      .post('/articles')
+      .send({ text: WITHDRAWN, outlet: 'Harbour Times', publishedAt: '2031-03-01', force: true })
+      .expect(201);
     expect(res.body).toMatchObject({ articleId, created: true, reinstated: true, revision: '4', claims: 1 });
     const events = (await request(t.server).get(`/articles/${articleId}/events`).expect(200)).body.events;
     expect(events.map((e: { type: string }) => e.type)).toEqual(['ArticleIngested', 'PledgeMade', 'ArticleWithdrawn', 'ArticleIngested', 'PledgeMade']);

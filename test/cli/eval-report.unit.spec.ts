@@ -23,48 +23,66 @@ const SENTENCES = [
 const BODY = SENTENCES.join(' ');
 const TEXT: ArticleText = { body: BODY, sentences: () => SENTENCES };
 
-const ref = (id: string, type: string, evidence: string, actors: string[], targets: string[], source: string[], more: Partial<GoldClaim> = {}): GoldClaim =>
-  ({ id, type, evidence, actors, targets, source, required: true, ...more });
+const ref = (id: string, type: string, evidence: string, actors: string[], targets: string[], source: string[], more: Partial<GoldClaim> = {}): GoldClaim => ({
+  id,
+  type,
+  evidence,
+  actors,
+  targets,
+  source,
+  required: true,
+  ...more,
+});
 
 const GOLD: GoldDoc = {
   aliases: [['norland', 'northland']],
-  articles: [{
-    file: 't1.txt',
-    claims: [
-      ref('ok', 'InvitationExtended', 'Norland invited Sudoria', ['norland'], ['sudoria'], ['norland'], { content: 'talks in Velm' }),
-      ref('type', 'PledgeMade', 'Estavia pledged grain', ['estavia'], [], ['estavia']),
-      ref('actor', 'AccusationLevelled', 'Karsk accused Estavia', ['karsk'], ['estavia'], ['karsk'], { content: 'shelling the port' }),
-      ref('unresolved', 'ConcernRaised', 'Officials voiced concern over the dam', ['norland'], [], ['norland']),
-      ref('target', 'AccusationLevelled', 'Sudoria blamed Karsk', ['sudoria'], ['karsk'], ['sudoria']),
-      ref('nothing', 'PledgeMade', 'The minister promised nothing new', ['norland'], [], ['norland']),
-      ref('split', 'ConcernRaised', 'the dam. Sudoria', ['sudoria'], [], ['sudoria']),
-      ref('absent', 'PledgeMade', 'Borsk swore to rebuild the bridge', ['borsk'], [], ['borsk']),
-      ref('twin-a', 'PledgeMade', 'Vedra and Karsk each pledged aid', ['vedra'], [], ['vedra']),
-      ref('twin-b', 'PledgeMade', 'Vedra and Karsk each pledged aid', ['karsk'], [], ['karsk']),
-      ref('optional', 'InvitationExtended', 'it might invite Estavia', ['vedra'], ['estavia'], ['vedra'], { required: false }),
-    ],
-    not_claims: [{ evidence: 'Norland denied that it would invade', note: 'a denial is no pledge' }],
-  }],
+  articles: [
+    {
+      file: 't1.txt',
+      claims: [
+        ref('ok', 'InvitationExtended', 'Norland invited Sudoria', ['norland'], ['sudoria'], ['norland'], { content: 'talks in Velm' }),
+        ref('type', 'PledgeMade', 'Estavia pledged grain', ['estavia'], [], ['estavia']),
+        ref('actor', 'AccusationLevelled', 'Karsk accused Estavia', ['karsk'], ['estavia'], ['karsk'], { content: 'shelling the port' }),
+        ref('unresolved', 'ConcernRaised', 'Officials voiced concern over the dam', ['norland'], [], ['norland']),
+        ref('target', 'AccusationLevelled', 'Sudoria blamed Karsk', ['sudoria'], ['karsk'], ['sudoria']),
+        ref('nothing', 'PledgeMade', 'The minister promised nothing new', ['norland'], [], ['norland']),
+        ref('split', 'ConcernRaised', 'the dam. Sudoria', ['sudoria'], [], ['sudoria']),
+        ref('absent', 'PledgeMade', 'Borsk swore to rebuild the bridge', ['borsk'], [], ['borsk']),
+        ref('twin-a', 'PledgeMade', 'Vedra and Karsk each pledged aid', ['vedra'], [], ['vedra']),
+        ref('twin-b', 'PledgeMade', 'Vedra and Karsk each pledged aid', ['karsk'], [], ['karsk']),
+        ref('optional', 'InvitationExtended', 'it might invite Estavia', ['vedra'], ['estavia'], ['vedra'], { required: false }),
+      ],
+      not_claims: [{ evidence: 'Norland denied that it would invade', note: 'a denial is no pledge' }],
+    },
+  ],
 };
 
 const party = (slug: string | null, mention = slug ?? 'someone') => ({ party: slug, mention });
-const pred = (type: string, sentence: number, actors: (string | null)[], targets: string[], source: string | null, content = ''): PredictedClaim =>
-  ({ type, evidence: { text: SENTENCES[sentence] }, actors: actors.map((a) => party(a, a ?? 'Officials')), targets: targets.map((t) => party(t)), source: party(source), content });
+const pred = (type: string, sentence: number, actors: (string | null)[], targets: string[], source: string | null, content = ''): PredictedClaim => ({
+  type,
+  evidence: { text: SENTENCES[sentence] },
+  actors: actors.map((a) => party(a, a ?? 'Officials')),
+  targets: targets.map((t) => party(t)),
+  source: party(source),
+  content,
+});
 
-const PREDICTED = [{
-  file: 't1.txt',
-  claims: [
-    pred('InvitationExtended', 0, ['northland'], ['sudoria'], 'norland', 'talks in Velm next week'), // alias: still fully correct
-    pred('AccusationLevelled', 1, ['estavia'], [], 'estavia'), // the pledge read as an accusation
-    pred('AccusationLevelled', 2, ['norland'], ['estavia'], 'karsk', 'the port'),
-    pred('ConcernRaised', 3, [null], [], null),
-    pred('AccusationLevelled', 4, ['sudoria'], ['norland'], 'sudoria'),
-    pred('PledgeMade', 6, ['vedra'], [], 'vedra'),
-    pred('PledgeMade', 7, ['norland'], [], 'norland'),
-    pred('ConcernRaised', 8, ['norland'], [], 'norland'),
-    pred('InvitationExtended', 9, ['vedra'], ['estavia'], 'vedra'),
-  ],
-}];
+const PREDICTED = [
+  {
+    file: 't1.txt',
+    claims: [
+      pred('InvitationExtended', 0, ['northland'], ['sudoria'], 'norland', 'talks in Velm next week'), // alias: still fully correct
+      pred('AccusationLevelled', 1, ['estavia'], [], 'estavia'), // the pledge read as an accusation
+      pred('AccusationLevelled', 2, ['norland'], ['estavia'], 'karsk', 'the port'),
+      pred('ConcernRaised', 3, [null], [], null),
+      pred('AccusationLevelled', 4, ['sudoria'], ['norland'], 'sudoria'),
+      pred('PledgeMade', 6, ['vedra'], [], 'vedra'),
+      pred('PledgeMade', 7, ['norland'], [], 'norland'),
+      pred('ConcernRaised', 8, ['norland'], [], 'norland'),
+      pred('InvitationExtended', 9, ['vedra'], ['estavia'], 'vedra'),
+    ],
+  },
+];
 
 let scorer: Scorer;
 let report: EvalReport;
@@ -76,14 +94,20 @@ beforeAll(async () => {
 const idsOf = (kind: string): (string | null)[] => report.errors.items.filter((i) => i.kind === kind).map((i) => i.id ?? i.evidence);
 
 describe('eval report: the scorer figures it builds on', () => {
-  it('keeps the shared scorer\'s counts: 10 required, 5 matched, the optional match counting neither way', () => {
+  it("keeps the shared scorer's counts: 10 required, 5 matched, the optional match counting neither way", () => {
     expect(report.counts).toMatchObject({ required: 10, predicted: 9, matchedRequired: 5, matchedOptional: 1, fullyCorrect: 2 });
     expect(report.detection.precision).toBeCloseTo(5 / 8, 10);
     expect(report.detection.recall).toBeCloseTo(0.5, 10);
     expect(report.full.f1).toBeCloseTo((2 * 0.25 * 0.2) / 0.45, 10);
   });
   it('refuses to classify when its own matching no longer agrees with the scorer', () => {
-    const drifted: Scorer = { ...scorer, score: (g, p, v) => { const r = scorer.score(g, p, v); return { ...r, counts: { ...r.counts, matchedRequired: 4 } }; } };
+    const drifted: Scorer = {
+      ...scorer,
+      score: (g, p, v) => {
+        const r = scorer.score(g, p, v);
+        return { ...r, counts: { ...r.counts, matchedRequired: 4 } };
+      },
+    };
     expect(() => buildReport(drifted, GOLD, PREDICTED, () => TEXT)).toThrow('no longer follows score.mjs');
   });
 });

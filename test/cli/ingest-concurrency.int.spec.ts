@@ -12,11 +12,18 @@ import { writeCorpus } from '../support/article-corpus.js';
 // Real OS processes (the built CLI) writing one SQLite file at once: the lock is SQLite's, not ours.
 const CLI = 'dist/cli/main.js';
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 const ingest = (dataDir: string, files: string[]) =>
   new Promise<Run>((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'ingest', '--json', ...files], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'ingest', '--json', ...files], {
+      env: { ...process.env, DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

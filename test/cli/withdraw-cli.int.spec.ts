@@ -46,7 +46,10 @@ describe('withdraw CLI', () => {
     const summary = JSON.parse(refused.stdout);
     expect(summary).toMatchObject({ created: 0, existing: 0 });
     expect(summary.failed).toEqual([
-      { file: expect.stringMatching(/a\.txt$/), reason: expect.stringMatching(/was withdrawn at \d{4}-.* by analyst:kim \(reason: a hoax, says the outlet\).*--force/) },
+      {
+        file: expect.stringMatching(/a\.txt$/),
+        reason: expect.stringMatching(/was withdrawn at \d{4}-.* by analyst:kim \(reason: a hoax, says the outlet\).*--force/),
+      },
       { file: expect.stringMatching(/b\.jsonl:1$/), reason: expect.stringMatching(/was withdrawn at .*a hoax/) },
     ]);
 

@@ -4,7 +4,9 @@ import { parseArticleFile } from '../../src/domain/article-file.js';
 
 describe('parseArticleFile', () => {
   it('reads section, headline, dateline and body', () => {
-    const a = parseArticleFile('World\n\nLeaders meet in Geneva\n\nGENEVA — The two sides met on Monday, officials said, and talked for hours about trade.\n\nMore text.');
+    const a = parseArticleFile(
+      'World\n\nLeaders meet in Geneva\n\nGENEVA — The two sides met on Monday, officials said, and talked for hours about trade.\n\nMore text.',
+    );
     expect(a).toMatchObject({ section: 'World', title: 'Leaders meet in Geneva', dateline: 'GENEVA', outlet: null });
     expect(a.body).toBe('The two sides met on Monday, officials said, and talked for hours about trade.\n\nMore text.');
   });
@@ -16,7 +18,10 @@ describe('parseArticleFile', () => {
   });
 
   it('lets header lines override what is inferred', () => {
-    const a = parseArticleFile('title: Given title\noutlet: Example Times\nurl: https://example.org/a\npublished: 2025-05-21\n\nInferred headline\nMANILA — The Philippines accused China of ramming a supply vessel near the shoal, the coast guard said.');
+    const a = parseArticleFile(
+      'title: Given title\noutlet: Example Times\nurl: https://example.org/a\npublished: 2025-05-21\n\nInferred headline\n' +
+        'MANILA — The Philippines accused China of ramming a supply vessel near the shoal, the coast guard said.',
+    );
     expect(a).toMatchObject({ title: 'Given title', outlet: 'Example Times', url: 'https://example.org/a', publishedAt: '2025-05-21', dateline: 'MANILA' });
   });
 

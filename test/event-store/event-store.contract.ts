@@ -5,9 +5,20 @@
 import { randomUUID } from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import {
-  ANY, appendBytes, AppendTooLargeError, CorruptEventError, NO_STREAM, STREAM_EXISTS, StoreUnavailableError, StreamDeletedError,
-  StreamNotFoundError, WrongExpectedVersionError,
-  type EventStore, type EventToAppend, type RecordedEvent, type Subscription,
+  ANY,
+  appendBytes,
+  AppendTooLargeError,
+  CorruptEventError,
+  NO_STREAM,
+  STREAM_EXISTS,
+  StoreUnavailableError,
+  StreamDeletedError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+  type Subscription,
 } from '../../src/event-store/event-store.js';
 
 /** Something the harness can make a store do that no port operation does; absent: a printed reason. */
@@ -80,7 +91,10 @@ const eventually = async (check: () => boolean, what: string): Promise<void> => 
 
 /** The rejection of `promise`, which must be the port's WrongExpectedVersionError. */
 const wrongVersion = async (promise: Promise<unknown>): Promise<WrongExpectedVersionError> => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(WrongExpectedVersionError);
   return error as WrongExpectedVersionError;
 };
@@ -92,7 +106,10 @@ const isSystem = (e: RecordedEvent): boolean => e.streamName.startsWith('$') || 
 
 /** `it` for a fault the harness can cause; else a skipped test whose title says why, also printed. */
 const withFault = <A extends unknown[]>(
-  name: string, fault: Fault<A> | undefined, title: string, test: (cause: (store: EventStore, ...args: A) => Promise<void>) => Promise<void>,
+  name: string,
+  fault: Fault<A> | undefined,
+  title: string,
+  test: (cause: (store: EventStore, ...args: A) => Promise<void>) => Promise<void>,
 ): void => {
   if (typeof fault === 'function') {
     it(title, () => test(fault));
@@ -145,10 +162,16 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         const after = Date.now();
 
         const read = await store.readStream(stream);
-        expect(read.map(({ id, streamName, revision, type, data, metadata }) => ({ id, streamName, revision, type, data, metadata })))
-          .toEqual(appended.map((e, i) => ({
-            id: e.id, streamName: stream, revision: BigInt(i), type: e.type, data: e.data, metadata: e.metadata,
-          })));
+        expect(read.map(({ id, streamName, revision, type, data, metadata }) => ({ id, streamName, revision, type, data, metadata }))).toEqual(
+          appended.map((e, i) => ({
+            id: e.id,
+            streamName: stream,
+            revision: BigInt(i),
+            type: e.type,
+            data: e.data,
+            metadata: e.metadata,
+          })),
+        );
         for (const e of read) {
           expect(typeof e.position).toBe('bigint');
           expect(e.created).toBeInstanceOf(Date);
@@ -161,7 +184,14 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
 
       it('mints a distinct UUID for each event appended without an id, and reads absent metadata as {}', async () => {
         const stream = uniqueStream('minted');
-        await store.append(stream, [{ type: 'A', data: { a: 1 } }, { type: 'B', data: { b: 2 } }], NO_STREAM);
+        await store.append(
+          stream,
+          [
+            { type: 'A', data: { a: 1 } },
+            { type: 'B', data: { b: 2 } },
+          ],
+          NO_STREAM,
+        );
         const [a, b] = await store.readStream(stream);
         expect(a.id).toMatch(UUID);
         expect(b.id).toMatch(UUID);
@@ -226,8 +256,11 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         expect((await store.append(stream, events(1), STREAM_EXISTS)).nextExpectedRevision).toBe(1n);
 
         const missing = uniqueStream('exists-missing');
-        expect(await wrongVersion(store.append(missing, events(1), STREAM_EXISTS)))
-          .toMatchObject({ stream: missing, expected: STREAM_EXISTS, actual: NO_STREAM });
+        expect(await wrongVersion(store.append(missing, events(1), STREAM_EXISTS))).toMatchObject({
+          stream: missing,
+          expected: STREAM_EXISTS,
+          actual: NO_STREAM,
+        });
       });
 
       it('any: appends whether or not the stream exists', async () => {
@@ -264,7 +297,10 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
     describe('readStream', () => {
       it('rejects a stream that does not exist with StreamNotFoundError', async () => {
         const stream = uniqueStream('missing');
-        const error = await store.readStream(stream).then(() => undefined, (e: unknown) => e);
+        const error = await store.readStream(stream).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(StreamNotFoundError);
         expect(error).toMatchObject({ stream });
       });
@@ -272,8 +308,7 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
       it('reads from a revision and at most maxCount events', async () => {
         const stream = uniqueStream('window');
         await store.append(stream, events(5), NO_STREAM);
-        const revisions = async (options: Parameters<EventStore['readStream']>[1]) =>
-          (await store.readStream(stream, options)).map((e) => e.revision);
+        const revisions = async (options: Parameters<EventStore['readStream']>[1]) => (await store.readStream(stream, options)).map((e) => e.revision);
         expect(await revisions({ fromRevision: 2n })).toEqual([2n, 3n, 4n]);
         expect(await revisions({ maxCount: 2 })).toEqual([0n, 1n]);
         expect(await revisions({ fromRevision: 1n, maxCount: 3 })).toEqual([1n, 2n, 3n]);
@@ -320,9 +355,7 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         await store.append(existing, events(1), NO_STREAM);
         const batches = Array.from({ length: 8 }, (_, b) => events(3, `Batch${b}`));
         // Batch 3 expects a new stream where one exists: it alone must fail.
-        const results = await Promise.allSettled(
-          batches.map((batch, b) => store.append(b === 3 ? existing : `${prefix}s${b}`, batch, NO_STREAM)),
-        );
+        const results = await Promise.allSettled(batches.map((batch, b) => store.append(b === 3 ? existing : `${prefix}s${b}`, batch, NO_STREAM)));
 
         expect(results.map((r) => r.status)).toEqual(batches.map((_, b) => (b === 3 ? 'rejected' : 'fulfilled')));
         expect((results[3] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
@@ -476,7 +509,10 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         await store.append(fits, sized(limit), NO_STREAM);
         expect(await store.readStream(fits)).toHaveLength(1);
         const tooBig = uniqueStream('too-big');
-        const error = await store.append(tooBig, sized(limit + 1), NO_STREAM).then(() => undefined, (e: unknown) => e);
+        const error = await store.append(tooBig, sized(limit + 1), NO_STREAM).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(AppendTooLargeError);
         expect(error).toMatchObject({ stream: tooBig, limit });
         await expect(store.readStream(tooBig)).rejects.toThrow(StreamNotFoundError);
@@ -488,7 +524,10 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         const stream = uniqueStream('deleted');
         await store.append(stream, events(2), NO_STREAM);
         await deleteStream(store, stream);
-        const read = await store.readStream(stream).then(() => undefined, (e: unknown) => e);
+        const read = await store.readStream(stream).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(read).toBeInstanceOf(StreamDeletedError);
         expect(read).toMatchObject({ stream });
         await expect(store.append(stream, events(1), ANY)).rejects.toThrow(StreamDeletedError);
@@ -503,7 +542,10 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         const subscription = subscribe({ streamPrefix: prefix });
         const iterator = subscription[Symbol.asyncIterator]();
         const [good] = await take(iterator, 1, 'the event before the corrupt one');
-        const error = await within(iterator.next(), WAIT_MS, 'the corrupt event').then(() => undefined, (e: unknown) => e);
+        const error = await within(iterator.next(), WAIT_MS, 'the corrupt event').then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(CorruptEventError);
         const corrupt = error as CorruptEventError;
         expect(corrupt).toMatchObject({ stream, revision: 1n });
@@ -516,28 +558,37 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         await expect(store.readStream(stream)).rejects.toThrow(CorruptEventError);
       });
 
-      withFault(name, harness.dropConnection, 'a dropped connection fails open subscriptions with StoreUnavailableError; a new one catches up', async (drop) => {
-        const prefix = uniquePrefix('drop');
-        const stream = `${prefix}stream`;
-        await store.append(stream, events(2), NO_STREAM);
-        const subscription = subscribe({ streamPrefix: prefix });
-        const iterator = subscription[Symbol.asyncIterator]();
-        const [first] = await take(iterator, 1, 'the first event');
-        await drop(store);
-        const failed = await within((async () => {
-          // Events already buffered may still arrive; the failure must follow them.
-          for (;;) {
-            const result = await iterator.next();
-            if (result.done) return new Error('the subscription ended instead of failing');
-          }
-        })().catch((e: unknown) => e), WAIT_MS * 3, 'the subscription to fail');
-        expect(failed).toBeInstanceOf(StoreUnavailableError);
-        await subscription.close();
-        await store.append(stream, events(1), 1n);
-        const resumed = subscribe({ fromPosition: first.position, streamPrefix: prefix });
-        expect((await take(resumed[Symbol.asyncIterator](), 2, 'the events after the checkpoint')).map((e) => e.revision)).toEqual([1n, 2n]);
-        await resumed.close();
-      });
+      withFault(
+        name,
+        harness.dropConnection,
+        'a dropped connection fails open subscriptions with StoreUnavailableError; a new one catches up',
+        async (drop) => {
+          const prefix = uniquePrefix('drop');
+          const stream = `${prefix}stream`;
+          await store.append(stream, events(2), NO_STREAM);
+          const subscription = subscribe({ streamPrefix: prefix });
+          const iterator = subscription[Symbol.asyncIterator]();
+          const [first] = await take(iterator, 1, 'the first event');
+          await drop(store);
+          const failed = await within(
+            (async () => {
+              // Events already buffered may still arrive; the failure must follow them.
+              for (;;) {
+                const result = await iterator.next();
+                if (result.done) return new Error('the subscription ended instead of failing');
+              }
+            })().catch((e: unknown) => e),
+            WAIT_MS * 3,
+            'the subscription to fail',
+          );
+          expect(failed).toBeInstanceOf(StoreUnavailableError);
+          await subscription.close();
+          await store.append(stream, events(1), 1n);
+          const resumed = subscribe({ fromPosition: first.position, streamPrefix: prefix });
+          expect((await take(resumed[Symbol.asyncIterator](), 2, 'the events after the checkpoint')).map((e) => e.revision)).toEqual([1n, 2n]);
+          await resumed.close();
+        },
+      );
     });
 
     describe('headPosition', () => {
@@ -626,8 +677,7 @@ export function eventStoreContract(name: string, harness: EventStoreContractHarn
         const subscription = subscribe({ streamPrefix: prefix });
         const iterator = subscription[Symbol.asyncIterator]();
 
-        expect((await take(iterator, 2, 'the stored events under the prefix')).map((e) => e.streamName))
-          .toEqual([`${prefix}1`, `${prefix}2`]);
+        expect((await take(iterator, 2, 'the stored events under the prefix')).map((e) => e.streamName)).toEqual([`${prefix}1`, `${prefix}2`]);
 
         await store.append(`${other}1`, events(1), 0n);
         await store.append(`${prefix}1`, events(1), 0n);

@@ -38,7 +38,8 @@ describe('attribution: who the article cites', () => {
   });
   it('carries a source over to an anaphoric "They" in the same paragraph', () => {
     const claims = extract(
-      'A statement from Turkey’s foreign ministry said Armenia and Azerbaijan agreed to reopen the border. They also reaffirmed their commitment to a peace treaty.',
+      'A statement from Turkey’s foreign ministry said Armenia and Azerbaijan agreed to reopen the border. ' +
+        'They also reaffirmed their commitment to a peace treaty.',
     );
     expect(claims.map((c) => c.source.party)).toEqual(['turkey', 'turkey']);
     expect(claims[1].actors.map((r) => r.party)).toEqual(['armenia', 'azerbaijan']);

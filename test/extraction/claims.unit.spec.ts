@@ -43,7 +43,8 @@ describe('pledges', () => {
   });
   it('addresses a pledge made "in that meeting" to the other side of the meeting', () => {
     const claims = extract(
-      'Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Tianjin. In that meeting, Indian officials reportedly gave assurances that trade curbs would ease.',
+      'Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Tianjin. ' +
+        'In that meeting, Indian officials reportedly gave assurances that trade curbs would ease.',
     );
     expect(claims[0]).toMatchObject({ type: 'PledgeMade', actors: [{ party: 'india' }], targets: [{ party: 'china' }], hedged: true });
   });

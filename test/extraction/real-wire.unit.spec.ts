@@ -55,7 +55,11 @@ describe('charges carried by what a reported clause says', () => {
 describe('claims named by a noun', () => {
   it('takes the author from "raised by", "at the invitation of" and a possessor', () => {
     expect(only('The ship docked in Colombo amid concerns raised by India.')).toMatchObject({ type: 'ConcernRaised', actors: ['india'], source: 'india' });
-    expect(only('Kenya’s latest invitation to Ethiopia was welcomed.')).toMatchObject({ type: 'InvitationExtended', actors: ['kenya'], targets: ['ethiopia'] });
+    expect(only('Kenya’s latest invitation to Ethiopia was welcomed.')).toMatchObject({
+      type: 'InvitationExtended',
+      actors: ['kenya'],
+      targets: ['ethiopia'],
+    });
   });
   it('drops a noun nobody is said to author', () => {
     expect(extract('The ship docked in Colombo amid security concerns.')).toEqual([]);

@@ -24,10 +24,16 @@ describe('a feed poll killed with SIGKILL', () => {
     });
     for (let i = 0; i < ITEMS; i++) {
       // Slow pages, so the kill lands in the middle of the poll.
-      site.routes.set(`/story/${i}`, (_, res) => void setTimeout(() => {
-        pagesServed++;
-        res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><article>${storyHtml(`Country ${i} pledged to build road number ${i} by spring.`)}</article></body></html>`);
-      }, 40));
+      site.routes.set(
+        `/story/${i}`,
+        (_, res) =>
+          void setTimeout(() => {
+            pagesServed++;
+            res
+              .writeHead(200, { 'content-type': 'text/html' })
+              .end(`<html><body><article>${storyHtml(`Country ${i} pledged to build road number ${i} by spring.`)}</article></body></html>`);
+          }, 40),
+      );
     }
   });
   afterAll(async () => {

@@ -35,19 +35,25 @@ describe('request shapes', () => {
     expect(await t.store.headPosition()).toBe(before);
   });
 
-  it.each(['hasOwnProperty', 'toString', 'constructor', 'valueOf', 'isPrototypeOf', '__defineGetter__'])('a field named %s is refused like any unknown field', async (name) => {
-    const before = await t.store.headPosition();
-    const ingest = await request(t.server).post('/articles').set('content-type', 'application/json').send(`{"text":"Genovia pledged calm.","${name}":"x"}`);
-    expect(ingest.status).toBe(400);
-    expect(ingest.body.message).toBe(`${name}: property ${name} should not exist`);
-    const correction = await request(t.server).post(`/claims/${claimId}/correction`).set('if-match', `"${revision}"`).set('content-type', 'application/json')
-      .send(`{"reason":"r","changes":{"hedged":true,"${name}":1}}`);
-    expect(correction.status).toBe(400);
-    expect(correction.body.message).toBe(`changes.${name}: property ${name} should not exist`);
-    const query = await request(t.server).get(`/claims?${name}=1`);
-    expect(query.status).toBe(400);
-    expect(await t.store.headPosition()).toBe(before);
-  });
+  it.each(['hasOwnProperty', 'toString', 'constructor', 'valueOf', 'isPrototypeOf', '__defineGetter__'])(
+    'a field named %s is refused like any unknown field',
+    async (name) => {
+      const before = await t.store.headPosition();
+      const ingest = await request(t.server).post('/articles').set('content-type', 'application/json').send(`{"text":"Genovia pledged calm.","${name}":"x"}`);
+      expect(ingest.status).toBe(400);
+      expect(ingest.body.message).toBe(`${name}: property ${name} should not exist`);
+      const correction = await request(t.server)
+        .post(`/claims/${claimId}/correction`)
+        .set('if-match', `"${revision}"`)
+        .set('content-type', 'application/json')
+        .send(`{"reason":"r","changes":{"hedged":true,"${name}":1}}`);
+      expect(correction.status).toBe(400);
+      expect(correction.body.message).toBe(`changes.${name}: property ${name} should not exist`);
+      const query = await request(t.server).get(`/claims?${name}=1`);
+      expect(query.status).toBe(400);
+      expect(await t.store.headPosition()).toBe(before);
+    },
+  );
 
   it('the walk itself keeps its own stack and allows the shapes the API uses', () => {
     let deep: unknown = 1;

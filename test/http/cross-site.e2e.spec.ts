@@ -43,8 +43,15 @@ describe('body types, Origin and Sec-Fetch-Site on writes', () => {
   it('same-origin and non-browser writes pass, and so do the CORS_ORIGIN origins', async () => {
     const own = `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
     await request(t.server).post('/articles').set({ origin: own, 'sec-fetch-site': 'same-origin' }).send({ text: TEXT }).expect(201);
-    await request(t.server).post('/articles').send({ text: `${TEXT} Again.` }).expect(201);
-    await request(t.server).post('/articles').set({ origin: 'https://desk.example', 'sec-fetch-site': 'cross-site' }).send({ text: `${TEXT} Thrice.` }).expect(201);
+    await request(t.server)
+      .post('/articles')
+      .send({ text: `${TEXT} Again.` })
+      .expect(201);
+    await request(t.server)
+      .post('/articles')
+      .set({ origin: 'https://desk.example', 'sec-fetch-site': 'cross-site' })
+      .send({ text: `${TEXT} Thrice.` })
+      .expect(201);
   });
 
   it('reads from another origin are answered (without CORS headers the page cannot read them)', async () => {
@@ -62,14 +69,17 @@ describe('Host names (DNS rebinding)', () => {
   });
   afterAll(async () => t.close());
 
-  it.each(['attacker.example', `attacker.example:${0}`, '127.0.0.1.nip.io', 'localhost.attacker.example', '', 'a b'])('Host %j is refused with 421 for reads, writes and the desk', async (host) => {
-    for (const req of [request(t.server).get('/health'), request(t.server).get('/'), request(t.server).post('/articles').send({ text: TEXT })]) {
-      const res = await req.set('host', host.replace(':0', `:${port}`));
-      expect(res.status).toBe(421);
-      expect(res.body.message).toMatch(/does not answer to the host .*ALLOWED_HOSTS/);
-    }
-    expect(await t.store.headPosition()).toBe(-1n);
-  });
+  it.each(['attacker.example', `attacker.example:${0}`, '127.0.0.1.nip.io', 'localhost.attacker.example', '', 'a b'])(
+    'Host %j is refused with 421 for reads, writes and the desk',
+    async (host) => {
+      for (const req of [request(t.server).get('/health'), request(t.server).get('/'), request(t.server).post('/articles').send({ text: TEXT })]) {
+        const res = await req.set('host', host.replace(':0', `:${port}`));
+        expect(res.status).toBe(421);
+        expect(res.body.message).toMatch(/does not answer to the host .*ALLOWED_HOSTS/);
+      }
+      expect(await t.store.headPosition()).toBe(-1n);
+    },
+  );
 
   it('answers to its loopback names on any port', async () => {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`, 'localhost']) {

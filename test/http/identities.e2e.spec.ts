@@ -20,10 +20,13 @@ const postWithKeyBytes = (server: TestApp['server'], key: Buffer): Promise<numbe
     const body = Buffer.from(JSON.stringify({ text: `Genovia pledged ${key.length}.` }));
     const { port } = server.address() as AddressInfo;
     const headers = { 'content-type': 'application/json', authorization: Buffer.concat([Buffer.from('Bearer '), key]).toString('latin1') };
-    http.request({ host: '127.0.0.1', port, path: '/articles', method: 'POST', headers }, (res) => {
-      res.resume();
-      resolve(res.statusCode!);
-    }).on('error', reject).end(body);
+    http
+      .request({ host: '127.0.0.1', port, path: '/articles', method: 'POST', headers }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      })
+      .on('error', reject)
+      .end(body);
   });
 
 describe('personal keys and roles', () => {
@@ -53,26 +56,51 @@ describe('personal keys and roles', () => {
   const lastEvent = async () => (await t.store.readAll()).at(-1)!;
 
   it('takes recordedBy from the key, stores the key id in the metadata, and refuses an X-Analyst naming someone else', async () => {
-    const impersonation = await request(t.server).post(`/claims/${claimId}/correction`).set(bearer(kim.token)).set('x-analyst', 'chief-editor')
-      .set('if-match', `"${await revision()}"`).send({ changes: { hedged: true }, reason: 'hedged' });
+    const impersonation = await request(t.server)
+      .post(`/claims/${claimId}/correction`)
+      .set(bearer(kim.token))
+      .set('x-analyst', 'chief-editor')
+      .set('if-match', `"${await revision()}"`)
+      .send({ changes: { hedged: true }, reason: 'hedged' });
     expect(impersonation.status).toBe(403);
     expect(impersonation.body.message).toMatch(/this key belongs to kim/);
-    await request(t.server).post(`/claims/${claimId}/correction`).set(bearer(kim.token)).set('if-match', `"${await revision()}"`)
-      .send({ changes: { hedged: true }, reason: 'hedged' }).expect(201);
+    await request(t.server)
+      .post(`/claims/${claimId}/correction`)
+      .set(bearer(kim.token))
+      .set('if-match', `"${await revision()}"`)
+      .send({ changes: { hedged: true }, reason: 'hedged' })
+      .expect(201);
     const corrected = await lastEvent();
     expect(corrected.data).toMatchObject({ recordedBy: 'analyst:kim' });
     expect(corrected.metadata).toMatchObject({ keyId: kim.keyId });
-    await request(t.server).post(`/claims/${claimId}/correction`).set(bearer(lee.token)).set('x-analyst', 'lee').set('if-match', `"${await revision()}"`)
-      .send({ changes: { hedged: false }, reason: 'not hedged' }).expect(201);
+    await request(t.server)
+      .post(`/claims/${claimId}/correction`)
+      .set(bearer(lee.token))
+      .set('x-analyst', 'lee')
+      .set('if-match', `"${await revision()}"`)
+      .send({ changes: { hedged: false }, reason: 'not hedged' })
+      .expect(201);
     expect((await lastEvent()).metadata).toMatchObject({ keyId: lee.keyId });
     // The claim's history (what the desk shows) says who did what, with which key.
-    const history = (await request(t.server).get(`/claims/${claimId}`).expect(200)).body.history as Array<{ type: string; recordedBy: string; keyId: string | null }>;
-    expect(history.filter((h) => h.type === 'ClaimCorrected').map((h) => [h.recordedBy, h.keyId])).toEqual([['analyst:kim', kim.keyId], ['analyst:lee', lee.keyId]]);
+    const history = (await request(t.server).get(`/claims/${claimId}`).expect(200)).body.history as Array<{
+      type: string;
+      recordedBy: string;
+      keyId: string | null;
+    }>;
+    expect(history.filter((h) => h.type === 'ClaimCorrected').map((h) => [h.recordedBy, h.keyId])).toEqual([
+      ['analyst:kim', kim.keyId],
+      ['analyst:lee', lee.keyId],
+    ]);
   });
 
   it('the shared API_KEY still works as an admin key; its writes are marked with key id API_KEY', async () => {
-    await request(t.server).post(`/claims/${claimId}/retraction`).set(bearer(SHARED)).set('x-analyst', 'pat').set('if-match', `"${await revision()}"`)
-      .send({ reason: 'not a pledge' }).expect(201);
+    await request(t.server)
+      .post(`/claims/${claimId}/retraction`)
+      .set(bearer(SHARED))
+      .set('x-analyst', 'pat')
+      .set('if-match', `"${await revision()}"`)
+      .send({ reason: 'not a pledge' })
+      .expect(201);
     const retracted = await lastEvent();
     expect(retracted.data).toMatchObject({ recordedBy: 'analyst:pat' });
     expect(retracted.metadata).toMatchObject({ keyId: 'API_KEY' });
@@ -107,7 +135,14 @@ describe('personal keys and roles', () => {
 
   it('compares digests: a wrong key of any length or bytes is a 401, never a 500', async () => {
     // One non-ASCII character in a key of the right length threw in timingSafeEqual (a 500 that told the length).
-    for (const given of ['s3cret-key-of-twelv\u00e9', 's3cret-key-of-twelv\u00ff', '\u00e9'.repeat(20), 's3cret-key-of-twelve-and-more', 'x', `ct_${kim.keyId}.${'A'.repeat(43)}`]) {
+    for (const given of [
+      's3cret-key-of-twelv\u00e9',
+      's3cret-key-of-twelv\u00ff',
+      '\u00e9'.repeat(20),
+      's3cret-key-of-twelve-and-more',
+      'x',
+      `ct_${kim.keyId}.${'A'.repeat(43)}`,
+    ]) {
       expect(await postWithKeyBytes(t.server, Buffer.from(given, 'latin1'))).toBe(401);
       expect(await postWithKeyBytes(t.server, Buffer.from(given, 'utf8'))).toBe(401);
     }
@@ -143,13 +178,26 @@ describe('the key is checked before the rate limit', () => {
 
   it('five failed logins from one address do not spend the budget of the right key', async () => {
     const kim = keys.add('kim', 'analyst');
-    for (let i = 0; i < 5; i++) expect((await request(t.server).post('/articles').set(bearer('wrong-key')).send({ text: `Genovia pledged ${i}.` })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (
+          await request(t.server)
+            .post('/articles')
+            .set(bearer('wrong-key'))
+            .send({ text: `Genovia pledged ${i}.` })
+        ).status,
+      ).toBe(401);
     // The failed attempts are limited at their address...
     expect((await request(t.server).post('/articles').set(bearer('wrong-key')).send({ text: 'Genovia pledged more.' })).status).toBe(429);
     // ...and the right keys from the same address each have their own budget.
     await request(t.server).post('/articles').set(bearer(kim.token)).send({ text: 'Genovia pledged a road.' }).expect(201);
     await request(t.server).post('/articles').set(bearer(SHARED)).send({ text: 'Genovia pledged a rail.' }).expect(201);
-    for (let i = 0; i < 4; i++) await request(t.server).post('/articles').set(bearer(kim.token)).send({ text: `Genovia pledged lane ${i}.` }).expect(201);
+    for (let i = 0; i < 4; i++)
+      await request(t.server)
+        .post('/articles')
+        .set(bearer(kim.token))
+        .send({ text: `Genovia pledged lane ${i}.` })
+        .expect(201);
     expect((await request(t.server).post('/articles').set(bearer(kim.token)).send({ text: 'Genovia pledged one too many.' })).status).toBe(429);
   });
 });

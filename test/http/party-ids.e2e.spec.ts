@@ -16,9 +16,19 @@ const claim = (party: string | null) => ({
 });
 
 const REFUSED = [
-  '<img src=x onerror=alert(11)>', '<meta http-equiv=refresh content="0;url=/health?phished">',
-  'PAKISTAN\u200b', 'pakistan\u200b', 'p\u0430kistan' /* Cyrillic а */, 'Pakistan', 'united states', 'united--states', '-pakistan', 'pakistan-',
-  '', 'ﬁnland' /* the fi ligature */, 'x'.repeat(101),
+  '<img src=x onerror=alert(11)>',
+  '<meta http-equiv=refresh content="0;url=/health?phished">',
+  'PAKISTAN\u200b',
+  'pakistan\u200b',
+  'p\u0430kistan' /* Cyrillic а */,
+  'Pakistan',
+  'united states',
+  'united--states',
+  '-pakistan',
+  'pakistan-',
+  '',
+  'ﬁnland' /* the fi ligature */,
+  'x'.repeat(101),
 ];
 
 describe('party ids on record and correct', () => {
@@ -62,7 +72,10 @@ describe('party ids on record and correct', () => {
 
   it('accepts slugs and null', async () => {
     for (const party of ['pakistan', 'united-states', 'g7', null]) {
-      const res = await request(t.server).post(`/claims/${claimId}/correction`).set('If-Match', `"${revision}"`).send({ changes: { targets: [{ party, mention: 'them' }] }, reason: 'precise' });
+      const res = await request(t.server)
+        .post(`/claims/${claimId}/correction`)
+        .set('If-Match', `"${revision}"`)
+        .send({ changes: { targets: [{ party, mention: 'them' }] }, reason: 'precise' });
       expect(res.status).toBe(201);
       revision = res.body.revision;
     }

@@ -28,7 +28,10 @@ describe('API key for writes', () => {
 });
 
 describe('listen policy', () => {
-  const policy = (env: NodeJS.ProcessEnv, personalKeys = false) => () => checkListenPolicy(loadConfig(env), personalKeys);
+  const policy =
+    (env: NodeJS.ProcessEnv, personalKeys = false) =>
+    () =>
+      checkListenPolicy(loadConfig(env), personalKeys);
   const STRONG = 'k'.repeat(NETWORK_FLOORS.apiKeyLength);
 
   it('binds beyond loopback only with a key', () => {
@@ -43,7 +46,9 @@ describe('listen policy', () => {
   it('beyond loopback: a shared key of at least 32 characters, and no body or rate limit above its floor', () => {
     expect(policy({ HOST: '0.0.0.0', API_KEY: 'k' })).toThrow(/API_KEY of 1 characters: use at least 32/);
     expect(policy({ HOST: '0.0.0.0', API_KEY: 'k'.repeat(31) })).toThrow(/at least 32/);
-    expect(policy({ HOST: '0.0.0.0', API_KEY: STRONG, BODY_LIMIT: String(16 * 1024 * 1024) })).toThrow(/BODY_LIMIT=16777216: beyond loopback it may be at most 8388608/);
+    expect(policy({ HOST: '0.0.0.0', API_KEY: STRONG, BODY_LIMIT: String(16 * 1024 * 1024) })).toThrow(
+      /BODY_LIMIT=16777216: beyond loopback it may be at most 8388608/,
+    );
     expect(policy({ HOST: '0.0.0.0', API_KEY: STRONG, WRITE_RATE_LIMIT: '1000000' })).toThrow(/WRITE_RATE_LIMIT/);
     expect(policy({ HOST: '0.0.0.0', API_KEY: STRONG, READ_RATE_LIMIT: '10000000' })).toThrow(/READ_RATE_LIMIT/);
     expect(policy({ HOST: '0.0.0.0', API_KEY: STRONG, COSTLY_READ_RATE_LIMIT: '100000' })).toThrow(/COSTLY_READ_RATE_LIMIT/);
@@ -71,25 +76,32 @@ describe('API key on every write route', () => {
   let ids: { articleId: string; claimId: string };
   beforeAll(async () => {
     t = await startTestApp({ extractor: pledgeExtractor, config: { apiKey: 's3cret-key' } });
-    const res = await request(t.server).post('/articles').set('Authorization', 'Bearer s3cret-key').send({ text: 'Freedonia pledged to reopen the port.' }).expect(201);
+    const res = await request(t.server)
+      .post('/articles')
+      .set('Authorization', 'Bearer s3cret-key')
+      .send({ text: 'Freedonia pledged to reopen the port.' })
+      .expect(201);
     ids = { articleId: res.body.articleId, claimId: (await t.store.readAll()).map((e) => (e.data as { claimId?: string }).claimId).find(Boolean)! };
   });
   afterAll(async () => t.close());
 
-  it.each(WRITES.map((w) => [w.path({ articleId: 'ARTICLE', claimId: 'CLAIM' }), w] as const))('POST %s: 401 without the key or with a wrong one, nothing written; past the guard with it', async (_, w) => {
-    const path = w.path(ids);
-    const before = await t.store.headPosition();
-    for (const auth of [undefined, 'Bearer ', 'Bearer s3cret-ke', 'Bearer s3cret-key2', 'Basic czNjcmV0LWtleQ==', 's3cret-key', 'Bearer  s3cret-key']) {
-      const req = request(t.server).post(path).set('If-Match', '"1"');
-      const res = await (auth === undefined ? req : req.set('Authorization', auth)).send(w.body);
-      expect(res.status).toBe(401);
-      expect(res.body.message).toMatch(/Bearer <API_KEY>/);
-    }
-    expect(await t.store.headPosition()).toBe(before);
-    const ok = await request(t.server).post(path).set('If-Match', '"1"').set('Authorization', 'Bearer s3cret-key').send(w.body);
-    expect(ok.status).not.toBe(401);
-    expect(ok.status).toBeLessThan(500);
-  });
+  it.each(WRITES.map((w) => [w.path({ articleId: 'ARTICLE', claimId: 'CLAIM' }), w] as const))(
+    'POST %s: 401 without the key or with a wrong one, nothing written; past the guard with it',
+    async (_, w) => {
+      const path = w.path(ids);
+      const before = await t.store.headPosition();
+      for (const auth of [undefined, 'Bearer ', 'Bearer s3cret-ke', 'Bearer s3cret-key2', 'Basic czNjcmV0LWtleQ==', 's3cret-key', 'Bearer  s3cret-key']) {
+        const req = request(t.server).post(path).set('If-Match', '"1"');
+        const res = await (auth === undefined ? req : req.set('Authorization', auth)).send(w.body);
+        expect(res.status).toBe(401);
+        expect(res.body.message).toMatch(/Bearer <API_KEY>/);
+      }
+      expect(await t.store.headPosition()).toBe(before);
+      const ok = await request(t.server).post(path).set('If-Match', '"1"').set('Authorization', 'Bearer s3cret-key').send(w.body);
+      expect(ok.status).not.toBe(401);
+      expect(ok.status).toBeLessThan(500);
+    },
+  );
 });
 
 describe('binding', () => {
@@ -134,7 +146,9 @@ describe('headers, limits and error bodies', () => {
   });
 
   it('refuses a body over BODY_LIMIT with 413 and writes nothing', async () => {
-    const res = await request(t.server).post('/articles').send({ text: `Genovia pledged calm. ${'x'.repeat(5000)}` });
+    const res = await request(t.server)
+      .post('/articles')
+      .send({ text: `Genovia pledged calm. ${'x'.repeat(5000)}` });
     expect(res.status).toBe(413);
     expect(res.body.message).toMatch(/too large/i);
     expect(await t.store.headPosition()).toBe(-1n);
@@ -149,7 +163,14 @@ describe('headers, limits and error bodies', () => {
 
   it('limits writes per client to WRITE_RATE_LIMIT a minute (429 with a message), reads stay open', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await request(t.server).post('/articles').send({ text: `Genovia pledged road ${i}.` })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (
+          await request(t.server)
+            .post('/articles')
+            .send({ text: `Genovia pledged road ${i}.` })
+        ).status,
+      );
     // The 413 above used one of the five.
     expect(statuses.filter((s) => s === 201)).toHaveLength(4);
     const limited = await request(t.server).post('/articles').send({ text: 'Genovia pledged rail.' });
@@ -186,9 +207,21 @@ describe('error bodies and injection attempts', () => {
   afterAll(async () => t.close());
 
   it.each([
-    "/claims?actor=' OR 1=1 --", '/claims?article=1 OR 1=1', "/claims/' OR 1=1 --", '/claims/..%2F..%2Fetc%2Fpasswd', '/articles/%00', '/articles/..%2F..',
-    "/parties/x'%3B DROP TABLE events%3B --", '/sources/%2e%2e%2f', "/attributions?party=' OR ''='", '/conflicts?article=%00', "/articles?q=' OR 1=1 --",
-    '/articles/../../etc/passwd', '/claims?asOf=1%3B DELETE FROM events', '/parties?q=%25', '/articles?outlet=__proto__',
+    "/claims?actor=' OR 1=1 --",
+    '/claims?article=1 OR 1=1',
+    "/claims/' OR 1=1 --",
+    '/claims/..%2F..%2Fetc%2Fpasswd',
+    '/articles/%00',
+    '/articles/..%2F..',
+    "/parties/x'%3B DROP TABLE events%3B --",
+    '/sources/%2e%2e%2f',
+    "/attributions?party=' OR ''='",
+    '/conflicts?article=%00',
+    "/articles?q=' OR 1=1 --",
+    '/articles/../../etc/passwd',
+    '/claims?asOf=1%3B DELETE FROM events',
+    '/parties?q=%25',
+    '/articles?outlet=__proto__',
   ])('GET %s: 4xx or an empty answer, no leak, nothing changed', async (path) => {
     const before = await t.store.headPosition();
     const beforeHash = (await request(t.server).get('/projections?hash=true')).body.views;
@@ -202,7 +235,7 @@ describe('error bodies and injection attempts', () => {
     await request(t.server).get(`/articles/${articleId}`).expect(200);
   });
 
-  it("injected ids in write paths: 404, nothing written", async () => {
+  it('injected ids in write paths: 404, nothing written', async () => {
     const before = await t.store.headPosition();
     for (const id of ["' OR 1=1 --", '..%2F..%2Fx', '%00', `${articleId}' --`, `${articleId}%00`]) {
       const res = await request(t.server).post(`/claims/${id}/retraction`).set('If-Match', '"1"').send({ reason: 'x' });

@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import type { InMemoryEventStore } from '../../src/event-store/in-memory/in-memory-event-store.js';
 
 /** An article body of about `chars` characters, under the article limit of 1 000 000. */
-const article = (chars: number, seed: string) => `${seed} Ruritania said on Monday it would reopen the border. ${'Talks went on. '.repeat(Math.ceil(chars / 15))}`;
+const article = (chars: number, seed: string) =>
+  `${seed} Ruritania said on Monday it would reopen the border. ${'Talks went on. '.repeat(Math.ceil(chars / 15))}`;
 
 describe('the API on an EventStoreDB-like store', () => {
   let t: TestApp<InMemoryEventStore>;
@@ -26,12 +27,25 @@ describe('the API on an EventStoreDB-like store', () => {
     expect(res.body.message).toMatch(/accepts at most 1048576 bytes in one append\. Nothing was written/);
     expect(await t.store.headPosition()).toBe(head);
     // One that fits goes in.
-    await request(t.server).post('/articles').send({ text: article(5_000, 'Oslo —') }).expect(201);
+    await request(t.server)
+      .post('/articles')
+      .send({ text: article(5_000, 'Oslo —') })
+      .expect(201);
   });
 
   it('answers 410 for an article whose stream was deleted or truncated, not 500', async () => {
-    const deleted = (await request(t.server).post('/articles').send({ text: article(100, 'Riga —') }).expect(201)).body.articleId;
-    const truncated = (await request(t.server).post('/articles').send({ text: article(100, 'Vilnius —') }).expect(201)).body.articleId;
+    const deleted = (
+      await request(t.server)
+        .post('/articles')
+        .send({ text: article(100, 'Riga —') })
+        .expect(201)
+    ).body.articleId;
+    const truncated = (
+      await request(t.server)
+        .post('/articles')
+        .send({ text: article(100, 'Vilnius —') })
+        .expect(201)
+    ).body.articleId;
     t.store.deleteStream(`article-${deleted}`);
     t.store.truncateStream(`article-${truncated}`);
     for (const id of [deleted, truncated]) {
@@ -43,7 +57,10 @@ describe('the API on an EventStoreDB-like store', () => {
   it('answers 503 with Retry-After while the store does not answer, and /health says unavailable', async () => {
     t.store.stopAnswering();
     try {
-      const res = await request(t.server).post('/articles').send({ text: article(100, 'Tallinn —') }).expect(503);
+      const res = await request(t.server)
+        .post('/articles')
+        .send({ text: article(100, 'Tallinn —') })
+        .expect(503);
       expect(res.headers['retry-after']).toBe('5');
       expect(res.body.message).toMatch(/does not answer/);
       expect((await request(t.server).get('/health').expect(503)).body).toMatchObject({ status: 'unavailable', storeAnswers: false });
@@ -58,7 +75,10 @@ describe('the API on an EventStoreDB-like store', () => {
     const down = (await request(t.server).get('/health').expect(503)).body;
     expect(down).toMatchObject({ status: 'unavailable', views: { state: 'reconnecting' } });
     t.store.stopAnswering(null);
-    const created = await request(t.server).post('/articles').send({ text: article(100, 'Minsk —') }).expect(201);
+    const created = await request(t.server)
+      .post('/articles')
+      .send({ text: article(100, 'Minsk —') })
+      .expect(201);
     const deadline = Date.now() + 10_000;
     for (;;) {
       const health = (await request(t.server).get('/health').expect(200)).body;

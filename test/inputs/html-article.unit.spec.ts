@@ -10,7 +10,7 @@ describe('reading an article out of a web page', () => {
   it('keeps the story as paragraphs, without navigation, cookie banner, caption, byline or read-more lines', () => {
     expect(article.body).toBe(
       'Ruritania pledged to reopen the border crossing by June, officials said on Tuesday in the capital.\n\n' +
-      'The foreign ministry accused its neighbour of smuggling arms across the frontier for months, a charge it denies.',
+        'The foreign ministry accused its neighbour of smuggling arms across the frontier for months, a charge it denies.',
     );
   });
 
@@ -27,7 +27,11 @@ describe('reading an article out of a web page', () => {
 
   it('takes JSON-LD datePublished when the page has no meta time, and a <time> element when it has neither', () => {
     const story = '<p>' + 'The envoy said the talks would resume next week in the capital, officials confirmed. '.repeat(4) + '</p>';
-    const jsonLd = readHtmlArticle(`<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"H","datePublished":"2025-03-02T10:00:00Z"}</script></head><body><article>${story}</article></body></html>`);
+    const jsonLd = readHtmlArticle(
+      '<html><head><script type="application/ld+json">' +
+        '{"@context":"https://schema.org","@type":"NewsArticle","headline":"H","datePublished":"2025-03-02T10:00:00Z"}</script></head>' +
+        `<body><article>${story}</article></body></html>`,
+    );
     expect(jsonLd.publishedAt).toBe('2025-03-02T10:00:00.000Z');
     const time = readHtmlArticle(`<html><body><article><time>3 March 2025</time>${story}</article></body></html>`);
     expect(time.publishedAt).toMatch(/^2025-03-03T/);
@@ -52,7 +56,9 @@ describe('pages no news site makes', () => {
     }
     // Generous: the refusal takes about 0.1 s; reading such a page took 264 s before the limit.
     expect(performance.now() - started).toBeLessThan(20_000);
-    expect(readHtmlArticle('<div>'.repeat(60) + '<p>' + 'Ruritania pledged aid to the region, officials said on Monday. '.repeat(5) + '</p>').body).toMatch(/^Ruritania pledged/);
+    expect(readHtmlArticle('<div>'.repeat(60) + '<p>' + 'Ruritania pledged aid to the region, officials said on Monday. '.repeat(5) + '</p>').body).toMatch(
+      /^Ruritania pledged/,
+    );
   });
 });
 

@@ -9,7 +9,8 @@ import { html, startLoopbackSite, type LoopbackSite } from '../support/loopback-
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const page = readFileSync('test/inputs/pages/wire-story.html', 'utf8');
-const story = (sentence: string) => `<html><body><article><p>${sentence} ${'Officials in the capital confirmed the plan on Monday evening. '.repeat(3)}</p></article></body></html>`;
+const story = (sentence: string) =>
+  `<html><body><article><p>${sentence} ${'Officials in the capital confirmed the plan on Monday evening. '.repeat(3)}</p></article></body></html>`;
 
 describe('POST /articles with a url', () => {
   let site: LoopbackSite;
@@ -22,16 +23,32 @@ describe('POST /articles with a url', () => {
       '/hop2': (_, res) => void res.writeHead(302, { location: '/story' }).end(),
       '/loop': (_, res) => void res.writeHead(302, { location: '/loop' }).end(),
       '/to-metadata': (_, res) => void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
-      '/slow': (_, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.write('<html><body>'); setTimeout(() => res.end('</body></html>'), 5_000).unref(); },
-      '/huge': (_, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<p>' + 'x'.repeat(300_000) + '</p>'); },
+      '/slow': (_, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.write('<html><body>');
+        setTimeout(() => res.end('</body></html>'), 5_000).unref();
+      },
+      '/huge': (_, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<p>' + 'x'.repeat(300_000) + '</p>');
+      },
       '/pdf': (_, res) => void res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4'),
       '/gone': (_, res) => void res.writeHead(410, { 'content-type': 'text/html' }).end('gone'),
       '/nav-only': html('<html><body><nav><a href="/">Home</a></nav></body></html>'),
-      '/latin1': (_, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
-        // 0x93 and 0x94 are curly quotes in windows-1252, control characters in ISO-8859-1.
-        .end(Buffer.from(story('The caf\u00e9 owners of Montr\u00e9al pledged \x93full support\x94 to the strikers.'), 'latin1')),
-      '/meta-charset': (_, res) => void res.writeHead(200, { 'content-type': 'text/html' })
-        .end(Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-1"></head>'), Buffer.from(story('Z\u00fcrich pledged new funds for the na\u00efve plan.').replace('<html>', ''), 'latin1')])),
+      '/latin1': (_, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
+          // 0x93 and 0x94 are curly quotes in windows-1252, control characters in ISO-8859-1.
+          .end(Buffer.from(story('The caf\u00e9 owners of Montr\u00e9al pledged \x93full support\x94 to the strikers.'), 'latin1')),
+      '/meta-charset': (_, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            Buffer.concat([
+              Buffer.from('<html><head><meta charset="iso-8859-1"></head>'),
+              Buffer.from(story('Z\u00fcrich pledged new funds for the na\u00efve plan.').replace('<html>', ''), 'latin1'),
+            ]),
+          ),
     });
     const fetch = { ...loadConfig({}).fetch, allowHosts: [site.hostPort], timeoutMs: 1_000, maxBytes: 200_000, maxRedirects: 3 };
     t = await startTestApp({ extractor: pledgeExtractor, config: { fetch } });
@@ -53,7 +70,9 @@ describe('POST /articles with a url', () => {
 
   it('decodes the charset the header or the page declares', async () => {
     const a = await post(t, `${site.origin}/latin1`).expect(201);
-    expect((await request(t.server).get(`/articles/${a.body.articleId}`)).body.body).toContain('The caf\u00e9 owners of Montr\u00e9al pledged \u201cfull support\u201d');
+    expect((await request(t.server).get(`/articles/${a.body.articleId}`)).body.body).toContain(
+      'The caf\u00e9 owners of Montr\u00e9al pledged \u201cfull support\u201d',
+    );
     const b = await post(t, `${site.origin}/meta-charset`).expect(201);
     expect((await request(t.server).get(`/articles/${b.body.articleId}`)).body.body).toContain('Z\u00fcrich pledged new funds for the na\u00efve plan.');
   });
@@ -86,7 +105,14 @@ describe('POST /articles with a url', () => {
 
   it('the default configuration refuses loopback, metadata and private addresses, by literal and after DNS', async () => {
     const storyRequests = site.requests.filter((r) => r.path === '/story').length;
-    for (const url of [`${site.origin}/story`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/', 'http://[::1]:80/', 'http://[fd00::1]/', 'http://[::ffff:127.0.0.1]/']) {
+    for (const url of [
+      `${site.origin}/story`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.1/',
+      'http://[::1]:80/',
+      'http://[fd00::1]/',
+      'http://[::ffff:127.0.0.1]/',
+    ]) {
       const res = await post(open, url);
       expect([url, res.status]).toEqual([url, 400]);
     }

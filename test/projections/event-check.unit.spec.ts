@@ -10,14 +10,29 @@ import { toProjected } from '../../src/projections/projected-event.js';
 const meta = { schemaVersion: 1, correlationId: 'c', causationId: 'd' };
 const body = 'Oslo said on Monday it had invited Ruritanian officials to talks on fishing quotas. Nothing else.';
 const article = {
-  articleId: 'a1', title: 'T', outlet: 'The Wire', url: null, publishedAt: '2031-03-01', dateline: 'OSLO', section: null, body, contentHash: 'h',
+  articleId: 'a1',
+  title: 'T',
+  outlet: 'The Wire',
+  url: null,
+  publishedAt: '2031-03-01',
+  dateline: 'OSLO',
+  section: null,
+  body,
+  contentHash: 'h',
 };
 const evidenceText = body.slice(0, 83);
 const claim = {
-  claimId: 'a1-1', articleId: 'a1', recordedBy: 'rules@1', actors: [{ party: 'norway', mention: 'Oslo' }],
-  targets: [{ party: null, mention: 'Ruritanian officials' }], content: 'talks on fishing quotas',
-  source: { party: 'norway', mention: 'Oslo', cue: 'said', via: null }, evidence: { text: evidenceText, start: 0, end: 83 },
-  hedged: false, polarity: 'asserted', topics: ['trade', 'diplomacy'],
+  claimId: 'a1-1',
+  articleId: 'a1',
+  recordedBy: 'rules@1',
+  actors: [{ party: 'norway', mention: 'Oslo' }],
+  targets: [{ party: null, mention: 'Ruritanian officials' }],
+  content: 'talks on fishing quotas',
+  source: { party: 'norway', mention: 'Oslo', cue: 'said', via: null },
+  evidence: { text: evidenceText, start: 0, end: 83 },
+  hedged: false,
+  polarity: 'asserted',
+  topics: ['trade', 'diplomacy'],
 };
 const VALID: Array<[string, unknown]> = [
   ['ArticleIngested', article],
@@ -68,34 +83,52 @@ describe('the fast event check', () => {
           else refused++;
         }
       }
-      for (const path of paths(meta)) for (const value of ODD_VALUES) {
-        const e = stored(type, data, setAt(meta, path, value));
-        if (fastSaysValid(e)) expect(problemsOf(e)).toEqual([]);
-      }
+      for (const path of paths(meta))
+        for (const value of ODD_VALUES) {
+          const e = stored(type, data, setAt(meta, path, value));
+          if (fastSaysValid(e)) expect(problemsOf(e)).toEqual([]);
+        }
     }
     expect(refused).toBeGreaterThan(500); // not vacuous
   });
 
   it('never says yes where the full check finds a problem, on random events', () => {
     const anyValue = fc.oneof(fc.string(), fc.constantFrom(...ODD_VALUES), fc.integer({ min: -2, max: 5 }));
-    const mutated = fc.tuple(fc.constantFrom(...VALID), fc.nat(), anyValue, fc.constantFrom('PledgeMade', 'ClaimCorrected', 'constructor', 'ArticleIngested', 'Other'))
+    const mutated = fc
+      .tuple(fc.constantFrom(...VALID), fc.nat(), anyValue, fc.constantFrom('PledgeMade', 'ClaimCorrected', 'constructor', 'ArticleIngested', 'Other'))
       .map(([[type, data], i, value, otherType]) => {
         const all = paths(data);
         return stored(i % 7 === 0 ? otherType : type, setAt(data, all[i % all.length], value), i % 11 === 0 ? { ...meta, schemaVersion: i % 3 } : meta);
       });
-    fc.assert(fc.property(mutated, (e) => !fastSaysValid(e) || problemsOf(e).length === 0), { numRuns: 3000, seed: 7 });
+    fc.assert(
+      fc.property(mutated, (e) => !fastSaysValid(e) || problemsOf(e).length === 0),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });
 
 describe('toProjected', () => {
   const recorded = (type: string, data: unknown, revision = 0n, metadata: unknown = meta): RecordedEvent => ({
-    id: 'e', streamName: 'article-a1', revision, position: revision, type, data: clone(data), metadata, created: new Date('2031-03-01T10:00:00Z'),
+    id: 'e',
+    streamName: 'article-a1',
+    revision,
+    position: revision,
+    type,
+    data: clone(data),
+    metadata,
+    created: new Date('2031-03-01T10:00:00Z'),
   });
 
   it('gives what decodeArticleEvent gives, with positions', () => {
     for (const [i, [type, data]] of VALID.entries()) {
       const e = recorded(type, data, BigInt(i));
-      expect(toProjected(e)).toEqual({ event: decodeArticleEvent(recorded(type, data, BigInt(i))), position: BigInt(i), revision: BigInt(i), streamName: 'article-a1', created: e.created });
+      expect(toProjected(e)).toEqual({
+        event: decodeArticleEvent(recorded(type, data, BigInt(i))),
+        position: BigInt(i),
+        revision: BigInt(i),
+        streamName: 'article-a1',
+        created: e.created,
+      });
     }
   });
 
@@ -109,7 +142,8 @@ describe('toProjected', () => {
   it('gives equal party lists and sources of different events one shared object, and unequal ones their own', () => {
     const first = toProjected(recorded('InvitationExtended', { ...claim, claimId: 'a1-7' }, 7n)).event.data as typeof claim;
     const again = toProjected(recorded('InvitationExtended', { ...claim, claimId: 'a1-8' }, 8n)).event.data as typeof claim;
-    const other = toProjected(recorded('InvitationExtended', { ...claim, claimId: 'a1-9', source: { ...claim.source, cue: 'announced' } }, 9n)).event.data as typeof claim;
+    const other = toProjected(recorded('InvitationExtended', { ...claim, claimId: 'a1-9', source: { ...claim.source, cue: 'announced' } }, 9n)).event
+      .data as typeof claim;
     expect(again.actors).toBe(first.actors);
     expect(again.source).toBe(first.source);
     expect(other.source).not.toBe(first.source);

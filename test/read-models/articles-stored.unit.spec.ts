@@ -132,7 +132,13 @@ describe('stored articles: syndicated copies', () => {
       [early, 0.9, 'Aid too'],
       [late, 0.8, 'Aid'],
     ]);
-    expect(getArticleStored(reader, late)!.copyOf).toEqual({ articleId: original, similarity: 0.8, title: 'Aid pledged, update', outlet: 'Wire', publishedAt: '2031-03-01' });
+    expect(getArticleStored(reader, late)!.copyOf).toEqual({
+      articleId: original,
+      similarity: 0.8,
+      title: 'Aid pledged, update',
+      outlet: 'Wire',
+      publishedAt: '2031-03-01',
+    });
     expect(getArticleStored(reader, late)).toEqual(getArticle(g.fold(articlesProjection), late, { claims: g.fold(claimsProjection) }));
   });
 });

@@ -16,11 +16,16 @@ describe('claim keys', () => {
   });
 
   it('parse back, normalise user input and reject malformed keys', () => {
-    expect(parseClaimKey('ConcernRaised:ruritania:~smugglers+genovia')).toEqual({ type: 'ConcernRaised', actors: ['ruritania'], targets: ['~smugglers', 'genovia'] });
+    expect(parseClaimKey('ConcernRaised:ruritania:~smugglers+genovia')).toEqual({
+      type: 'ConcernRaised',
+      actors: ['ruritania'],
+      targets: ['~smugglers', 'genovia'],
+    });
     expect(normaliseClaimKey('ConcernRaised:ruritania:~smugglers genovia')).toBe('ConcernRaised:ruritania:genovia+~smugglers');
     // Keys of earlier versions ended in a topic: still read, the topic dropped.
     expect(normaliseClaimKey('ConcernRaised:ruritania:genovia:security')).toBe('ConcernRaised:ruritania:genovia');
-    for (const bad of ['Nope:a:b', 'PledgeMade:a', 'PledgeMade:A:-', 'PledgeMade:a:-:weather', 'PledgeMade::-', 'PledgeMade:a:-:-:-']) expect(parseClaimKey(bad)).toBeNull();
+    for (const bad of ['Nope:a:b', 'PledgeMade:a', 'PledgeMade:A:-', 'PledgeMade:a:-:weather', 'PledgeMade::-', 'PledgeMade:a:-:-:-'])
+      expect(parseClaimKey(bad)).toBeNull();
     expect(slug('Côte d’Ivoire')).toBe('cote-divoire');
     expect(slug('北京')).toMatch(/^x[0-9a-f]{8}$/);
   });
@@ -28,14 +33,25 @@ describe('claim keys', () => {
 
 const world = () => {
   const g = given();
-  const a1 = g.article('Ruritania invited Genovia to talks, its ministry said. A Genovian official confirmed it.', { outlet: 'Daily Ledger', publishedAt: '2031-02-01' });
+  const a1 = g.article('Ruritania invited Genovia to talks, its ministry said. A Genovian official confirmed it.', {
+    outlet: 'Daily Ledger',
+    publishedAt: '2031-02-01',
+  });
   const c1 = g.claim(a1, { type: 'InvitationExtended', actors: ['ruritania'], targets: ['genovia'], source: { party: 'ruritania', mention: 'its ministry' } });
   const c2 = g.claim(a1, {
-    type: 'InvitationExtended', actors: ['ruritania'], targets: ['genovia'], source: { party: 'genovia', mention: 'A Genovian official' },
+    type: 'InvitationExtended',
+    actors: ['ruritania'],
+    targets: ['genovia'],
+    source: { party: 'genovia', mention: 'A Genovian official' },
     evidence: 'A Genovian official confirmed it.',
   });
   const a2 = g.article('Ruritania has invited Genovia, a Ruritanian spokesman said.', { outlet: 'Harbour Times', publishedAt: '2031-02-02' });
-  const c3 = g.claim(a2, { type: 'InvitationExtended', actors: ['ruritania'], targets: ['genovia'], source: { party: 'ruritania', mention: 'a Ruritanian spokesman' } });
+  const c3 = g.claim(a2, {
+    type: 'InvitationExtended',
+    actors: ['ruritania'],
+    targets: ['genovia'],
+    source: { party: 'ruritania', mention: 'a Ruritanian spokesman' },
+  });
   const lone = g.claim(a2, { type: 'PledgeMade', actors: ['genovia'], targets: [], source: 'genovia', topics: ['trade'] });
   return { g, c1, c2, c3, lone };
 };
@@ -45,14 +61,29 @@ describe('attributions read model', () => {
   it('keeps one key for one act whatever topics each report gives it, the topics as facets', () => {
     const g = given();
     const a = g.article('Ruritania invited Genovia to talks on the militia, its ministry said. Genovia accepted the invitation, an official said.');
-    const invited = g.claim(a, { type: 'InvitationExtended', actors: ['ruritania'], targets: ['genovia'], source: 'ruritania', topics: ['terrorism', 'diplomacy'] });
+    const invited = g.claim(a, {
+      type: 'InvitationExtended',
+      actors: ['ruritania'],
+      targets: ['genovia'],
+      source: 'ruritania',
+      topics: ['terrorism', 'diplomacy'],
+    });
     const accepted = g.claim(a, {
-      type: 'InvitationExtended', actors: ['ruritania'], targets: ['genovia'], source: 'genovia', topics: [], evidence: 'Genovia accepted the invitation, an official said.',
+      type: 'InvitationExtended',
+      actors: ['ruritania'],
+      targets: ['genovia'],
+      source: 'genovia',
+      topics: [],
+      evidence: 'Genovia accepted the invitation, an official said.',
     });
     const attributions = g.fold(attributionsProjection);
     const claims = g.fold(claimsProjection);
     expect([...attributions.keys]).toEqual([[KEY, [invited, accepted]]]);
-    expect(getAttribution(attributions, claims, KEY)).toMatchObject({ status: 'corroborated', topics: ['terrorism', 'diplomacy'], sources: [{ source: 'genovia' }, { source: 'ruritania' }] });
+    expect(getAttribution(attributions, claims, KEY)).toMatchObject({
+      status: 'corroborated',
+      topics: ['terrorism', 'diplomacy'],
+      sources: [{ source: 'genovia' }, { source: 'ruritania' }],
+    });
   });
 
   it('groups claims by key across articles with every source, side by side', () => {
@@ -61,10 +92,23 @@ describe('attributions read model', () => {
     const claims = g.fold(claimsProjection);
     expect(attributions.keys.get(KEY)).toEqual([c1, c2, c3]);
     const detail = getAttribution(attributions, claims, KEY)!;
-    expect(detail).toMatchObject({ key: KEY, claims: 3, articles: 2, status: 'corroborated', firstAt: '2031-02-01T00:00:00.000Z', lastAt: '2031-02-02T00:00:00.000Z' });
+    expect(detail).toMatchObject({
+      key: KEY,
+      claims: 3,
+      articles: 2,
+      status: 'corroborated',
+      firstAt: '2031-02-01T00:00:00.000Z',
+      lastAt: '2031-02-02T00:00:00.000Z',
+    });
     expect(detail.columns.items.map((c) => [c.source, c.accounts.map((a) => [a.claimId, a.article.outlet, a.when.slice(0, 10)])])).toEqual([
       ['genovia', [[c2, 'Daily Ledger', '2031-02-01']]],
-      ['ruritania', [[c1, 'Daily Ledger', '2031-02-01'], [c3, 'Harbour Times', '2031-02-02']]],
+      [
+        'ruritania',
+        [
+          [c1, 'Daily Ledger', '2031-02-01'],
+          [c3, 'Harbour Times', '2031-02-02'],
+        ],
+      ],
     ]);
     expect(getAttribution(attributions, claims, 'PledgeMade:atlantis:-')).toBeNull();
     // Links written before keys lost their topic still find the key.
@@ -75,12 +119,18 @@ describe('attributions read model', () => {
     const { g, lone } = world();
     const attributions = g.fold(attributionsProjection);
     const claims = g.fold(claimsProjection);
-    expect(corroboration(attributions, claims, KEY)).toMatchObject({ status: 'corroborated', sources: [{ source: 'ruritania', outlets: ['Daily Ledger', 'Harbour Times'] }, { source: 'genovia' }] });
-    expect(corroboration(attributions, claims, 'PledgeMade:genovia:-')).toMatchObject({ status: 'single-source', sources: [{ source: 'genovia', claimIds: [lone] }] });
+    expect(corroboration(attributions, claims, KEY)).toMatchObject({
+      status: 'corroborated',
+      sources: [{ source: 'ruritania', outlets: ['Daily Ledger', 'Harbour Times'] }, { source: 'genovia' }],
+    });
+    expect(corroboration(attributions, claims, 'PledgeMade:genovia:-')).toMatchObject({
+      status: 'single-source',
+      sources: [{ source: 'genovia', claimIds: [lone] }],
+    });
     expect(listAttributions(attributions, claims, { status: 'single-source' }).items.map((a) => a.key)).toEqual(['PledgeMade:genovia:-']);
   });
 
-  it('counts the outlet\'s own unattributed reporting once per outlet', () => {
+  it("counts the outlet's own unattributed reporting once per outlet", () => {
     const g = given();
     for (const outlet of ['Daily Ledger', 'Daily Ledger', 'Harbour Times']) {
       const a = g.article(`Ruritania pledged aid, ${outlet} reported.`, { outlet });

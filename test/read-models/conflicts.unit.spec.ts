@@ -20,19 +20,35 @@ const CALL =
 const call = (spokesmanTopics: Topic[] = ['migration']) => {
   const g = given();
   const a = g.article(CALL);
-  const invitation = g.claim(a, { type: 'InvitationExtended', actors: ['ruritania'], targets: ['genovia'], source: { party: 'ruritania', mention: 'Ruritania’s ministry' } });
+  const invitation = g.claim(a, {
+    type: 'InvitationExtended',
+    actors: ['ruritania'],
+    targets: ['genovia'],
+    source: { party: 'ruritania', mention: 'Ruritania’s ministry' },
+  });
   const confirmed = g.claim(a, {
-    type: 'InvitationExtended', actors: ['ruritania'], targets: ['genovia'], source: { party: 'genovia', mention: 'A senior Genovian official' },
+    type: 'InvitationExtended',
+    actors: ['ruritania'],
+    targets: ['genovia'],
+    source: { party: 'genovia', mention: 'A senior Genovian official' },
     evidence: 'A senior Genovian official confirmed the invitation and said the Ruritanian minister reiterated concerns about the Red Hand militia.',
   });
   const militia = g.claim(a, {
-    type: 'ConcernRaised', actors: ['ruritania'], targets: ['red-hand'], source: { party: 'genovia', mention: 'A senior Genovian official' },
-    topics: ['terrorism', 'security'], content: 'activities of the Red Hand militia',
+    type: 'ConcernRaised',
+    actors: ['ruritania'],
+    targets: ['red-hand'],
+    source: { party: 'genovia', mention: 'A senior Genovian official' },
+    topics: ['terrorism', 'security'],
+    content: 'activities of the Red Hand militia',
     evidence: 'A senior Genovian official confirmed the invitation and said the Ruritanian minister reiterated concerns about the Red Hand militia.',
   });
   const workers = g.claim(a, {
-    type: 'ConcernRaised', actors: ['genovia'], targets: ['ruritania'], source: { party: 'genovia', mention: 'a Genovian ministry spokesman' },
-    topics: spokesmanTopics, content: 'situation of Genovian workers in Ruritania',
+    type: 'ConcernRaised',
+    actors: ['genovia'],
+    targets: ['ruritania'],
+    source: { party: 'genovia', mention: 'a Genovian ministry spokesman' },
+    topics: spokesmanTopics,
+    content: 'situation of Genovian workers in Ruritania',
     evidence: 'However, a Genovian ministry spokesman said the call was largely about Genovian workers in Ruritania.',
   });
   return { g, a, invitation, confirmed, militia, workers };
@@ -53,9 +69,22 @@ describe('sentences from extraction', () => {
     const g = given();
     const a = g.article(BODY);
     const place = (sentence: number, contrastCue?: string) => (placed ? { sentence, contrastCue } : {});
-    const militia = g.claim(a, { type: 'ConcernRaised', actors: ['ruritania'], targets: ['genovia'], source: 'genovia', topics: ['security'], evidence: BODY, ...place(0) });
+    const militia = g.claim(a, {
+      type: 'ConcernRaised',
+      actors: ['ruritania'],
+      targets: ['genovia'],
+      source: 'genovia',
+      topics: ['security'],
+      evidence: BODY,
+      ...place(0),
+    });
     const workers = g.claim(a, {
-      type: 'ConcernRaised', actors: ['ruritania'], targets: ['genovia'], source: { party: 'genovia', mention: 'a spokesman' }, topics: ['migration'], evidence: BODY,
+      type: 'ConcernRaised',
+      actors: ['ruritania'],
+      targets: ['genovia'],
+      source: { party: 'genovia', mention: 'a spokesman' },
+      topics: ['migration'],
+      evidence: BODY,
       ...place(1, 'however'),
     });
     return { g, militia, workers };
@@ -79,7 +108,11 @@ describe('competing accounts in one article', () => {
     expect(summary(state)).toEqual([{ kind: 'competing-account', basis: 'contrast-cue', a: [militia], b: [workers] }]);
     const view = listConflicts(state, g.fold(claimsProjection)).items[0];
     expect(view.why).toContain('"however"');
-    expect(view.a[0]).toMatchObject({ claimId: militia, source: { mention: 'A senior Genovian official' }, evidence: { text: expect.stringContaining('Red Hand') } });
+    expect(view.a[0]).toMatchObject({
+      claimId: militia,
+      source: { mention: 'A senior Genovian official' },
+      evidence: { text: expect.stringContaining('Red Hand') },
+    });
     expect(view.b[0]).toMatchObject({ claimId: workers, source: { mention: 'a Genovian ministry spokesman' } });
   });
 
@@ -95,17 +128,33 @@ describe('competing accounts in one article', () => {
     g.correct(workers, { actors: [{ party: 'latveria', mention: 'Latveria' }], targets: [] });
     expect(g.fold(conflictsProjection).conflicts.size).toBe(0);
     const far = given();
-    const a = far.article('Ruritania voiced concern about raids, an official said. Talks went on. Talks ended. Talks resumed. But a spokesman said Ruritania was worried about trade.');
+    const a = far.article(
+      'Ruritania voiced concern about raids, an official said. Talks went on. Talks ended. Talks resumed. ' +
+        'But a spokesman said Ruritania was worried about trade.',
+    );
     far.claim(a, { type: 'ConcernRaised', topics: ['military'], source: { party: 'ruritania', mention: 'an official' } });
-    far.claim(a, { type: 'ConcernRaised', topics: ['trade'], source: { party: 'ruritania', mention: 'a spokesman' }, evidence: 'But a spokesman said Ruritania was worried about trade.' });
+    far.claim(a, {
+      type: 'ConcernRaised',
+      topics: ['trade'],
+      source: { party: 'ruritania', mention: 'a spokesman' },
+      evidence: 'But a spokesman said Ruritania was worried about trade.',
+    });
     expect(far.fold(conflictsProjection).conflicts.size).toBe(0);
   });
 
   it('without a cue, takes only adjacent accounts of exactly the same parties', () => {
     const g = given();
-    const a = g.article('Ruritania raised concerns with Genovia about raids, officials said. A diplomat said Ruritania raised concerns with Genovia about tariffs.');
+    const a = g.article(
+      'Ruritania raised concerns with Genovia about raids, officials said. A diplomat said Ruritania raised concerns with Genovia about tariffs.',
+    );
     const x = g.claim(a, { type: 'ConcernRaised', targets: ['genovia'], topics: ['military'], source: { party: 'ruritania', mention: 'officials' } });
-    const y = g.claim(a, { type: 'ConcernRaised', targets: ['genovia'], topics: ['trade'], source: { party: 'latveria', mention: 'A diplomat' }, evidence: 'A diplomat said Ruritania raised concerns with Genovia about tariffs.' });
+    const y = g.claim(a, {
+      type: 'ConcernRaised',
+      targets: ['genovia'],
+      topics: ['trade'],
+      source: { party: 'latveria', mention: 'A diplomat' },
+      evidence: 'A diplomat said Ruritania raised concerns with Genovia about tariffs.',
+    });
     expect(summary(g.fold(conflictsProjection))).toEqual([{ kind: 'competing-account', basis: 'adjacent', a: [x], b: [y] }]);
     g.correct(y, { targets: [{ party: 'latveria', mention: 'Latveria' }] });
     expect(g.fold(conflictsProjection).conflicts.size).toBe(0);
@@ -238,11 +287,19 @@ describe('conflict queries', () => {
     const g = given();
     const a = g.article(CALL, { publishedAt: '2031-03-01' });
     const militia = g.claim(a, {
-      type: 'ConcernRaised', actors: ['ruritania'], targets: ['red-hand'], source: { party: 'genovia', mention: 'A senior Genovian official' }, topics: ['terrorism'],
+      type: 'ConcernRaised',
+      actors: ['ruritania'],
+      targets: ['red-hand'],
+      source: { party: 'genovia', mention: 'A senior Genovian official' },
+      topics: ['terrorism'],
       evidence: 'A senior Genovian official confirmed the invitation and said the Ruritanian minister reiterated concerns about the Red Hand militia.',
     });
     g.claim(a, {
-      type: 'ConcernRaised', actors: ['genovia'], targets: ['ruritania'], source: { party: 'genovia', mention: 'a spokesman' }, topics: ['migration'],
+      type: 'ConcernRaised',
+      actors: ['genovia'],
+      targets: ['ruritania'],
+      source: { party: 'genovia', mention: 'a spokesman' },
+      topics: ['migration'],
       evidence: 'However, a Genovian ministry spokesman said the call was largely about Genovian workers in Ruritania.',
     });
     const b = g.article('Ruritania pledged troops. Ruritania denied pledging troops.', { publishedAt: '2031-03-05' });

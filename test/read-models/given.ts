@@ -62,8 +62,7 @@ export class Given {
     else if ('evidence' in event.data) {
       this.recorded.get(articleId)?.set(event.data.claimId, this.recorded.get(articleId)!.get(event.data.claimId) ?? event);
       this.inStream.set(articleId, (this.inStream.get(articleId) ?? new Set()).add(event.data.claimId));
-    }
-    else if (event.type === 'ClaimRetracted') this.recorded.get(articleId)?.delete(event.data.claimId);
+    } else if (event.type === 'ClaimRetracted') this.recorded.get(articleId)?.delete(event.data.claimId);
   }
 
   article(body: string, meta: ArticleMeta = {}): string {
@@ -83,10 +82,15 @@ export class Given {
     this.push(articleId, {
       type: 'ArticleIngested',
       data: {
-        articleId, title: meta.title === undefined ? defaultTitle : meta.title,
-        outlet: meta.outlet === undefined ? 'Daily Ledger' : meta.outlet, url: null,
+        articleId,
+        title: meta.title === undefined ? defaultTitle : meta.title,
+        outlet: meta.outlet === undefined ? 'Daily Ledger' : meta.outlet,
+        url: null,
         publishedAt: meta.publishedAt === undefined ? '2031-03-01' : meta.publishedAt,
-        dateline: null, section: null, body, contentHash: hex(parseInt(articleId, 16), 64),
+        dateline: null,
+        section: null,
+        body,
+        contentHash: hex(parseInt(articleId, 16), 64),
       },
     });
   }
@@ -104,7 +108,9 @@ export class Given {
     this.push(articleId, {
       type: spec.type ?? 'PledgeMade',
       data: {
-        claimId, articleId, recordedBy: spec.recordedBy ?? 'test@1',
+        claimId,
+        articleId,
+        recordedBy: spec.recordedBy ?? 'test@1',
         actors: (spec.actors ?? ['ruritania']).map(party),
         targets: (spec.targets ?? []).map(party),
         content: spec.content ?? text,
@@ -139,7 +145,10 @@ export class Given {
   withdraw(articleId: string, reason = 'a hoax'): void {
     const claimIds = [...(this.inStream.get(articleId) ?? [])];
     this.inStream.delete(articleId);
-    this.push(articleId, { type: 'ArticleWithdrawn', data: { articleId, reason, recordedBy: 'analyst:kim', withdrawnAt: new Date(this.time).toISOString(), claimIds } });
+    this.push(articleId, {
+      type: 'ArticleWithdrawn',
+      data: { articleId, reason, recordedBy: 'analyst:kim', withdrawnAt: new Date(this.time).toISOString(), claimIds },
+    });
     this.withdrawn.add(articleId);
   }
 

@@ -25,8 +25,10 @@ const TARGETS = ['genovia', '?elders'];
 const TYPES: ClaimType[] = ['PledgeMade', 'ConcernRaised'];
 const TOPICS: Topic[] = ['military', 'trade', 'migration'];
 const SOURCES = [
-  { party: 'ruritania', mention: 'an official' }, { party: 'ruritania', mention: 'a spokesman' },
-  { party: 'genovia', mention: 'Genovian officials' }, { party: null, mention: '' },
+  { party: 'ruritania', mention: 'an official' },
+  { party: 'ruritania', mention: 'a spokesman' },
+  { party: 'genovia', mention: 'Genovian officials' },
+  { party: null, mention: '' },
 ];
 const CONTENTS = ['rebuild the bridge', 'rebuild the river bridge', 'workers abroad', 'raids on villages'];
 
@@ -42,9 +44,24 @@ const claimSpec = fc.record({
 });
 
 const step = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('article' as const), day: fc.integer({ min: 1, max: 9 }), outlet: fc.constantFrom('Daily Ledger', 'Harbour Times') }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('article' as const),
+      day: fc.integer({ min: 1, max: 9 }),
+      outlet: fc.constantFrom('Daily Ledger', 'Harbour Times'),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ kind: fc.constant('claim' as const), article: fc.nat(), spec: claimSpec }), weight: 6 },
-  { arbitrary: fc.record({ kind: fc.constant('correct' as const), claim: fc.nat(), changes: claimSpec, fields: fc.subarray(['type', 'actors', 'targets', 'topics', 'source', 'polarity', 'content', 'evidence'] as const, { minLength: 1 }) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('correct' as const),
+      claim: fc.nat(),
+      changes: claimSpec,
+      fields: fc.subarray(['type', 'actors', 'targets', 'topics', 'source', 'polarity', 'content', 'evidence'] as const, { minLength: 1 }),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ kind: fc.constant('retract' as const), claim: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('withdraw' as const), article: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('reingest' as const), article: fc.nat() }), weight: 1 },
@@ -74,7 +91,16 @@ const build = (steps: Step[]): { g: Given; articles: BuiltArticle[] } => {
   const writable = (claimId: string) => !g.withdrawn.has(claimId.split('-')[0]);
   for (const s of steps) {
     const article = articles.length ? articles[(s as { article?: number }).article! % articles.length]?.id : undefined;
-    if (s.kind === 'withdraw' && article && !g.withdrawn.has(article) && !inStory(articles, articles.findIndex((a) => a.id === article))) g.withdraw(article);
+    if (
+      s.kind === 'withdraw' &&
+      article &&
+      !g.withdrawn.has(article) &&
+      !inStory(
+        articles,
+        articles.findIndex((a) => a.id === article),
+      )
+    )
+      g.withdraw(article);
     else if (s.kind === 'reingest' && g.withdrawn.size) g.reingest([...g.withdrawn][s.article % g.withdrawn.size]);
     else if (s.kind === 'article') {
       articles.push({ id: g.article(BODY, { publishedAt: `2031-01-0${s.day}`, outlet: s.outlet }), day: s.day, outlet: s.outlet });
@@ -86,8 +112,13 @@ const build = (steps: Step[]): { g: Given; articles: BuiltArticle[] } => {
       const body = BODY;
       const start = body.indexOf(s.changes.evidence);
       const full = {
-        type: s.changes.type, actors: s.changes.actors.map(party), targets: s.changes.targets.map(party), topics: s.changes.topics,
-        source: { ...s.changes.source, cue: 'said', via: null }, polarity: s.changes.polarity, content: s.changes.content,
+        type: s.changes.type,
+        actors: s.changes.actors.map(party),
+        targets: s.changes.targets.map(party),
+        topics: s.changes.topics,
+        source: { ...s.changes.source, cue: 'said', via: null },
+        polarity: s.changes.polarity,
+        content: s.changes.content,
         evidence: { text: s.changes.evidence, start, end: start + s.changes.evidence.length },
       };
       g.correct(claims[s.claim % claims.length], Object.fromEntries(s.fields.map((f) => [f, full[f]])));
@@ -114,25 +145,31 @@ describe('every view', () => {
   });
 
   it('restores from a JSON snapshot at any point to the state a full replay reaches', () => {
-    fc.assert(fc.property(steps, fc.nat(), (generated, cut) => {
-      const { g } = build(generated);
-      const at = cut % (g.events.length + 1);
-      for (const p of ALL_PROJECTIONS as Projection<unknown>[]) {
-        const full = g.fold(p);
-        const snapshot = JSON.parse(JSON.stringify(p.serialize(g.fold(p, at))));
-        const resumed = g.events.slice(at).reduce((s, e) => p.apply(s, e), p.deserialize(snapshot));
-        expect([p.name, stableHash(resumed)]).toEqual([p.name, stableHash(full)]);
-        expect(stableHash(p.deserialize(JSON.parse(JSON.stringify(p.serialize(full)))))).toBe(stableHash(full));
-      }
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(steps, fc.nat(), (generated, cut) => {
+        const { g } = build(generated);
+        const at = cut % (g.events.length + 1);
+        for (const p of ALL_PROJECTIONS as Projection<unknown>[]) {
+          const full = g.fold(p);
+          const snapshot = JSON.parse(JSON.stringify(p.serialize(g.fold(p, at))));
+          const resumed = g.events.slice(at).reduce((s, e) => p.apply(s, e), p.deserialize(snapshot));
+          expect([p.name, stableHash(resumed)]).toEqual([p.name, stableHash(full)]);
+          expect(stableHash(p.deserialize(JSON.parse(JSON.stringify(p.serialize(full)))))).toBe(stableHash(full));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('gives equal hashes when any prefix is replayed twice', () => {
-    fc.assert(fc.property(steps, fc.nat(), (generated, cut) => {
-      const { g } = build(generated);
-      const at = cut % (g.events.length + 1);
-      for (const p of ALL_PROJECTIONS as Projection<unknown>[]) expect(stableHash(g.fold(p, at))).toBe(stableHash(g.fold(p, at)));
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(steps, fc.nat(), (generated, cut) => {
+        const { g } = build(generated);
+        const at = cut % (g.events.length + 1);
+        for (const p of ALL_PROJECTIONS as Projection<unknown>[]) expect(stableHash(g.fold(p, at))).toBe(stableHash(g.fold(p, at)));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
@@ -147,16 +184,22 @@ describe('a withdrawal', () => {
   it('leaves every view as a history without the withdrawn article would; a forced re-ingest shows it again', () => {
     let withdrawals = 0;
     let reingests = 0;
-    fc.assert(fc.property(steps, (generated) => {
-      const { g } = build(generated);
-      const kept = withoutWithdrawn(g);
-      for (const p of ALL_PROJECTIONS as Projection<unknown>[]) {
-        const without = kept.reduce((s, e) => p.apply(s, e), p.initial());
-        expect([p.name, canonicalJson(g.fold(p))]).toEqual([p.name, canonicalJson(without)]);
-      }
-      withdrawals += g.events.filter((e) => e.event.type === 'ArticleWithdrawn').length;
-      reingests += g.events.filter((e, i) => e.event.type === 'ArticleIngested' && g.events.slice(0, i).some((d) => d.event.type === 'ArticleWithdrawn' && d.streamName === e.streamName)).length;
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(steps, (generated) => {
+        const { g } = build(generated);
+        const kept = withoutWithdrawn(g);
+        for (const p of ALL_PROJECTIONS as Projection<unknown>[]) {
+          const without = kept.reduce((s, e) => p.apply(s, e), p.initial());
+          expect([p.name, canonicalJson(g.fold(p))]).toEqual([p.name, canonicalJson(without)]);
+        }
+        withdrawals += g.events.filter((e) => e.event.type === 'ArticleWithdrawn').length;
+        reingests += g.events.filter(
+          (e, i) =>
+            e.event.type === 'ArticleIngested' && g.events.slice(0, i).some((d) => d.event.type === 'ArticleWithdrawn' && d.streamName === e.streamName),
+        ).length;
+      }),
+      { numRuns: 150 },
+    );
     // Not vacuous: histories with withdrawals and re-ingests were generated.
     expect(withdrawals).toBeGreaterThan(50);
     expect(reingests).toBeGreaterThan(20);
@@ -188,19 +231,22 @@ describe('a withdrawal', () => {
 describe('the conflicts view', () => {
   it('kept through corrections, retractions and withdrawals equals the one built from the final claims', () => {
     const seen = new Set<string>();
-    fc.assert(fc.property(steps, (generated) => {
-      const { g, articles } = build(generated);
-      const final = g.fold(claimsProjection);
-      const direct = given();
-      const ids = articles.map((a) => direct.article(BODY, { publishedAt: `2031-01-0${a.day}`, outlet: a.outlet }));
-      articles.forEach((a, i) => a.copyOf !== undefined && direct.copy(ids[i], ids[a.copyOf]));
-      for (const record of final.claims.values()) if (!record.retraction) direct.recordAs(record.claim);
-      const live = g.fold(conflictsProjection);
-      const rebuilt = direct.fold(conflictsProjection);
-      expect(canonicalJson(live.conflicts)).toBe(canonicalJson(rebuilt.conflicts));
-      expect(canonicalJson(live.facts)).toBe(canonicalJson(rebuilt.facts));
-      for (const c of live.conflicts.values()) seen.add(c.kind);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(steps, (generated) => {
+        const { g, articles } = build(generated);
+        const final = g.fold(claimsProjection);
+        const direct = given();
+        const ids = articles.map((a) => direct.article(BODY, { publishedAt: `2031-01-0${a.day}`, outlet: a.outlet }));
+        articles.forEach((a, i) => a.copyOf !== undefined && direct.copy(ids[i], ids[a.copyOf]));
+        for (const record of final.claims.values()) if (!record.retraction) direct.recordAs(record.claim);
+        const live = g.fold(conflictsProjection);
+        const rebuilt = direct.fold(conflictsProjection);
+        expect(canonicalJson(live.conflicts)).toBe(canonicalJson(rebuilt.conflicts));
+        expect(canonicalJson(live.facts)).toBe(canonicalJson(rebuilt.facts));
+        for (const c of live.conflicts.values()) seen.add(c.kind);
+      }),
+      { numRuns: 300 },
+    );
     // Not vacuous: the generated histories do produce every kind.
     expect(seen).toEqual(new Set(['competing-account', 'denial', 'actor-disagreement']));
   });
@@ -208,8 +254,27 @@ describe('the conflicts view', () => {
 
 describe('stable hash', () => {
   it('ignores Map, Set and key order and undefined fields; keeps bigints and dates', () => {
-    const a = { m: new Map([['x', 1], ['y', 2]]), s: new Set([2, 1]), b: 5n, d: new Date(0), u: undefined, k: { p: 1, q: 2 } };
-    const b = { k: { q: 2, p: 1 }, d: new Date(0), b: 5n, s: new Set([1, 2]), m: new Map([['y', 2], ['x', 1]]) };
+    const a = {
+      m: new Map([
+        ['x', 1],
+        ['y', 2],
+      ]),
+      s: new Set([2, 1]),
+      b: 5n,
+      d: new Date(0),
+      u: undefined,
+      k: { p: 1, q: 2 },
+    };
+    const b = {
+      k: { q: 2, p: 1 },
+      d: new Date(0),
+      b: 5n,
+      s: new Set([1, 2]),
+      m: new Map([
+        ['y', 2],
+        ['x', 1],
+      ]),
+    };
     expect(stableHash(a)).toBe(stableHash(b));
     expect(stableHash({ b: 5n })).not.toBe(stableHash({ b: 6n }));
     expect(canonicalJson([1n, new Date(0)])).toBe('["1","1970-01-01T00:00:00.000Z"]');

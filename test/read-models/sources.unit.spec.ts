@@ -8,7 +8,12 @@ const world = () => {
   const g = given();
   const a1 = g.article('Ruritania pledged aid. Genovia raised concerns about the dam.', { outlet: 'Daily Ledger' });
   const c1 = g.claim(a1, { source: 'ruritania' });
-  const c2 = g.claim(a1, { type: 'ConcernRaised', actors: ['genovia'], source: { party: null, mention: '' }, evidence: 'Genovia raised concerns about the dam.' });
+  const c2 = g.claim(a1, {
+    type: 'ConcernRaised',
+    actors: ['genovia'],
+    source: { party: null, mention: '' },
+    evidence: 'Genovia raised concerns about the dam.',
+  });
   const a2 = g.article('Ruritania pledged more aid.', { outlet: 'Harbour Times' });
   const c3 = g.claim(a2, { source: 'ruritania' });
   return { g, c1, c2, c3 };
@@ -20,11 +25,17 @@ describe('sources view', () => {
     const sources = g.fold(sourcesProjection);
     const claims = g.fold(claimsProjection);
     expect(listSources(sources, claims).items.map((s) => [s.key, s.kind, s.claims])).toEqual([
-      ['@daily-ledger', 'outlet', 2], ['ruritania', 'source', 2], ['@harbour-times', 'outlet', 1], ['~outlet', 'source', 1],
+      ['@daily-ledger', 'outlet', 2],
+      ['ruritania', 'source', 2],
+      ['@harbour-times', 'outlet', 1],
+      ['~outlet', 'source', 1],
     ]);
     const detail = getSource(sources, claims, 'ruritania', {}, {}, 'oldest')!;
     expect(detail.items.items.map((c) => c.claimId)).toEqual([c1, c3]);
-    expect(detail.carriers.map((c) => [c.key, c.label, c.claims])).toEqual([['@daily-ledger', 'Daily Ledger', 1], ['@harbour-times', 'Harbour Times', 1]]);
+    expect(detail.carriers.map((c) => [c.key, c.label, c.claims])).toEqual([
+      ['@daily-ledger', 'Daily Ledger', 1],
+      ['@harbour-times', 'Harbour Times', 1],
+    ]);
     expect(getSource(sources, claims, '@daily-ledger')!.carriers.map((c) => c.key)).toEqual(['ruritania', '~outlet']);
     expect(listSources(sources, claims, { kind: 'outlet' }, { limit: 1 })).toMatchObject({ total: 2, items: [{ key: '@daily-ledger' }] });
   });

@@ -50,7 +50,8 @@ describe('reextract killed mid-run', () => {
     const store = new SqliteEventStore(file());
     const ingest = new IngestArticleHandler(store, pledgeExtractor, new PageFetcher(loadConfig({})), new Syndication(new StoryIndex(':memory:')));
     const ingested = [];
-    for (const f of writeCorpus(join(dir, 'corpus'), ARTICLES)) ingested.push(await ingest.execute(new IngestArticleCommand({ text: readFileSync(f, 'utf8') }, newCommandContext())));
+    for (const f of writeCorpus(join(dir, 'corpus'), ARTICLES))
+      ingested.push(await ingest.execute(new IngestArticleCommand({ text: readFileSync(f, 'utf8') }, newCommandContext())));
     // An analyst threw out the first claim of every tenth article: re-extraction must never bring it back.
     const retract = new RetractClaimHandler(store);
     analystRetracted = [];

@@ -21,12 +21,13 @@ const rate = Number(args.rate);
 const writeShare = Number(args['write-share']);
 if (!(minutes > 0) || !(rate > 0) || !(writeShare >= 0 && writeShare <= 1)) throw new Error('--minutes and --rate must be positive, --write-share from 0 to 1');
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
   });
-});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rssOf = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -48,13 +49,23 @@ const stop = () => {
 process.on('exit', stop);
 
 for (let i = 0; ; i++) {
-  if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   if (i > 600) throw new Error(`the service did not answer: ${serverErrors}`);
   await sleep(50);
 }
 
 // ---- the load ----
-interface Outcome { kind: string; status: number; ms: number }
+interface Outcome {
+  kind: string;
+  status: number;
+  ms: number;
+}
 const outcomes: Outcome[] = [];
 const errors: string[] = [];
 const articles: string[] = [];
@@ -76,7 +87,9 @@ const call = async (kind: string, path: string, init?: RequestInit, ok: number[]
   }
 };
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
 });
 const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)];
 
@@ -106,9 +119,10 @@ const analystWrite = async () => {
     if (!events?.etag || !claims.length) return;
     const claim = pick(claims).claimId;
     const headers = { 'if-match': events.etag, 'x-analyst': 'soak' };
-    const res = Math.random() < 0.7
-      ? await call('POST correction', `/claims/${claim}/correction`, json({ changes: { hedged: Math.random() < 0.5 }, reason: 'soak check' }, headers), [201])
-      : await call('POST retraction', `/claims/${claim}/retraction`, json({ reason: 'soak check' }, headers), [201]);
+    const res =
+      Math.random() < 0.7
+        ? await call('POST correction', `/claims/${claim}/correction`, json({ changes: { hedged: Math.random() < 0.5 }, reason: 'soak check' }, headers), [201])
+        : await call('POST retraction', `/claims/${claim}/retraction`, json({ reason: 'soak check' }, headers), [201]);
     if (res?.status === 201) written++;
   } finally {
     busy.delete(id);
@@ -152,14 +166,18 @@ const rssStart = median(secondHalf.slice(0, window).map((s) => s.rss));
 const rssEnd = median(secondHalf.slice(-window).map((s) => s.rss));
 const growth = (rssEnd - rssStart) / rssStart;
 const latencies = outcomes.map((o) => o.ms);
-const byKind = Object.fromEntries([...new Set(outcomes.map((o) => o.kind))].sort().map((k) => {
-  const ms = outcomes.filter((o) => o.kind === k).map((o) => o.ms);
-  return [k, { requests: ms.length, p50: Math.round(percentile(ms, 0.5)), p99: Math.round(percentile(ms, 0.99)) }];
-}));
+const byKind = Object.fromEntries(
+  [...new Set(outcomes.map((o) => o.kind))].sort().map((k) => {
+    const ms = outcomes.filter((o) => o.kind === k).map((o) => o.ms);
+    return [k, { requests: ms.length, p50: Math.round(percentile(ms, 0.5)), p99: Math.round(percentile(ms, 0.99)) }];
+  }),
+);
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
 const result = {
   when: new Date().toISOString(),
-  minutes, rate, writeShare,
+  minutes,
+  rate,
+  writeShare,
   requests: outcomes.length,
   achievedRate: Math.round((outcomes.length / ((Date.now() - started) / 1000)) * 10) / 10,
   late,
@@ -175,8 +193,14 @@ mkdirSync('test-artifacts', { recursive: true });
 const file = join('test-artifacts', `soak-${result.when.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify({ ...result, firstErrors: errors.slice(0, 20), rssSamples: samples }, null, 2));
 
-console.log(`soak: ${result.requests} requests in ${minutes} min (${result.achievedRate}/s, ${written} writes), ${result.errors} errors, p50 ${result.p50ms} ms, p99 ${result.p99ms} ms`);
-console.log(`soak: service RSS ${result.rssMB.first} MB at start, ${result.rssMB.secondHalfStart} MB at the second half's start, ${result.rssMB.end} MB at the end (${result.secondHalfGrowthPercent}% over the second half; limit 10%)`);
+console.log(
+  `soak: ${result.requests} requests in ${minutes} min (${result.achievedRate}/s, ${written} writes), ` +
+    `${result.errors} errors, p50 ${result.p50ms} ms, p99 ${result.p99ms} ms`,
+);
+console.log(
+  `soak: service RSS ${result.rssMB.first} MB at start, ${result.rssMB.secondHalfStart} MB at the second half's start, ` +
+    `${result.rssMB.end} MB at the end (${result.secondHalfGrowthPercent}% over the second half; limit 10%)`,
+);
 for (const [k, v] of Object.entries(byKind)) console.log(`  ${k.padEnd(26)} ${String(v.requests).padStart(6)}  p50 ${v.p50} ms  p99 ${v.p99} ms`);
 for (const e of errors.slice(0, 10)) console.log(`  error: ${e}`);
 console.log(`soak: details in ${file}`);

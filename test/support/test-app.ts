@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/app/create-app.js';
 import { loadConfig, type Config } from '../../src/app/config.js';
 import type { ClaimExtractor } from '../../src/domain/claim-extractor.js';
@@ -23,6 +24,8 @@ interface TestAppOptions {
   extractor?: ClaimExtractor | ExtractionPort;
   config?: Partial<Config>;
   listenOn?: string;
+  /** Where the app's log lines go; none are written without it. */
+  logs?: DestinationStream;
 }
 
 /** The real Nest app on a fresh SQLite file (or on `store`), listening on a loopback port for supertest. */
@@ -32,7 +35,7 @@ export async function startTestApp(options: TestAppOptions & { store?: EventStor
   const dataDir = mkdtempSync(join(tmpdir(), 'claimtrail-'));
   const config = { ...loadConfig({}), dataDir, seedOnStart: false, ...options.config };
   const store = options.store ?? new SqliteEventStore(join(dataDir, 'claimtrail.sqlite'), { pollMs: 20 });
-  const app = await createApp({ config, extractor: options.extractor ?? noClaimsExtractor, store, logger: false });
+  const app = await createApp({ config, extractor: options.extractor ?? noClaimsExtractor, store, logger: options.logs ?? false });
   await app.listen(0, options.listenOn ?? '127.0.0.1');
   return {
     app,

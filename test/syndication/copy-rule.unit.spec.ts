@@ -20,7 +20,9 @@ const sharedBands = (a: string, b: string): number => {
 
 const original = fixtureBody('original');
 const paragraphs = paragraphsOf(original);
-const BOILERPLATE = 'This story has been published from a wire agency feed without modifications to the text. Follow us on social media for the latest news, analysis and opinion from around the region.';
+const BOILERPLATE =
+  'This story has been published from a wire agency feed without modifications to the text. ' +
+  'Follow us on social media for the latest news, analysis and opinion from around the region.';
 
 /** The edits outlets make to wire copy, each alone and all at once. */
 const EDITS: Record<string, (ps: string[]) => string[]> = {
@@ -96,18 +98,24 @@ describe('order independence', () => {
   const body = fc.array(fc.constantFrom(...wordsOf(original)), { minLength: MIN_WORDS, maxLength: 120 }).map((ws) => ws.join(' '));
 
   it('a signature does not depend on the order of the set members', () => {
-    fc.assert(fc.property(body, fc.integer(), (text, seed) => {
-      const members = shingleHashes(wordsOf(text));
-      const shuffled = Uint32Array.from([...members].sort((a, b) => ((a ^ seed) >>> 0) - ((b ^ seed) >>> 0)));
-      expect(minhashSignature(shuffled)).toEqual(minhashSignature(members));
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(body, fc.integer(), (text, seed) => {
+        const members = shingleHashes(wordsOf(text));
+        const shuffled = Uint32Array.from([...members].sort((a, b) => ((a ^ seed) >>> 0) - ((b ^ seed) >>> 0)));
+        expect(minhashSignature(shuffled)).toEqual(minhashSignature(members));
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('similarity is symmetric and 1 with itself', () => {
-    fc.assert(fc.property(body, body, (a, b) => {
-      expect(similarity(a, b)).toBe(similarity(b, a));
-      expect(similarity(a, a)).toBe(1);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(body, body, (a, b) => {
+        expect(similarity(a, b)).toBe(similarity(b, a));
+        expect(similarity(a, a)).toBe(1);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('of equally similar candidates, the earliest indexed is the one copied', () => {

@@ -23,9 +23,14 @@ const concernExtractor: ClaimExtractor = {
       const start = m.index + (m[0].length - m[0].trimStart().length);
       const text = m[0].trim();
       claims.push({
-        type: 'ConcernRaised', actors: [{ party: 'ruritania', mention: 'Ruritanian diplomats' }], targets: [{ party: 'genovia', mention: 'Genovia' }],
-        content: text, source: { party: null, mention: 'Ruritanian diplomats', cue: 'raised concern', via: null },
-        evidence: { text, start, end: start + text.length }, hedged: false, polarity: 'asserted',
+        type: 'ConcernRaised',
+        actors: [{ party: 'ruritania', mention: 'Ruritanian diplomats' }],
+        targets: [{ party: 'genovia', mention: 'Genovia' }],
+        content: text,
+        source: { party: null, mention: 'Ruritanian diplomats', cue: 'raised concern', via: null },
+        evidence: { text, start, end: start + text.length },
+        hedged: false,
+        polarity: 'asserted',
         topics: [/\bagreement\b/.test(text) ? 'diplomacy' : /\bdeal\b/.test(text) ? 'trade' : 'humanitarian'],
       });
     }
@@ -40,7 +45,12 @@ describe('syndicated copies over REST', () => {
   beforeAll(async () => {
     t = await startTestApp({ extractor: concernExtractor });
     for (const name of ['original', 'copy-harbour', 'copy-evening', 'unrelated'] as const) {
-      ids[name] = (await request(t.server).post('/articles').send({ text: fixtureText(name) }).expect(201)).body.articleId;
+      ids[name] = (
+        await request(t.server)
+          .post('/articles')
+          .send({ text: fixtureText(name) })
+          .expect(201)
+      ).body.articleId;
     }
   });
   afterAll(async () => t.close());
@@ -58,7 +68,11 @@ describe('syndicated copies over REST', () => {
     ]);
     for (const copy of ['copy-harbour', 'copy-evening'] as const) {
       const body = (await request(t.server).get(`/articles/${ids[copy]}`).expect(200)).body;
-      expect(body.copyOf).toMatchObject({ articleId: ids.original, outlet: 'Wire One', title: 'Ruritania and Genovia agree to resume talks on Varna river dam' });
+      expect(body.copyOf).toMatchObject({
+        articleId: ids.original,
+        outlet: 'Wire One',
+        title: 'Ruritania and Genovia agree to resume talks on Varna river dam',
+      });
       expect(body.copyOf.similarity).toBeGreaterThanOrEqual(0.5);
       expect(body.copies).toEqual([]);
     }

@@ -67,7 +67,10 @@ describe('recognising copies at ingest', () => {
     expect(syndication.index.counts.compared).toBeLessThanOrEqual(3);
     expect(syndication.index.pending()).toEqual([]);
     // A withdrawn copy ingested again (forced) is recorded again as the copy it was.
-    expect(syndication.recognise(harbour, fixtureBody('copy-harbour'))).toEqual({ copy: { originalArticleId: original, matchedArticleId: original, similarity: copy.similarity }, claimed: false });
+    expect(syndication.recognise(harbour, fixtureBody('copy-harbour'))).toEqual({
+      copy: { originalArticleId: original, matchedArticleId: original, similarity: copy.similarity },
+      claimed: false,
+    });
     expect(syndication.recognise(original, fixtureBody('original'))).toEqual({ copy: null, claimed: false });
     syndication.index.close();
   });

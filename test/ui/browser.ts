@@ -15,7 +15,16 @@ export const launchChromium = async (): Promise<Browser> => {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-quic', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 };
 
@@ -27,7 +36,9 @@ export const screenshots = async (page: Page, name: string): Promise<void> => {
   await page.waitForTimeout(150); // let the chart and the grid settle at the new width
   await page.screenshot({ path: join(ARTIFACTS, `${name}-390.png`), fullPage: true });
   // Readable on a phone means no sideways scrolling of the whole page (wide tables scroll on their own).
-  const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+  const width = await page.evaluate(
+    () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+  );
   await page.setViewportSize(WIDE);
   if (width > NARROW.width) throw new Error(`${name}: the page is ${width}px wide at ${NARROW.width}px (see ${name}-390.png)`);
 };

@@ -30,7 +30,8 @@ describe('writes from another origin, in Chromium', () => {
     const pages: Record<string, string> = {
       '/form': form(`${service}/articles`, 'application/x-www-form-urlencoded', 'text', 'Ruritania pledged to open the border.'),
       '/text-form': form(`${service}/articles`, 'text/plain', JSON_AS_TEXT.name, JSON_AS_TEXT.value),
-      '/fetch': `<!doctype html><script>fetch('${service}/projections/rebuild', { method: 'POST', mode: 'no-cors' }).finally(() => { document.title = 'sent' })</script>`,
+      '/fetch': `<!doctype html>' +
+      '<script>fetch('${service}/projections/rebuild', { method: 'POST', mode: 'no-cors' }).finally(() => { document.title = 'sent' })</script>`,
     };
     attacker = http.createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(pages[req.url ?? ''] ?? ''));
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
@@ -47,7 +48,10 @@ describe('writes from another origin, in Chromium', () => {
   // 127.0.0.1 on another port is same-site but cross-origin; localhost is another site altogether.
   const origins = () => [`http://127.0.0.1:${attackerPort}`, `http://localhost:${attackerPort}`];
 
-  it.each([['an HTML form', '/form'], ['a text/plain form shaped as JSON', '/text-form']])('%s posted from a second loopback origin is refused and writes nothing', async (_, path) => {
+  it.each([
+    ['an HTML form', '/form'],
+    ['a text/plain form shaped as JSON', '/text-form'],
+  ])('%s posted from a second loopback origin is refused and writes nothing', async (_, path) => {
     for (const origin of origins()) {
       await Promise.all([page.waitForURL(`${service}/articles`), page.goto(`${origin}${path}`)]);
       const answer = JSON.parse(await page.locator('body').innerText()) as { statusCode: number; message: string };
@@ -68,7 +72,11 @@ describe('writes from another origin, in Chromium', () => {
 
   it('the desk’s own origin still writes', async () => {
     await page.goto(`${service}/health`);
-    const status = await page.evaluate(async () => (await fetch('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Genovia pledged calm.' }) })).status);
+    const status = await page.evaluate(
+      async () =>
+        (await fetch('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Genovia pledged calm.' }) }))
+          .status,
+    );
     expect(status).toBe(201);
   });
 });

@@ -9,8 +9,20 @@ import { newCommandContext } from '../../src/domain/events/index.js';
 import { appendFeedEvent } from '../../src/feeds/feed-stream.js';
 import { fixtureText } from '../syndication/fixtures.js';
 
-interface ApiClaim { claimId: string; type: string; articleId: string; actors: Array<{ party: string | null }>; evidence: { start: number; end: number } }
-interface ApiRef { claimId: string; type: string; start: number; end: number; claim: ApiClaim & { source: { mention: string; cue: string } } }
+interface ApiClaim {
+  claimId: string;
+  type: string;
+  articleId: string;
+  actors: Array<{ party: string | null }>;
+  evidence: { start: number; end: number };
+}
+interface ApiRef {
+  claimId: string;
+  type: string;
+  start: number;
+  end: number;
+  claim: ApiClaim & { source: { mention: string; cue: string } };
+}
 
 /** What the checks run inside the page use of `window` (the tests compile without the DOM library). */
 interface BrowserWindow {
@@ -42,7 +54,9 @@ describe('the analyst’s desk in Chromium', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     // Expected answers, not script errors: the write made before the desk asked for the API key
     // (401) and the stale write (409). Chromium logs both as failed loads.
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of (401|409)/.test(m.text())) pageErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of (401|409)/.test(m.text())) pageErrors.push(m.text());
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -50,7 +64,11 @@ describe('the analyst’s desk in Chromium', () => {
     await t?.close();
   });
 
-  const api = (path: string) => request(t.server).get(path).expect(200).then((r) => r.body);
+  const api = (path: string) =>
+    request(t.server)
+      .get(path)
+      .expect(200)
+      .then((r) => r.body);
   const open = async (hash: string) => {
     await page.goto(`${t.url}/${hash}`);
     await page.locator('main h1, main h2').first().waitFor();
@@ -92,7 +110,9 @@ describe('the analyst’s desk in Chromium', () => {
       expect(await covering.first().getAttribute('data-types')).toContain(ref.type);
     }
     // One colour per type: marks of a single type share their type's colour, and types differ.
-    const painted = await marks.evaluateAll((els) => els.map((e): [string, string] => [e.getAttribute('data-types')!, (globalThis as unknown as BrowserWindow).getComputedStyle(e).backgroundColor]));
+    const painted = await marks.evaluateAll((els) =>
+      els.map((e): [string, string] => [e.getAttribute('data-types')!, (globalThis as unknown as BrowserWindow).getComputedStyle(e).backgroundColor]),
+    );
     const colourOf = new Map<string, Set<string>>();
     for (const [types, colour] of painted.filter(([types]) => !types.includes(' '))) colourOf.set(types, (colourOf.get(types) ?? new Set()).add(colour));
     expect([...colourOf.values()].every((c) => c.size === 1)).toBe(true);
@@ -102,7 +122,8 @@ describe('the analyst’s desk in Chromium', () => {
     // Keyboard: Tab reaches the first highlight, whose claims appear in the panel.
     const first = (article.claimRefs as ApiRef[]).sort((a, b) => a.start - b.start)[0];
     await page.locator('#article-title').click();
-    for (let i = 0; i < 40 && !(await marks.first().evaluate((e) => e === (globalThis as unknown as BrowserWindow).document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await marks.first().evaluate((e) => e === (globalThis as unknown as BrowserWindow).document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     const panel = page.locator('#claim-panel');
     await eventually(async () => expect(await panel.locator(`[data-claim-id="${first.claimId}"]`).count()).toBe(1));
     const card = panel.locator(`[data-claim-id="${first.claimId}"]`);
@@ -163,8 +184,9 @@ describe('the analyst’s desk in Chromium', () => {
     await form.getByRole('button', { name: 'Record claim' }).click();
     await panel.locator('.ok', { hasText: 'Recorded' }).waitFor();
 
-    const recorded = ((await api(`/claims?article=${articleId}&limit=500`)).items as Array<ApiClaim & { recordedBy: string; evidence: { text: string } }>)
-      .find((c) => c.recordedBy === 'analyst:desk-tests')!;
+    const recorded = ((await api(`/claims?article=${articleId}&limit=500`)).items as Array<ApiClaim & { recordedBy: string; evidence: { text: string } }>).find(
+      (c) => c.recordedBy === 'analyst:desk-tests',
+    )!;
     expect(recorded.evidence.text).toBe(STANCE);
     await page.locator(`.article-body mark[data-claims~="${recorded.claimId}"]`).first().waitFor();
     const india = (await api('/parties/india')).asActor as Array<{ type: string }>;
@@ -201,7 +223,10 @@ describe('the analyst’s desk in Chromium', () => {
       if (!party || claims.filter((o) => o.evidence.start === c.evidence.start && o.articleId === c.articleId).length > 1) continue;
       const has = ((await api(`/parties/${party}`)).asActor as Array<{ type: string }>).map((r) => r.type);
       const to = TYPES.find((type) => !has.includes(type));
-      if (to) { choice = { alone: c, to, party }; break; }
+      if (to) {
+        choice = { alone: c, to, party };
+        break;
+      }
     }
     expect(choice).toBeDefined();
     const { alone, to, party } = choice!;
@@ -212,7 +237,10 @@ describe('the analyst’s desk in Chromium', () => {
     expect(await watcher.locator(`#as-actor-section .by-type[data-type="${to}"]`).count()).toBe(0);
 
     const prompts: string[] = [];
-    page.on('dialog', (d) => { prompts.push(d.message()); void d.accept(API_KEY); });
+    page.on('dialog', (d) => {
+      prompts.push(d.message());
+      void d.accept(API_KEY);
+    });
     await open(`#/articles/${alone.articleId}?claim=${alone.claimId}`);
     const panel = page.locator('#claim-panel');
     await panel.getByRole('button', { name: 'Correct…' }).click();
@@ -222,8 +250,11 @@ describe('the analyst’s desk in Chromium', () => {
     await panel.locator('.ok').waitFor();
     expect(prompts).toHaveLength(0); // the key given once is kept for the tab
     // Who did it, and that the shared key's name is not verified, are on the claim's history.
-    await eventually(async () => expect(await panel.locator(`[data-claim-id="${alone.claimId}"] ~ .claim-history, .claim-history`).first().textContent())
-      .toMatch(/ClaimCorrected by analyst:desk-tests \(shared key: name not verified\)/));
+    await eventually(async () =>
+      expect(await panel.locator(`[data-claim-id="${alone.claimId}"] ~ .claim-history, .claim-history`).first().textContent()).toMatch(
+        /ClaimCorrected by analyst:desk-tests \(shared key: name not verified\)/,
+      ),
+    );
 
     // Article: the highlight takes the new type's colour.
     await eventually(async () => expect(await page.locator(`mark[data-claims~="${alone.claimId}"]`).first().getAttribute('data-types')).toBe(to));
@@ -277,8 +308,12 @@ describe('the analyst’s desk in Chromium', () => {
     // Meanwhile another analyst corrects the same claim.
     const articleId = corrected.claimId.split('-')[0];
     const { revision } = await api(`/articles/${articleId}/events`);
-    await request(t.server).post(`/claims/${corrected.claimId}/correction`).set({ authorization: `Bearer ${API_KEY}` })
-      .set('if-match', `"${revision}"`).send({ changes: { hedged: true }, reason: 'it says reportedly' }).expect(201);
+    await request(t.server)
+      .post(`/claims/${corrected.claimId}/correction`)
+      .set({ authorization: `Bearer ${API_KEY}` })
+      .set('if-match', `"${revision}"`)
+      .send({ changes: { hedged: true }, reason: 'it says reportedly' })
+      .expect(201);
     await panel.getByRole('button', { name: 'Save correction' }).click();
     const alert = panel.locator('.stale');
     await alert.waitFor();
@@ -293,8 +328,10 @@ describe('the analyst’s desk in Chromium', () => {
     await open('#/live');
     await page.reload(); // the feed shows what arrived since the page opened
     await page.locator('#live-empty').waitFor();
-    const text = 'title: Arctic talks\noutlet: Desk Wire\npublished: 2025-06-02\n\nOSLO — Norway’s foreign ministry said on Tuesday it had invited Sweden’s prime minister to visit Oslo for talks on Arctic security. '
-      + 'Finland accused Russia of violating its airspace, according to a statement from the Finnish defence ministry.';
+    const text =
+      'title: Arctic talks\noutlet: Desk Wire\npublished: 2025-06-02\n\n' +
+      'OSLO — Norway’s foreign ministry said on Tuesday it had invited Sweden’s prime minister to visit Oslo for talks on Arctic security. ' +
+      'Finland accused Russia of violating its airspace, according to a statement from the Finnish defence ministry.';
     const created = await request(t.server).post('/articles').set(t.auth).send({ text }).expect(201);
     const article = await api(`/articles/${created.body.articleId}`);
     expect(article.claimRefs.length).toBeGreaterThan(0);
@@ -306,7 +343,13 @@ describe('the analyst’s desk in Chromium', () => {
 
   it('links a syndicated copy to its original, and the original to its copies', async () => {
     const ingest = async (name: 'original' | 'copy-harbour') =>
-      (await request(t.server).post('/articles').set(t.auth).send({ text: fixtureText(name) }).expect(201)).body.articleId as string;
+      (
+        await request(t.server)
+          .post('/articles')
+          .set(t.auth)
+          .send({ text: fixtureText(name) })
+          .expect(201)
+      ).body.articleId as string;
     const original = await ingest('original');
     const copy = await ingest('copy-harbour');
     await open(`#/articles/${copy}`);
@@ -315,7 +358,9 @@ describe('the analyst’s desk in Chromium', () => {
     await copyOf.click();
     await page.locator('#copies li a').first().waitFor();
     expect(page.url()).toContain(`#/articles/${original}`);
-    expect(await page.locator('#copies li').allTextContents()).toEqual([expect.stringMatching(/^Neighbours return to the table over contested dam \(Harbour Times, .*% alike\)$/)]);
+    expect(await page.locator('#copies li').allTextContents()).toEqual([
+      expect.stringMatching(/^Neighbours return to the table over contested dam \(Harbour Times, .*% alike\)$/),
+    ]);
     await screenshots(page, 'copies');
   });
 
@@ -325,7 +370,10 @@ describe('the analyst’s desk in Chromium', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const readAll = t.store.readAll.bind(t.store);
-    t.store.readAll = async (options) => { await held; return readAll(options); };
+    t.store.readAll = async (options) => {
+      await held;
+      return readAll(options);
+    };
     try {
       await request(t.server).post('/projections/rebuild').set(t.auth).expect(202);
       const banner = page.locator('#rebuild-banner');
@@ -340,7 +388,9 @@ describe('the analyst’s desk in Chromium', () => {
   });
 
   it('withdraws an article with a reason: it leaves the overview, and a link to it shows the withdrawal', async () => {
-    const text = 'title: A story to withdraw\noutlet: Desk Wire\npublished: 2025-06-03\n\nOSLO — Norway pledged to fund a new Arctic research station, its foreign ministry said on Wednesday.';
+    const text =
+      'title: A story to withdraw\noutlet: Desk Wire\npublished: 2025-06-03\n\n' +
+      'OSLO — Norway pledged to fund a new Arctic research station, its foreign ministry said on Wednesday.';
     const { articleId } = (await request(t.server).post('/articles').set(t.auth).send({ text }).expect(201)).body;
     await open(`#/articles/${articleId}`);
     const panel = page.locator('#claim-panel');

@@ -5,7 +5,10 @@ import request from 'supertest';
 import { pledgeExtractor } from '../support/fake-extractor.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-interface SseEvent { event: string; data: Record<string, unknown> }
+interface SseEvent {
+  event: string;
+  data: Record<string, unknown>;
+}
 
 /** Reads server-sent events from a fetch body, one parsed event at a time. */
 const sseReader = (body: ReadableStream<Uint8Array>) => {
@@ -21,7 +24,11 @@ const sseReader = (body: ReadableStream<Uint8Array>) => {
         if (end >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+          const field = (name: string) =>
+            block
+              .split('\n')
+              .find((l) => l.startsWith(`${name}: `))
+              ?.slice(name.length + 2);
           if (field('data') === undefined) continue; // a comment line
           return { event: field('event') ?? 'message', data: JSON.parse(field('data')!) };
         }
@@ -51,7 +58,10 @@ describe('GET /live (server-sent events)', () => {
     const res = await fetch(url);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = sseReader(res.body!);
-    expect(await events.next()).toEqual({ event: 'status', data: { head: '-1', events: 0, behind: 0, behindAtLeast: false, following: 'following', rebuilding: [] } });
+    expect(await events.next()).toEqual({
+      event: 'status',
+      data: { head: '-1', events: 0, behind: 0, behindAtLeast: false, following: 'following', rebuilding: [] },
+    });
 
     const text = 'OSLO — Ruritania pledged to reopen the port. Genovia pledged aid.';
     const created = (await request(t.server).post('/articles').send({ text }).expect(201)).body;

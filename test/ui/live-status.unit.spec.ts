@@ -3,11 +3,20 @@ import { liveStatus } from '../../src/live/live-status.js';
 import type { LogProgress } from '../../src/projections/log-progress.js';
 import type { ViewStatus } from '../../src/projections/view-status.js';
 
-const view = (name: string, checkpoint: bigint, events: number, rebuilding: ViewStatus['rebuilding'] = null, outdated: ViewStatus['outdated'] = null): ViewStatus =>
-  ({ name, version: 1, checkpoint, events, processed: 0, lastRebuild: null, rebuilding, outdated });
+const view = (
+  name: string,
+  checkpoint: bigint,
+  events: number,
+  rebuilding: ViewStatus['rebuilding'] = null,
+  outdated: ViewStatus['outdated'] = null,
+): ViewStatus => ({ name, version: 1, checkpoint, events, processed: 0, lastRebuild: null, rebuilding, outdated });
 
-const progress = (head: bigint, events: number, behind: number): LogProgress =>
-  ({ head, events, behind: new Map(), slowest: { events: behind, atLeast: false } });
+const progress = (head: bigint, events: number, behind: number): LogProgress => ({
+  head,
+  events,
+  behind: new Map(),
+  slowest: { events: behind, atLeast: false },
+});
 
 describe('the live status sent to the desk', () => {
   it('gives counts of events (in the log, behind, replayed of how many) and the head only as a cursor', () => {
@@ -15,7 +24,11 @@ describe('the live status sent to the desk', () => {
     const rebuilding = { processed: 40, target: 11_651n, targetEvents: 120, startedAt: '2025-01-01T00:00:00.000Z' };
     const status = liveStatus(progress(11_651n, 120, 20), [view('claims', 11_651n, 120), view('parties', 9_713n, 100, rebuilding)], 'following');
     expect(status).toEqual({
-      head: '11651', events: 120, behind: 20, behindAtLeast: false, following: 'following',
+      head: '11651',
+      events: 120,
+      behind: 20,
+      behindAtLeast: false,
+      following: 'following',
       rebuilding: [{ name: 'parties', reason: 'asked', processed: 40, events: 120, startedAt: '2025-01-01T00:00:00.000Z' }],
     });
     expect(JSON.parse(JSON.stringify(status))).toEqual(status);

@@ -26,18 +26,34 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
   };
 
   it.each([
-    ['/claims?type=Invaded', 'type'], ['/claims?actor=Not%20A%20Party', 'actor'], ['/claims?topic=weather', 'topic'],
-    ['/claims?article=xyz', 'article'], ['/claims?includeRetracted=yes', 'includeRetracted'], ['/claims?from=2025-13-01', 'from'],
-    ['/claims?from=2025-05-21&to=2025-05-01', 'from'], ['/claims?limit=0', 'limit'], ['/claims?offset=-1', 'offset'],
-    ['/claims?asOf=yesterday', 'asOf'], ['/claims?colour=red', 'colour'],
-    ['/parties?role=bystander', 'role'], ['/parties?asOf=2025-02-30', 'asOf'],
-    ['/parties/testland?topic=weather', 'topic'], ['/parties/testland?to=soon', 'to'],
-    ['/sources?kind=rumour', 'kind'], ['/sources/testland?actor=A%20B', 'actor'],
-    ['/articles?outlet=Wire%20One', 'outlet'], ['/articles/{articleId}?includeRetracted=maybe', 'includeRetracted'], ['/articles/{articleId}?limit=5', 'limit'],
-    ['/attributions?status=rumoured', 'status'], ['/attributions/{key}?limit=501', 'limit'],
-    ['/conflicts?kind=feud', 'kind'], ['/conflicts?includeRetracted=true', 'includeRetracted'], ['/conflicts/nope?asOf=x', 'asOf'],
+    ['/claims?type=Invaded', 'type'],
+    ['/claims?actor=Not%20A%20Party', 'actor'],
+    ['/claims?topic=weather', 'topic'],
+    ['/claims?article=xyz', 'article'],
+    ['/claims?includeRetracted=yes', 'includeRetracted'],
+    ['/claims?from=2025-13-01', 'from'],
+    ['/claims?from=2025-05-21&to=2025-05-01', 'from'],
+    ['/claims?limit=0', 'limit'],
+    ['/claims?offset=-1', 'offset'],
+    ['/claims?asOf=yesterday', 'asOf'],
+    ['/claims?colour=red', 'colour'],
+    ['/parties?role=bystander', 'role'],
+    ['/parties?asOf=2025-02-30', 'asOf'],
+    ['/parties/testland?topic=weather', 'topic'],
+    ['/parties/testland?to=soon', 'to'],
+    ['/sources?kind=rumour', 'kind'],
+    ['/sources/testland?actor=A%20B', 'actor'],
+    ['/articles?outlet=Wire%20One', 'outlet'],
+    ['/articles/{articleId}?includeRetracted=maybe', 'includeRetracted'],
+    ['/articles/{articleId}?limit=5', 'limit'],
+    ['/attributions?status=rumoured', 'status'],
+    ['/attributions/{key}?limit=501', 'limit'],
+    ['/conflicts?kind=feud', 'kind'],
+    ['/conflicts?includeRetracted=true', 'includeRetracted'],
+    ['/conflicts/nope?asOf=x', 'asOf'],
     ['/claims/{claimId}?offset=1', 'offset'],
-    ['/projections?hash=yes', 'hash'], ['/projections?colour=red', 'colour'],
+    ['/projections?hash=yes', 'hash'],
+    ['/projections?colour=red', 'colour'],
   ])('GET %s → 400 naming %s', async (path, filter) => {
     const url = path.replace(/\{(\w+)\}/, (_, name: string) => known[name]);
     named((await request(t.server).get(url).expect(400)).body, filter);
@@ -50,12 +66,22 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
   });
 
   it('answers 404 for unknown ids on every one-item endpoint, live and as of a point, and 200 for known ones', async () => {
-    const unknown = ['/claims/0123456789abcdef0123-000000000000', '/parties/nobody', '/sources/nobody', '/articles/0123456789abcdef0123', '/attributions/PledgeMade:nobody:-', '/conflicts/ca-0000000000000000'];
+    const unknown = [
+      '/claims/0123456789abcdef0123-000000000000',
+      '/parties/nobody',
+      '/sources/nobody',
+      '/articles/0123456789abcdef0123',
+      '/attributions/PledgeMade:nobody:-',
+      '/conflicts/ca-0000000000000000',
+    ];
     for (const path of unknown) {
       expect((await request(t.server).get(path).expect(404)).body.message).toMatch(/not found/);
       await request(t.server).get(`${path}?asOf=1`).expect(404);
     }
-    for (const path of ONE.slice(0, 5)) await request(t.server).get(path.replace(/\{(\w+)\}/, (_, name: string) => known[name])).expect(200);
+    for (const path of ONE.slice(0, 5))
+      await request(t.server)
+        .get(path.replace(/\{(\w+)\}/, (_, name: string) => known[name]))
+        .expect(200);
   });
 
   it('filters by publication time with publishedFrom/publishedTo (from/to their short forms), and refuses both spellings at once', async () => {
@@ -86,13 +112,34 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
     const doc = (await request(t.server).get('/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>;
     };
-    const query = (path: string, method = 'get') => (doc.paths[path]?.[method]?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
+    const query = (path: string, method = 'get') =>
+      (doc.paths[path]?.[method]?.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort();
     expect(query('/claims')).toEqual(
-      ['actor', 'article', 'asOf', 'from', 'includeRetracted', 'limit', 'offset', 'publishedFrom', 'publishedTo', 'source', 'target', 'to', 'topic', 'type'].sort(),
+      [
+        'actor',
+        'article',
+        'asOf',
+        'from',
+        'includeRetracted',
+        'limit',
+        'offset',
+        'publishedFrom',
+        'publishedTo',
+        'source',
+        'target',
+        'to',
+        'topic',
+        'type',
+      ].sort(),
     );
     for (const path of LIST) expect(query(path)).toEqual(expect.arrayContaining(['asOf', 'limit', 'offset']));
     for (const path of ONE) expect(query(path)).toContain('asOf');
-    expect(query('/conflicts')).toEqual(expect.arrayContaining(['kind', 'party', 'source', 'article', 'type', 'topic', 'from', 'to', 'publishedFrom', 'publishedTo']));
+    expect(query('/conflicts')).toEqual(
+      expect.arrayContaining(['kind', 'party', 'source', 'article', 'type', 'topic', 'from', 'to', 'publishedFrom', 'publishedTo']),
+    );
     expect(query('/articles')).toEqual(expect.arrayContaining(['outlet', 'q', 'type', 'includeRetracted', 'from', 'to', 'publishedFrom', 'publishedTo']));
     for (const path of ['/parties', '/parties/{party}', '/sources', '/sources/{source}']) expect(query(path)).toEqual(expect.arrayContaining(['publishedFrom', 'publishedTo']));
     expect(query('/attributions')).toEqual(expect.arrayContaining(['type', 'actor', 'target', 'party', 'topic', 'source', 'status']));

@@ -12,7 +12,10 @@ import request from 'supertest';
 import { pledgeExtractor } from '../support/fake-extractor.js';
 import { startAppOnDir, type AppOnDir } from './app-on-dir.js';
 
-interface Status { head: string; views: Array<{ name: string; checkpoint: string; processed: number; behind: number; hash: string }> }
+interface Status {
+  head: string;
+  views: Array<{ name: string; checkpoint: string; processed: number; behind: number; hash: string }>;
+}
 const text = (i: number) => `Ruritania pledged road ${i}. Genovia pledged rail ${i}.`;
 const hashes = (s: Status) => s.views.map((v) => [v.name, v.hash]);
 
@@ -35,7 +38,11 @@ describe('restart resumes from the saved checkpoints', () => {
     const dir = newDir();
     const first = await startAppOnDir(dir, pledgeExtractor);
     apps.push(first);
-    for (let i = 0; i < 10; i++) await request(first.server).post('/articles').send({ text: text(i) }).expect(201);
+    for (let i = 0; i < 10; i++)
+      await request(first.server)
+        .post('/articles')
+        .send({ text: text(i) })
+        .expect(201);
     const before: Status = (await request(first.server).get('/projections?hash=true').expect(200)).body;
     expect(before.views.every((v) => v.processed === 30)).toBe(true);
     await apps.pop()!.close();
@@ -46,7 +53,11 @@ describe('restart resumes from the saved checkpoints', () => {
     expect(resumed.views.map((v) => [v.checkpoint, v.processed, v.behind])).toEqual(before.views.map(() => [before.head, 0, 0]));
     expect(hashes(resumed)).toEqual(hashes(before));
 
-    for (let i = 10; i < 12; i++) await request(second.server).post('/articles').send({ text: text(i) }).expect(201);
+    for (let i = 10; i < 12; i++)
+      await request(second.server)
+        .post('/articles')
+        .send({ text: text(i) })
+        .expect(201);
     const after: Status = (await request(second.server).get('/projections?hash=true').expect(200)).body;
     expect(after.views.every((v) => v.processed === 6 && v.checkpoint === after.head)).toBe(true);
     // And the resumed views are what a rebuild from position 0 gives.
@@ -61,12 +72,13 @@ describe('restart resumes from the saved checkpoints', () => {
       if (!existsSync(MAIN)) expect(spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' }).status).toBe(0);
     });
 
-    const freePort = () => new Promise<number>((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
+    const freePort = () =>
+      new Promise<number>((resolve) => {
+        const server = createServer().listen(0, '127.0.0.1', () => {
+          const { port } = server.address() as { port: number };
+          server.close(() => resolve(port));
+        });
       });
-    });
     const until = async (what: string, check: () => Promise<boolean> | boolean, ms = 20_000) => {
       const deadline = Date.now() + ms;
       while (!(await check())) {
@@ -76,10 +88,18 @@ describe('restart resumes from the saved checkpoints', () => {
     };
     const startService = async (dataDir: string) => {
       const port = await freePort();
-      const child = spawn(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_ON_START: 'false' }, stdio: 'ignore' });
+      const child = spawn(process.execPath, [MAIN], {
+        env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_ON_START: 'false' },
+        stdio: 'ignore',
+      });
       children.push(child);
       const base = `http://127.0.0.1:${port}`;
-      await until('the service to answer', () => fetch(`${base}/health`).then((r) => r.ok, () => false));
+      await until('the service to answer', () =>
+        fetch(`${base}/health`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      );
       return { child, base };
     };
     const status = async (base: string): Promise<Status> => (await fetch(`${base}/projections?hash=true`)).json() as Promise<Status>;
@@ -97,12 +117,19 @@ describe('restart resumes from the saved checkpoints', () => {
     };
     const ingest = async (base: string, from: number, to: number) => {
       for (let i = from; i < to; i++) {
-        const res = await fetch(`${base}/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: text(i) }) });
+        const res = await fetch(`${base}/articles`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: text(i) }),
+        });
         expect(res.status).toBe(201);
       }
     };
 
-    it('resumes from the checkpoints written with the rows: an acknowledged write is in every read model, nothing is processed again, and the read models equal those before the kill', async () => {
+    const resumes =
+      'resumes from the checkpoints written with the rows: an acknowledged write is in every read model, ' +
+      'nothing is processed again, and the read models equal those before the kill';
+    it(resumes, async () => {
       const dataDir = newDir();
       const first = await startService(dataDir);
       await ingest(first.base, 0, 30);

@@ -8,15 +8,47 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const DAR_MUTTAQI = 'seeds/000_4be72ea5d1cf2c89.txt';
 const BEIJING = 'seeds/003_6483d1e0e52d0ed9.txt';
 
-interface PartyRef { party: string | null; mention: string }
-interface ClaimView {
-  claimId: string; articleId: string; type: string; actors: PartyRef[]; targets: PartyRef[]; content: string; topics: string[];
-  source: PartyRef & { cue: string }; evidence: { text: string; start: number; end: number }; corrections: number; retracted: boolean;
+interface PartyRef {
+  party: string | null;
+  mention: string;
 }
-interface SourceGroup { source: string; party: string | null; mentions: string[]; claimIds: string[] }
-interface TypeGroup { type: string; count: number; sources: SourceGroup[] }
-interface PartyView { asActor: TypeGroup[]; asTarget: TypeGroup[]; claims: { total: number; items: ClaimView[] } }
-interface ConflictView { id: string; kind: string; basis: string; why: string; a: ClaimView[]; b: ClaimView[] }
+interface ClaimView {
+  claimId: string;
+  articleId: string;
+  type: string;
+  actors: PartyRef[];
+  targets: PartyRef[];
+  content: string;
+  topics: string[];
+  source: PartyRef & { cue: string };
+  evidence: { text: string; start: number; end: number };
+  corrections: number;
+  retracted: boolean;
+}
+interface SourceGroup {
+  source: string;
+  party: string | null;
+  mentions: string[];
+  claimIds: string[];
+}
+interface TypeGroup {
+  type: string;
+  count: number;
+  sources: SourceGroup[];
+}
+interface PartyView {
+  asActor: TypeGroup[];
+  asTarget: TypeGroup[];
+  claims: { total: number; items: ClaimView[] };
+}
+interface ConflictView {
+  id: string;
+  kind: string;
+  basis: string;
+  why: string;
+  a: ClaimView[];
+  b: ClaimView[];
+}
 
 const parties = (refs: PartyRef[]) => refs.map((r) => r.party).sort();
 
@@ -29,7 +61,12 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
   beforeAll(async () => {
     t = await startTestApp({ extractor: createExtractor() });
     for (const file of [DAR_MUTTAQI, BEIJING]) {
-      ids[file] = (await request(t.server).post('/articles').send({ text: readFileSync(file, 'utf8') }).expect(201)).body;
+      ids[file] = (
+        await request(t.server)
+          .post('/articles')
+          .send({ text: readFileSync(file, 'utf8') })
+          .expect(201)
+      ).body;
     }
   });
   afterAll(async () => t.close());
@@ -61,9 +98,12 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
   it("GET /attributions: Pakistan's invitation to the Taliban is one key, corroborated by both source parties, the acceptance in it", async () => {
     const keys = (await get<{ items: { key: string }[] }>('/attributions?type=InvitationExtended&actor=pakistan&target=taliban')).items.map((a) => a.key);
     expect(keys).toEqual(['InvitationExtended:pakistan:taliban']);
-    const detail = await get<{ status: string; topics: string[]; claims: number; columns: { items: { party: string | null; accounts: { evidence: { text: string } }[] }[] } }>(
-      '/attributions/InvitationExtended:pakistan:taliban',
-    );
+    const detail = await get<{
+      status: string;
+      topics: string[];
+      claims: number;
+      columns: { items: { party: string | null; accounts: { evidence: { text: string } }[] }[] };
+    }>('/attributions/InvitationExtended:pakistan:taliban');
     expect(detail.status).toBe('corroborated');
     expect(detail.columns.items.map((c) => c.party).sort()).toEqual(['pakistan', 'taliban']);
     const evidence = detail.columns.items.flatMap((c) => c.accounts.map((a) => a.evidence.text));
@@ -71,7 +111,9 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     expect(evidence.some((e) => e.startsWith('Muttaqi accepted the invitation'))).toBe(true);
     expect(detail.topics).toContain('terrorism');
     // Topics filter keys, they do not split them: the key is found by any of its claims' topics.
-    expect((await get<{ items: { key: string }[] }>('/attributions?type=InvitationExtended&topic=diplomacy')).items.map((a) => a.key)).toContain('InvitationExtended:pakistan:taliban');
+    expect((await get<{ items: { key: string }[] }>('/attributions?type=InvitationExtended&topic=diplomacy')).items.map((a) => a.key)).toContain(
+      'InvitationExtended:pakistan:taliban',
+    );
   });
 
   it('GET /conflicts: the two accounts of the Dar–Muttaqi call, TTP against migrants, each with its source and evidence', async () => {
@@ -113,16 +155,24 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     const original = commitment.content;
     const better = 'combat terrorism and promote lasting regional stability (corrected)';
 
-    const corrected = await request(t.server).post(`/claims/${commitment.claimId}/correction`).set('If-Match', `"${ids[BEIJING].revision}"`)
-      .send({ changes: { content: better }, reason: 'the content is what was pledged' }).expect(201);
+    const corrected = await request(t.server)
+      .post(`/claims/${commitment.claimId}/correction`)
+      .set('If-Match', `"${ids[BEIJING].revision}"`)
+      .send({ changes: { content: better }, reason: 'the content is what was pledged' })
+      .expect(201);
     ids[BEIJING].revision = corrected.body.revision;
-    await request(t.server).post(`/claims/${acceptance.claimId}/retraction`).set('If-Match', `"${ids[DAR_MUTTAQI].revision}"`)
-      .send({ reason: 'an acceptance, not an invitation' }).expect(201);
+    await request(t.server)
+      .post(`/claims/${acceptance.claimId}/retraction`)
+      .set('If-Match', `"${ids[DAR_MUTTAQI].revision}"`)
+      .send({ reason: 'an acceptance, not an invitation' })
+      .expect(201);
 
     // At once: no waiting, no polling.
     expect(await get<ClaimView>(`/claims/${commitment.claimId}`)).toMatchObject({ content: better, corrections: 1 });
     expect((await get<{ items: ClaimView[] }>(`/claims?limit=500`)).items.map((c) => c.claimId)).not.toContain(acceptance.claimId);
-    expect((await get<{ items: ClaimView[] }>(`/claims?includeRetracted=true&limit=500`)).items.find((c) => c.claimId === acceptance.claimId)!.retracted).toBe(true);
+    expect((await get<{ items: ClaimView[] }>(`/claims?includeRetracted=true&limit=500`)).items.find((c) => c.claimId === acceptance.claimId)!.retracted).toBe(
+      true,
+    );
     const now = await party();
     const invitationNow = now.asActor.find((g) => g.type === 'InvitationExtended')!;
     expect(invitationNow.count).toBe(invitations.length - 1);
@@ -140,14 +190,20 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
 
   it('a rebuild while requests are being served ends with identical view hashes', async () => {
     const hashes = async () =>
-      (await get<{ views: Array<{ name: string; hash: string; behind: number }> }>('/projections?hash=true')).views.map(({ name, hash, behind }) => ({ name, hash, behind }));
+      (await get<{ views: Array<{ name: string; hash: string; behind: number }> }>('/projections?hash=true')).views.map(({ name, hash, behind }) => ({
+        name,
+        hash,
+        behind,
+      }));
     const live = await hashes();
     expect(live.every((v) => v.behind === 0)).toBe(true);
     const paths = ['/claims?limit=500', '/parties/pakistan', '/conflicts', '/attributions', '/sources', '/articles'];
     const expected = await Promise.all(paths.map((p) => get(p)));
     // supertest sends on then(): the rebuild and the reads go out together.
     const [rebuilt, ...during] = await Promise.all([
-      request(t.server).post('/projections/rebuild?wait=true').then((r) => r),
+      request(t.server)
+        .post('/projections/rebuild?wait=true')
+        .then((r) => r),
       ...Array.from({ length: 5 }, () => Promise.all(paths.map((p) => get(p)))),
     ]);
     expect(rebuilt.status).toBe(202);

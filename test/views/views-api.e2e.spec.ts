@@ -4,7 +4,8 @@ import { STORED_READ_MODELS } from '../../src/read-models/index.js';
 import { pledgeExtractor } from '../support/fake-extractor.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const FIRST = 'title: Port talks\noutlet: Wire One\npublished: 2025-05-20\n\nOSLO — Ruritania pledged to reopen the port. Officials said talks would continue.';
+const FIRST =
+  'title: Port talks\noutlet: Wire One\npublished: 2025-05-20\n\n' + 'OSLO — Ruritania pledged to reopen the port. Officials said talks would continue.';
 const SECOND = 'title: Rail talks\noutlet: Wire Two\npublished: 2025-05-22\n\nOSLO — Ruritania pledged to reopen the railway. Nothing else was agreed.';
 
 describe('views over REST (SQLite, real Nest app)', () => {
@@ -60,7 +61,9 @@ describe('views over REST (SQLite, real Nest app)', () => {
     const attributions = await request(t.server).get('/attributions').expect(200);
     expect(attributions.body.total).toBe(1);
     const key = attributions.body.items[0].key;
-    const detail = await request(t.server).get(`/attributions/${encodeURIComponent(key)}`).expect(200);
+    const detail = await request(t.server)
+      .get(`/attributions/${encodeURIComponent(key)}`)
+      .expect(200);
     expect(JSON.stringify(detail.body)).toContain('Wire Two');
     await request(t.server).get('/conflicts').expect(200);
   });
@@ -71,15 +74,32 @@ describe('views over REST (SQLite, real Nest app)', () => {
     const before = status.head;
     // Read first, so that the answers after each write could only be stale if kept answers were.
     const shown = async () => {
-      const party = (await request(t.server).get('/parties/testland').expect(200).expect('content-type', /application\/json/)).body;
+      const party = (
+        await request(t.server)
+          .get('/parties/testland')
+          .expect(200)
+          .expect('content-type', /application\/json/)
+      ).body;
       const claims = (await request(t.server).get('/claims').expect(200)).body;
-      return { party: party.claims.items.find((c: { claimId: string }) => c.claimId === claimId)?.content, partyTotal: party.claims.total, claimsTotal: claims.total };
+      return {
+        party: party.claims.items.find((c: { claimId: string }) => c.claimId === claimId)?.content,
+        partyTotal: party.claims.total,
+        claimsTotal: claims.total,
+      };
     };
     expect(await shown()).toMatchObject({ partyTotal: 2, claimsTotal: 2 });
-    await request(t.server).post(`/claims/${claimId}/correction`).set('If-Match', first.revision).send({ changes: { content: 'reopen the port by June' }, reason: 'precise' }).expect(201);
+    await request(t.server)
+      .post(`/claims/${claimId}/correction`)
+      .set('If-Match', first.revision)
+      .send({ changes: { content: 'reopen the port by June' }, reason: 'precise' })
+      .expect(201);
     expect((await request(t.server).get(`/claims/${claimId}`).expect(200)).body).toMatchObject({ content: 'reopen the port by June' });
     expect(await shown()).toEqual({ party: 'reopen the port by June', partyTotal: 2, claimsTotal: 2 });
-    await request(t.server).post(`/claims/${claimId}/retraction`).set('If-Match', String(Number(first.revision) + 1)).send({ reason: 'duplicate' }).expect(201);
+    await request(t.server)
+      .post(`/claims/${claimId}/retraction`)
+      .set('If-Match', String(Number(first.revision) + 1))
+      .send({ reason: 'duplicate' })
+      .expect(201);
     expect(await shown()).toEqual({ party: undefined, partyTotal: 1, claimsTotal: 1 });
     expect((await request(t.server).get('/claims').expect(200)).body.total).toBe(1);
     expect((await request(t.server).get('/claims?includeRetracted=true').expect(200)).body.total).toBe(2);
@@ -96,10 +116,7 @@ describe('views over REST (SQLite, real Nest app)', () => {
     const live = (await request(t.server).get('/projections?hash=true').expect(200)).body;
     expect(live.views.map((v: { name: string }) => v.name)).toEqual(STORED_READ_MODELS.map((m) => m.name));
     expect(live.views.every((v: { behind: number }) => v.behind === 0)).toBe(true);
-    const [rebuilt, during] = await Promise.all([
-      request(t.server).post('/projections/rebuild?wait=true'),
-      request(t.server).get('/claims'),
-    ]);
+    const [rebuilt, during] = await Promise.all([request(t.server).post('/projections/rebuild?wait=true'), request(t.server).get('/claims')]);
     expect(rebuilt.status).toBe(202);
     expect(during.status).toBe(200);
     const after = (await request(t.server).get('/projections?hash=true').expect(200)).body;

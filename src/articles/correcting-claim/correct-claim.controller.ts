@@ -14,7 +14,10 @@ import { CorrectClaimDto } from './correct-claim.dto.js';
 @ApiTags('claims')
 @Controller('claims/:claimId/correction')
 export class CorrectClaimController {
-  constructor(private readonly commands: CommandBus, private readonly views: ReadYourWrites) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly views: ReadYourWrites,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -31,7 +34,14 @@ export class CorrectClaimController {
     // class-transformer leaves absent optional fields as undefined keys: drop them so they do not "correct" to nothing.
     const changes = Object.fromEntries(Object.entries(dto.changes).filter(([, v]) => v !== undefined)) as ClaimCorrection;
     const result = await this.commands.execute(
-      new CorrectClaimCommand(claimId, expected, changes, dto.reason, analystFrom(headers['x-analyst'], caller), commandContextFrom(headers['x-correlation-id'], caller)),
+      new CorrectClaimCommand(
+        claimId,
+        expected,
+        changes,
+        dto.reason,
+        analystFrom(headers['x-analyst'], caller),
+        commandContextFrom(headers['x-correlation-id'], caller),
+      ),
     );
     await this.views.settle(result.position);
     void reply.header('etag', etagOf(result.revision));

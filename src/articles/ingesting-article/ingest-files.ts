@@ -27,7 +27,10 @@ const WEB_ADDRESS = /^https?:\/\//i;
 export const articleFiles = async (paths: string[]): Promise<string[]> => {
   const files: string[] = [];
   for (const path of paths) {
-    if (WEB_ADDRESS.test(path)) { files.push(path); continue; }
+    if (WEB_ADDRESS.test(path)) {
+      files.push(path);
+      continue;
+    }
     const info = await stat(path);
     if (info.isDirectory()) {
       const names = (await readdir(path)).filter((n) => ARTICLE_FILE.test(n) && !n.startsWith('.')).sort();
@@ -52,8 +55,14 @@ const inputOf = (file: string, content: string): ArticleInput => (WEB_PAGE.test(
 const itemsOf = async (files: string[]): Promise<Item[]> => {
   const items: Item[] = [];
   for (const file of files) {
-    if (WEB_ADDRESS.test(file)) { items.push({ label: file, file, record: { input: { url: file } } }); continue; }
-    if (!EXPORT_FILE.test(file)) { items.push({ label: file, file }); continue; }
+    if (WEB_ADDRESS.test(file)) {
+      items.push({ label: file, file, record: { input: { url: file } } });
+      continue;
+    }
+    if (!EXPORT_FILE.test(file)) {
+      items.push({ label: file, file });
+      continue;
+    }
     let content: string;
     try {
       content = await readFile(file, 'utf8');
@@ -96,13 +105,17 @@ export const ingestFiles = async (
   for (let start = 0; start < items.length; start += WINDOW) {
     const window = items.slice(start, start + WINDOW);
     // Read first, then dispatch every command in one turn, so all their appends meet in one commit.
-    const inputs = await Promise.allSettled(window.map(async (item) => {
-      if (!item.record) return inputOf(item.file, await readFile(item.file, 'utf8'));
-      if (item.record.problem) throw new Error(item.record.problem);
-      return item.record.input!;
-    }));
+    const inputs = await Promise.allSettled(
+      window.map(async (item) => {
+        if (!item.record) return inputOf(item.file, await readFile(item.file, 'utf8'));
+        if (item.record.problem) throw new Error(item.record.problem);
+        return item.record.input!;
+      }),
+    );
     const outcomes = await Promise.allSettled(
-      inputs.map((input, i) => (input.status === 'rejected' ? Promise.reject(input.reason as Error) : Promise.resolve().then(() => dispatch(window[i], input.value)))),
+      inputs.map((input, i) =>
+        input.status === 'rejected' ? Promise.reject(input.reason as Error) : Promise.resolve().then(() => dispatch(window[i], input.value)),
+      ),
     );
     outcomes.forEach((outcome, i) => {
       const { label } = window[i];

@@ -15,13 +15,21 @@ import { RecordClaimDto } from './record-claim.dto.js';
 @ApiTags('claims')
 @Controller('articles/:articleId/claims')
 export class RecordClaimController {
-  constructor(private readonly commands: CommandBus, private readonly views: ReadYourWrites) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly views: ReadYourWrites,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: "Record an analyst's claim in an article's stream" })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The stream revision last read, e.g. "3"' })
-  @ApiHeader({ name: 'X-Analyst', required: false, description: 'Who records it (recordedBy: analyst:<name>) with the shared API_KEY; a personal key names its own analyst' })
-  @ApiResponse({ status: 201 }) @ApiResponse({ status: 409, description: 'Stale If-Match: the current revision is in the body' })
+  @ApiHeader({
+    name: 'X-Analyst',
+    required: false,
+    description: 'Who records it (recordedBy: analyst:<name>) with the shared API_KEY; a personal key names its own analyst',
+  })
+  @ApiResponse({ status: 201 })
+  @ApiResponse({ status: 409, description: 'Stale If-Match: the current revision is in the body' })
   async record(
     @Param('articleId') articleId: string,
     @Body() dto: RecordClaimDto,

@@ -13,7 +13,10 @@ import { RetractClaimDto } from './retract-claim.dto.js';
 @ApiTags('claims')
 @Controller('claims/:claimId/retraction')
 export class RetractClaimController {
-  constructor(private readonly commands: CommandBus, private readonly views: ReadYourWrites) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly views: ReadYourWrites,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -28,7 +31,13 @@ export class RetractClaimController {
   ) {
     const expected = parseIfMatch(headers['if-match']);
     const result = await this.commands.execute(
-      new RetractClaimCommand(claimId, expected, dto.reason, analystFrom(headers['x-analyst'], caller), commandContextFrom(headers['x-correlation-id'], caller)),
+      new RetractClaimCommand(
+        claimId,
+        expected,
+        dto.reason,
+        analystFrom(headers['x-analyst'], caller),
+        commandContextFrom(headers['x-correlation-id'], caller),
+      ),
     );
     await this.views.settle(result.position);
     void reply.header('etag', etagOf(result.revision));

@@ -13,7 +13,10 @@ import { WithdrawArticleDto } from './withdraw-article.dto.js';
 @ApiTags('articles')
 @Controller('articles/:articleId')
 export class WithdrawArticleController {
-  constructor(private readonly commands: CommandBus, private readonly views: ReadYourWrites) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly views: ReadYourWrites,
+  ) {}
 
   @Delete()
   @ApiOperation({ summary: 'Withdraw an article (ArticleWithdrawn): it and its claims leave every view; its stream stays' })
@@ -30,7 +33,13 @@ export class WithdrawArticleController {
   ) {
     const expected = headers['if-match'] === undefined ? null : parseIfMatch(headers['if-match']);
     const result = await this.commands.execute(
-      new WithdrawArticleCommand(articleId, expected, dto.reason, analystFrom(headers['x-analyst'], caller), commandContextFrom(headers['x-correlation-id'], caller)),
+      new WithdrawArticleCommand(
+        articleId,
+        expected,
+        dto.reason,
+        analystFrom(headers['x-analyst'], caller),
+        commandContextFrom(headers['x-correlation-id'], caller),
+      ),
     );
     await this.views.settle(result.position);
     void reply.header('etag', etagOf(result.revision));

@@ -28,38 +28,72 @@ const withApp = async (run: (app: INestApplicationContext) => Promise<void>): Pr
 };
 
 const line = (f: ReturnType<typeof feedView>): string =>
-  [f.feedId, f.state.padEnd(12), `${f.itemsIngested} items`.padEnd(10), `last ${f.lastPollAt ?? 'never'}`, f.lastError ? `error: ${f.lastError.reason}` : '', f.url].filter(Boolean).join('  ');
+  [
+    f.feedId,
+    f.state.padEnd(12),
+    `${f.itemsIngested} items`.padEnd(10),
+    `last ${f.lastPollAt ?? 'never'}`,
+    f.lastError ? `error: ${f.lastError.reason}` : '',
+    f.url,
+  ]
+    .filter(Boolean)
+    .join('  ');
 
 export const registerFeeds = (program: Command): void => {
   const feeds = program.command('feeds').description('RSS/Atom/RDF feeds: subscribe, list, poll, unsubscribe');
-  feeds.command('add').argument('<url>').option('--interval <minutes>', 'minutes between polls', minutes, 60)
+  feeds
+    .command('add')
+    .argument('<url>')
+    .option('--interval <minutes>', 'minutes between polls', minutes, 60)
     .description('subscribe (the feed is fetched and checked first, then polled once)')
-    .action((url: string, options: { interval: number }) => withApp(async (app) => {
-      const { state, created } = await app.get(FeedSubscriptions).subscribe(url, options.interval, newCommandContext());
-      console.log(`${created ? 'subscribed' : 'already subscribed'}: ${line(feedView(state))}`);
-    }));
-  feeds.command('list').option('--json', 'print JSON').description('every feed with its state')
-    .action((options: { json?: boolean }) => withApp(async (app) => {
-      const all = (await listFeeds(app.get<EventStore>(EVENT_STORE))).map((f) => feedView(f));
-      if (options.json) console.log(JSON.stringify(all, null, 2));
-      else for (const f of all) console.log(line(f));
-    }));
-  feeds.command('poll').argument('[feedId]', 'this feed now; without it, every feed that is due').option('--json', 'print JSON')
+    .action((url: string, options: { interval: number }) =>
+      withApp(async (app) => {
+        const { state, created } = await app.get(FeedSubscriptions).subscribe(url, options.interval, newCommandContext());
+        console.log(`${created ? 'subscribed' : 'already subscribed'}: ${line(feedView(state))}`);
+      }),
+    );
+  feeds
+    .command('list')
+    .option('--json', 'print JSON')
+    .description('every feed with its state')
+    .action((options: { json?: boolean }) =>
+      withApp(async (app) => {
+        const all = (await listFeeds(app.get<EventStore>(EVENT_STORE))).map((f) => feedView(f));
+        if (options.json) console.log(JSON.stringify(all, null, 2));
+        else for (const f of all) console.log(line(f));
+      }),
+    );
+  feeds
+    .command('poll')
+    .argument('[feedId]', 'this feed now; without it, every feed that is due')
+    .option('--json', 'print JSON')
     .description('poll feeds and ingest their new items')
-    .action((feedId: string | undefined, options: { json?: boolean }) => withApp(async (app) => {
-      const store = app.get<EventStore>(EVENT_STORE);
-      const now = new Date();
-      const targets = feedId ? [feedId] : (await listFeeds(store)).filter((f) => (nextPollAt(f) ?? now) <= now && f.active).map((f) => f.feedId);
-      const polled = [];
-      for (const id of targets) polled.push(feedView(await app.get(FeedPoller).poll(id), true));
-      if (options.json) console.log(JSON.stringify(polled, null, 2));
-      else for (const f of polled) console.log(`${line(f)}  (this poll: ${f.lastPoll?.ingested ?? 0} ingested, ${f.lastPoll?.failedItems.length ?? 0} failed)`);
-      process.exitCode = polled.some((f) => f.lastError && f.lastError.at >= now.toISOString()) ? 1 : 0;
-    }));
-  feeds.command('remove').argument('<feedId>').description('unsubscribe; its history and articles stay')
-    .action((feedId: string) => withApp(async (app) => {
-      const state = await app.get(FeedSubscriptions).unsubscribe(feedId, newCommandContext());
-      if (!state) { console.error(`claimtrail: no feed ${feedId}`); process.exitCode = 1; return; }
-      console.log(`unsubscribed: ${line(feedView(state))}`);
-    }));
+    .action((feedId: string | undefined, options: { json?: boolean }) =>
+      withApp(async (app) => {
+        const store = app.get<EventStore>(EVENT_STORE);
+        const now = new Date();
+        const targets = feedId ? [feedId] : (await listFeeds(store)).filter((f) => (nextPollAt(f) ?? now) <= now && f.active).map((f) => f.feedId);
+        const polled = [];
+        for (const id of targets) polled.push(feedView(await app.get(FeedPoller).poll(id), true));
+        if (options.json) console.log(JSON.stringify(polled, null, 2));
+        else
+          for (const f of polled) console.log(`${line(f)}  (this poll: ${f.lastPoll?.ingested ?? 0} ingested, ${f.lastPoll?.failedItems.length ?? 0} failed)`);
+        process.exitCode = polled.some((f) => f.lastError && f.lastError.at >= now.toISOString()) ? 1 : 0;
+      }),
+    );
+  feeds
+    .command('remove')
+    .argument('<feedId>')
+    .description('unsubscribe; its history and articles stay')
+    .action((feedId: string) =>
+      withApp(async (app) => {
+        const state = await app.get(FeedSubscriptions).unsubscribe(feedId, newCommandContext());
+        if (!state) {
+          console.error(`claimtrail: no feed ${feedId}`);
+          process.exitCode = 1;
+          return;
+        }
+        console.log(`unsubscribed: ${line(feedView(state))}`);
+      }),
+    );
 };

@@ -22,7 +22,10 @@ const progressReporter = (total: number) => {
         if (name !== current) {
           bar?.stop();
           current = name;
-          bar = new SingleBar({ stream: process.stderr, format: 'replay {view} [{bar}] {percentage}% {events} events', hideCursor: true }, Presets.shades_classic);
+          bar = new SingleBar(
+            { stream: process.stderr, format: 'replay {view} [{bar}] {percentage}% {events} events', hideCursor: true },
+            Presets.shades_classic,
+          );
           bar.start(total, 0, { view: name.padEnd(12), events: 0 });
         }
         bar!.update(Math.min(total, events), { events });
@@ -43,8 +46,15 @@ const progressReporter = (total: number) => {
 };
 
 const formatSummary = (reports: ViewReplayReport[]): string => {
-  const rows = reports.map((r) =>
-    `${r.name.padEnd(14)}${String(r.events).padStart(10)}${String(r.ms).padStart(9)}${String(r.eventsPerSecond).padStart(12)}${String(r.checkpoint).padStart(12)}  ${r.hash.slice(0, 16)}`);
+  const rows = reports.map(
+    (r) =>
+      r.name.padEnd(14) +
+      String(r.events).padStart(10) +
+      String(r.ms).padStart(9) +
+      String(r.eventsPerSecond).padStart(12) +
+      String(r.checkpoint).padStart(12) +
+      `  ${r.hash.slice(0, 16)}`,
+  );
   return [`${'view'.padEnd(14)}${'events'.padStart(10)}${'ms'.padStart(9)}${'events/s'.padStart(12)}${'checkpoint'.padStart(12)}  hash`, ...rows].join('\n');
 };
 
@@ -53,8 +63,8 @@ export const registerReplay = (program: Command): void => {
   program
     .command('replay')
     .description(
-      'fold the reference read models from position 0 and print each one\'s events, time, checkpoint and state hash; ' +
-      'writes nothing (rebuild what a service serves with POST /projections/rebuild)',
+      "fold the reference read models from position 0 and print each one's events, time, checkpoint and state hash; " +
+        'writes nothing (rebuild what a service serves with POST /projections/rebuild)',
     )
     .option('--name <view>', `only this view (${names.join(', ')}); repeatable`, (value: string, previous: string[] = []) => [...previous, value])
     .option('--json', 'print the summary as JSON')

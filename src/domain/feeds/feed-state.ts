@@ -24,8 +24,20 @@ export const evolveFeed = (state: FeedState | null, event: FeedEvent, at: Date):
   if (event.type === 'FeedSubscribed') {
     // Subscribing again after an unsubscription keeps what was seen: old items are not ingested again.
     return {
-      feedId: event.data.feedId, url: event.data.url, intervalMinutes: event.data.intervalMinutes, active: true, subscribedAt: at,
-      etag: null, lastModified: null, seen: state?.seen ?? new Map<string, string>(), polls: 0, lastPollAt: null, lastPoll: null, failures: 0, lastError: null, lastAttemptAt: null,
+      feedId: event.data.feedId,
+      url: event.data.url,
+      intervalMinutes: event.data.intervalMinutes,
+      active: true,
+      subscribedAt: at,
+      etag: null,
+      lastModified: null,
+      seen: state?.seen ?? new Map<string, string>(),
+      polls: 0,
+      lastPollAt: null,
+      lastPoll: null,
+      failures: 0,
+      lastError: null,
+      lastAttemptAt: null,
     };
   }
   if (!state) return null;
@@ -33,7 +45,13 @@ export const evolveFeed = (state: FeedState | null, event: FeedEvent, at: Date):
     case 'FeedPolled':
       for (const item of event.data.ingested) state.seen.set(item.key, item.articleId);
       return {
-        ...state, etag: event.data.etag, lastModified: event.data.lastModified, polls: state.polls + 1, lastPollAt: at, lastAttemptAt: at, failures: 0,
+        ...state,
+        etag: event.data.etag,
+        lastModified: event.data.lastModified,
+        polls: state.polls + 1,
+        lastPollAt: at,
+        lastAttemptAt: at,
+        failures: 0,
         lastPoll: { status: event.data.status, itemsSeen: event.data.itemsSeen, ingested: event.data.ingested.length, failedItems: event.data.failedItems },
       };
     case 'FeedPollFailed':

@@ -1,9 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import {
-  appendBytes, AppendTooLargeError, checkExpectedRevision, CorruptEventError, NO_STREAM, StoreUnavailableError,
-  StreamDeletedError, StreamNotFoundError,
-  type AppendResult, type CountEventsOptions, type EventStore, type EventToAppend, type ExpectedRevision, type HeadOptions,
-  type Position, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type SubscribeOptions, type Subscription,
+  appendBytes,
+  AppendTooLargeError,
+  checkExpectedRevision,
+  CorruptEventError,
+  NO_STREAM,
+  StoreUnavailableError,
+  StreamDeletedError,
+  StreamNotFoundError,
+  type AppendResult,
+  type CountEventsOptions,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type HeadOptions,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
 } from '../event-store.js';
 import { positionsOf, type PositionScheme } from './positions.js';
 import { InMemorySubscriptions } from './subscriptions.js';
@@ -20,7 +36,16 @@ interface StoredEvent extends Omit<RecordedEvent, 'data' | 'metadata' | 'created
 
 const toRecordedEvent = (e: StoredEvent): RecordedEvent => {
   if (e.unreadable) throw new CorruptEventError(e.streamName, e.revision, 'data is not JSON (content type application/octet-stream)', e.position);
-  return { id: e.id, streamName: e.streamName, revision: e.revision, position: e.position, type: e.type, data: JSON.parse(e.data), metadata: JSON.parse(e.metadata), created: new Date(e.created) };
+  return {
+    id: e.id,
+    streamName: e.streamName,
+    revision: e.revision,
+    position: e.position,
+    type: e.type,
+    data: JSON.parse(e.data),
+    metadata: JSON.parse(e.metadata),
+    created: new Date(e.created),
+  };
 };
 
 export interface InMemoryOptions {
@@ -214,5 +239,4 @@ export class InMemoryEventStore implements EventStore {
   }
 }
 
-const matches = (event: StoredEvent, prefix: string | undefined): boolean =>
-  prefix === undefined || event.streamName.startsWith(prefix);
+const matches = (event: StoredEvent, prefix: string | undefined): boolean => prefix === undefined || event.streamName.startsWith(prefix);

@@ -40,7 +40,9 @@ const itemOf = (item: Loose): FeedItem | null => {
     key,
     link,
     title,
-    publishedAt: publicationTime(text(item?.pubDate) ?? text(item?.published) ?? text(item?.date_published) ?? dc?.dates?.[0] ?? dc?.date ?? text(item?.updated)),
+    publishedAt: publicationTime(
+      text(item?.pubDate) ?? text(item?.published) ?? text(item?.date_published) ?? dc?.dates?.[0] ?? dc?.date ?? text(item?.updated),
+    ),
     contentHtml: typeof content === 'string' && content.trim() ? content : null,
   };
 };

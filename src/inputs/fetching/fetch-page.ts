@@ -38,7 +38,8 @@ export const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'appli
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** A DNS lookup that refuses to hand a forbidden address to the socket. */
-const guardedLookup = (url: string, policy: FetchPolicy) =>
+const guardedLookup =
+  (url: string, policy: FetchPolicy) =>
   (hostname: string, options: { all?: boolean }, callback: LookupCallback): void => {
     dnsLookup(hostname, { all: true }, (error, addresses) => {
       if (error) return callback(error, []);
@@ -116,7 +117,8 @@ const explain = (error: unknown, url: string, timeoutMs: number, signal: AbortSi
   const e = error as NodeJS.ErrnoException & { cause?: unknown };
   if (e.cause instanceof AddressRefusedError) return e.cause;
   // Aborted mid-body, the socket reports a reset ("aborted"): the deadline is the reason.
-  if (signal.aborted || e.name === 'AbortError' || e.name === 'TimeoutError' || e.code === 'ABORT_ERR') return new UpstreamError(url, `no complete answer within ${timeoutMs} ms`);
+  if (signal.aborted || e.name === 'AbortError' || e.name === 'TimeoutError' || e.code === 'ABORT_ERR')
+    return new UpstreamError(url, `no complete answer within ${timeoutMs} ms`);
   if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return new UpstreamError(url, `the host name does not resolve (${e.code})`);
   return new UpstreamError(url, e.code ? `${e.code}: ${e.message}` : e.message);
 };
@@ -150,7 +152,14 @@ export const fetchPage = async (
       const lastModified = header(response, 'last-modified');
       if (status === 304) {
         response.resume();
-        return { url: url.href, status: 304, contentType: '', text: '', etag: etag ?? conditional.etag ?? null, lastModified: lastModified ?? conditional.lastModified ?? null };
+        return {
+          url: url.href,
+          status: 304,
+          contentType: '',
+          text: '',
+          etag: etag ?? conditional.etag ?? null,
+          lastModified: lastModified ?? conditional.lastModified ?? null,
+        };
       }
       if (status !== 200) {
         response.resume();

@@ -5,17 +5,48 @@
 /** Elements that are never article text, whatever their content. */
 export const FURNITURE_SELECTORS = [
   // JSON-LD stays: Readability reads the publication time and byline from it.
-  'script:not([type="application/ld+json"])', 'style', 'noscript', 'template', 'iframe', 'svg', 'form', 'button', 'select', 'textarea',
-  'nav', 'header', 'footer', 'aside', 'figcaption', 'figure', 'dialog',
-  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="dialog"]', '[role="alertdialog"]',
-  '[role="complementary"]', '[aria-modal="true"]', '[hidden]', '[aria-hidden="true"]',
+  'script:not([type="application/ld+json"])',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'figcaption',
+  'figure',
+  'dialog',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[role="complementary"]',
+  '[aria-modal="true"]',
+  '[hidden]',
+  '[aria-hidden="true"]',
 ].join(', ');
 
 /** Words in an id or class that mark a banner, a promotion or a list of other stories. */
-export const FURNITURE_NAME = /(?:^|[-_\s])(cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|paywall|related|recommended|share|sharing|social|promo|advert|advertisement|ad-slot|breadcrumbs?|caption|read-more|readmore|more-stories|trending|popular|comments?)(?:$|[-_\s])/i;
+const FURNITURE_WORDS = [
+  ...['cookie', 'cookies', 'consent', 'gdpr', 'newsletter', 'subscribe', 'subscription', 'paywall', 'related', 'recommended'],
+  ...['share', 'sharing', 'social', 'promo', 'advert', 'advertisement', 'ad-slot', 'breadcrumbs?', 'caption', 'read-more'],
+  ...['readmore', 'more-stories', 'trending', 'popular', 'comments?'],
+];
+export const FURNITURE_NAME = new RegExp(`(?:^|[-_\\s])(${FURNITURE_WORDS.join('|')})(?:$|[-_\\s])`, 'i');
 
 /** A paragraph that points elsewhere instead of telling the story ("Read more: ...", "Related: ..."). */
-export const POINTER_LINE = /^(read more|read also|also read|related( stories| articles| coverage)?|see also|more on this|recommended|click here|sign up|subscribe|follow us|share this)\b\s*[:\-–—.]?/i;
+const POINTER_LEADS = [
+  ...['read more', 'read also', 'also read', 'related( stories| articles| coverage)?', 'see also', 'more on this'],
+  ...['recommended', 'click here', 'sign up', 'subscribe', 'follow us', 'share this'],
+];
+export const POINTER_LINE = new RegExp(`^(${POINTER_LEADS.join('|')})\\b\\s*[:\\-–—.]?`, 'i');
 
 /** Containers that hold the story itself: a class on them ("cookie-consent-shown" on <body>) says nothing about their text. */
 export const STORY_CONTAINERS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);

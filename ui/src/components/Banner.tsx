@@ -7,7 +7,11 @@ export const behindText = (s: { behind: number; behindAtLeast: boolean }): strin
 export const Banner = () => {
   const { status, connected } = useLive();
   if (status && status.following === 'reconnecting') {
-    return <div class="banner warn" role="status" id="reconnect-banner">The views lost the event store and are reconnecting: answers may be behind.</div>;
+    return (
+      <div class="banner warn" role="status" id="reconnect-banner">
+        The views lost the event store and are reconnecting: answers may be behind.
+      </div>
+    );
   }
   if (status && status.rebuilding.length > 0) {
     const r = status.rebuilding[0];
@@ -22,7 +26,17 @@ export const Banner = () => {
       </div>
     );
   }
-  if (status && status.behind > 0) return <div class="banner" role="status" id="lag-banner">Views are catching up: {behindText(status)} event(s) behind the store.</div>;
-  if (!connected) return <div class="banner muted" role="status">Live updates: connecting…</div>;
+  if (status && status.behind > 0)
+    return (
+      <div class="banner" role="status" id="lag-banner">
+        Views are catching up: {behindText(status)} event(s) behind the store.
+      </div>
+    );
+  if (!connected)
+    return (
+      <div class="banner muted" role="status">
+        Live updates: connecting…
+      </div>
+    );
   return null;
 };

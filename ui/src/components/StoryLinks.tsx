@@ -4,13 +4,10 @@ import { articleTitle, when } from '../format.js';
 import { href } from '../router.js';
 import type { Article, LinkedArticle } from '../types.js';
 
-const Link = ({ to }: { to: LinkedArticle }) => (
-  <a href={href(['articles', to.articleId])}>
-    {articleTitle(to)}
-  </a>
-);
+const Link = ({ to }: { to: LinkedArticle }) => <a href={href(['articles', to.articleId])}>{articleTitle(to)}</a>;
 
-const about = (to: LinkedArticle): string => `${[to.outlet, to.publishedAt && when(to.publishedAt)].filter(Boolean).join(', ')}; ${Math.round(to.similarity * 100)}% alike`;
+const about = (to: LinkedArticle): string =>
+  `${[to.outlet, to.publishedAt && when(to.publishedAt)].filter(Boolean).join(', ')}; ${Math.round(to.similarity * 100)}% alike`;
 
 export const StoryLinks = ({ article }: { article: Article }) => {
   if (article.copyOf) {
@@ -23,7 +20,9 @@ export const StoryLinks = ({ article }: { article: Article }) => {
   if (!article.copies.length) return null;
   return (
     <div class="story-links" id="copies">
-      <p>{article.copies.length} cop{article.copies.length > 1 ? 'ies' : 'y'} of this story by other outlets, counted with it as one report:</p>
+      <p>
+        {article.copies.length} cop{article.copies.length > 1 ? 'ies' : 'y'} of this story by other outlets, counted with it as one report:
+      </p>
       <ul>
         {article.copies.map((c) => (
           <li key={c.articleId}>

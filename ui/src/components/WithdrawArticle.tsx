@@ -18,7 +18,11 @@ export const WithdrawArticle = ({ articleId, revision, onDone }: { articleId: st
     } catch (failure) {
       const current = failure instanceof ApiError && failure.status === 409 ? failure.body.currentRevision : undefined;
       // A stale If-Match says which revision the stream is at; any other refusal (a 403 for a reader's key) is shown as it comes.
-      setError(typeof current === 'string' ? `someone changed this article after you read it (revision ${revision}; it is now at ${current}). Check it, then withdraw again.` : (failure as Error).message);
+      setError(
+        typeof current === 'string'
+          ? `someone changed this article after you read it (revision ${revision}; it is now at ${current}). Check it, then withdraw again.`
+          : (failure as Error).message,
+      );
     } finally {
       setBusy(false);
       onDone();
@@ -28,21 +32,45 @@ export const WithdrawArticle = ({ articleId, revision, onDone }: { articleId: st
   if (!open) {
     return (
       <p class="actions">
-        <button type="button" class="danger" id="withdraw-article" onClick={() => { setOpen(true); setError(null); }}>Withdraw article…</button>
-        {error && <span class="error" role="alert"> Not withdrawn: {error}</span>}
+        <button
+          type="button"
+          class="danger"
+          id="withdraw-article"
+          onClick={() => {
+            setOpen(true);
+            setError(null);
+          }}
+        >
+          Withdraw article…
+        </button>
+        {error && (
+          <span class="error" role="alert">
+            {' '}
+            Not withdrawn: {error}
+          </span>
+        )}
       </p>
     );
   }
   return (
     <form class="edit-form" id="withdraw-form" aria-label="withdraw this article" onSubmit={(e) => void submit(e)}>
       <p>Withdraw this article (against revision {revision}): it and its claims leave every view; its events stay in the audit trail.</p>
-      <label>Reason
+      <label>
+        Reason
         <textarea required maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
-      {error && <p class="error" role="alert">Not withdrawn: {error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          Not withdrawn: {error}
+        </p>
+      )}
       <p class="actions">
-        <button type="submit" class="danger" disabled={busy}>Withdraw article</button>{' '}
-        <button type="button" onClick={() => setOpen(false)}>Cancel</button>
+        <button type="submit" class="danger" disabled={busy}>
+          Withdraw article
+        </button>{' '}
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
       </p>
     </form>
   );

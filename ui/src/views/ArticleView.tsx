@@ -10,6 +10,7 @@ import { RecordClaim } from '../components/RecordClaim.js';
 import { WithdrawArticle } from '../components/WithdrawArticle.js';
 import { Legend, Loaded } from '../components/common.js';
 import { StoryLinks } from '../components/StoryLinks.js';
+import { articleLead } from '../../../src/domain/article-lead.js';
 import { articleTitle, when } from '../format.js';
 import { paragraphs, trimRange, type Segment } from '../highlight.js';
 import { useLive } from '../live.js';
@@ -47,31 +48,50 @@ export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: 
         return (
           <div class="article-layout">
             <section class="article-text" aria-labelledby="article-title">
-              <h1 id="article-title">{articleTitle(article)}</h1>
+              <h1 id="article-title">{articleTitle({ ...article, lead: article.lead ?? articleLead(article.body) })}</h1>
               <p class="meta">
                 {[article.outlet, article.dateline, article.section].filter(Boolean).join(' · ')}
                 {' · '}published {when(article.publishedAt)} · recorded {when(article.recordedAt)} · revision {revision}
               </p>
               <StoryLinks article={article} />
               <Legend />
-              <div ref={bodyRef}><Body article={article} pinned={pinnedIds} onHover={setHover} /></div>
+              <div ref={bodyRef}>
+                <Body article={article} pinned={pinnedIds} onHover={setHover} />
+              </div>
             </section>
             <aside id="claim-panel" tabIndex={-1} class="claim-panel" aria-label="claims of the selected passage" aria-live="polite">
-              {note && <p class="ok" role="status">{note}</p>}
+              {note && (
+                <p class="ok" role="status">
+                  {note}
+                </p>
+              )}
               {recording ? (
-                <RecordClaim articleId={article.articleId} body={article.body} range={recording} revision={revision}
-                  onDone={(message) => { setRecording(null); setNote(message); if (message) setReloads((n) => n + 1); }} />
+                <RecordClaim
+                  articleId={article.articleId}
+                  body={article.body}
+                  range={recording}
+                  revision={revision}
+                  onDone={(message) => {
+                    setRecording(null);
+                    setNote(message);
+                    if (message) setReloads((n) => n + 1);
+                  }}
+                />
               ) : (
                 <p class="actions">
-                  <button type="button" id="record-claim"
+                  <button
+                    type="button"
+                    id="record-claim"
                     // Read the selection before the click can disturb it.
                     onMouseDown={(e) => e.preventDefault()}
                     onClick={() => {
-                      const range = bodyRef.current && selectedRange(bodyRef.current);
-                      const trimmed = range && trimRange(article.body, range);
+                      const trimmed = bodySelection(bodyRef.current, article.body);
                       setNote(trimmed ? null : 'Select the passage that is the evidence first, then record the claim.');
                       setRecording(trimmed);
-                    }}>Record a claim from the selected text…</button>
+                    }}
+                  >
+                    Record a claim from the selected text…
+                  </button>
                 </p>
               )}
               {!recording && <WithdrawArticle articleId={article.articleId} revision={revision} onDone={() => setReloads((n) => n + 1)} />}
@@ -79,11 +99,22 @@ export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: 
                 <p class="muted">{article.claimRefs.length} claim(s) in this article. Hover, focus or click a highlight to see its claims.</p>
               ) : (
                 <>
-                  <h2>{hover ? 'Preview' : 'Selected'}: {shown.length} claim{shown.length > 1 ? 's' : ''}</h2>
+                  <h2>
+                    {hover ? 'Preview' : 'Selected'}: {shown.length} claim{shown.length > 1 ? 's' : ''}
+                  </h2>
                   {shown.map((r) => (
                     <div key={r.claimId} class="panel-claim">
                       <ClaimCard claim={r.claim} />
-                      {!hover && <ClaimEditor key={r.claimId} claim={r.claim} revision={revision} onDone={() => setReloads((n) => n + 1)} />}
+                      {!hover && (
+                        <ClaimEditor
+                          key={r.claimId}
+                          claim={r.claim}
+                          body={article.body}
+                          revision={revision}
+                          selection={() => bodySelection(bodyRef.current, article.body)}
+                          onDone={() => setReloads((n) => n + 1)}
+                        />
+                      )}
                       {!hover && <ClaimHistory claimId={r.claimId} version={reloads} />}
                     </div>
                   ))}
@@ -99,14 +130,22 @@ export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: 
 
 const Withdrawn = ({ articleId, withdrawn: { withdrawal, title } }: { articleId: string; withdrawn: WithdrawnArticle }) => (
   <section class="article-text" aria-labelledby="article-title" id="withdrawn-article">
-    <h1 id="article-title">{articleTitle({ articleId, title })} <span class="muted">(withdrawn)</span></h1>
+    <h1 id="article-title">
+      {articleTitle({ articleId, title })} <span class="muted">(withdrawn)</span>
+    </h1>
     <p class="banner warn" role="status">
-      Withdrawn {when(withdrawal.withdrawnAt)} by <strong>{withdrawal.recordedBy}</strong>: {withdrawal.reason}.
-      It and its claims are out of every view; its events stay in the audit trail
-      (<a href={`/articles/${encodeURIComponent(articleId)}/events`}>raw events</a>). Ingesting its text again needs <code>force</code>.
+      Withdrawn {when(withdrawal.withdrawnAt)} by <strong>{withdrawal.recordedBy}</strong>: {withdrawal.reason}. It and its claims are out of every view; its
+      events stay in the audit trail (<a href={`/articles/${encodeURIComponent(articleId)}/events`}>raw events</a>). Ingesting its text again needs{' '}
+      <code>force</code>.
     </p>
   </section>
 );
+
+/** The reader's selection in the article text as body offsets, without surrounding spaces; null when none. */
+const bodySelection = (container: HTMLElement | null, body: string): { start: number; end: number } | null => {
+  const range = container && selectedRange(container);
+  return range ? trimRange(body, range) : null;
+};
 
 /** Other claims drawn from the very same passage are shown beside the pinned one. */
 const sameRange = (refs: ClaimRef[], id: string): string[] => {
@@ -120,15 +159,35 @@ const Body = ({ article, pinned, onHover }: { article: Article; pinned: string[]
   return (
     <div class="article-body">
       {paras.map((segs, i) => (
-        <p key={i}>{segs.map((s) => (s.claimIds.length
-          ? <Mark key={s.start} seg={s} refs={s.claimIds.map((id) => byId.get(id)!)} articleId={article.articleId} pinned={pinned} onHover={onHover} />
-          : <span key={s.start} data-start={s.start}>{s.text}</span>))}</p>
+        <p key={i}>
+          {segs.map((s) =>
+            s.claimIds.length ? (
+              <Mark key={s.start} seg={s} refs={s.claimIds.map((id) => byId.get(id)!)} articleId={article.articleId} pinned={pinned} onHover={onHover} />
+            ) : (
+              <span key={s.start} data-start={s.start}>
+                {s.text}
+              </span>
+            ),
+          )}
+        </p>
       ))}
     </div>
   );
 };
 
-const Mark = ({ seg, refs, articleId, pinned, onHover }: { seg: Segment; refs: ClaimRef[]; articleId: string; pinned: string[]; onHover: (ids: string[] | null) => void }) => {
+const Mark = ({
+  seg,
+  refs,
+  articleId,
+  pinned,
+  onHover,
+}: {
+  seg: Segment;
+  refs: ClaimRef[];
+  articleId: string;
+  pinned: string[];
+  onHover: (ids: string[] | null) => void;
+}) => {
   const live = refs.filter((r) => !r.retracted);
   const lead = (live[0] ?? refs[0]).type;
   const types = [...new Set([lead, ...refs.map((r) => r.type)])];
@@ -145,7 +204,14 @@ const Mark = ({ seg, refs, articleId, pinned, onHover }: { seg: Segment; refs: C
   const label = `${refs.length} claim${refs.length > 1 ? 's' : ''}: ${types.map((t) => TYPE_LABEL[t]).join(', ')}${live.length === 0 ? ' (retracted)' : ''}`;
   return (
     <mark
-      class={`hl t-${lead}${types.length > 1 ? ` multi u-${types[1]}` : ''}${live.length === 0 ? ' retracted' : ''}${refs.some((r) => pinned.includes(r.claimId)) ? ' pinned' : ''}`}
+      class={[
+        `hl t-${lead}`,
+        types.length > 1 && `multi u-${types[1]}`,
+        live.length === 0 && 'retracted',
+        refs.some((r) => pinned.includes(r.claimId)) && 'pinned',
+      ]
+        .filter(Boolean)
+        .join(' ')}
       data-start={seg.start}
       data-claims={seg.claimIds.join(' ')}
       data-types={types.join(' ')}
@@ -157,9 +223,16 @@ const Mark = ({ seg, refs, articleId, pinned, onHover }: { seg: Segment; refs: C
       onMouseLeave={() => onHover(null)}
       onFocus={() => onHover(seg.claimIds)}
       onBlur={() => onHover(null)}
-      onClick={() => { onHover(null); pin(false); }}
+      onClick={() => {
+        onHover(null);
+        pin(false);
+      }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onHover(null); pin(true); }
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onHover(null);
+          pin(true);
+        }
       }}
     >
       {seg.text}

@@ -19,7 +19,15 @@ const sideLabel = (claims: Claim[]): string => claims.map((c) => c.source.mentio
 export const ConflictSummary = ({ conflict }: { conflict: Conflict }) => (
   <a href={`#/compare/conflict/${conflict.id}`} class="conflict-link">
     <strong>{conflict.kind}</strong>: {sideLabel(conflict.a)} <span class="vs">vs</span> {sideLabel(conflict.b)}
-    <span class="muted"> — {conflict.a.concat(conflict.b).flatMap((c) => c.topics).filter((t, i, all) => all.indexOf(t) === i).join(', ')}</span>
+    <span class="muted">
+      {' '}
+      —{' '}
+      {conflict.a
+        .concat(conflict.b)
+        .flatMap((c) => c.topics)
+        .filter((t, i, all) => all.indexOf(t) === i)
+        .join(', ')}
+    </span>
   </a>
 );
 
@@ -33,7 +41,19 @@ export const CompareIndex = () => {
       <section class="card" aria-labelledby="cmp-conflicts">
         <h2 id="cmp-conflicts">Conflicts</h2>
         <Loaded fetched={conflicts}>
-          {(p) => p.items.length === 0 ? <p class="muted">None.</p> : <ul class="list">{p.items.map((c) => <li key={c.id}><ConflictSummary conflict={c} /></li>)}</ul>}
+          {(p) =>
+            p.items.length === 0 ? (
+              <p class="muted">None.</p>
+            ) : (
+              <ul class="list">
+                {p.items.map((c) => (
+                  <li key={c.id}>
+                    <ConflictSummary conflict={c} />
+                  </li>
+                ))}
+              </ul>
+            )
+          }
         </Loaded>
       </section>
       <section class="card" aria-labelledby="cmp-keys">
@@ -43,8 +63,16 @@ export const CompareIndex = () => {
             <ul class="list">
               {p.items.map((a) => (
                 <li key={a.key}>
-                  <TypeChip type={a.type} /> <a href={`#/compare/key/${encodeURIComponent(a.key)}`}>{a.actors.join('+') || '?'} → {a.targets.join('+') || '—'}{a.topics.length ? ` (${a.topics.join(', ')})` : ''}</a>
-                  <span class="muted"> · {a.claims} claim(s), {a.sources.length} source(s), {a.status}{a.denied ? `, ${a.denied} denied` : ''}</span>
+                  <TypeChip type={a.type} />{' '}
+                  <a href={`#/compare/key/${encodeURIComponent(a.key)}`}>
+                    {a.actors.join('+') || '?'} → {a.targets.join('+') || '—'}
+                    {a.topics.length ? ` (${a.topics.join(', ')})` : ''}
+                  </a>
+                  <span class="muted">
+                    {' '}
+                    · {a.claims} claim(s), {a.sources.length} source(s), {a.status}
+                    {a.denied ? `, ${a.denied} denied` : ''}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -63,12 +91,18 @@ export const ConflictCompare = ({ id }: { id: string }) => {
       {(c) => (
         <div class="stack">
           <h1>Conflict: {KIND[c.kind] ?? c.kind}</h1>
-          <p class="why"><strong>{c.kind}</strong> ({c.basis}) — {c.why}</p>
+          <p class="why">
+            <strong>{c.kind}</strong> ({c.basis}) — {c.why}
+          </p>
           <div class="sides" id="conflict-sides">
             {[c.a, c.b].map((side, i) => (
               <section key={i} class="side card" aria-label={`side ${i === 0 ? 'A' : 'B'}`}>
-                <h2>Side {i === 0 ? 'A' : 'B'}: {sideLabel(side)}</h2>
-                {side.map((claim) => <ClaimCard key={claim.claimId} claim={claim} showEvidence showArticle />)}
+                <h2>
+                  Side {i === 0 ? 'A' : 'B'}: {sideLabel(side)}
+                </h2>
+                {side.map((claim) => (
+                  <ClaimCard key={claim.claimId} claim={claim} showEvidence showArticle />
+                ))}
               </section>
             ))}
           </div>
@@ -85,15 +119,27 @@ export const KeyCompare = ({ claimKey }: { claimKey: string }) => {
     <Loaded fetched={fetched}>
       {(a) => (
         <div class="stack">
-          <h1><TypeChip type={a.type} /> {a.actors.join(' + ') || '?'} → {a.targets.join(' + ') || '—'}{a.topics.length ? ` on ${a.topics.join(', ')}` : ''}</h1>
+          <h1>
+            <TypeChip type={a.type} /> {a.actors.join(' + ') || '?'} → {a.targets.join(' + ') || '—'}
+            {a.topics.length ? ` on ${a.topics.join(', ')}` : ''}
+          </h1>
           <p class="why">
-            {a.claims} claim(s) in {a.articles} article(s){a.reports < a.articles && <> ({a.reports} independent report(s): the rest are syndicated copies)</>} from {a.sources.length} source(s): <strong>{a.status}</strong>
-            {a.denied > 0 && <>; <strong>{a.denied} denial(s)</strong></>}. First {when(a.firstAt)}, last {when(a.lastAt)}.
+            {a.claims} claim(s) in {a.articles} article(s)
+            {a.reports < a.articles && <> ({a.reports} independent report(s): the rest are syndicated copies)</>} from {a.sources.length} source(s):{' '}
+            <strong>{a.status}</strong>
+            {a.denied > 0 && (
+              <>
+                ; <strong>{a.denied} denial(s)</strong>
+              </>
+            )}
+            . First {when(a.firstAt)}, last {when(a.lastAt)}.
           </p>
           <div class="sides" id="key-sides">
             {(a.columns?.items ?? []).map((col) => (
               <section key={col.source} class="side card" aria-label={`source ${col.source}`}>
-                <h2>According to <PartyLink party={col.party} label={col.party ?? col.source} /></h2>
+                <h2>
+                  According to <PartyLink party={col.party} label={col.party ?? col.source} />
+                </h2>
                 {col.accounts.map((acc) => (
                   <article key={acc.claimId} class={`account${acc.retracted ? ' is-retracted' : ''}`}>
                     <p>
@@ -105,7 +151,11 @@ export const KeyCompare = ({ claimKey }: { claimKey: string }) => {
                     <blockquote class={`evidence t-${a.type}`}>{acc.evidence.text}</blockquote>
                     <p class="article-link">
                       <a href={`#/articles/${acc.article.articleId}?claim=${encodeURIComponent(acc.claimId)}`}>{articleTitle(acc.article)}</a>
-                      <span class="muted"> · {when(acc.when)}{acc.topics.length ? ` · ${acc.topics.join(', ')}` : ''}</span>
+                      <span class="muted">
+                        {' '}
+                        · {when(acc.when)}
+                        {acc.topics.length ? ` · ${acc.topics.join(', ')}` : ''}
+                      </span>
                     </p>
                   </article>
                 ))}
@@ -117,4 +167,3 @@ export const KeyCompare = ({ claimKey }: { claimKey: string }) => {
     </Loaded>
   );
 };
-

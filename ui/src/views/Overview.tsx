@@ -9,7 +9,9 @@ import { useFetch } from '../use-fetch.js';
 import { ConflictSummary } from './CompareView.js';
 
 const counts = (byType: Partial<Record<ClaimType, number>>): string =>
-  Object.entries(byType).map(([t, n]) => `${n} ${TYPE_LABEL[t as ClaimType] ?? t}`).join(', ') || '—';
+  Object.entries(byType)
+    .map(([t, n]) => `${n} ${TYPE_LABEL[t as ClaimType] ?? t}`)
+    .join(', ') || '—';
 
 export const Overview = () => {
   const { version } = useLive();
@@ -21,26 +23,41 @@ export const Overview = () => {
       <section aria-labelledby="articles-h" class="card">
         <h2 id="articles-h">Articles</h2>
         <Loaded fetched={articles}>
-          {(page) => page.items.length === 0 ? <p class="muted">No articles yet.</p> : (
-            <ul class="list" id="article-list">
-              {page.items.map((a) => (
-                <li key={a.articleId}>
-                  <a href={`#/articles/${a.articleId}`}>{articleTitle(a)}</a>
-                  <span class="muted"> · {[a.outlet, a.dateline].filter(Boolean).join(', ')}{a.outlet || a.dateline ? ' · ' : ''}{a.claims} claim(s) · {when(a.publishedAt ?? a.recordedAt)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          {(page) =>
+            page.items.length === 0 ? (
+              <p class="muted">No articles yet.</p>
+            ) : (
+              <ul class="list" id="article-list">
+                {page.items.map((a) => (
+                  <li key={a.articleId}>
+                    <a href={`#/articles/${a.articleId}`}>{articleTitle(a)}</a>
+                    <span class="muted">
+                      {' '}
+                      · {[a.outlet, a.title && a.dateline, `${a.claims} claim(s)`, when(a.publishedAt ?? a.recordedAt)].filter(Boolean).join(' · ')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
         </Loaded>
       </section>
       <section aria-labelledby="conflicts-h" class="card">
         <h2 id="conflicts-h">Conflicts</h2>
         <Loaded fetched={conflicts}>
-          {(page) => page.items.length === 0 ? <p class="muted">No conflicting accounts found.</p> : (
-            <ul class="list" id="conflict-list">
-              {page.items.map((c) => <li key={c.id}><ConflictSummary conflict={c} /></li>)}
-            </ul>
-          )}
+          {(page) =>
+            page.items.length === 0 ? (
+              <p class="muted">No conflicting accounts found.</p>
+            ) : (
+              <ul class="list" id="conflict-list">
+                {page.items.map((c) => (
+                  <li key={c.id}>
+                    <ConflictSummary conflict={c} />
+                  </li>
+                ))}
+              </ul>
+            )
+          }
         </Loaded>
       </section>
       <section aria-labelledby="feeds-h" class="card">
@@ -51,23 +68,33 @@ export const Overview = () => {
         <h2 id="parties-h">Parties</h2>
         <Loaded fetched={partyList}>
           {(page) => (
-            <div class="table-wrap"><table class="parties" id="party-table">
-              <thead><tr><th scope="col">Party</th><th scope="col">Asserted or did</th><th scope="col">Asserted about it</th><th scope="col">Cited as source</th></tr></thead>
-              <tbody>
-                {page.items.map((p) => (
-                  <tr key={p.key}>
-                    <th scope="row"><PartyLink party={p.party ?? p.key} label={p.label} /></th>
-                    <td>{counts(p.asActor)}</td>
-                    <td>{counts(p.asTarget)}</td>
-                    <td>{p.asSource}</td>
+            <div class="table-wrap">
+              <table class="parties" id="party-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Party</th>
+                    <th scope="col">Asserted or did</th>
+                    <th scope="col">Asserted about it</th>
+                    <th scope="col">Cited as source</th>
                   </tr>
-                ))}
-              </tbody>
-            </table></div>
+                </thead>
+                <tbody>
+                  {page.items.map((p) => (
+                    <tr key={p.key}>
+                      <th scope="row">
+                        <PartyLink party={p.party ?? p.key} label={p.label} />
+                      </th>
+                      <td data-label="Asserted or did">{counts(p.asActor)}</td>
+                      <td data-label="Asserted about it">{counts(p.asTarget)}</td>
+                      <td data-label="Cited as source">{p.asSource}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </Loaded>
       </section>
     </div>
   );
 };
-
