@@ -95,8 +95,8 @@ export const applyToArticles = (state: ArticlesState, { event, created }: Projec
 
 export const articlesProjection = defineReadModel<'articles', ArticlesState>({
   name: 'articles',
-  // 2: a withdrawn article leaves the view. 3: syndication links (copyOf, copies).
-  version: 3,
+  // 2: a withdrawn article leaves the view. 3: syndication links (copyOf, copies). 4: its first words (lead).
+  version: 4,
   initial: () => ({ articles: new Map(), copyOf: new Map(), copies: new Map() }),
   apply: applyToArticles,
   serialize: encodeState,

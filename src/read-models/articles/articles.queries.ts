@@ -1,3 +1,4 @@
+import { articleLead } from '../../domain/article-lead.js';
 import type { ClaimType } from '../../domain/claim.js';
 import type { ArticleIngestedData } from '../../domain/events/index.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
@@ -25,25 +26,38 @@ export interface ArticleSummary {
   publishedAt: string | null;
   dateline: string | null;
   section: string | null;
+  /** The body's first words: with the dateline, what names an article without a headline (article-lead.ts). */
+  lead: string | null;
   recordedAt: string;
   claims: number;
 }
 
 /** The references an answer shows: retracted ones only when asked for. */
-export const visible = (refs: ArticleClaimRef[], includeRetracted?: boolean): ArticleClaimRef[] =>
-  refs.filter((c) => includeRetracted || !c.retracted);
+export const visible = (refs: ArticleClaimRef[], includeRetracted?: boolean): ArticleClaimRef[] => refs.filter((c) => includeRetracted || !c.retracted);
 
 /** The fields of an article a listing shows, in the order it shows them. */
-export type ArticleHead = Pick<ArticleIngestedData, 'articleId' | 'title' | 'outlet' | 'url' | 'publishedAt' | 'dateline' | 'section'>;
+export type ArticleHead = Pick<ArticleIngestedData, 'articleId' | 'title' | 'outlet' | 'url' | 'publishedAt' | 'dateline' | 'section'> & {
+  lead: string | null;
+};
 
-/** Just those fields (an article's event data has more: its body, hash, byline...). */
-export const articleHead = ({ articleId, title, outlet, url, publishedAt, dateline, section }: ArticleHead): ArticleHead =>
-  ({ articleId, title, outlet, url, publishedAt, dateline, section });
+/** The body's opening is enough for its first words: a long body is not split whole. */
+const LEAD_SOURCE_CHARS = 2000;
+
+/** Just those fields, and the first words of its body (an article's event data has more: its body, hash, byline...). */
+export const articleHead = (data: Omit<ArticleHead, 'lead'> & Pick<ArticleIngestedData, 'body'>): ArticleHead => {
+  const { articleId, title, outlet, url, publishedAt, dateline, section, body } = data;
+  return { articleId, title, outlet, url, publishedAt, dateline, section, lead: articleLead(body.slice(0, LEAD_SOURCE_CHARS)) };
+};
 
 /** An article as GET /articles lists it, with how many claims it shows. */
-export const summaryOf = (head: ArticleHead, recordedAt: string, claims: number): ArticleSummary => ({ ...articleHead(head), recordedAt, claims });
+export const summaryOf = (
+  { articleId, title, outlet, url, publishedAt, dateline, section, lead }: ArticleHead,
+  recordedAt: string,
+  claims: number,
+): ArticleSummary => ({ articleId, title, outlet, url, publishedAt, dateline, section, lead, recordedAt, claims });
 
-const summary = (e: ArticleEntry, includeRetracted?: boolean): ArticleSummary => summaryOf(e.article, e.recordedAt, visible(e.claims, includeRetracted).length);
+const summary = (e: ArticleEntry, includeRetracted?: boolean): ArticleSummary =>
+  summaryOf(articleHead(e.article), e.recordedAt, visible(e.claims, includeRetracted).length);
 
 /** What `q` matches: a case-insensitive substring of the title. */
 export const titleText = (title: string | null): string => (title ?? '').toLowerCase();
@@ -54,11 +68,13 @@ export const readingOrder = (a: ArticleClaimRef, b: ArticleClaimRef): number => 
 /** GET /articles — newest first, then id. Never the bodies. */
 export const listArticles = (state: ArticlesState, filter: ArticleFilter = {}, page: PageRequest = {}): Page<ArticleSummary> => {
   const q = filter.q?.toLowerCase();
-  const matches = [...state.articles.values()].filter((e) =>
-    (!filter.outlet || (e.article.outlet !== null && slug(e.article.outlet) === filter.outlet)) &&
-    (!q || titleText(e.article.title).includes(q)) &&
-    (!filter.type || visible(e.claims, filter.includeRetracted).some((c) => c.type === filter.type)) &&
-    inRange(e.time, filter));
+  const matches = [...state.articles.values()].filter(
+    (e) =>
+      (!filter.outlet || (e.article.outlet !== null && slug(e.article.outlet) === filter.outlet)) &&
+      (!q || titleText(e.article.title).includes(q)) &&
+      (!filter.type || visible(e.claims, filter.includeRetracted).some((c) => c.type === filter.type)) &&
+      inRange(e.time, filter),
+  );
   matches.sort((a, b) => b.time - a.time || compareStrings(a.article.articleId, b.article.articleId));
   return paginateMap(matches, page, (e) => summary(e, filter.includeRetracted));
 };
@@ -99,8 +115,11 @@ export const getArticle = (state: ArticlesState, articleId: string, opts: { clai
     });
   const copyOf = state.copyOf.get(articleId);
   return {
-    ...summary(e, opts.includeRetracted), body: e.article.body, contentHash: e.article.contentHash,
-    copyOf: copyOf ? linked(state, copyOf) : null, copies: (state.copies.get(articleId) ?? []).map((link) => linked(state, link)),
+    ...summary(e, opts.includeRetracted),
+    body: e.article.body,
+    contentHash: e.article.contentHash,
+    copyOf: copyOf ? linked(state, copyOf) : null,
+    copies: (state.copies.get(articleId) ?? []).map((link) => linked(state, link)),
     claimRefs: refs,
   };
 };
@@ -108,6 +127,9 @@ export const getArticle = (state: ArticlesState, articleId: string, opts: { clai
 const linked = (state: ArticlesState, link: StoryLink): LinkedArticle => linkedArticle(link, state.articles.get(link.articleId)?.article);
 
 /** A link named by the linked article (absent: not recorded). */
-export const linkedArticle = (link: StoryLink, article: Pick<ArticleHead, 'title' | 'outlet' | 'publishedAt'> | undefined): LinkedArticle =>
-  ({ ...link, title: article?.title ?? null, outlet: article?.outlet ?? null, publishedAt: article?.publishedAt ?? null });
-
+export const linkedArticle = (link: StoryLink, article: Pick<ArticleHead, 'title' | 'outlet' | 'publishedAt'> | undefined): LinkedArticle => ({
+  ...link,
+  title: article?.title ?? null,
+  outlet: article?.outlet ?? null,
+  publishedAt: article?.publishedAt ?? null,
+});
