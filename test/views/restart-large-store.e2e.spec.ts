@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import request from 'supertest';
 import { writeCorpus } from '../support/article-corpus.js';
 import { pledgeExtractor } from '../support/fake-extractor.js';
@@ -25,6 +24,29 @@ const RESTARTS = Number(process.env.RESTARTS ?? 5);
  */
 const MAX_BLOCK_MS = 2500;
 
+/**
+ * The longest gap between ticks of a 10 ms timer beyond its period, up to stop(): how long the
+ * event loop was blocked at most. perf_hooks' monitorEventLoopDelay recorded no sample at all over
+ * a start that never let the loop turn, which is the case that matters.
+ */
+const watchEventLoop = () => {
+  let last = performance.now();
+  let maxMs = 0;
+  const tick = () => {
+    const now = performance.now();
+    maxMs = Math.max(maxMs, now - last - 10);
+    last = now;
+  };
+  const timer = setInterval(tick, 10);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      tick();
+      return { maxMs };
+    },
+  };
+};
+
 describe('restarting over a large store', () => {
   let dir: string;
   let events: number;
@@ -40,8 +62,7 @@ describe('restarting over a large store', () => {
     expect(events).toBeGreaterThanOrEqual(ARTICLES * 3);
     const report: string[] = [];
     for (let start = 0; start <= RESTARTS; start++) {
-      const delay = monitorEventLoopDelay({ resolution: 10 });
-      delay.enable();
+      const loop = watchEventLoop();
       const began = Date.now();
       const app = await startAppOnDir(join(dir, 'data'), pledgeExtractor);
       try {
@@ -53,16 +74,14 @@ describe('restarting over a large store', () => {
         }
         const readyMs = Date.now() - began;
         // Start-up is measured: from creating the app to every read model ready.
-        delay.disable();
+        const { maxMs } = loop.stop();
         const status = (await request(app.server).get('/projections').expect(200)).body;
         expect(status.views.every((v: { behind: number; events: number }) => v.behind === 0 && v.events === events)).toBe(true);
         // After the first start nothing is replayed: every read model resumes from its checkpoint.
         if (start > 0) expect(status.views.every((v: { processed: number }) => v.processed === 0)).toBe(true);
         expect((await request(app.server).get('/claims?limit=3').expect(200)).body.total).toBe((2 * events) / 3);
-        const maxMs = delay.max / 1e6;
         report.push(`${start ? 'restart' : 'first start'}: ready in ${readyMs} ms, longest block ${maxMs.toFixed(0)} ms`);
         if (process.env.DEBUG_RESTARTS) console.log(report.at(-1));
-        expect(delay.count).toBeGreaterThan(0);
         expect(maxMs).toBeLessThan(MAX_BLOCK_MS);
       } finally {
         await app.close();
