@@ -50,7 +50,9 @@ describe('the service killed while it projects and while it rebuilds', () => {
   beforeAll(() => {
     requireBuild();
     dir = mkdtempSync(join(tmpdir(), 'claimtrail-rebuild-crash-'));
-    const texts = writeCorpus(join(dir, 'corpus'), 3000).map((f) => readFileSync(f, 'utf8'));
+    // 500 articles: the stored read models apply about a thousand events a second here (issue 15's
+    // open shortfall), and the test catches up five times; the kill points scale with the measured times.
+    const texts = writeCorpus(join(dir, 'corpus'), Number(process.env.CRASH_ARTICLES ?? 500)).map((f) => readFileSync(f, 'utf8'));
     // The first 150 with the real extractor (parties, sources, conflicts), the rest with the quick pledge rules.
     const real = defaultExtractor();
     mkdirSync(join(dir, 'killed'));
@@ -111,5 +113,5 @@ describe('the service killed while it projects and while it rebuilds', () => {
     expect((await fetch(`${third.base}/projections/rebuild?wait=true`, { method: 'POST' })).status).toBe(202);
     expect(hashes(await status(third, true))).toEqual(expected);
     await kill(third);
-  }, 300_000);
+  }, 400_000);
 });
