@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { READ_MODEL_NAMES } from '../../src/read-models/index.js';
 import { pledgeExtractor } from '../support/fake-extractor.js';
-import { startAppOnDir, type AppOnDir } from '../views/app-on-dir.js';
+import { startAppOnDir, type AppOnDir } from '../read-routes/app-on-dir.js';
 
 const CLI = 'dist/cli/main.js';
 const run = promisify(execFile);

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { claimIndex, keySources } from '../../src/read-models/claims/claim-index.js';
 import { claimsProjection, type ClaimsState } from '../../src/read-models/claims/claims.projection.js';
-import { listClaims, listClaimsJson, selectClaims, toClaimView, type ClaimFilter } from '../../src/read-models/claims/claims.queries.js';
+import { listClaims, listClaimsJson, selectClaims, toClaimResponse, type ClaimFilter } from '../../src/read-models/claims/claims.queries.js';
 import { CLAIM_ID_SAMPLE, getParty, getPartyJson, type PartyRole } from '../../src/read-models/parties/parties.queries.js';
 import { partiesProjection } from '../../src/read-models/parties/parties.projection.js';
 import { paginateMap } from '../../src/read-models/shared/page.js';
@@ -38,7 +38,7 @@ const filter: fc.Arbitrary<ClaimFilter> = fc
 const page = fc.record({ offset: fc.integer({ min: 0, max: 12 }), limit: fc.integer({ min: 1, max: 8 }) });
 
 const naive = (state: ClaimsState, f: ClaimFilter, p: { offset: number; limit: number }) =>
-  paginateMap(selectClaims(state, null, f), p, (r) => toClaimView(state, r));
+  paginateMap(selectClaims(state, null, f), p, (r) => toClaimResponse(state, r));
 
 describe('indexed claim listings', () => {
   it('equal a naive filter and sort, kept live or built afterwards', () => {

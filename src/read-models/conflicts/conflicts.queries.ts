@@ -3,7 +3,7 @@ import type { AttributionsState } from '../attributions/attributions.projection.
 import { corroborationStatus, type CorroborationStatus } from '../attributions/corroboration.js';
 import { claimIndex, keySources, type ClaimIndex } from '../claims/claim-index.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
-import { claimTime, claimViewJson, toClaimView, type ClaimView } from '../claims/claims.queries.js';
+import { claimTime, claimResponseJson, toClaimResponse, type ClaimResponse } from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
 import { compareStrings, jsonWith, pageJson, paginateMap, type Page, type PageRequest } from '../shared/page.js';
@@ -24,7 +24,7 @@ export interface ConflictFilter extends TimeRange {
   claim?: string;
 }
 
-export interface ConflictClaim extends ClaimView {
+export interface ConflictClaim extends ClaimResponse {
   /** Whether the claim's key rests on one independent source or several (when the attributions view is given). */
   corroboration?: { status: CorroborationStatus; sources: string[] };
 }
@@ -82,10 +82,10 @@ const matches = (claims: ClaimsState, c: Conflict, f: ConflictFilter): boolean =
   return true;
 };
 
-const claimView = (claims: ClaimsState, attributions: AttributionsState | undefined, id: string): ConflictClaim[] => {
+const conflictClaimsOf = (claims: ClaimsState, attributions: AttributionsState | undefined, id: string): ConflictClaim[] => {
   const record = claims.claims.get(id);
   if (!record) return [];
-  const view = toClaimView(claims, record);
+  const view = toClaimResponse(claims, record);
   if (!attributions) return [view];
   // From the tallies the claims index keeps per key: the same answer as corroboration() over
   // the attributions view, without reading every claim of a busy key for each claim shown.
@@ -95,8 +95,8 @@ const claimView = (claims: ClaimsState, attributions: AttributionsState | undefi
 
 export const toConflictView = (claims: ClaimsState, c: Conflict, attributions?: AttributionsState): ConflictView => ({
   id: c.id, kind: c.kind, basis: c.basis, why: c.why,
-  a: c.a.flatMap((id) => claimView(claims, attributions, id)),
-  b: c.b.flatMap((id) => claimView(claims, attributions, id)),
+  a: c.a.flatMap((id) => conflictClaimsOf(claims, attributions, id)),
+  b: c.b.flatMap((id) => conflictClaimsOf(claims, attributions, id)),
   at: new Date(latest(claims, c)).toISOString(),
 });
 
@@ -160,8 +160,8 @@ const corroborationOf = (claims: ClaimsState, key: string): unknown => {
 const claimJson = (claims: ClaimsState, attributions: AttributionsState | undefined, id: string): string | null => {
   const record = claims.claims.get(id);
   if (!record) return null;
-  const json = claimViewJson(claims, record);
-  return attributions ? jsonWith(json, 'corroboration', corroborationOf(claims, toClaimView(claims, record).key)) : json;
+  const json = claimResponseJson(claims, record);
+  return attributions ? jsonWith(json, 'corroboration', corroborationOf(claims, toClaimResponse(claims, record).key)) : json;
 };
 
 const sideJson = (claims: ClaimsState, attributions: AttributionsState | undefined, ids: readonly string[]): string => {

@@ -4,7 +4,7 @@
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
 import { keySourcesStored } from '../attributions/attributions.stored-queries.js';
 import { corroborationStatus } from '../attributions/corroboration.js';
-import { claimViewsOf } from '../claims/claims.stored-queries.js';
+import { claimResponsesOf } from '../claims/claims.stored-queries.js';
 import { compareStrings, pageJson, paginate, type Page, type PageRequest } from '../shared/page.js';
 import type { ConflictClaim, ConflictFilter, ConflictView } from './conflicts.queries.js';
 import type { Conflict } from './conflicts.state.js';
@@ -61,7 +61,7 @@ export const conflictsOfClaimStored = (reader: ReadModelReader, claimId: string)
  * corroboration (from the attributions read model): the reference's ConflictView.
  */
 const viewsOf = (reader: ReadModelReader, docs: readonly ConflictDoc[]): ConflictView[] => {
-  const claims = claimViewsOf(reader, docs.flatMap((d) => [...d.a, ...d.b]));
+  const claims = claimResponsesOf(reader, docs.flatMap((d) => [...d.a, ...d.b]));
   // Per request, bounded by the page: claims of one key share its sources.
   const corroboration = new Map<string, ConflictClaim['corroboration']>();
   const side = (ids: readonly string[]): ConflictClaim[] =>

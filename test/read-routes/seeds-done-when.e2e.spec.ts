@@ -12,7 +12,7 @@ interface PartyRef {
   party: string | null;
   mention: string;
 }
-interface ClaimView {
+interface ClaimResponse {
   claimId: string;
   articleId: string;
   type: string;
@@ -39,15 +39,15 @@ interface TypeGroup {
 interface PartyView {
   asActor: TypeGroup[];
   asTarget: TypeGroup[];
-  claims: { total: number; items: ClaimView[] };
+  claims: { total: number; items: ClaimResponse[] };
 }
 interface ConflictView {
   id: string;
   kind: string;
   basis: string;
   why: string;
-  a: ClaimView[];
-  b: ClaimView[];
+  a: ClaimResponse[];
+  b: ClaimResponse[];
 }
 
 const parties = (refs: PartyRef[]) => refs.map((r) => r.party).sort();
@@ -168,9 +168,9 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
       .expect(201);
 
     // At once: no waiting, no polling.
-    expect(await get<ClaimView>(`/claims/${commitment.claimId}`)).toMatchObject({ content: better, corrections: 1 });
-    expect((await get<{ items: ClaimView[] }>(`/claims?limit=500`)).items.map((c) => c.claimId)).not.toContain(acceptance.claimId);
-    expect((await get<{ items: ClaimView[] }>(`/claims?includeRetracted=true&limit=500`)).items.find((c) => c.claimId === acceptance.claimId)!.retracted).toBe(
+    expect(await get<ClaimResponse>(`/claims/${commitment.claimId}`)).toMatchObject({ content: better, corrections: 1 });
+    expect((await get<{ items: ClaimResponse[] }>(`/claims?limit=500`)).items.map((c) => c.claimId)).not.toContain(acceptance.claimId);
+    expect((await get<{ items: ClaimResponse[] }>(`/claims?includeRetracted=true&limit=500`)).items.find((c) => c.claimId === acceptance.claimId)!.retracted).toBe(
       true,
     );
     const now = await party();
@@ -180,7 +180,7 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     expect((await party('?role=actor&type=PledgeMade')).claims.items.find((c) => c.claimId === commitment.claimId)!.content).toBe(better);
 
     // As of the position before both writes: neither.
-    const earlierClaims = (await get<{ items: ClaimView[] }>(`/claims?asOf=${before}&limit=500`)).items;
+    const earlierClaims = (await get<{ items: ClaimResponse[] }>(`/claims?asOf=${before}&limit=500`)).items;
     expect(earlierClaims.map((c) => c.claimId)).toContain(acceptance.claimId);
     expect(earlierClaims.find((c) => c.claimId === commitment.claimId)).toMatchObject({ content: original, corrections: 0 });
     const earlierParty = await party(`?asOf=${before}`);
