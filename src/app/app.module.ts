@@ -20,7 +20,7 @@ export interface AppOptions {
   extractor: ClaimExtractor | ExtractionPort;
   /** An already opened store (tests, CLI); otherwise one is opened from the config. */
   store?: EventStore;
-  /** Views and their REST endpoints; the CLI's write commands leave them out. Default true. */
+  /** Read models and their REST endpoints; the CLI's write commands leave them out. Default true. */
   readSide?: boolean;
   /** The HTTP server's logger (src/http/request-logs.ts); the CLI has none, so its output stays its own. */
   logger?: Logger;

@@ -9,14 +9,14 @@ export interface LiveStatus {
   head: string;
   /** Article events in the log: the timeline's slider runs from 0 to this. */
   events: number;
-  /** Article events the slowest view has still to apply. */
+  /** Article events the slowest read model has still to apply. */
   behind: number;
   /** True when `behind` is a lower bound (counting stopped). */
   behindAtLeast: boolean;
-  /** Whether the views follow the log ('reconnecting' while its subscription is lost). */
+  /** Whether the read models follow the log ('reconnecting' while its subscription is lost). */
   following: FollowState;
   /**
-   * Views being rebuilt: events replayed of the events there were when it started; empty when none
+   * Read models being rebuilt: events replayed of the events there were when it started; empty when none
    * is. `reason` 'version': its snapshot was saved by another version of its read model, so it was
    * rebuilt at start (until then it holds only the events since); 'asked': POST /projections/rebuild.
    */

@@ -301,7 +301,7 @@ export class StoredProjectionRunner {
    * serving (and being written live); each is swapped in once level with its live rows.
    */
   async rebuild(names: string[] = this.names): Promise<void> {
-    for (const name of names) if (!this.views.has(name)) throw new Error(`no view named ${name}`);
+    for (const name of names) if (!this.views.has(name)) throw new Error(`no read model named ${name}`);
     // A read model already being rebuilt joins that rebuild.
     const joined = names.filter((n) => this.inFlight.has(n)).map((n) => this.inFlight.get(n)!);
     const fresh = names.filter((n) => !this.inFlight.has(n));

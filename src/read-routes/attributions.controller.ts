@@ -8,7 +8,7 @@ import { parseAsOf } from './list-query.dto.js';
 import { AttributionQueryDto, AttributionsQueryDto } from './read-queries.dto.js';
 import { ReaderQuery } from './reader.query.js';
 
-@ApiTags('views')
+@ApiTags('read models')
 @Controller('attributions')
 export class AttributionsController {
   constructor(private readonly queries: QueryBus) {}

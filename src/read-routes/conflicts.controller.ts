@@ -9,7 +9,7 @@ import { ConflictsQueryDto } from './read-queries.dto.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
 import { ReaderQuery } from './reader.query.js';
 
-@ApiTags('views')
+@ApiTags('read models')
 @Controller('conflicts')
 export class ConflictsController {
   constructor(private readonly queries: QueryBus) {}

@@ -10,7 +10,7 @@ import { PartiesQueryDto, PartyQueryDto } from './read-queries.dto.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
 import { ReaderQuery } from './reader.query.js';
 
-@ApiTags('views')
+@ApiTags('read models')
 @Controller('parties')
 export class PartiesController {
   constructor(private readonly queries: QueryBus) {}

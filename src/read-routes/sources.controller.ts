@@ -8,7 +8,7 @@ import { parseAsOf } from './list-query.dto.js';
 import { SourceQueryDto, SourcesQueryDto } from './read-queries.dto.js';
 import { ReaderQuery } from './reader.query.js';
 
-@ApiTags('views')
+@ApiTags('read models')
 @Controller('sources')
 export class SourcesController {
   constructor(private readonly queries: QueryBus) {}

@@ -88,7 +88,7 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
 
     const bad = replay(dir, '--name', 'nope');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('claimtrail: no view named nope; views are claims, parties, sources, articles, attributions, conflicts\n');
+    expect(bad.stderr).toBe('claimtrail: no read model named nope; read models are claims, parties, sources, articles, attributions, conflicts\n');
   });
 
   it('runs beside a service on the same DATA_DIR, which keeps answering and writing', async () => {

@@ -128,7 +128,7 @@ describe('indexed claim listings', () => {
 });
 
 describe('corroboration of the claims a conflict page shows', () => {
-  it('read from the tallies the claims index keeps, equals corroboration() over the attributions view after every event', () => {
+  it('read from the tallies the claims index keeps, equals corroboration() over the attributions read model after every event', () => {
     let flagged = 0;
     let corroborated = 0;
     let copies = 0;
@@ -168,7 +168,7 @@ describe('corroboration of the claims a conflict page shows', () => {
 });
 
 describe('answers reused between events', () => {
-  it('claim views and party summaries reused from earlier requests equal fresh ones after every new claim, correction and retraction', () => {
+  it('claim responses and party summaries reused from earlier requests equal fresh ones after every new claim, correction and retraction', () => {
     const everything = { from: -8.64e15 };
     let compared = 0;
     fc.assert(

@@ -188,7 +188,7 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     expect((await party(`?role=actor&type=PledgeMade&asOf=${before}`)).claims.items.find((c) => c.claimId === commitment.claimId)!.content).toBe(original);
   });
 
-  it('a rebuild while requests are being served ends with identical view hashes', async () => {
+  it('a rebuild while requests are being served ends with identical read-model hashes', async () => {
     const hashes = async () =>
       (await get<{ views: Array<{ name: string; hash: string; behind: number }> }>('/projections?hash=true')).views.map(({ name, hash, behind }) => ({
         name,

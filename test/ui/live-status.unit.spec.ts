@@ -34,12 +34,12 @@ describe('the live status sent to the desk', () => {
     expect(JSON.parse(JSON.stringify(status))).toEqual(status);
   });
 
-  it('lists a view whose snapshot was of another version as rebuilding for that reason, before its replay has begun', () => {
+  it('lists a read model whose snapshot was of another version as rebuilding for that reason, before its replay has begun', () => {
     const status = liveStatus(progress(5n, 5, 0), [view('claims', 5n, 5), view('conflicts', 5n, 5, null, { savedVersion: 1 })], 'following');
     expect(status.rebuilding).toEqual([{ name: 'conflicts', reason: 'version', processed: 0, events: 0, startedAt: null }]);
   });
 
-  it('says when the views do not follow the log', () => {
+  it('says when the read models do not follow the log', () => {
     expect(liveStatus(progress(-1n, 0, 0), [view('claims', -1n, 0)], 'reconnecting')).toMatchObject({ events: 0, behind: 0, following: 'reconnecting' });
   });
 });

@@ -80,7 +80,7 @@ export const listArticles = (state: ArticlesState, filter: ArticleFilter = {}, p
 };
 
 export interface ArticleClaim extends ArticleClaimRef {
-  /** The whole claim, when the claims view is given. */
+  /** The whole claim, when the claims read model is given. */
   claim?: ClaimResponse;
 }
 

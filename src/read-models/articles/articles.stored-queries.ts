@@ -83,12 +83,12 @@ export const getArticleStored = (reader: ReadModelReader, articleId: string, opt
     reader.find({ table: ARTICLE_CLAIMS, all: [articleTerm(articleId)] }).rows.map((r) => r.doc),
     opts.includeRetracted,
   ).sort(readingOrder);
-  const views = claimResponsesOf(
+  const responses = claimResponsesOf(
     reader,
     refs.map((r) => r.claimId),
   );
   const claimRefs = refs.map((ref): ArticleClaim => {
-    const claim = views.get(ref.claimId);
+    const claim = responses.get(ref.claimId);
     return claim ? { ...ref, claim } : { ...ref };
   });
   const { copyOf, copies } = storyLinks(reader, articleId);

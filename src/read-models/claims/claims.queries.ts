@@ -75,13 +75,13 @@ interface MemoEntry {
   retraction: Retraction | null;
   corrections: number;
   meta: ArticleMeta | undefined;
-  view: ClaimResponse;
-  /** JSON.stringify(view), made on first use: list bodies are joined from these, not stringified per request. */
+  response: ClaimResponse;
+  /** JSON.stringify(response), made on first use: list bodies are joined from these, not stringified per request. */
   json?: string;
 }
 
 /**
- * Views of recently shown records: a claim's view is the same for every request until the claim,
+ * Responses of recently shown records: a claim's response is the same for every request until the claim,
  * its retraction or its article changes (the projection replaces those objects, never edits
  * them), so busy pages stop rebuilding and re-keying the same fifty claims per request. Bounded:
  * the oldest entry goes first, so paging through a whole archive cannot grow it.
@@ -93,7 +93,7 @@ const memoEntry = (state: ClaimsState, record: ClaimRecord): MemoEntry => {
   const meta = state.articles.get(record.claim.articleId);
   const hit = memo.get(record);
   if (hit && hit.claim === record.claim && hit.retraction === record.retraction && hit.corrections === record.corrections && hit.meta === meta) return hit;
-  const entry: MemoEntry = { claim: record.claim, retraction: record.retraction, corrections: record.corrections, meta, view: buildResponse(state, record) };
+  const entry: MemoEntry = { claim: record.claim, retraction: record.retraction, corrections: record.corrections, meta, response: buildResponse(state, record) };
   if (hit) memo.delete(record);
   else if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
   memo.set(record, entry);
@@ -101,12 +101,12 @@ const memoEntry = (state: ClaimsState, record: ClaimRecord): MemoEntry => {
 };
 
 /** A claim as the API shows it; shared between requests, so callers copy before adding fields. */
-export const toClaimResponse = (state: ClaimsState, record: ClaimRecord): ClaimResponse => memoEntry(state, record).view;
+export const toClaimResponse = (state: ClaimsState, record: ClaimRecord): ClaimResponse => memoEntry(state, record).response;
 
-/** JSON.stringify(toClaimResponse(state, record)), kept with the view and dropped with it when the claim, its retraction or its article changes. */
+/** JSON.stringify(toClaimResponse(state, record)), kept with the response and dropped with it when the claim, its retraction or its article changes. */
 export const claimResponseJson = (state: ClaimsState, record: ClaimRecord): string => {
   const entry = memoEntry(state, record);
-  return (entry.json ??= JSON.stringify(entry.view));
+  return (entry.json ??= JSON.stringify(entry.response));
 };
 
 /** The time `from`/`to` and the ordering use: the article's published date, else when the claim was recorded. */
@@ -120,7 +120,7 @@ export const claimTimeOf = (meta: ArticleMeta | undefined, record: ClaimRecord):
 
 export const isLive = (record: ClaimRecord | undefined): record is ClaimRecord => !!record && record.retraction === null;
 
-/** Whether a claim passes a filter; shared by every view that lists claims. */
+/** Whether a claim passes a filter; shared by every read model that lists claims. */
 export const matchesClaim = (state: ClaimsState, record: ClaimRecord, f: ClaimFilter): boolean => {
   const c = record.claim;
   if (!f.includeRetracted && record.retraction) return false;

@@ -10,19 +10,19 @@ import { CLAIM_COUNTS, CLAIM_PLACES, CLAIMS, type ClaimDoc } from './claims.tabl
 
 export const responseOfDoc = (doc: ClaimDoc): ClaimResponse => responseOfRecord(doc.record, doc.article);
 
-/** Claim views by id (unknown ids left out), for the read models that join claim details: toClaimResponse's stored twin. */
+/** Claim responses by id (unknown ids left out), for the read models that join claim details: toClaimResponse's stored twin. */
 export const claimResponsesOf = (reader: ReadModelReader, claimIds: readonly string[]): Map<string, ClaimResponse> => {
   const places = reader.getMany(CLAIM_PLACES, claimIds);
   const docs = reader.getMany(
     CLAIMS,
     [...places.values()].map((p) => p.place),
   );
-  const views = new Map<string, ClaimResponse>();
+  const responses = new Map<string, ClaimResponse>();
   for (const [claimId, { place }] of places) {
     const doc = docs.get(place);
-    if (doc) views.set(claimId, responseOfDoc(doc));
+    if (doc) responses.set(claimId, responseOfDoc(doc));
   }
-  return views;
+  return responses;
 };
 
 /** GET /claims/:id — retracted claims are still found by id, flagged. */

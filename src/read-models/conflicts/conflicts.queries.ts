@@ -25,7 +25,7 @@ export interface ConflictFilter extends TimeRange {
 }
 
 export interface ConflictClaim extends ClaimResponse {
-  /** Whether the claim's key rests on one independent source or several (when the attributions view is given). */
+  /** Whether the claim's key rests on one independent source or several (when the attributions read model is given). */
   corroboration?: { status: CorroborationStatus; sources: string[] };
 }
 
@@ -85,12 +85,12 @@ const matches = (claims: ClaimsState, c: Conflict, f: ConflictFilter): boolean =
 const conflictClaimsOf = (claims: ClaimsState, attributions: AttributionsState | undefined, id: string): ConflictClaim[] => {
   const record = claims.claims.get(id);
   if (!record) return [];
-  const view = toClaimResponse(claims, record);
-  if (!attributions) return [view];
+  const response = toClaimResponse(claims, record);
+  if (!attributions) return [response];
   // From the tallies the claims index keeps per key: the same answer as corroboration() over
-  // the attributions view, without reading every claim of a busy key for each claim shown.
-  const sources = keySources(claims, view.key);
-  return [{ ...view, corroboration: { status: corroborationStatus(sources.length), sources } }];
+  // the attributions read model, without reading every claim of a busy key for each claim shown.
+  const sources = keySources(claims, response.key);
+  return [{ ...response, corroboration: { status: corroborationStatus(sources.length), sources } }];
 };
 
 export const toConflictView = (claims: ClaimsState, c: Conflict, attributions?: AttributionsState): ConflictView => ({
@@ -177,7 +177,7 @@ const sideJson = (claims: ClaimsState, attributions: AttributionsState | undefin
 const conflictJson = (claims: ClaimsState, c: Conflict, t: number, attributions?: AttributionsState): string =>
   `${JSON.stringify({ id: c.id, kind: c.kind, basis: c.basis, why: c.why }).slice(0, -1)},"a":${sideJson(claims, attributions, c.a)},"b":${sideJson(claims, attributions, c.b)},"at":${JSON.stringify(new Date(t).toISOString())}}`;
 
-/** GET /conflicts — newest first, then id. Pass the attributions view to flag single-source claims. */
+/** GET /conflicts — newest first, then id. Pass the attributions read model to flag single-source claims. */
 export const listConflicts = (
   conflicts: ConflictsState, claims: ClaimsState, filter: ConflictFilter = {}, page: PageRequest = {}, attributions?: AttributionsState,
 ): Page<ConflictView> => {

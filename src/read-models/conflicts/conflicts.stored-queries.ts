@@ -66,14 +66,14 @@ const viewsOf = (reader: ReadModelReader, docs: readonly ConflictDoc[]): Conflic
   const corroboration = new Map<string, ConflictClaim['corroboration']>();
   const side = (ids: readonly string[]): ConflictClaim[] =>
     ids.flatMap((id) => {
-      const view = claims.get(id);
-      if (!view) return [];
-      let flag = corroboration.get(view.key);
+      const response = claims.get(id);
+      if (!response) return [];
+      let flag = corroboration.get(response.key);
       if (!flag) {
-        const sources = keySourcesStored(reader, view.key);
-        corroboration.set(view.key, (flag = { status: corroborationStatus(sources.length), sources }));
+        const sources = keySourcesStored(reader, response.key);
+        corroboration.set(response.key, (flag = { status: corroborationStatus(sources.length), sources }));
       }
-      return [{ ...view, corroboration: flag }];
+      return [{ ...response, corroboration: flag }];
     });
   return docs.map((d) => ({ id: d.id, kind: d.kind, basis: d.basis, why: d.why, a: side(d.a), b: side(d.b), at: new Date(d.at).toISOString() }));
 };

@@ -213,13 +213,13 @@ const claimsPage = (reader: ReadModelReader, e: PartyEntryDoc, f: StoredPartyCla
   const kept = keptTotal(reader, e, f);
   const found = reader.find({ ...claimSelection(e.key, f.role ?? '*', f), offset, limit, count: kept === null });
   const docs: PartyClaimDoc[] = found.rows.map((r) => r.doc);
-  const views = claimResponsesOf(
+  const responses = claimResponsesOf(
     reader,
     docs.map((d) => d.claimId),
   );
   const items = docs.flatMap((d) => {
-    const view = views.get(d.claimId);
-    return view ? [{ ...view, roles: d.roles }] : [];
+    const response = responses.get(d.claimId);
+    return response ? [{ ...response, roles: d.roles }] : [];
   });
   return { items, total: kept ?? found.total, offset, limit };
 };

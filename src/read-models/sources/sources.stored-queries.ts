@@ -107,11 +107,11 @@ const carriersOf = (docs: readonly EntryClaimDoc[]): Carrier[] => {
 const itemsPage = (reader: ReadModelReader, key: string, f: StoredSourceClaimFilter, page: PageRequest, kept: number | null): Page<ClaimResponse> => {
   const { offset, limit } = paginate([], page);
   const found = reader.find({ ...selection(key, f), offset, limit, count: kept === null });
-  const views = claimResponsesOf(
+  const responses = claimResponsesOf(
     reader,
     found.rows.map((r) => r.doc.claimId),
   );
-  return { items: found.rows.flatMap((r) => views.get(r.doc.claimId) ?? []), total: kept ?? found.total, offset, limit };
+  return { items: found.rows.flatMap((r) => responses.get(r.doc.claimId) ?? []), total: kept ?? found.total, offset, limit };
 };
 
 /** GET /sources/:source, newest first — every claim resting on a source (or outlet `@slug`), with where else it appears. */
