@@ -2,7 +2,7 @@
 // form (no bigints). Counts are counts of article events; the head is only a cursor.
 import type { FollowState } from '../projections/log-follower.js';
 import type { LogProgress } from '../projections/log-progress.js';
-import type { ViewStatus } from '../projections/view-status.js';
+import type { ReadModelStatus } from '../projections/read-model-status.js';
 
 export interface LiveStatus {
   /** The newest article event's position: an opaque cursor, not a number of events. */
@@ -23,7 +23,7 @@ export interface LiveStatus {
   rebuilding: Array<{ name: string; reason: 'version' | 'asked'; processed: number; events: number; startedAt: string | null }>;
 }
 
-export const liveStatus = (progress: LogProgress, views: ViewStatus[], following: FollowState): LiveStatus => ({
+export const liveStatus = (progress: LogProgress, views: ReadModelStatus[], following: FollowState): LiveStatus => ({
   head: progress.head.toString(),
   events: progress.events,
   behind: progress.slowest.events,

@@ -2,7 +2,7 @@
 // offsets), so "how far behind" is a number of events counted in the store, never a subtraction.
 import { ARTICLE_STREAM_PREFIX } from '../domain/ids.js';
 import type { EventStore } from '../event-store/event-store.js';
-import type { ViewStatus } from './view-status.js';
+import type { ReadModelStatus } from './read-model-status.js';
 
 /** Counting stops here: a read model this far behind is "at least" this far; it bounds each status request's read. */
 export const BEHIND_COUNT_LIMIT = 10_000;
@@ -24,7 +24,7 @@ export interface LogProgress {
   slowest: Behind;
 }
 
-export const logProgress = async (store: EventStore, views: ViewStatus[]): Promise<LogProgress> => {
+export const logProgress = async (store: EventStore, views: ReadModelStatus[]): Promise<LogProgress> => {
   const head = await store.headPosition({ streamPrefix: ARTICLE_STREAM_PREFIX });
   // Read models usually share a checkpoint: one count each.
   const counted = new Map<bigint, Behind>();
@@ -33,9 +33,9 @@ export const logProgress = async (store: EventStore, views: ViewStatus[]): Promi
     counted.set(checkpoint, { events, atLeast: events >= BEHIND_COUNT_LIMIT });
   }
   const behind = new Map(views.map((v) => [v.name, counted.get(v.checkpoint)!]));
-  const slowestView = views.reduce<ViewStatus | null>((min, v) => (!min || v.checkpoint < min.checkpoint ? v : min), null);
-  const slowest = slowestView ? behind.get(slowestView.name)! : { events: 0, atLeast: false };
-  return { head, events: (slowestView?.events ?? 0) + slowest.events, behind, slowest };
+  const slowestModel = views.reduce<ReadModelStatus | null>((min, v) => (!min || v.checkpoint < min.checkpoint ? v : min), null);
+  const slowest = slowestModel ? behind.get(slowestModel.name)! : { events: 0, atLeast: false };
+  return { head, events: (slowestModel?.events ?? 0) + slowest.events, behind, slowest };
 };
 
 /**

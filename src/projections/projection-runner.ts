@@ -9,9 +9,9 @@ import { LogFollower, type FollowStatus } from './log-follower.js';
 import { eventsUpTo } from './log-progress.js';
 import { toProjected } from './projected-event.js';
 import { replay } from './replay.js';
-import type { LastRebuild, Rebuilding, ViewStatus } from './view-status.js';
+import type { LastRebuild, Rebuilding, ReadModelStatus } from './read-model-status.js';
 
-interface LiveView {
+interface FollowedReadModel {
   projection: Projection<unknown>;
   state: unknown;
   checkpoint: bigint;
@@ -26,7 +26,7 @@ interface LiveView {
 const SLICE_MS = 15;
 
 export class ProjectionRunner {
-  private readonly views = new Map<string, LiveView>();
+  private readonly views = new Map<string, FollowedReadModel>();
   private readonly follower: LogFollower;
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
   private readonly inFlight = new Map<string, Promise<void>>();
@@ -91,7 +91,7 @@ export class ProjectionRunner {
     return view.projection.serialize(view.state);
   }
 
-  status(): ViewStatus[] {
+  status(): ReadModelStatus[] {
     return [...this.views.values()].map((v) => ({
       name: v.projection.name,
       version: v.projection.version,

@@ -36,12 +36,12 @@ interface TypeGroup {
   count: number;
   sources: SourceGroup[];
 }
-interface PartyView {
+interface PartyResponse {
   asActor: TypeGroup[];
   asTarget: TypeGroup[];
   claims: { total: number; items: ClaimResponse[] };
 }
-interface ConflictView {
+interface ConflictResponse {
   id: string;
   kind: string;
   basis: string;
@@ -56,7 +56,7 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
   let t: TestApp;
   const ids: Record<string, { articleId: string; revision: string }> = {};
   const get = async <T>(path: string): Promise<T> => (await request(t.server).get(path).expect(200)).body as T;
-  const party = (query = '') => get<PartyView>(`/parties/pakistan${query}`);
+  const party = (query = '') => get<PartyResponse>(`/parties/pakistan${query}`);
 
   beforeAll(async () => {
     t = await startTestApp({ extractor: createExtractor() });
@@ -122,7 +122,7 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     // From the extractor alone: no analyst has recorded anything yet.
     const sentence = 'However, a Taliban Foreign Ministry spokesman said the focus of the conversation was largely on the situation of migrants in Pakistan.';
     expect(body.indexOf(sentence)).toBeGreaterThan(0);
-    const conflicts = (await get<{ items: ConflictView[] }>('/conflicts?kind=competing-account')).items;
+    const conflicts = (await get<{ items: ConflictResponse[] }>('/conflicts?kind=competing-account')).items;
     const call = conflicts.find((c) => c.b.some((x) => x.evidence.text === sentence))!;
     expect(call).toBeDefined();
     expect(call.basis).toBe('contrast-cue');
@@ -138,9 +138,9 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     expect(body.slice(other.evidence.start, other.evidence.end)).toBe(sentence);
     expect(body.slice(ttp.evidence.start, ttp.evidence.end)).toBe(ttp.evidence.text);
 
-    expect((await get<ConflictView>(`/conflicts/${call.id}`)).id).toBe(call.id);
+    expect((await get<ConflictResponse>(`/conflicts/${call.id}`)).id).toBe(call.id);
     expect((await get<{ conflicts: Array<{ id: string }> }>(`/claims/${ttp.claimId}`)).conflicts.map((c) => c.id)).toContain(call.id);
-    expect((await get<{ items: ConflictView[] }>('/conflicts?party=ttp')).items.map((c) => c.id)).toContain(call.id);
+    expect((await get<{ items: ConflictResponse[] }>('/conflicts?party=ttp')).items.map((c) => c.id)).toContain(call.id);
   });
 
   it('a correction and a retraction show in /claims and /parties at once, and not under an earlier asOf', async () => {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { liveStatus } from '../../src/live/live-status.js';
 import type { LogProgress } from '../../src/projections/log-progress.js';
-import type { ViewStatus } from '../../src/projections/view-status.js';
+import type { ReadModelStatus } from '../../src/projections/read-model-status.js';
 
 const view = (
   name: string,
   checkpoint: bigint,
   events: number,
-  rebuilding: ViewStatus['rebuilding'] = null,
-  outdated: ViewStatus['outdated'] = null,
-): ViewStatus => ({ name, version: 1, checkpoint, events, processed: 0, lastRebuild: null, rebuilding, outdated });
+  rebuilding: ReadModelStatus['rebuilding'] = null,
+  outdated: ReadModelStatus['outdated'] = null,
+): ReadModelStatus => ({ name, version: 1, checkpoint, events, processed: 0, lastRebuild: null, rebuilding, outdated });
 
 const progress = (head: bigint, events: number, behind: number): LogProgress => ({
   head,

@@ -29,7 +29,7 @@ export interface ConflictClaim extends ClaimResponse {
   corroboration?: { status: CorroborationStatus; sources: string[] };
 }
 
-export interface ConflictView {
+export interface ConflictResponse {
   id: string;
   kind: ConflictKind;
   basis: Conflict['basis'];
@@ -93,7 +93,7 @@ const conflictClaimsOf = (claims: ClaimsState, attributions: AttributionsState |
   return [{ ...response, corroboration: { status: corroborationStatus(sources.length), sources } }];
 };
 
-export const toConflictView = (claims: ClaimsState, c: Conflict, attributions?: AttributionsState): ConflictView => ({
+export const toConflictResponse = (claims: ClaimsState, c: Conflict, attributions?: AttributionsState): ConflictResponse => ({
   id: c.id, kind: c.kind, basis: c.basis, why: c.why,
   a: c.a.flatMap((id) => conflictClaimsOf(claims, attributions, id)),
   b: c.b.flatMap((id) => conflictClaimsOf(claims, attributions, id)),
@@ -173,17 +173,17 @@ const sideJson = (claims: ClaimsState, attributions: AttributionsState | undefin
   return `[${out.join(',')}]`;
 };
 
-/** JSON.stringify(toConflictView(...)), joined from the claims' kept texts; `t` is its latest claim time, known from the listing order. */
+/** JSON.stringify(toConflictResponse(...)), joined from the claims' kept texts; `t` is its latest claim time, known from the listing order. */
 const conflictJson = (claims: ClaimsState, c: Conflict, t: number, attributions?: AttributionsState): string =>
   `${JSON.stringify({ id: c.id, kind: c.kind, basis: c.basis, why: c.why }).slice(0, -1)},"a":${sideJson(claims, attributions, c.a)},"b":${sideJson(claims, attributions, c.b)},"at":${JSON.stringify(new Date(t).toISOString())}}`;
 
 /** GET /conflicts — newest first, then id. Pass the attributions read model to flag single-source claims. */
 export const listConflicts = (
   conflicts: ConflictsState, claims: ClaimsState, filter: ConflictFilter = {}, page: PageRequest = {}, attributions?: AttributionsState,
-): Page<ConflictView> => {
+): Page<ConflictResponse> => {
   const all = ordered(conflicts, claims);
   const found = Object.keys(filter).length ? all.filter(({ c }) => matches(claims, c, filter)) : all;
-  return paginateMap(found, page, ({ c }) => toConflictView(claims, c, attributions));
+  return paginateMap(found, page, ({ c }) => toConflictResponse(claims, c, attributions));
 };
 
 /** listConflicts as the JSON text of its page (GET /conflicts sends it as is). */
@@ -195,9 +195,9 @@ export const listConflictsJson = (
   return pageJson(paginateMap(found, page, ({ c, t }) => conflictJson(claims, c, t, attributions)));
 };
 
-export const getConflict = (conflicts: ConflictsState, claims: ClaimsState, id: string, attributions?: AttributionsState): ConflictView | null => {
+export const getConflict = (conflicts: ConflictsState, claims: ClaimsState, id: string, attributions?: AttributionsState): ConflictResponse | null => {
   const c = conflicts.conflicts.get(id);
-  return c ? toConflictView(claims, c, attributions) : null;
+  return c ? toConflictResponse(claims, c, attributions) : null;
 };
 
 /** The conflicts a claim is in (for GET /claims/:id). */
