@@ -26,7 +26,13 @@ export class HealthController {
     try {
       await this.store.ping();
     } catch (error) {
-      throw new ServiceUnavailableException({ status: 'unavailable', store: this.store.kind, storeAnswers: false, views: following, message: (error as Error).message });
+      throw new ServiceUnavailableException({
+        status: 'unavailable',
+        store: this.store.kind,
+        storeAnswers: false,
+        views: following,
+        message: (error as Error).message,
+      });
     }
     const status = !following || following.state === 'following' ? 'ok' : 'degraded';
     return { status, store: this.store.kind, storeAnswers: true, ...(following ? { views: following, ready: this.ready() } : {}) };

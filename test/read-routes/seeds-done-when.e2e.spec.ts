@@ -170,9 +170,9 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     // At once: no waiting, no polling.
     expect(await get<ClaimResponse>(`/claims/${commitment.claimId}`)).toMatchObject({ content: better, corrections: 1 });
     expect((await get<{ items: ClaimResponse[] }>(`/claims?limit=500`)).items.map((c) => c.claimId)).not.toContain(acceptance.claimId);
-    expect((await get<{ items: ClaimResponse[] }>(`/claims?includeRetracted=true&limit=500`)).items.find((c) => c.claimId === acceptance.claimId)!.retracted).toBe(
-      true,
-    );
+    expect(
+      (await get<{ items: ClaimResponse[] }>(`/claims?includeRetracted=true&limit=500`)).items.find((c) => c.claimId === acceptance.claimId)!.retracted,
+    ).toBe(true);
     const now = await party();
     const invitationNow = now.asActor.find((g) => g.type === 'InvitationExtended')!;
     expect(invitationNow.count).toBe(invitations.length - 1);

@@ -134,8 +134,8 @@ const Withdrawn = ({ articleId, withdrawn: { withdrawal, title } }: { articleId:
       {articleTitle({ articleId, title })} <span class="muted">(withdrawn)</span>
     </h1>
     <p class="banner warn" role="status">
-      Withdrawn {when(withdrawal.withdrawnAt)} by <strong>{withdrawal.recordedBy}</strong>: {withdrawal.reason}. It and its claims are out of every read model; its
-      events stay in the audit trail (<a href={`/articles/${encodeURIComponent(articleId)}/events`}>raw events</a>). Ingesting its text again needs{' '}
+      Withdrawn {when(withdrawal.withdrawnAt)} by <strong>{withdrawal.recordedBy}</strong>: {withdrawal.reason}. It and its claims are out of every read model;
+      its events stay in the audit trail (<a href={`/articles/${encodeURIComponent(articleId)}/events`}>raw events</a>). Ingesting its text again needs{' '}
       <code>force</code>.
     </p>
   </section>
