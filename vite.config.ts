@@ -9,7 +9,7 @@ export default defineConfig({
   build: {
     outDir: '../dist/public',
     emptyOutDir: true,
-    // One bundle the browser caches; echarts is the bulk and is loaded only by the views that chart.
+    // One bundle the browser caches; echarts is the bulk and is loaded only by the pages that chart.
     chunkSizeWarningLimit: 1200,
   },
   logLevel: 'warn',

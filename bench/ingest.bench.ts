@@ -1,5 +1,5 @@
 // Ingest end to end: articles per second through what `ingest` runs (read the file, parse,
-// extract, append through the command bus, then project into every view), against extraction
+// extract, append through the command bus, then project into every read model), against extraction
 // alone on the same articles.
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -44,17 +44,17 @@ export const ingestBench = async ({ articles: count, seed }: Pick<BenchOptions, 
       extractor.extract({ body: article.body, title: article.title, dateline: article.dateline });
     }
   });
-  // With the views (what the service does: every write is projected live and snapshotted every
+  // With the read models (what the service does: every write is projected live and snapshotted every
   // second) and without (what the `ingest` command does: the service projects when it next starts).
   for (const readSide of [true, false]) {
     bench.add(readSide ? WITH_VIEWS : WITHOUT_VIEWS, async () => {
       const result = await ingestFiles(app!.get(CommandBus), [files]);
       const head = await app!.get<EventStore>(EVENT_STORE).headPosition();
-      if (readSide && !(await app!.get<StoredProjectionRunner>(PROJECTION_RUNNER).waitFor(head, 3_600_000))) throw new Error('the views never caught up');
+      if (readSide && !(await app!.get<StoredProjectionRunner>(PROJECTION_RUNNER).waitFor(head, 3_600_000))) throw new Error('the read models never caught up');
       summary = { created: result.created, failed: result.failed.length, events: head + 1n };
       if (summary.created !== count || summary.failed) throw new Error(`ingest wrote ${summary.created} of ${count} articles, ${summary.failed} failed`);
     }, {
-      // A fresh store (and fresh views) for every run; starting the app is not part of the figure.
+      // A fresh store (and fresh read models) for every run; starting the app is not part of the figure.
       beforeEach: async () => {
         const config = { ...loadConfig({}), dataDir: join(root, `run-${++run}`), seedOnStart: false };
         app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, extractor, readSide }), { logger: ['error'], abortOnError: false });
@@ -77,12 +77,12 @@ export const ingestBench = async ({ articles: count, seed }: Pick<BenchOptions, 
     params: { articles: count, events: Number(summary.events), seed, synchronous: 'FULL', views: 'all six, live, in one run; none in the other' },
     figures: [
       { name: 'extraction alone (baseline)', value: alone, unit: 'articles/s' },
-      { name: 'ingest end to end, views projected live', value: ingest, unit: 'articles/s' },
-      { name: 'ingest without views (the ingest command)', value: withoutViews, unit: 'articles/s' },
+      { name: 'ingest end to end, read models projected live', value: ingest, unit: 'articles/s' },
+      { name: 'ingest without read models (the ingest command)', value: withoutViews, unit: 'articles/s' },
     ],
     ratios: [
-      ratio('ingest with views / extraction alone', ingest / alone, 0.7),
-      ratio('ingest without views / extraction alone', withoutViews / alone),
+      ratio('ingest with read models / extraction alone', ingest / alone, 0.7),
+      ratio('ingest without read models / extraction alone', withoutViews / alone),
     ],
   });
 };

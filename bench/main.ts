@@ -26,7 +26,7 @@ export interface BenchOptions {
   /** Largest article of the linearity run, KB. */
   maxKb: number;
   seed: number;
-  /** Only these views (rebuild); all when absent. */
+  /** Only these read models (rebuild); all when absent. */
   views?: string[];
   /** A pre-loaded store (SQLite file) for rebuild and queries. */
   store?: string;
@@ -61,7 +61,7 @@ const program = new Command('bench')
   .option('--connections <n>', 'autocannon connections (queries)', positive, 100)
   .option('--max-kb <n>', 'largest article of the extraction linearity run, and the long articles of stall, KB', positive, 1024)
   .option('--seed <n>', 'corpus seed', positive, 42)
-  .option('--views <names>', 'only these views, comma-separated (rebuild; default every view)', (v: string) =>
+  .option('--views <names>', 'only these read models, comma-separated (rebuild; default every read model)', (v: string) =>
     v
       .split(',')
       .map((x) => x.trim())

@@ -22,11 +22,11 @@ interface Ready {
 export const queriesBench = async (options: Pick<BenchOptions, 'events' | 'seed' | 'store' | 'duration' | 'connections'>) => {
   const { events = 1_000_000, seed, duration, connections } = options;
   const source = options.store ?? (await loadStore(events, seed)).file;
-  // The server keeps its view snapshots beside the store: give it a directory of its own.
+  // The server keeps its read-model snapshots beside the store: give it a directory of its own.
   const dataDir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-queries-'));
   copyFileSync(source, join(dataDir, 'claimtrail.sqlite'));
   const server = fork(fileURLToPath(new URL('./serve.js', import.meta.url)), [], {
-    // At a million events the views and the claims index hold about 4 GB, V8's default limit here:
+    // At a million events the read models and the claims index hold about 4 GB, V8's default limit here:
     // the server died of 'heap out of memory' catching up. Room to hold them, not a tuned figure.
     execArgv: [...process.execArgv, `--max-old-space-size=${SERVER_HEAP_MIB}`],
     env: { ...process.env, DATA_DIR: dataDir, SEED_ON_START: 'false', WRITE_RATE_LIMIT: '1000000', PORT: '0' },

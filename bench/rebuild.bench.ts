@@ -1,7 +1,7 @@
-// Rebuild: events per second rebuilding every view from the log with the ProjectionRunner (in
+// Rebuild: events per second rebuilding every read model from the log with the ProjectionRunner (in
 // memory) and every stored read model with the StoredProjectionRunner (into a read-model file),
 // against a raw scan of the same rows with JSON.parse (the floor); then resident memory per claim
-// held by the rebuilt in-memory views.
+// held by the rebuilt in-memory read models.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ const gc = () => {
   global.gc();
 };
 
-/** Each view's apply, timed, so a shortfall says which view the time goes to (costs ~2 timer reads an event). */
+/** Each read model's apply, timed, so a shortfall says which read model the time goes to (costs ~2 timer reads an event). */
 const timed = (projections: readonly Projection<unknown>[], spent: Map<string, number>): Projection<unknown>[] =>
   projections.map((p) => {
     spent.set(p.name, 0);
@@ -45,7 +45,7 @@ const timed = (projections: readonly Projection<unknown>[], spent: Map<string, n
 
 export const rebuildBench = async ({ events = 1_000_000, seed, store: given, views }: Pick<BenchOptions, 'events' | 'seed' | 'store' | 'views'>) => {
   const projections = views ? ALL_PROJECTIONS.filter((p) => views.includes(p.name)) : ALL_PROJECTIONS;
-  if (views && projections.length !== views.length) throw new Error(`unknown view in ${views.join(', ')}; there are ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
+  if (views && projections.length !== views.length) throw new Error(`unknown read model in ${views.join(', ')}; there are ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
   const spent = new Map<string, number>();
   const file = given ?? (await loadStore(events, seed)).file;
   const db = new Database(file, { readonly: true });
@@ -75,7 +75,7 @@ export const rebuildBench = async ({ events = 1_000_000, seed, store: given, vie
     }
     cpuMs.scan = cpuSince(start);
   });
-  bench.add('ProjectionRunner.rebuild, every view', async () => {
+  bench.add('ProjectionRunner.rebuild, every read model', async () => {
     const start = process.cpuUsage();
     await runner!.rebuild();
     cpuMs.rebuild = cpuSince(start);
@@ -103,10 +103,10 @@ export const rebuildBench = async ({ events = 1_000_000, seed, store: given, vie
   const rssAfter = process.memoryUsage().rss;
   const heapAfter = process.memoryUsage().heapUsed;
   const status = runner!.status();
-  if (status.some((v) => v.checkpoint < 0n)) throw new Error('a view was not rebuilt');
+  if (status.some((v) => v.checkpoint < 0n)) throw new Error('a read model was not rebuilt');
 
   const floor = (total * 1000) / meanMs(bench, 'raw scan with JSON.parse (floor)');
-  const ours = (total * 1000) / meanMs(bench, 'ProjectionRunner.rebuild, every view');
+  const ours = (total * 1000) / meanMs(bench, 'ProjectionRunner.rebuild, every read model');
   const storedRate = (total * 1000) / meanMs(bench, 'StoredProjectionRunner.rebuild, every stored read model');
   const perClaim = (rssAfter - rssBefore) / claims;
   report({
@@ -115,14 +115,14 @@ export const rebuildBench = async ({ events = 1_000_000, seed, store: given, vie
     params: { events: total, claims, views: runner!.names, seed, store: given ? 'given' : 'loaded', semiSpaceMiB: semiSpaceMiB() },
     figures: [
       { name: 'raw scan with JSON.parse (floor)', value: floor, unit: 'events/s' },
-      { name: 'ProjectionRunner.rebuild, every view', value: ours, unit: 'events/s' },
+      { name: 'ProjectionRunner.rebuild, every read model', value: ours, unit: 'events/s' },
       { name: `StoredProjectionRunner.rebuild (${stored.names.join(', ')})`, value: storedRate, unit: 'events/s' },
       { name: 'StoredProjectionRunner.rebuild, by CPU time', value: (total * 1000) / cpuMs.stored, unit: 'events/CPU-s' },
       { name: 'raw scan with JSON.parse (floor), by CPU time', value: (total * 1000) / cpuMs.scan, unit: 'events/CPU-s' },
-      { name: 'ProjectionRunner.rebuild, every view, by CPU time', value: (total * 1000) / cpuMs.rebuild, unit: 'events/CPU-s' },
-      { name: 'resident memory of the views per claim', value: perClaim / 1024, unit: 'KB' },
+      { name: 'ProjectionRunner.rebuild, every read model, by CPU time', value: (total * 1000) / cpuMs.rebuild, unit: 'events/CPU-s' },
+      { name: 'resident memory of the read models per claim', value: perClaim / 1024, unit: 'KB' },
       { name: 'heap in use after the rebuild', value: heapAfter / 2 ** 20, unit: 'MiB' },
-      ...[...spent].map(([name, ms]) => ({ name: `time in the ${name} view`, value: ms / 1000, unit: 's' })),
+      ...[...spent].map(([name, ms]) => ({ name: `time in the ${name} read model`, value: ms / 1000, unit: 's' })),
     ],
     ratios: [
       ratio(`rebuild${views ? ` (${views.join(', ')})` : ''} / raw scan`, ours / floor, 0.5),

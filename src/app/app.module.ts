@@ -11,7 +11,7 @@ import { FeedsModule } from '../feeds/feeds.module.js';
 import { HealthController } from '../health/health.controller.js';
 import { LiveModule } from '../live/live.module.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
-import { ViewsModule } from '../views/views.module.js';
+import { ReadRoutesModule } from '../read-routes/read-routes.module.js';
 import { CONFIG, eventStoreOptions, type Config } from './config.js';
 
 export interface AppOptions {
@@ -20,7 +20,7 @@ export interface AppOptions {
   extractor: ClaimExtractor | ExtractionPort;
   /** An already opened store (tests, CLI); otherwise one is opened from the config. */
   store?: EventStore;
-  /** Views and their REST endpoints; the CLI's write commands leave them out. Default true. */
+  /** Read models and their REST endpoints; the CLI's write commands leave them out. Default true. */
   readSide?: boolean;
   /** The HTTP server's logger (src/http/request-logs.ts); the CLI has none, so its output stays its own. */
   logger?: Logger;
@@ -37,7 +37,7 @@ export class AppModule {
         EventStoreModule.forRoot(store ? { store } : { options: eventStoreOptions(config) }),
         ArticlesModule.forRoot(asExtractionPort(extractor, config.extraction.maxClaims)),
         FeedsModule.forRoot({ schedule: readSide }),
-        ...(readSide ? [ProjectionsModule, ViewsModule, LiveModule] : []),
+        ...(readSide ? [ProjectionsModule, ReadRoutesModule, LiveModule] : []),
         // useExisting: Nest's lines go through Fastify's logger, a request's through that request's child (its correlation id).
         // '*splat': nestjs-pino's default route ('{/*splat}') bound no request under this Nest and middie, so lines lost the id.
         ...(logger ? [LoggerModule.forRoot({ useExisting: true, pinoHttp: { logger }, forRoutes: [{ path: '*splat', method: RequestMethod.ALL }] })] : []),

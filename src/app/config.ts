@@ -30,7 +30,7 @@ export interface Config {
   writeRateLimit: number;
   /** Reads per minute per client. */
   readRateLimit: number;
-  /** Reads that replay the log or hash every view (`asOf`, `hash=true`) per minute per client. */
+  /** Reads that replay the log or hash every read model (`asOf`, `hash=true`) per minute per client. */
   costlyReadRateLimit: number;
   /** A request must arrive whole (headers and body) within this, ms. */
   requestTimeoutMs: number;
@@ -113,7 +113,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     },
     feedTickMs: int(env, 'FEEDS_TICK_MS', 30_000, 0, 3_600_000),
     extraction: {
-      // One core is left to the event loop (requests, appends, views); at least one worker.
+      // One core is left to the event loop (requests, appends, read models); at least one worker.
       workers: int(env, 'EXTRACTION_WORKERS', Math.max(1, availableParallelism() - 1), 0, 256),
       timeoutMs: int(env, 'EXTRACTION_TIMEOUT_MS', 60_000, 100, 3_600_000),
       queue: int(env, 'EXTRACTION_QUEUE', 256, 0, 100_000),

@@ -97,7 +97,7 @@ export const createApp = async (options: CreateAppOptions): Promise<NestFastifyA
     app,
     new DocumentBuilder()
       .setTitle('claimtrail')
-      .setDescription('Who claimed what, according to whom: article streams, claims and the views built from them.')
+      .setDescription('Who claimed what, according to whom: article streams, claims and the read models built from them.')
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -28,7 +28,7 @@ export const evolve = (state: ArticleState, event: ArticleEvent): ArticleState =
       // After a withdrawal this is the re-instatement: the article is back, with the claims ingested with it.
       return { ...state, article: event.data, withdrawal: null };
     case 'ArticleWithdrawn':
-      // Its claims leave with it, as they leave the views: a re-instated article starts from its new ingest.
+      // Its claims leave with it, as they leave the read models: a re-instated article starts from its new ingest.
       return { ...state, claims: new Map(), withdrawal: event.data };
     case 'ClaimRetracted': {
       const current = state.claims.get(event.data.claimId);

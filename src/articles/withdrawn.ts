@@ -10,7 +10,7 @@ export const withdrawnConflict = (withdrawal: ArticleWithdrawnData, attempted: s
     { articleId: withdrawal.articleId, withdrawal: { withdrawnAt: withdrawal.withdrawnAt, recordedBy: withdrawal.recordedBy, reason: withdrawal.reason } },
   );
 
-/** Claim writes on a withdrawn article are refused: it is out of every view until it is re-ingested. */
+/** Claim writes on a withdrawn article are refused: it is out of every read model until it is re-ingested. */
 export const refuseIfWithdrawn = (state: ArticleState): void => {
   if (state.withdrawal) throw withdrawnConflict(state.withdrawal, 'its claims cannot change until it is ingested again with force');
 };

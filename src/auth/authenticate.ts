@@ -20,7 +20,7 @@ export class Authenticator {
     this.sharedDigest = credentials.sharedKey ? sha256(credentials.sharedKey) : null;
   }
 
-  /** Keys exist (or existed), so writes (and hashing every view) need one. */
+  /** Keys exist (or existed), so writes (and hashing every read model) need one. */
   get required(): boolean {
     return this.sharedDigest !== null || this.credentials.keys.hasIssuedKeys();
   }

@@ -1,5 +1,5 @@
 // Reading and writing feed streams. Feed events live outside the article streams (`feed-` prefix),
-// so the article views never see them; they are checked when read back all the same.
+// so the article read models never see them; they are checked when read back all the same.
 import { createHash } from 'node:crypto';
 import type { CommandContext } from '../domain/events/index.js';
 import { SCHEMA_VERSION } from '../domain/events/metadata.js';

@@ -9,7 +9,7 @@ import type { EventStore } from '../event-store/event-store.js';
 import { Caller } from '../http/caller.decorator.js';
 import { commandContextFrom } from '../http/request-context.js';
 import { listFeeds, loadFeed } from './feed-stream.js';
-import { feedView } from './feed-view.js';
+import { feedResponse } from './feed-response.js';
 import { FeedPoller } from './poll-feed.js';
 import { FeedSubscriptions } from './subscribe-feed.js';
 import { SubscribeFeedDto } from './subscribe-feed.dto.js';
@@ -41,19 +41,19 @@ export class FeedsController {
       commandContextFrom(correlationId, caller),
     );
     void reply.status(created ? 201 : 200).header('location', `/feeds/${state.feedId}`);
-    return feedView(state);
+    return feedResponse(state);
   }
 
   @Get()
   @ApiOperation({ summary: 'Every feed with its state, last poll, errors and next poll' })
   async list() {
-    return { feeds: (await listFeeds(this.store)).map((f) => feedView(f)) };
+    return { feeds: (await listFeeds(this.store)).map((f) => feedResponse(f)) };
   }
 
   @Get(':feedId')
   @ApiOperation({ summary: 'One feed: last poll, errors, and the items it ingested' })
   async one(@Param('feedId') feedId: string) {
-    return feedView(await this.load(feedId), true);
+    return feedResponse(await this.load(feedId), true);
   }
 
   @Post(':feedId/poll')
@@ -61,14 +61,14 @@ export class FeedsController {
   @ApiOperation({ summary: 'Poll the feed now, due or not' })
   async poll(@Param('feedId') feedId: string, @Headers('x-correlation-id') correlationId: string | undefined, @Caller() caller: Principal | null) {
     await this.load(feedId);
-    return feedView(await this.poller.poll(feedId, commandContextFrom(correlationId, caller)), true);
+    return feedResponse(await this.poller.poll(feedId, commandContextFrom(correlationId, caller)), true);
   }
 
   @Delete(':feedId')
   @ApiOperation({ summary: 'Unsubscribe (FeedUnsubscribed): no more polls; its history and articles stay' })
   async remove(@Param('feedId') feedId: string, @Headers('x-correlation-id') correlationId: string | undefined, @Caller() caller: Principal | null) {
     await this.load(feedId);
-    return feedView((await this.subscriptions.unsubscribe(feedId, commandContextFrom(correlationId, caller)))!);
+    return feedResponse((await this.subscriptions.unsubscribe(feedId, commandContextFrom(correlationId, caller)))!);
   }
 
   private async load(feedId: string) {

@@ -6,7 +6,7 @@ import { roleAllows, type Role } from '../auth/roles.js';
 import { hashesViews, isRead } from './request-kind.js';
 
 const NEEDS_ROLE = 'claimtrail:needs-role';
-/** A write that needs more than the analyst role (e.g. rebuilding every view). */
+/** A write that needs more than the analyst role (e.g. rebuilding every read model). */
 export const NeedsRole = (role: Role) => SetMetadata(NEEDS_ROLE, role);
 
 const ASK = 'Authorization: Bearer <API_KEY> (your personal key, or the shared API_KEY)';

@@ -3,8 +3,8 @@ import { PROJECTION_RUNNER } from '../projections/projections.tokens.js';
 import type { StoredProjectionRunner } from '../projections/stored-projection-runner.js';
 
 /**
- * A write answers once the views have applied it (or after a short bound), so an analyst who
- * corrects a claim sees the correction in the very next read. Without views (CLI) it returns at once.
+ * A write answers once the read models have applied it (or after a short bound), so an analyst who
+ * corrects a claim sees the correction in the very next read. Without read models (CLI) it returns at once.
  */
 @Injectable()
 export class ReadYourWrites {

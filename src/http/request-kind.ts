@@ -7,10 +7,10 @@ export const isRead = (request: Pick<FastifyRequest, 'method'>): boolean => READ
 const queryOf = (request: Pick<FastifyRequest, 'query'>): Record<string, unknown> =>
   typeof request.query === 'object' && request.query !== null ? (request.query as Record<string, unknown>) : {};
 
-/** `?hash=true` hashes every view: a key is asked for once keys exist. */
+/** `?hash=true` hashes every read model: a key is asked for once keys exist. */
 export const hashesViews = (request: Pick<FastifyRequest, 'method' | 'query'>): boolean => isRead(request) && queryOf(request).hash === 'true';
 
-/** Reads that replay the log (`asOf`) or hash every view: far dearer than a read from memory. */
+/** Reads that replay the log (`asOf`) or hash every read model: far dearer than a read from memory. */
 export const isCostlyRead = (request: Pick<FastifyRequest, 'method' | 'query'>): boolean => {
   const query = queryOf(request);
   return isRead(request) && (hashesViews(request) || (query.asOf !== undefined && query.asOf !== ''));

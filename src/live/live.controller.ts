@@ -23,7 +23,7 @@ export class LiveController {
 
   @Sse()
   @ApiOperation({
-    summary: 'Server-sent events: `change` for every event the views applied ({position, type, streamName}), ' +
+    summary: 'Server-sent events: `change` for every event the read models applied ({position, type, streamName}), ' +
       'and `status` at once and whenever it changes, checked every second ({head, events, behind, behindAtLeast, following, rebuilding[]}), ' +
       'so a client can show rebuild progress; counts are article events, head and positions are opaque cursors',
   })

@@ -1,5 +1,5 @@
-// The views' one subscription to the log, kept alive: the client does not resubscribe after a
-// dropped connection, and a subscription that ends (cleanly or not) must not leave the views frozen.
+// The read models' one subscription to the log, kept alive: the client does not resubscribe after a
+// dropped connection, and a subscription that ends (cleanly or not) must not leave the read models frozen.
 import { CorruptEventError, type EventStore, type RecordedEvent, type Subscription } from '../event-store/event-store.js';
 
 export type FollowState = 'starting' | 'following' | 'reconnecting' | 'stopped';
@@ -15,7 +15,7 @@ export interface FollowStatus {
 }
 
 export interface FollowHandlers {
-  /** Runs before each subscription until it succeeds once (restoring saved views needs the store). */
+  /** Runs before each subscription until it succeeds once (restoring saved read models needs the store). */
   prepare(): Promise<void>;
   /** The checkpoint to resubscribe from: everything up to it is applied. */
   from(): bigint;

@@ -1,10 +1,10 @@
-// Where the views stand against the log, in counts: positions are cursors (on EventStoreDB, byte
+// Where the read models stand against the log, in counts: positions are cursors (on EventStoreDB, byte
 // offsets), so "how far behind" is a number of events counted in the store, never a subtraction.
 import { ARTICLE_STREAM_PREFIX } from '../domain/ids.js';
 import type { EventStore } from '../event-store/event-store.js';
-import type { ViewStatus } from './view-status.js';
+import type { ReadModelStatus } from './read-model-status.js';
 
-/** Counting stops here: a view this far behind is "at least" this far; it bounds each status request's read. */
+/** Counting stops here: a read model this far behind is "at least" this far; it bounds each status request's read. */
 export const BEHIND_COUNT_LIMIT = 10_000;
 
 export interface Behind {
@@ -16,26 +16,26 @@ export interface Behind {
 export interface LogProgress {
   /** The newest article event's position: a cursor, shown as such. */
   head: bigint;
-  /** Article events in the log (at least, when the slowest view's lag was too long to count). */
+  /** Article events in the log (at least, when the slowest read model's lag was too long to count). */
   events: number;
-  /** Per view, the article events after its checkpoint. */
+  /** Per read model, the article events after its checkpoint. */
   behind: Map<string, Behind>;
-  /** The slowest view's. */
+  /** The slowest read model's. */
   slowest: Behind;
 }
 
-export const logProgress = async (store: EventStore, views: ViewStatus[]): Promise<LogProgress> => {
+export const logProgress = async (store: EventStore, views: ReadModelStatus[]): Promise<LogProgress> => {
   const head = await store.headPosition({ streamPrefix: ARTICLE_STREAM_PREFIX });
-  // Views usually share a checkpoint: one count each.
+  // Read models usually share a checkpoint: one count each.
   const counted = new Map<bigint, Behind>();
   for (const checkpoint of new Set(views.map((v) => v.checkpoint))) {
     const events = checkpoint >= head ? 0 : await store.countEvents({ after: checkpoint, streamPrefix: ARTICLE_STREAM_PREFIX, limit: BEHIND_COUNT_LIMIT });
     counted.set(checkpoint, { events, atLeast: events >= BEHIND_COUNT_LIMIT });
   }
   const behind = new Map(views.map((v) => [v.name, counted.get(v.checkpoint)!]));
-  const slowestView = views.reduce<ViewStatus | null>((min, v) => (!min || v.checkpoint < min.checkpoint ? v : min), null);
-  const slowest = slowestView ? behind.get(slowestView.name)! : { events: 0, atLeast: false };
-  return { head, events: (slowestView?.events ?? 0) + slowest.events, behind, slowest };
+  const slowestModel = views.reduce<ReadModelStatus | null>((min, v) => (!min || v.checkpoint < min.checkpoint ? v : min), null);
+  const slowest = slowestModel ? behind.get(slowestModel.name)! : { events: 0, atLeast: false };
+  return { head, events: (slowestModel?.events ?? 0) + slowest.events, behind, slowest };
 };
 
 /**

@@ -5,7 +5,7 @@ import type { RecordedEvent } from '../event-store/event-store.js';
 import type { ProjectedEvent } from '../read-models/projection.js';
 import { sharedStrings as pool, ValuePool } from '../read-models/shared/string-pool.js';
 
-/** The views keep what the events hold, so equal strings are made one string before they get it. */
+/** The read models keep what the events hold, so equal strings are made one string before they get it. */
 const CONSTANTS = new Map<string, string>(
   [...Object.keys(EVENT_SCHEMAS), ...POLARITIES, ...TOPICS].map((s) => [s, s]),
 );
@@ -14,7 +14,7 @@ const constant = (s: string): string => CONSTANTS.get(s) ?? s;
 /**
  * The article last ingested: its claims come right after it in the same append, so their article
  * id can be its string and their evidence a slice of its body (V8 keeps a slice of 13 characters
- * or more as a view into the body, which the articles view keeps anyway) instead of a copy.
+ * or more as a slice of the body, which the articles read model keeps anyway) instead of a copy.
  */
 let lastArticle: ArticleIngestedData | null = null;
 
@@ -22,7 +22,7 @@ let lastArticle: ArticleIngestedData | null = null;
 const sliceOf = (body: string, text: string, at: number): string =>
   text.length >= 13 && at >= 0 && body.startsWith(text, at) ? body.slice(at, at + text.length) : text;
 
-// Lists and sources repeat across claims ("the Philippines" as the only actor); every view only
+// Lists and sources repeat across claims ("the Philippines" as the only actor); every read model only
 // reads them (a correction replaces a whole field), so equal ones can be one object. Keys are the
 // fields length-prefixed (unambiguous whatever they contain); a ref with any other field is left alone.
 const refLists = new ValuePool<PartyRef[]>();

@@ -1,6 +1,6 @@
 // The in-memory read models, folded from the log at start and kept live: what routes still on
 // ReadModelQuery read until every controller reads the read-model store (then this runner goes and
-// the service keeps no view in memory). The reference read models themselves stay, folded by replay.
+// the service keeps no read model in memory). The reference read models themselves stay, folded by replay.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ARTICLE_STREAM_PREFIX } from '../domain/ids.js';
 import type { CorruptEventError, EventStore, RecordedEvent } from '../event-store/event-store.js';
@@ -9,13 +9,13 @@ import { LogFollower, type FollowStatus } from './log-follower.js';
 import { eventsUpTo } from './log-progress.js';
 import { toProjected } from './projected-event.js';
 import { replay } from './replay.js';
-import type { LastRebuild, Rebuilding, ViewStatus } from './view-status.js';
+import type { LastRebuild, Rebuilding, ReadModelStatus } from './read-model-status.js';
 
-interface LiveView {
+interface FollowedReadModel {
   projection: Projection<unknown>;
   state: unknown;
   checkpoint: bigint;
-  /** Article events at or before the checkpoint, applied or reported invalid: where the view is, as a count. */
+  /** Article events at or before the checkpoint, applied or reported invalid: where the read model is, as a count. */
   events: number;
   processed: number;
   lastRebuild: LastRebuild | null;
@@ -26,7 +26,7 @@ interface LiveView {
 const SLICE_MS = 15;
 
 export class ProjectionRunner {
-  private readonly views = new Map<string, LiveView>();
+  private readonly views = new Map<string, FollowedReadModel>();
   private readonly follower: LogFollower;
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
   private readonly inFlight = new Map<string, Promise<void>>();
@@ -66,7 +66,7 @@ export class ProjectionRunner {
     await this.follower.start();
   }
 
-  /** Every view has folded the log up to its head as it was at start. */
+  /** Every read model has folded the log up to its head as it was at start. */
   ready(): boolean {
     return this.headAtStart !== null && this.checkpoint() >= this.headAtStart;
   }
@@ -81,17 +81,17 @@ export class ProjectionRunner {
 
   state<S>(name: string): S {
     const view = this.views.get(name);
-    if (!view) throw new Error(`no view named ${name}`);
+    if (!view) throw new Error(`no read model named ${name}`);
     return view.state as S;
   }
 
-  /** The view's state in its snapshot form: what hashes and comparisons are taken over. */
+  /** The read model's state in its snapshot form: what hashes and comparisons are taken over. */
   serialized(name: string): unknown {
     const view = this.views.get(name)!;
     return view.projection.serialize(view.state);
   }
 
-  status(): ViewStatus[] {
+  status(): ReadModelStatus[] {
     return [...this.views.values()].map((v) => ({
       name: v.projection.name,
       version: v.projection.version,
@@ -104,12 +104,12 @@ export class ProjectionRunner {
     }));
   }
 
-  /** The lowest checkpoint of all views: everything up to it is in every view. */
+  /** The lowest checkpoint of all read models: everything up to it is in every read model. */
   checkpoint(): bigint {
     return [...this.views.values()].reduce((min, v) => (v.checkpoint < min ? v.checkpoint : min), this.maxCheckpoint());
   }
 
-  /** Resolves once every view has applied the event at `position` (read-your-writes). */
+  /** Resolves once every read model has applied the event at `position` (read-your-writes). */
   waitFor(position: bigint, timeoutMs = 10_000): Promise<boolean> {
     if (this.checkpoint() >= position) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -123,11 +123,11 @@ export class ProjectionRunner {
   }
 
   /**
-   * Rebuilds views from position 0 beside the live ones, which keep answering. The new state
+   * Rebuilds read models from position 0 beside the live ones, which keep answering. The new state
    * takes over only when it has caught up with the live checkpoint, in one synchronous step.
    */
   async rebuild(names: string[] = this.names): Promise<void> {
-    for (const name of names) if (!this.views.has(name)) throw new Error(`no view named ${name}`);
+    for (const name of names) if (!this.views.has(name)) throw new Error(`no read model named ${name}`);
     const joined = names.filter((n) => this.inFlight.has(n)).map((n) => this.inFlight.get(n)!);
     const fresh = names.filter((n) => !this.inFlight.has(n));
     const job = fresh.length ? this.rebuildNow(fresh) : Promise.resolve();
@@ -161,7 +161,7 @@ export class ProjectionRunner {
         },
       );
       let processed = result.processed;
-      // Catch up with the live views; no await between the check and the swap.
+      // Catch up with the live read models; no await between the check and the swap.
       for (;;) {
         const live = views.reduce((max, v) => (v.checkpoint > max ? v.checkpoint : max), -1n);
         if (result.checkpoint >= live) break;
@@ -185,7 +185,7 @@ export class ProjectionRunner {
     }
   }
 
-  /** Time travel: the views folded from the events up to a position, a time, or a number of events, computed on demand. */
+  /** Time travel: the read models folded from the events up to a position, a time, or a number of events, computed on demand. */
   async asOf(names: string[], limit: { position?: bigint; time?: Date; events?: number }): Promise<Map<string, unknown>> {
     const projections = names.map((n) => this.views.get(n)!.projection);
     let taken = 0;
@@ -208,7 +208,7 @@ export class ProjectionRunner {
     return [...this.views.values()].reduce((max, v) => (v.checkpoint > max ? v.checkpoint : max), -1n);
   }
 
-  /** One event from the subscription, into every view not past it; a turn for the event loop every SLICE_MS. */
+  /** One event from the subscription, into every read model not past it; a turn for the event loop every SLICE_MS. */
   private applyLive(recorded: RecordedEvent): Promise<void> | undefined {
     let projected;
     try {

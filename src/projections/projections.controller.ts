@@ -25,10 +25,11 @@ export class ProjectionsController {
   @ApiOperation({
     summary: "Whether the read models follow the log, each one's checkpoint (a cursor) and events (a count), the events it is behind, " +
       'events processed since start, last rebuild speed and rebuild progress; hash=true adds a hash of its stored rows (costly: reads every row)',
+    description: '`views` lists the read models, one entry each (the key keeps its first name: clients read it).',
   })
   async status(@Query() { hash }: ProjectionsStatusQueryDto) {
-    const views = this.runner.status();
-    const progress = await logProgress(this.store, views);
+    const readModels = this.runner.status();
+    const progress = await logProgress(this.store, readModels);
     return {
       store: this.store.kind,
       // Positions are cursors (log offsets on EventStoreDB): compare them, never read them as counts.
@@ -38,7 +39,7 @@ export class ProjectionsController {
       // The read-model store held rows built from another log: dropped at start, rebuilt from this one.
       rowsOfAnotherLog: this.runner.rowsOfAnotherLog,
       ready: this.runner.ready(),
-      views: views.map((v) => ({
+      views: readModels.map((v) => ({
         name: v.name,
         version: v.version,
         // Its rows were written by another version of its read model: being rebuilt from position 0 since start.

@@ -1,7 +1,7 @@
 import { ARTICLE_STREAM_PREFIX } from '../domain/ids.js';
 import { CorruptEventError, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
 
-/** An event no reader can decode, with where it is: reported and passed over, as the live views do. */
+/** An event no reader can decode, with where it is: reported and passed over, as the live read models do. */
 export type Unreadable = CorruptEventError & { position: bigint };
 
 const isUnreadable = (error: unknown): error is Unreadable => error instanceof CorruptEventError && error.position !== undefined;

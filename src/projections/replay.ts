@@ -41,7 +41,7 @@ export const replay = async <S>(
     const page = await readArticlePage(store, checkpoint, pageSize);
     for (const recorded of page) {
       if (recorded instanceof CorruptEventError) {
-        // Passed over as the live views pass it (nothing in it to fold, or to test `until` on).
+        // Passed over as the live read models pass it (nothing in it to fold, or to test `until` on).
         checkpoint = recorded.position;
         processed++;
         options.onInvalid?.(recorded);

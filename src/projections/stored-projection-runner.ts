@@ -13,9 +13,9 @@ import { eventsUpTo } from './log-progress.js';
 import { Slices, TransactionSize, writeEntries, type LogEntry } from './stored-batches.js';
 import { toStoredEvent } from './stored-event.js';
 import { rebuildPass } from './stored-rebuild.js';
-import type { InvalidEventReport, LastRebuild, ProjectionChange, Rebuilding, ViewStatus } from './view-status.js';
+import type { InvalidEventReport, LastRebuild, ProjectionChange, Rebuilding, ReadModelStatus } from './read-model-status.js';
 
-interface StoredView {
+interface FollowedReadModel {
   readModel: StoredReadModel;
   /** The log dealt with up to here: written to its active rows (or passed over while outdated). */
   through: bigint;
@@ -51,7 +51,7 @@ const keepLast = <T>(list: T[], item: T): void => {
 };
 
 export class StoredProjectionRunner {
-  private readonly views = new Map<string, StoredView>();
+  private readonly views = new Map<string, FollowedReadModel>();
   private readonly follower: LogFollower;
   private readonly batchSize: number;
   private readonly size = new TransactionSize();
@@ -135,7 +135,7 @@ export class StoredProjectionRunner {
     return head !== null && [...this.views.values()].every((v) => v.through >= head);
   }
 
-  status(): ViewStatus[] {
+  status(): ReadModelStatus[] {
     return [...this.views.values()].map((v) => ({
       name: v.readModel.name,
       version: v.readModel.version,
@@ -285,7 +285,7 @@ export class StoredProjectionRunner {
     if (failed) throw failed;
   }
 
-  private writeChunk(view: StoredView, chunk: readonly LogEntry[]): void {
+  private writeChunk(view: FollowedReadModel, chunk: readonly LogEntry[]): void {
     const from = { position: view.through, events: view.events };
     // Outdated rows hold another version's meaning: this version's apply never writes over them.
     const reached = view.outdated
@@ -301,7 +301,7 @@ export class StoredProjectionRunner {
    * serving (and being written live); each is swapped in once level with its live rows.
    */
   async rebuild(names: string[] = this.names): Promise<void> {
-    for (const name of names) if (!this.views.has(name)) throw new Error(`no view named ${name}`);
+    for (const name of names) if (!this.views.has(name)) throw new Error(`no read model named ${name}`);
     // A read model already being rebuilt joins that rebuild.
     const joined = names.filter((n) => this.inFlight.has(n)).map((n) => this.inFlight.get(n)!);
     const fresh = names.filter((n) => !this.inFlight.has(n));
@@ -314,7 +314,7 @@ export class StoredProjectionRunner {
     }
   }
 
-  private async rebuildNow(views: StoredView[]): Promise<void> {
+  private async rebuildNow(views: FollowedReadModel[]): Promise<void> {
     const startedAt = Date.now();
     const target = await this.events.headPosition({ streamPrefix: ARTICLE_STREAM_PREFIX });
     const known = [...this.views.values()].filter((v) => !v.outdated).map((v) => ({ checkpoint: v.through, events: v.events }));

@@ -1,5 +1,5 @@
-// A hash of a view's state that ignores how it is laid out in memory: Map and Set order, key
-// order and undefined fields do not count, so a rebuilt view and a live one compare equal.
+// A hash of a read model's state that ignores how it is laid out in memory: Map and Set order, key
+// order and undefined fields do not count, so a rebuilt read model and a live one compare equal.
 import { createHash } from 'node:crypto';
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -141,7 +141,7 @@ const inLog = async (store: EventStore, articleId: string): Promise<boolean> => 
   }
 };
 
-/** An event the views could not decode is theirs to report; the index passes over it. */
+/** An event the read models could not decode is theirs to report; the index passes over it. */
 const decoded = (e: Parameters<typeof decodeArticleEvent>[0]): ArticleEvent | null => {
   try {
     return decodeArticleEvent(e);

@@ -26,7 +26,7 @@ const reaching = (folder: string, forbidden: string[]): string[] =>
 
 describe('layers', () => {
   it('the event store is the lowest layer: it imports no configuration, read model or feature', () => {
-    expect(reaching('event-store', ['app', 'articles', 'read-models', 'projections', 'views', 'http', 'cli'])).toEqual([]);
+    expect(reaching('event-store', ['app', 'articles', 'read-models', 'projections', 'read-routes', 'http', 'cli'])).toEqual([]);
   });
 
   it('the helpers shared by read models import no read model', () => {

@@ -111,7 +111,7 @@ describe('withdrawal', () => {
         claimIds: [...given(...events).claims.keys()],
       },
     });
-    // Every claim of the stream is named, a retracted one too: all of them leave the views.
+    // Every claim of the stream is named, a retracted one too: all of them leave the read models.
     const retracted = retractClaim(given(...events), claimId, 'wrong', 'analyst:kim');
     const named = withdrawArticle(given(...events, retracted), request).data.claimIds;
     expect(named).toEqual(events.slice(1).map((e) => (e.data as { claimId: string }).claimId));

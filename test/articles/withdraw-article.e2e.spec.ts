@@ -1,4 +1,4 @@
-// Withdrawal end to end: DELETE /articles/:id takes the article and its claims out of every view,
+// Withdrawal end to end: DELETE /articles/:id takes the article and its claims out of every read model,
 // the stream keeps everything, its text is refused when ingested again unless forced, and bad
 // requests are answered with a 4xx that writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const WITHDRAWN = 'Testland pledged to reopen the border crossing by June. Officials met in the capital.';
 const KEPT = 'Testland pledged to rebuild the river bridge. Testland denied it would reopen the border crossing.';
 const REASON = 'the outlet retracted the story as a hoax';
-/** Every view that lists what an article holds: after the withdrawal none of them may name it. */
+/** Every read model that lists what an article holds: after the withdrawal none of them may name it. */
 const VIEWS = ['/claims?includeRetracted=true', '/parties/testland?includeRetracted=true', '/sources', '/attributions', '/conflicts', '/articles'];
 
 describe('withdrawing an article (SQLite, real Nest app)', () => {
@@ -21,7 +21,7 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
   let claimId: string;
   const head = () => t.store.headPosition();
   const views = async () => Promise.all(VIEWS.map(async (path) => [path, JSON.stringify((await request(t.server).get(path).expect(200)).body)] as const));
-  /** The views naming an article: its id (claim ids start with it) or its outlet, which /sources lists. */
+  /** The read models naming an article: its id (claim ids start with it) or its outlet, which /sources lists. */
   const naming = async (id: string, outlet: string) => (await views()).filter(([, body]) => body.includes(id) || body.includes(outlet)).map(([path]) => path);
   const conflicts = async () => (await request(t.server).get('/conflicts').expect(200)).body.total as number;
   let conflictsBefore = 0;
@@ -51,7 +51,7 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
   });
   afterAll(async () => t.close());
 
-  it('before: every view names the article or its claims', async () => {
+  it('before: every read model names the article or its claims', async () => {
     expect(await naming(articleId, 'Harbour Times')).toEqual(VIEWS);
     conflictsBefore = await conflicts();
   });
@@ -76,7 +76,7 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
     expect(await naming(articleId, 'Harbour Times')).toEqual(VIEWS);
   });
 
-  it('withdraws: 200, one ArticleWithdrawn; no view shows the article or its claims, the other article stays', async () => {
+  it('withdraws: 200, one ArticleWithdrawn; no read model shows the article or its claims, the other article stays', async () => {
     const before = await head();
     const res = await request(t.server).delete(`/articles/${articleId}`).set('X-Analyst', 'kim').send({ reason: REASON }).expect(200);
     expect(res.body).toEqual({ articleId, stream: `article-${articleId}`, revision: '2', withdrawn: true });
@@ -132,7 +132,7 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
     expect(await head()).toBe(before);
   });
 
-  it('ingests it again with force: a new ArticleIngested after the withdrawal, and the views show it again', async () => {
+  it('ingests it again with force: a new ArticleIngested after the withdrawal, and the read models show it again', async () => {
     const res = await request(t.server)
       .post('/articles')
       .send({ text: WITHDRAWN, outlet: 'Harbour Times', publishedAt: '2031-03-01', force: true })

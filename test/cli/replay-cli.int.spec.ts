@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { READ_MODEL_NAMES } from '../../src/read-models/index.js';
 import { pledgeExtractor } from '../support/fake-extractor.js';
-import { startAppOnDir, type AppOnDir } from '../views/app-on-dir.js';
+import { startAppOnDir, type AppOnDir } from '../read-routes/app-on-dir.js';
 
 const CLI = 'dist/cli/main.js';
 const run = promisify(execFile);
@@ -88,7 +88,7 @@ describe('replay CLI (node dist/cli/main.js replay)', () => {
 
     const bad = replay(dir, '--name', 'nope');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('claimtrail: no view named nope; views are claims, parties, sources, articles, attributions, conflicts\n');
+    expect(bad.stderr).toBe('claimtrail: no read model named nope; read models are claims, parties, sources, articles, attributions, conflicts\n');
   });
 
   it('runs beside a service on the same DATA_DIR, which keeps answering and writing', async () => {

@@ -69,7 +69,7 @@ describe('the API on an EventStoreDB-like store', () => {
     }
   });
 
-  it('reports degraded while the views reconnect after a drop, then ok with every event applied once', async () => {
+  it('reports degraded while the read models reconnect after a drop, then ok with every event applied once', async () => {
     t.store.stopAnswering();
     t.store.dropSubscriptions();
     const down = (await request(t.server).get('/health').expect(503)).body;
@@ -89,7 +89,7 @@ describe('the API on an EventStoreDB-like store', () => {
         break;
       }
       expect(health.status).toBe('degraded');
-      if (Date.now() > deadline) throw new Error('the views did not follow again');
+      if (Date.now() > deadline) throw new Error('the read models did not follow again');
       await new Promise((r) => setTimeout(r, 20));
     }
     await request(t.server).get(`/articles/${created.body.articleId}`).expect(200);

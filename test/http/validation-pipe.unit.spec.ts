@@ -2,8 +2,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadRequestException } from '@nestjs/common';
 import { validationPipe } from '../../src/http/validation.pipe.js';
-import { ClaimsQueryDto } from '../../src/views/claims-query.dto.js';
-import { ConflictsQueryDto } from '../../src/views/view-dtos.js';
+import { ClaimsQueryDto } from '../../src/read-routes/claims-query.dto.js';
+import { ConflictsQueryDto } from '../../src/read-routes/read-queries.dto.js';
 
 describe('the validation pipe with query strings it has seen', () => {
   const query = (metatype: abstract new (...args: never[]) => unknown) => ({ type: 'query' as const, metatype: metatype as never, data: undefined });

@@ -16,7 +16,7 @@ describe('replay', () => {
       const events = ingestEvents(articleFromInput({ text: `Ruritania pledged road ${i}. Genovia pledged rail ${i}.` }), pledgeExtractor);
       await store.append(`article-${events[0].data.articleId}`, toAppend(events, newCommandContext(), 0n), NO_STREAM);
     }
-    // A deliberately slow view: about 0.5 ms per event, so the replay takes several hundred ms.
+    // A deliberately slow read model: about 0.5 ms per event, so the replay takes several hundred ms.
     const slow: Projection<number> = {
       name: 'slow', version: 1, initial: () => 0, serialize: (n) => n, deserialize: (n) => n as number,
       apply: (n) => {

@@ -1,5 +1,5 @@
 // What EventStoreDB does to a running service, on the sparse in-memory store: the connection
-// drops, the server ends a subscription, a client writes an event nobody can read. The views must
+// drops, the server ends a subscription, a client writes an event nobody can read. The read models must
 // keep following, lose and repeat nothing, say what is going on, and the process must not die.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { InMemoryEventStore } from '../../src/event-store/in-memory/in-memory-event-store.js';

@@ -149,7 +149,7 @@ describe('stored projection runner', () => {
     expect(runner.status().map((v) => v.lastRebuild?.finishedAt)).toEqual([expect.any(String), expect.any(String)]);
     const finished = runner.status()[0].lastRebuild!.finishedAt;
     expect(runner.status()[1].lastRebuild!.finishedAt).toBe(finished);
-    await expect(runner.rebuild(['nope'])).rejects.toThrow('no view named nope');
+    await expect(runner.rebuild(['nope'])).rejects.toThrow('no read model named nope');
   });
 
   it('a rebuild killed by a stop leaves the active rows serving; the next start drops the unfinished generation', async () => {

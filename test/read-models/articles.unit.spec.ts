@@ -7,7 +7,7 @@ import { given } from './given.js';
 
 const BODY = 'Ruritania pledged aid. Genovia raised concerns about the dam.';
 
-describe('articles view', () => {
+describe('articles read model', () => {
   it('keeps headline, outlet, date, body once, and its claims with evidence offsets in reading order', () => {
     const g = given();
     const a = g.article(BODY, { title: 'Aid and a dam', outlet: 'Daily Ledger', publishedAt: '2031-01-05' });

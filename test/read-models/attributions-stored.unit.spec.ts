@@ -54,7 +54,7 @@ describe('the stored attributions read model', () => {
         (steps, queries, cuts) => {
           const { events } = build(steps);
           withdrawals += events.filter((e) => e.event.type === 'ArticleWithdrawn').length;
-          // The side-by-side view joins claim details from the claims read model.
+          // The side-by-side answer joins claim details from the claims read model.
           const store = storeOf([storedClaims, storedAttributions], events);
           const last = events[events.length - 1].position;
           for (const at of [undefined, ...cuts.map((c) => BigInt(c % events.length))]) {

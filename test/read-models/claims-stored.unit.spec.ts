@@ -7,7 +7,7 @@ import { getClaim, listClaims, listClaimsJson, type ClaimFilter } from '../../sr
 import { storedArticles } from '../../src/read-models/articles/articles.stored.js';
 import { getArticleStored, listArticlesStored } from '../../src/read-models/articles/articles.stored-queries.js';
 import { storedClaims } from '../../src/read-models/claims/claims.stored.js';
-import { claimViewsOf, getClaimStored, listClaimsStored, listClaimsStoredJson } from '../../src/read-models/claims/claims.stored-queries.js';
+import { claimResponsesOf, getClaimStored, listClaimsStored, listClaimsStoredJson } from '../../src/read-models/claims/claims.stored-queries.js';
 import type { ReadModelReader } from '../../src/read-model-store/read-model-store.js';
 import { storeOf } from '../support/stored-read-models.js';
 import { given } from './given.js';
@@ -69,7 +69,7 @@ describe('stored claims read model', () => {
             asOfShown += compare(past, store.reader(BigInt(position)), filterOf(draw, past), p);
           }
           const ids = [...live.claims.keys(), 'nope'];
-          const views = claimViewsOf(store.reader(), ids);
+          const views = claimResponsesOf(store.reader(), ids);
           for (const id of ids) {
             expect(getClaimStored(store.reader(), id)).toEqual(getClaim(live, id));
             expect(views.get(id) ?? null).toEqual(getClaim(live, id));

@@ -23,7 +23,7 @@ const world = () => {
   return { g, a1, a2, pledge, accusation, concern, late };
 };
 
-describe('claims view', () => {
+describe('claims read model', () => {
   it('lists every live claim with its article, newest article first, and finds one by id', () => {
     const { g, a1, pledge, late } = world();
     const state = g.fold(claimsProjection);

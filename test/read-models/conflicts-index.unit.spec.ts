@@ -1,4 +1,4 @@
-// The conflicts view meets a new claim only with the candidates its indexes give (same parties,
+// The conflicts read model meets a new claim only with the candidates its indexes give (same parties,
 // nearby in time; denials per claim key). This checks it against the plain definition: every pair
 // of live claims through the rules, and every denial against every asserted claim of its key
 // within the window.
@@ -118,7 +118,7 @@ const expectAsNaive = (state: ConflictsState): void => {
   expect(canonicalJson(new Map([...state.byClaim].map(([k, ids]) => [k, new Set(ids)])))).toBe(canonicalJson(byClaimOf(state.conflicts)));
 };
 
-describe('the indexed conflicts view', () => {
+describe('the indexed conflicts read model', () => {
   it('finds exactly the conflicts of the naive all-pairs reference, after every event of random histories', () => {
     const seen = new Map<string, number>();
     fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 60, size: 'max' }), (steps) => {

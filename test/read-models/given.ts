@@ -126,7 +126,7 @@ export class Given {
     return claimId;
   }
 
-  /** Records a claim exactly as given (same id), e.g. a claim's final state from the claims view. */
+  /** Records a claim exactly as given (same id), e.g. a claim's final state from the claims read model. */
   recordAs(claim: Claim): void {
     const { type, ...data } = claim;
     this.push(claim.articleId, { type, data });

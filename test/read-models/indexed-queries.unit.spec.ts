@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { claimIndex, keySources } from '../../src/read-models/claims/claim-index.js';
 import { claimsProjection, type ClaimsState } from '../../src/read-models/claims/claims.projection.js';
-import { listClaims, listClaimsJson, selectClaims, toClaimView, type ClaimFilter } from '../../src/read-models/claims/claims.queries.js';
+import { listClaims, listClaimsJson, selectClaims, toClaimResponse, type ClaimFilter } from '../../src/read-models/claims/claims.queries.js';
 import { CLAIM_ID_SAMPLE, getParty, getPartyJson, type PartyRole } from '../../src/read-models/parties/parties.queries.js';
 import { partiesProjection } from '../../src/read-models/parties/parties.projection.js';
 import { paginateMap } from '../../src/read-models/shared/page.js';
@@ -38,7 +38,7 @@ const filter: fc.Arbitrary<ClaimFilter> = fc
 const page = fc.record({ offset: fc.integer({ min: 0, max: 12 }), limit: fc.integer({ min: 1, max: 8 }) });
 
 const naive = (state: ClaimsState, f: ClaimFilter, p: { offset: number; limit: number }) =>
-  paginateMap(selectClaims(state, null, f), p, (r) => toClaimView(state, r));
+  paginateMap(selectClaims(state, null, f), p, (r) => toClaimResponse(state, r));
 
 describe('indexed claim listings', () => {
   it('equal a naive filter and sort, kept live or built afterwards', () => {
@@ -128,7 +128,7 @@ describe('indexed claim listings', () => {
 });
 
 describe('corroboration of the claims a conflict page shows', () => {
-  it('read from the tallies the claims index keeps, equals corroboration() over the attributions view after every event', () => {
+  it('read from the tallies the claims index keeps, equals corroboration() over the attributions read model after every event', () => {
     let flagged = 0;
     let corroborated = 0;
     let copies = 0;
@@ -168,7 +168,7 @@ describe('corroboration of the claims a conflict page shows', () => {
 });
 
 describe('answers reused between events', () => {
-  it('claim views and party summaries reused from earlier requests equal fresh ones after every new claim, correction and retraction', () => {
+  it('claim responses and party summaries reused from earlier requests equal fresh ones after every new claim, correction and retraction', () => {
     const everything = { from: -8.64e15 };
     let compared = 0;
     fc.assert(

@@ -34,7 +34,7 @@ const world = () => {
   return { g, invite1, invite2, concern };
 };
 
-describe('parties view', () => {
+describe('parties read model', () => {
   it('shows what a party did by type as actor, with every source for each', () => {
     const { g, invite1, invite2, concern } = world();
     const detail = getParty(g.fold(partiesProjection), g.fold(claimsProjection), 'ruritania')!;

@@ -1,5 +1,5 @@
-// Properties every view must have: snapshots restore an equal state, replays are deterministic,
-// a withdrawal leaves a view as if the article had never been there, and the conflicts view kept
+// Properties every read model must have: snapshots restore an equal state, replays are deterministic,
+// a withdrawal leaves a read model as if the article had never been there, and the conflicts read model kept
 // incrementally through corrections, retractions and withdrawals equals the one built from the
 // claims' final states.
 import { describe, expect, it } from '@jest/globals';
@@ -139,7 +139,7 @@ const build = (steps: Step[]): { g: Given; articles: BuiltArticle[] } => {
 
 const steps = fc.array(step, { minLength: 1, maxLength: 40, size: 'max' });
 
-describe('every view', () => {
+describe('every read model', () => {
   it('is listed with its REST name', () => {
     expect(ALL_PROJECTIONS.map((p) => p.name)).toEqual(['claims', 'parties', 'sources', 'articles', 'attributions', 'conflicts']);
   });
@@ -181,7 +181,7 @@ const withoutWithdrawn = (g: Given) => {
 };
 
 describe('a withdrawal', () => {
-  it('leaves every view as a history without the withdrawn article would; a forced re-ingest shows it again', () => {
+  it('leaves every read model as a history without the withdrawn article would; a forced re-ingest shows it again', () => {
     let withdrawals = 0;
     let reingests = 0;
     fc.assert(
@@ -205,7 +205,7 @@ describe('a withdrawal', () => {
     expect(reingests).toBeGreaterThan(20);
   });
 
-  it('empties the views of the article and its claims', () => {
+  it('empties the read models of the article and its claims', () => {
     const g = given();
     const kept = g.article(BODY, { publishedAt: '2031-01-02' });
     const gone = g.article(BODY, { publishedAt: '2031-01-03', outlet: 'Harbour Times' });
@@ -216,7 +216,7 @@ describe('a withdrawal', () => {
     g.withdraw(gone);
     const json = (p: Projection<unknown>) => canonicalJson(g.fold(p));
     for (const p of ALL_PROJECTIONS as Projection<unknown>[]) {
-      // Each view held something of it (a claim id, or the article id) before, and holds nothing of it after.
+      // Each read model held something of it (a claim id, or the article id) before, and holds nothing of it after.
       expect([p.name, before[p.name].includes(gone)]).toEqual([p.name, true]);
       expect([p.name, json(p).includes(gone)]).toEqual([p.name, false]);
       expect([p.name, json(p).includes(keptClaim)]).toEqual([p.name, true]);
@@ -228,7 +228,7 @@ describe('a withdrawal', () => {
   });
 });
 
-describe('the conflicts view', () => {
+describe('the conflicts read model', () => {
   it('kept through corrections, retractions and withdrawals equals the one built from the final claims', () => {
     const seen = new Set<string>();
     fc.assert(

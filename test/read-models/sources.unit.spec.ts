@@ -19,7 +19,7 @@ const world = () => {
   return { g, c1, c2, c3 };
 };
 
-describe('sources view', () => {
+describe('sources read model', () => {
   it('lists which claims rest on each source party and each outlet', () => {
     const { g, c1, c3 } = world();
     const sources = g.fold(sourcesProjection);

@@ -1,4 +1,4 @@
-// Syndicated copies in the views: one story told by three outlets is one independent report on
+// Syndicated copies in the read models: one story told by three outlets is one independent report on
 // /attributions, its articles are never paired on /conflicts, and each article names the others.
 import { describe, expect, it } from '@jest/globals';
 import { articlesProjection } from '../../src/read-models/articles/articles.projection.js';

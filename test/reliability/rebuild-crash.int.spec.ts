@@ -15,7 +15,7 @@ import { kill, requireBuild, seeded, startService, until, type Service } from '.
 
 const SEED = Number(process.env.CRASH_SEED ?? 11);
 
-/** The quick pledge rules, with actors spread over 200 parties, as in an archive (one party on every claim makes the conflicts view quadratic). */
+/** The quick pledge rules, with actors spread over 200 parties, as in an archive (one party on every claim makes the conflicts read model quadratic). */
 const spreadPledges: ClaimExtractor = {
   ...pledgeExtractor,
   extract: (article) =>

@@ -214,7 +214,7 @@ describe('the analyst’s desk in Chromium', () => {
 
   let corrected: { claimId: string; from: string; to: string; party: string; number: number };
 
-  it('corrects a claim and every view shows it, an open one without a reload', async () => {
+  it('corrects a claim and every page shows it, an open one without a reload', async () => {
     // A claim alone in its sentence, whose actor has no claim yet of some other type: correct it to that type.
     const claims = (await api('/claims?limit=500')).items as ApiClaim[];
     let choice: { alone: ApiClaim; to: string; party: string } | undefined;
@@ -230,7 +230,7 @@ describe('the analyst’s desk in Chromium', () => {
     }
     expect(choice).toBeDefined();
     const { alone, to, party } = choice!;
-    // A second tab keeps the party view open while the first one corrects.
+    // A second tab keeps the party page open while the first one corrects.
     const watcher = await context.newPage();
     await watcher.goto(`${t.url}/#/parties/${party}`);
     await watcher.locator('#as-actor-section').waitFor();
@@ -364,7 +364,7 @@ describe('the analyst’s desk in Chromium', () => {
     await screenshots(page, 'copies');
   });
 
-  it('shows a banner while the views are rebuilt', async () => {
+  it('shows a banner while the read models are rebuilt', async () => {
     await open('#/live');
     // Hold the rebuild's reads of the log until the banner has been seen.
     let release!: () => void;

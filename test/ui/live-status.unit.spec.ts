@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { liveStatus } from '../../src/live/live-status.js';
 import type { LogProgress } from '../../src/projections/log-progress.js';
-import type { ViewStatus } from '../../src/projections/view-status.js';
+import type { ReadModelStatus } from '../../src/projections/read-model-status.js';
 
 const view = (
   name: string,
   checkpoint: bigint,
   events: number,
-  rebuilding: ViewStatus['rebuilding'] = null,
-  outdated: ViewStatus['outdated'] = null,
-): ViewStatus => ({ name, version: 1, checkpoint, events, processed: 0, lastRebuild: null, rebuilding, outdated });
+  rebuilding: ReadModelStatus['rebuilding'] = null,
+  outdated: ReadModelStatus['outdated'] = null,
+): ReadModelStatus => ({ name, version: 1, checkpoint, events, processed: 0, lastRebuild: null, rebuilding, outdated });
 
 const progress = (head: bigint, events: number, behind: number): LogProgress => ({
   head,
@@ -34,12 +34,12 @@ describe('the live status sent to the desk', () => {
     expect(JSON.parse(JSON.stringify(status))).toEqual(status);
   });
 
-  it('lists a view whose snapshot was of another version as rebuilding for that reason, before its replay has begun', () => {
+  it('lists a read model whose snapshot was of another version as rebuilding for that reason, before its replay has begun', () => {
     const status = liveStatus(progress(5n, 5, 0), [view('claims', 5n, 5), view('conflicts', 5n, 5, null, { savedVersion: 1 })], 'following');
     expect(status.rebuilding).toEqual([{ name: 'conflicts', reason: 'version', processed: 0, events: 0, startedAt: null }]);
   });
 
-  it('says when the views do not follow the log', () => {
+  it('says when the read models do not follow the log', () => {
     expect(liveStatus(progress(-1n, 0, 0), [view('claims', -1n, 0)], 'reconnecting')).toMatchObject({ events: 0, behind: 0, following: 'reconnecting' });
   });
 });

@@ -37,7 +37,7 @@ export const get = async <T>(path: string, params?: Record<string, string | numb
   return (await res.json()) as T;
 };
 
-/** Every page of a list, up to `cap` items (the views page at 500 at most). */
+/** Every page of a list, up to `cap` items (the read routes page at 500 at most). */
 export const getAll = async <T>(path: string, params: Record<string, string | undefined> = {}, cap = 2000): Promise<T[]> => {
   const items: T[] = [];
   for (let offset = 0; offset < cap; offset += 500) {

@@ -1,4 +1,4 @@
-// One EventSource for the tab. Views re-read when `version` moves (debounced: an article is many
+// One EventSource for the tab. Pages re-read when `version` moves (debounced: an article is many
 // events), and the banner reads `status`. The hook re-renders its component on every notification.
 import { useEffect, useState } from 'preact/hooks';
 import type { LiveChange, LiveStatus } from './types.js';

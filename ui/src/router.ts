@@ -1,4 +1,4 @@
-// Hash routes, so the static server needs to know only index.html and every view has a link.
+// Hash routes, so the static server needs to know only index.html and every page has a link.
 import { useEffect, useState } from 'preact/hooks';
 
 export interface Route { path: string[]; params: URLSearchParams }

@@ -1,4 +1,4 @@
-// Whether an article is withdrawn, read from its stream: the views drop a withdrawn article, so a
+// Whether an article is withdrawn, read from its stream: the read models drop a withdrawn article, so a
 // link to it finds it only in its events (which the article page reads anyway for the revision).
 import type { ArticleWithdrawnData, StreamEvent } from './types.js';
 

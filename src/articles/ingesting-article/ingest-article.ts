@@ -67,7 +67,7 @@ export const ingestEvents = (article: ArticleIngestedData, extractor: ClaimExtra
 
 /**
  * ArticleIngested, the copy it is (if any) and the claims `recordedBy` found in it, each with its
- * id: one append, so a crash leaves all or nothing; the copy comes before the claims, so the views
+ * id: one append, so a crash leaves all or nothing; the copy comes before the claims, so the read models
  * know a claim's article is a copy when the claim arrives.
  */
 export const articleEvents = (article: ArticleIngestedData, recordedBy: string, found: ExtractedClaim[], copy: CopyRecognised | null = null): ArticleEvent[] => {

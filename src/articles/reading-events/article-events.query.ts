@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 
-export interface ArticleEventView {
+export interface ArticleEventResponse {
   type: string;
   revision: string;
   position: string;
@@ -11,7 +11,7 @@ export interface ArticleEventView {
   problems?: string[];
 }
 
-export class ArticleEventsQuery extends Query<{ stream: string; revision: bigint; events: ArticleEventView[] }> {
+export class ArticleEventsQuery extends Query<{ stream: string; revision: bigint; events: ArticleEventResponse[] }> {
   constructor(readonly articleId: string) {
     super();
   }

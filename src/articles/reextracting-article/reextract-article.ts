@@ -11,7 +11,7 @@ const isAnalyst = (recordedBy: string): boolean => recordedBy.startsWith('analys
  * extractor claims it no longer finds are retracted, claims it newly finds are added, the rest
  * (and every analyst's claim) is left alone. Running it twice writes nothing the second time.
  * `claims` are what the extractor `current` (its id) finds in the article now. A withdrawn article is
- * left as it is: nothing of it is in the views to bring up to date.
+ * left as it is: nothing of it is in the read models to bring up to date.
  */
 export const reextractArticle = (state: ArticleState, current: string, claims: ExtractedClaim[]): ArticleEvent[] => {
   if (state.withdrawal) return [];

@@ -20,7 +20,7 @@ export class RetractClaimController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Retract a claim (ClaimRetracted); it stays in the stream and leaves the views' })
+  @ApiOperation({ summary: 'Retract a claim (ClaimRetracted); it stays in the stream and leaves the read models' })
   @ApiHeader({ name: 'If-Match', required: true, description: "The article stream's revision last read" })
   async retract(
     @Param('claimId') claimId: string,

@@ -19,7 +19,7 @@ export class WithdrawArticleController {
   ) {}
 
   @Delete()
-  @ApiOperation({ summary: 'Withdraw an article (ArticleWithdrawn): it and its claims leave every view; its stream stays' })
+  @ApiOperation({ summary: 'Withdraw an article (ArticleWithdrawn): it and its claims leave every read model; its stream stays' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The stream revision last read; when sent, a stale one is refused (409)' })
   @ApiResponse({ status: 200, description: 'Withdrawn: id, stream, revision' })
   @ApiResponse({ status: 404, description: 'No such article' })

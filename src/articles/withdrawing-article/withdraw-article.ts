@@ -13,7 +13,7 @@ export interface WithdrawalRequest {
 /** `state` null: the article's stream does not exist. */
 export const withdrawArticle = (state: ArticleState | null, { articleId, reason, recordedBy, at }: WithdrawalRequest): ArticleWithdrawn => {
   const trimmed = reason.trim();
-  if (trimmed === '') throw invalid('a withdrawal needs a reason (why the article leaves the views), e.g. {"reason": "hoax"}', { field: 'reason' });
+  if (trimmed === '') throw invalid('a withdrawal needs a reason (why the article leaves the read models), e.g. {"reason": "hoax"}', { field: 'reason' });
   if (!state?.article) throw notFound(`article ${articleId}`);
   if (state.withdrawal) throw withdrawnConflict(state.withdrawal, 'it cannot be withdrawn twice');
   const claimIds = [...state.claims.keys()];

@@ -7,7 +7,7 @@ import { newCommandContext } from '../../domain/events/index.js';
 import { nextPollAt } from '../../domain/feeds/feed-state.js';
 import type { EventStore } from '../../event-store/event-store.js';
 import { listFeeds } from '../../feeds/feed-stream.js';
-import { feedView } from '../../feeds/feed-view.js';
+import { feedResponse } from '../../feeds/feed-response.js';
 import { FeedPoller } from '../../feeds/poll-feed.js';
 import { FeedSubscriptions } from '../../feeds/subscribe-feed.js';
 import { cliContext } from '../app-context.js';
@@ -27,7 +27,7 @@ const withApp = async (run: (app: INestApplicationContext) => Promise<void>): Pr
   }
 };
 
-const line = (f: ReturnType<typeof feedView>): string =>
+const line = (f: ReturnType<typeof feedResponse>): string =>
   [
     f.feedId,
     f.state.padEnd(12),
@@ -49,7 +49,7 @@ export const registerFeeds = (program: Command): void => {
     .action((url: string, options: { interval: number }) =>
       withApp(async (app) => {
         const { state, created } = await app.get(FeedSubscriptions).subscribe(url, options.interval, newCommandContext());
-        console.log(`${created ? 'subscribed' : 'already subscribed'}: ${line(feedView(state))}`);
+        console.log(`${created ? 'subscribed' : 'already subscribed'}: ${line(feedResponse(state))}`);
       }),
     );
   feeds
@@ -58,7 +58,7 @@ export const registerFeeds = (program: Command): void => {
     .description('every feed with its state')
     .action((options: { json?: boolean }) =>
       withApp(async (app) => {
-        const all = (await listFeeds(app.get<EventStore>(EVENT_STORE))).map((f) => feedView(f));
+        const all = (await listFeeds(app.get<EventStore>(EVENT_STORE))).map((f) => feedResponse(f));
         if (options.json) console.log(JSON.stringify(all, null, 2));
         else for (const f of all) console.log(line(f));
       }),
@@ -74,7 +74,7 @@ export const registerFeeds = (program: Command): void => {
         const now = new Date();
         const targets = feedId ? [feedId] : (await listFeeds(store)).filter((f) => (nextPollAt(f) ?? now) <= now && f.active).map((f) => f.feedId);
         const polled = [];
-        for (const id of targets) polled.push(feedView(await app.get(FeedPoller).poll(id), true));
+        for (const id of targets) polled.push(feedResponse(await app.get(FeedPoller).poll(id), true));
         if (options.json) console.log(JSON.stringify(polled, null, 2));
         else
           for (const f of polled) console.log(`${line(f)}  (this poll: ${f.lastPoll?.ingested ?? 0} ingested, ${f.lastPoll?.failedItems.length ?? 0} failed)`);
@@ -93,7 +93,7 @@ export const registerFeeds = (program: Command): void => {
           process.exitCode = 1;
           return;
         }
-        console.log(`unsubscribed: ${line(feedView(state))}`);
+        console.log(`unsubscribed: ${line(feedResponse(state))}`);
       }),
     );
 };

@@ -12,7 +12,7 @@ import { ALL_PROJECTIONS } from '../../read-models/index.js';
 
 const PLAIN_EVERY_MS = 2000;
 
-/** A bar per view when stderr is a terminal; otherwise a plain line every couple of seconds. `total`: article events in the log. */
+/** A bar per read model when stderr is a terminal; otherwise a plain line every couple of seconds. `total`: article events in the log. */
 const progressReporter = (total: number) => {
   if (process.stderr.isTTY) {
     let bar: SingleBar | null = null;
@@ -66,15 +66,15 @@ export const registerReplay = (program: Command): void => {
       "fold the reference read models from position 0 and print each one's events, time, checkpoint and state hash; " +
         'writes nothing (rebuild what a service serves with POST /projections/rebuild)',
     )
-    .option('--name <view>', `only this view (${names.join(', ')}); repeatable`, (value: string, previous: string[] = []) => [...previous, value])
+    .option('--name <read-model>', `only this read model (${names.join(', ')}); repeatable`, (value: string, previous: string[] = []) => [...previous, value])
     .option('--json', 'print the summary as JSON')
     .action(async (options: { name?: string[]; json?: boolean }) => {
       const unknown = (options.name ?? []).filter((n) => !names.includes(n));
-      if (unknown.length) throw new Error(`no view named ${unknown.join(', ')}; views are ${names.join(', ')}`);
+      if (unknown.length) throw new Error(`no read model named ${unknown.join(', ')}; read models are ${names.join(', ')}`);
       const projections = options.name ? ALL_PROJECTIONS.filter((p) => options.name!.includes(p.name)) : ALL_PROJECTIONS;
       const config = loadConfig();
       const store = await openEventStore(eventStoreOptions(config));
-      // Each view's pass meets the same bad events; report each once.
+      // Each read model's pass meets the same bad events; report each once.
       const invalid = new Set<string>();
       try {
         // A count of events, not the head's position: positions are log offsets on EventStoreDB.

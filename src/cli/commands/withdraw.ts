@@ -14,7 +14,7 @@ const analystName = (value: string): string => {
 export const registerWithdraw = (program: Command): void => {
   program
     .command('withdraw')
-    .description('withdraw an article: it and its claims leave every view, its stream stays; ingesting its text again needs --force')
+    .description('withdraw an article: it and its claims leave every read model, its stream stays; ingesting its text again needs --force')
     .argument('<articleId>', 'the article id (as ingest and GET /articles give it)')
     .requiredOption('--reason <text>', 'why it is withdrawn (kept in the ArticleWithdrawn event and named when its text is ingested again)')
     .option('--analyst <name>', 'who withdraws it (recordedBy: analyst:<name>); without it, recordedBy is cli', analystName)

@@ -6,7 +6,7 @@ export type CountEvents = (options?: CountEventsOptions) => Promise<number>;
 
 /**
  * Counted by reading $all after the position, without decoding: the server has no count. Callers
- * pass a limit (the lag of a view that follows is a page at most), which bounds the read.
+ * pass a limit (the lag of a read model that follows is a page at most), which bounds the read.
  */
 export const countEvents = (client: EventStoreDBClient): CountEvents => async (options = {}) => {
   const limit = options.limit ?? Infinity;

@@ -1,4 +1,4 @@
-// The articles view: each article once, with its body (the UI highlights evidence in it) and a
+// The articles read model: each article once, with its body (the UI highlights evidence in it) and a
 // small reference per claim: type and evidence offsets, kept current through corrections.
 import type { ClaimType } from '../../domain/claim.js';
 import type { ArticleIngestedData } from '../../domain/events/index.js';
@@ -95,7 +95,7 @@ export const applyToArticles = (state: ArticlesState, { event, created }: Projec
 
 export const articlesProjection = defineReadModel<'articles', ArticlesState>({
   name: 'articles',
-  // 2: a withdrawn article leaves the view. 3: syndication links (copyOf, copies). 4: its first words (lead).
+  // 2: a withdrawn article leaves the read model. 3: syndication links (copyOf, copies). 4: its first words (lead).
   version: 4,
   initial: () => ({ articles: new Map(), copyOf: new Map(), copies: new Map() }),
   apply: applyToArticles,

@@ -2,7 +2,7 @@ import { articleLead } from '../../domain/article-lead.js';
 import type { ClaimType } from '../../domain/claim.js';
 import type { ArticleIngestedData } from '../../domain/events/index.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
-import { toClaimView, type ClaimView } from '../claims/claims.queries.js';
+import { toClaimResponse, type ClaimResponse } from '../claims/claims.queries.js';
 import { slug } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
 import { compareStrings, paginateMap, type Page, type PageRequest } from '../shared/page.js';
@@ -80,8 +80,8 @@ export const listArticles = (state: ArticlesState, filter: ArticleFilter = {}, p
 };
 
 export interface ArticleClaim extends ArticleClaimRef {
-  /** The whole claim, when the claims view is given. */
-  claim?: ClaimView;
+  /** The whole claim, when the claims read model is given. */
+  claim?: ClaimResponse;
 }
 
 /** An article linked by syndication, as the article page names it. */
@@ -111,7 +111,7 @@ export const getArticle = (state: ArticlesState, articleId: string, opts: { clai
     .sort(readingOrder)
     .map((ref): ArticleClaim => {
       const record = opts.claims?.claims.get(ref.claimId);
-      return record ? { ...ref, claim: toClaimView(opts.claims!, record) } : { ...ref };
+      return record ? { ...ref, claim: toClaimResponse(opts.claims!, record) } : { ...ref };
     });
   const copyOf = state.copyOf.get(articleId);
   return {

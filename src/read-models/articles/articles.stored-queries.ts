@@ -4,7 +4,7 @@
 // one indexed query (a `q` longer than three characters is checked against each title its
 // three-character pieces select).
 import type { Find, ReadModelReader } from '../../read-model-store/read-model-store.js';
-import { claimViewsOf } from '../claims/claims.stored-queries.js';
+import { claimResponsesOf } from '../claims/claims.stored-queries.js';
 import { paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import {
   linkedArticle,
@@ -83,12 +83,12 @@ export const getArticleStored = (reader: ReadModelReader, articleId: string, opt
     reader.find({ table: ARTICLE_CLAIMS, all: [articleTerm(articleId)] }).rows.map((r) => r.doc),
     opts.includeRetracted,
   ).sort(readingOrder);
-  const views = claimViewsOf(
+  const responses = claimResponsesOf(
     reader,
     refs.map((r) => r.claimId),
   );
   const claimRefs = refs.map((ref): ArticleClaim => {
-    const claim = views.get(ref.claimId);
+    const claim = responses.get(ref.claimId);
     return claim ? { ...ref, claim } : { ...ref };
   });
   const { copyOf, copies } = storyLinks(reader, articleId);

@@ -34,7 +34,7 @@ const move = (state: AttributionsState, claimId: string, key: string): void => {
   addToBucket(state.keys, key, claimId);
 };
 
-/** Mutates and returns `state`. Retractions are hidden at query time via the claims view. */
+/** Mutates and returns `state`. Retractions are hidden at query time via the claims read model. */
 export const applyToAttributions = (state: AttributionsState, { event }: ProjectedEvent): AttributionsState => {
   if (isClaimEvent(event)) {
     const { claimId, actors, targets } = event.data;

@@ -106,7 +106,7 @@ export interface AttributionDetail extends AttributionSummary {
   columns: Page<SourceColumn>;
 }
 
-/** One claim with its article and time, as the side-by-side view shows it. */
+/** One claim with its article and time, as the desk's compare page shows it side by side. */
 export interface AccountOf {
   claim: Claim;
   /** Its independent source (claim-key.ts; a syndicated copy's told apart by its original's outlet). */

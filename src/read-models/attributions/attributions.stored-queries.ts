@@ -3,7 +3,7 @@
 // rows by their terms and rank, then the sources and first and last claim of each key shown.
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
 import { independentSource, normaliseClaimKey, parseClaimKey, TOPIC_PRECEDENCE } from '../claim-key.js';
-import { claimViewsOf } from '../claims/claims.stored-queries.js';
+import { claimResponsesOf } from '../claims/claims.stored-queries.js';
 import type { SourceSummary } from '../claims/source-summary.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import { columnsOf, type AccountOf, type AttributionDetail, type AttributionFilter, type AttributionSummary } from './attributions.queries.js';
@@ -101,13 +101,13 @@ export const getAttributionStored = (
   const summary = reader.get(KEY_SUMMARIES, rowKey.summary(variant, stored));
   if (!summary) return null;
   const rows = reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, stored)], count: false }).rows;
-  const views = claimViewsOf(reader, rows.map((r) => r.key));
+  const responses = claimResponsesOf(reader, rows.map((r) => r.key));
   // Sources are told apart by the outlet an article reports as (a syndicated copy's original's).
   const articles = reader.getMany(ATTRIBUTION_ARTICLES, rows.map((r) => r.doc.articleId));
   const accounts = rows.flatMap((r): AccountOf[] => {
-    const view = views.get(r.key);
-    const source = view && independentSource(view.source, reportingOutlet(articles.get(r.doc.articleId)));
-    return view ? [{ claim: view, source: source!, article: view.article, time: r.sort, retracted: view.retracted }] : [];
+    const response = responses.get(r.key);
+    const source = response && independentSource(response.source, reportingOutlet(articles.get(r.doc.articleId)));
+    return response ? [{ claim: response, source: source!, article: response.article, time: r.sort, retracted: response.retracted }] : [];
   });
   return { ...summaryOf(reader, variant, summary), columns: paginateMap(columnsOf(accounts.sort(oldestFirst)), page, (c) => c) };
 };

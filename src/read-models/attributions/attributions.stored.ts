@@ -2,7 +2,7 @@
 // all with the retracted ones) a summary row with the counts GET /attributions lists and filters
 // by, a row per independent source of its asserted claims and a count per article. Each claim's
 // contribution is added or taken away as it is recorded, corrected, retracted or its article
-// (re)arrives; the reference is attributions.projection.ts with the claims view it joins.
+// (re)arrives; the reference is attributions.projection.ts with the claims read model it joins.
 import type { ReadModelWriter } from '../../read-model-store/read-model-store.js';
 import { claimKey, independentSource, parseClaimKey, sourceKey } from '../claim-key.js';
 import type { ProjectedEvent } from '../projection.js';

@@ -1,4 +1,4 @@
-// Indexes over the claims view, derived from its state and never saved: lists of records kept in
+// Indexes over the claims read model, derived from its state and never saved: lists of records kept in
 // listing order as events arrive (so a page is a walk from one end, not a filter and sort of every
 // claim), and per-party source summaries kept current (so GET /parties/:party does not regroup a
 // busy party's whole history per request). Held on a non-enumerable property, so snapshots and
@@ -35,7 +35,7 @@ export interface ClaimIndex {
    * key's corroboration (GET /conflicts flags every claim it shows) without reading its claims.
    */
   keys: Map<string, Map<string, number>>;
-  /** Bumped on every change, so caches built from the view know when they are stale. */
+  /** Bumped on every change, so caches built from the read model know when they are stale. */
   version: number;
 }
 

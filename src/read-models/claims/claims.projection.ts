@@ -1,5 +1,5 @@
-// The claims view: every claim as it now stands (corrections applied), retracted ones kept but
-// flagged so `includeRetracted` can show them. The one view that holds whole claims; the others
+// The claims read model: every claim as it now stands (corrections applied), retracted ones kept but
+// flagged so `includeRetracted` can show them. The one read model that holds whole claims; the others
 // hold claim ids and join here when asked for details.
 import type { Claim } from '../../domain/claim.js';
 import { applyCorrection } from '../../domain/claim-correction.js';

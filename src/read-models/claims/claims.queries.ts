@@ -35,7 +35,7 @@ export interface ClaimArticle {
 }
 
 /** A claim as the API shows it. `history` is not here: the REST layer reads it from the stream. */
-export interface ClaimView extends Claim {
+export interface ClaimResponse extends Claim {
   key: string;
   retracted: boolean;
   retraction: Retraction | null;
@@ -57,7 +57,7 @@ export const claimArticleOf = (articleId: string, meta: ArticleMeta | undefined)
 export const claimArticle = (state: ClaimsState, articleId: string): ClaimArticle => claimArticleOf(articleId, state.articles.get(articleId));
 
 /** A claim as the API shows it, from its record and its article: the in-memory and the stored read model both build it here. */
-export const viewOfRecord = (record: ClaimRecord, article: ClaimArticle): ClaimView => ({
+export const responseOfRecord = (record: ClaimRecord, article: ClaimArticle): ClaimResponse => ({
   ...record.claim,
   key: claimKey(record.claim),
   retracted: record.retraction !== null,
@@ -68,20 +68,20 @@ export const viewOfRecord = (record: ClaimRecord, article: ClaimArticle): ClaimV
   article,
 });
 
-const buildView = (state: ClaimsState, record: ClaimRecord): ClaimView => viewOfRecord(record, claimArticle(state, record.claim.articleId));
+const buildResponse = (state: ClaimsState, record: ClaimRecord): ClaimResponse => responseOfRecord(record, claimArticle(state, record.claim.articleId));
 
 interface MemoEntry {
   claim: ClaimRecord['claim'];
   retraction: Retraction | null;
   corrections: number;
   meta: ArticleMeta | undefined;
-  view: ClaimView;
-  /** JSON.stringify(view), made on first use: list bodies are joined from these, not stringified per request. */
+  response: ClaimResponse;
+  /** JSON.stringify(response), made on first use: list bodies are joined from these, not stringified per request. */
   json?: string;
 }
 
 /**
- * Views of recently shown records: a claim's view is the same for every request until the claim,
+ * Responses of recently shown records: a claim's response is the same for every request until the claim,
  * its retraction or its article changes (the projection replaces those objects, never edits
  * them), so busy pages stop rebuilding and re-keying the same fifty claims per request. Bounded:
  * the oldest entry goes first, so paging through a whole archive cannot grow it.
@@ -93,7 +93,7 @@ const memoEntry = (state: ClaimsState, record: ClaimRecord): MemoEntry => {
   const meta = state.articles.get(record.claim.articleId);
   const hit = memo.get(record);
   if (hit && hit.claim === record.claim && hit.retraction === record.retraction && hit.corrections === record.corrections && hit.meta === meta) return hit;
-  const entry: MemoEntry = { claim: record.claim, retraction: record.retraction, corrections: record.corrections, meta, view: buildView(state, record) };
+  const entry: MemoEntry = { claim: record.claim, retraction: record.retraction, corrections: record.corrections, meta, response: buildResponse(state, record) };
   if (hit) memo.delete(record);
   else if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
   memo.set(record, entry);
@@ -101,12 +101,12 @@ const memoEntry = (state: ClaimsState, record: ClaimRecord): MemoEntry => {
 };
 
 /** A claim as the API shows it; shared between requests, so callers copy before adding fields. */
-export const toClaimView = (state: ClaimsState, record: ClaimRecord): ClaimView => memoEntry(state, record).view;
+export const toClaimResponse = (state: ClaimsState, record: ClaimRecord): ClaimResponse => memoEntry(state, record).response;
 
-/** JSON.stringify(toClaimView(state, record)), kept with the view and dropped with it when the claim, its retraction or its article changes. */
-export const claimViewJson = (state: ClaimsState, record: ClaimRecord): string => {
+/** JSON.stringify(toClaimResponse(state, record)), kept with the response and dropped with it when the claim, its retraction or its article changes. */
+export const claimResponseJson = (state: ClaimsState, record: ClaimRecord): string => {
   const entry = memoEntry(state, record);
-  return (entry.json ??= JSON.stringify(entry.view));
+  return (entry.json ??= JSON.stringify(entry.response));
 };
 
 /** The time `from`/`to` and the ordering use: the article's published date, else when the claim was recorded. */
@@ -120,7 +120,7 @@ export const claimTimeOf = (meta: ArticleMeta | undefined, record: ClaimRecord):
 
 export const isLive = (record: ClaimRecord | undefined): record is ClaimRecord => !!record && record.retraction === null;
 
-/** Whether a claim passes a filter; shared by every view that lists claims. */
+/** Whether a claim passes a filter; shared by every read model that lists claims. */
 export const matchesClaim = (state: ClaimsState, record: ClaimRecord, f: ClaimFilter): boolean => {
   const c = record.claim;
   if (!f.includeRetracted && record.retraction) return false;
@@ -217,17 +217,17 @@ export const pageFromIndex = <T>(
 };
 
 /** GET /claims */
-export const listClaims = (state: ClaimsState, filter: ClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest'): Page<ClaimView> => {
-  if (order !== 'newest') return paginateMap(selectClaims(state, null, filter, order), page, (r) => toClaimView(state, r));
+export const listClaims = (state: ClaimsState, filter: ClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest'): Page<ClaimResponse> => {
+  if (order !== 'newest') return paginateMap(selectClaims(state, null, filter, order), page, (r) => toClaimResponse(state, r));
   const candidates = candidateLists(state, filter);
   const best = candidates.reduce((a, b) => ((b.list?.records.length ?? 0) < (a.list?.records.length ?? 0) ? b : a));
   const exact = FILTERS.every((k) => filter[k] === undefined || best.settles.includes(k as Indexed));
-  return pageFromIndex(state, best.list, exact, filter, page, (r) => toClaimView(state, r));
+  return pageFromIndex(state, best.list, exact, filter, page, (r) => toClaimResponse(state, r));
 };
 
 /** listClaims as the JSON text of its page, joined from kept claim texts (GET /claims sends it as is). */
 export const listClaimsJson = (state: ClaimsState, filter: ClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest'): string => {
-  const json = (r: ClaimRecord) => claimViewJson(state, r);
+  const json = (r: ClaimRecord) => claimResponseJson(state, r);
   if (order !== 'newest') return pageJson(paginateMap(selectClaims(state, null, filter, order), page, json));
   const candidates = candidateLists(state, filter);
   const best = candidates.reduce((a, b) => ((b.list?.records.length ?? 0) < (a.list?.records.length ?? 0) ? b : a));
@@ -236,7 +236,7 @@ export const listClaimsJson = (state: ClaimsState, filter: ClaimFilter = {}, pag
 };
 
 /** GET /claims/:id — retracted claims are still found by id, flagged. */
-export const getClaim = (state: ClaimsState, claimId: string): ClaimView | null => {
+export const getClaim = (state: ClaimsState, claimId: string): ClaimResponse | null => {
   const record = state.claims.get(claimId);
-  return record ? toClaimView(state, record) : null;
+  return record ? toClaimResponse(state, record) : null;
 };

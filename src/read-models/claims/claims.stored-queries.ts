@@ -4,29 +4,29 @@
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
 import { pageJson, paginate, type Page, type PageRequest } from '../shared/page.js';
 import { ALL, listKey } from './claim-index.js';
-import { viewOfRecord, type ClaimFilter, type ClaimView } from './claims.queries.js';
+import { responseOfRecord, type ClaimFilter, type ClaimResponse } from './claims.queries.js';
 import { isCounted, LIVE } from './claims.stored.js';
 import { CLAIM_COUNTS, CLAIM_PLACES, CLAIMS, type ClaimDoc } from './claims.tables.js';
 
-export const viewOfDoc = (doc: ClaimDoc): ClaimView => viewOfRecord(doc.record, doc.article);
+export const responseOfDoc = (doc: ClaimDoc): ClaimResponse => responseOfRecord(doc.record, doc.article);
 
-/** Claim views by id (unknown ids left out), for the read models that join claim details: toClaimView's stored twin. */
-export const claimViewsOf = (reader: ReadModelReader, claimIds: readonly string[]): Map<string, ClaimView> => {
+/** Claim responses by id (unknown ids left out), for the read models that join claim details: toClaimResponse's stored twin. */
+export const claimResponsesOf = (reader: ReadModelReader, claimIds: readonly string[]): Map<string, ClaimResponse> => {
   const places = reader.getMany(CLAIM_PLACES, claimIds);
   const docs = reader.getMany(
     CLAIMS,
     [...places.values()].map((p) => p.place),
   );
-  const views = new Map<string, ClaimView>();
+  const responses = new Map<string, ClaimResponse>();
   for (const [claimId, { place }] of places) {
     const doc = docs.get(place);
-    if (doc) views.set(claimId, viewOfDoc(doc));
+    if (doc) responses.set(claimId, responseOfDoc(doc));
   }
-  return views;
+  return responses;
 };
 
 /** GET /claims/:id — retracted claims are still found by id, flagged. */
-export const getClaimStored = (reader: ReadModelReader, claimId: string): ClaimView | null => claimViewsOf(reader, [claimId]).get(claimId) ?? null;
+export const getClaimStored = (reader: ReadModelReader, claimId: string): ClaimResponse | null => claimResponsesOf(reader, [claimId]).get(claimId) ?? null;
 
 /**
  * A filter's terms, the rarest kind first (it drives the query): an article, a claim key, a
@@ -75,13 +75,13 @@ const findClaims = (reader: ReadModelReader, filter: ClaimFilter, page: PageRequ
 };
 
 /** GET /claims: newest first (listClaims' default order). */
-export const listClaimsStored = (reader: ReadModelReader, filter: ClaimFilter = {}, page: PageRequest = {}): Page<ClaimView> => {
+export const listClaimsStored = (reader: ReadModelReader, filter: ClaimFilter = {}, page: PageRequest = {}): Page<ClaimResponse> => {
   const found = findClaims(reader, filter, page);
-  return { ...found, items: found.items.map(viewOfDoc) };
+  return { ...found, items: found.items.map(responseOfDoc) };
 };
 
 /** listClaimsStored as the JSON text GET /claims sends. */
 export const listClaimsStoredJson = (reader: ReadModelReader, filter: ClaimFilter = {}, page: PageRequest = {}): string => {
   const found = findClaims(reader, filter, page);
-  return pageJson({ ...found, items: found.items.map((doc) => JSON.stringify(viewOfDoc(doc))) });
+  return pageJson({ ...found, items: found.items.map((doc) => JSON.stringify(responseOfDoc(doc))) });
 };

@@ -28,7 +28,7 @@ export const placeOf = (record: ClaimRecord): string => {
   return `${articleId}${SEPARATOR}${String(evidence.start).padStart(10, '0')}${SEPARATOR}${claimId}`;
 };
 
-/** Every term a claim's row is found by: each filter of GET /claims and of the views that list claims. */
+/** Every term a claim's row is found by: each filter of GET /claims and of the read models that list claims. */
 export const claimTerms = (record: ClaimRecord, meta: ArticleMeta | undefined): string[] => {
   const c = record.claim;
   // No listing asks for `involved`. ALL drives the listings of every claim: a term's versions

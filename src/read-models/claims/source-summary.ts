@@ -45,7 +45,7 @@ export const summariseSourcedClaims = (claims: Iterable<SourcedClaim>, sample = 
     .sort((a, b) => b.count - a.count || compareStrings(a.source, b.source));
 };
 
-/** summariseSourcedClaims over records of the claims view. */
+/** summariseSourcedClaims over records of the claims read model. */
 export const summariseSources = (claims: ClaimsState, records: readonly ClaimRecord[], sample = Infinity): SourceSummary[] =>
   summariseSourcedClaims(
     records.map((r) => {

@@ -27,7 +27,7 @@
 //   that merely share a verb and an object ("pledged support"). Only for DEED_TYPES:
 //   a concern or an accusation is a stance many parties hold at once (ten capitals "expressing
 //   concern" over one crisis agree, they do not contradict each other), and pairing them made the
-//   view quadratic in the output on a busy news day.
+//   read model quadratic in the output on a busy news day.
 // Syndicated copies (CopyRecognised): two articles of one story — an original and its copy, or two
 // copies — are one report told twice, so no rule pairs their claims; and a copy's claims take no
 // part in denials (denials.ts), where they would only repeat its original's.
@@ -41,7 +41,7 @@ export const SAME_ACT_SIMILARITY = 0.5;
 /** Claim types whose act has one doer, so crediting it to someone else is a disagreement. */
 export const DEED_TYPES: ReadonlySet<ClaimType> = new Set(['InvitationExtended', 'PledgeMade']);
 
-/** What the rules need of a claim; kept per live claim by the conflicts view. */
+/** What the rules need of a claim; kept per live claim by the conflicts read model. */
 export interface ConflictFacts {
   claimId: string;
   articleId: string;

@@ -120,7 +120,7 @@ const serializeConflicts = (state: ConflictsState): unknown => {
 const deserializeConflicts = (json: unknown): ConflictsState => {
   const { articles, facts, conflicts, byClaim } = decodeState(json) as SavedConflictsState;
   const state: ConflictsState = { articles, facts, conflicts, byClaim, ...emptyIndexes() };
-  // In facts order, which is the order the live view last indexed them in: bucket lists come out identical.
+  // In facts order, which is the order the live read model last indexed them in: bucket lists come out identical.
   for (const f of facts.values()) {
     indexCandidates(state, f);
     restoreKey(state, f);

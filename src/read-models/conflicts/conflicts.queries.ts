@@ -3,7 +3,7 @@ import type { AttributionsState } from '../attributions/attributions.projection.
 import { corroborationStatus, type CorroborationStatus } from '../attributions/corroboration.js';
 import { claimIndex, keySources, type ClaimIndex } from '../claims/claim-index.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
-import { claimTime, claimViewJson, toClaimView, type ClaimView } from '../claims/claims.queries.js';
+import { claimTime, claimResponseJson, toClaimResponse, type ClaimResponse } from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
 import { compareStrings, jsonWith, pageJson, paginateMap, type Page, type PageRequest } from '../shared/page.js';
@@ -24,12 +24,12 @@ export interface ConflictFilter extends TimeRange {
   claim?: string;
 }
 
-export interface ConflictClaim extends ClaimView {
-  /** Whether the claim's key rests on one independent source or several (when the attributions view is given). */
+export interface ConflictClaim extends ClaimResponse {
+  /** Whether the claim's key rests on one independent source or several (when the attributions read model is given). */
   corroboration?: { status: CorroborationStatus; sources: string[] };
 }
 
-export interface ConflictView {
+export interface ConflictResponse {
   id: string;
   kind: ConflictKind;
   basis: Conflict['basis'];
@@ -82,21 +82,21 @@ const matches = (claims: ClaimsState, c: Conflict, f: ConflictFilter): boolean =
   return true;
 };
 
-const claimView = (claims: ClaimsState, attributions: AttributionsState | undefined, id: string): ConflictClaim[] => {
+const conflictClaimsOf = (claims: ClaimsState, attributions: AttributionsState | undefined, id: string): ConflictClaim[] => {
   const record = claims.claims.get(id);
   if (!record) return [];
-  const view = toClaimView(claims, record);
-  if (!attributions) return [view];
+  const response = toClaimResponse(claims, record);
+  if (!attributions) return [response];
   // From the tallies the claims index keeps per key: the same answer as corroboration() over
-  // the attributions view, without reading every claim of a busy key for each claim shown.
-  const sources = keySources(claims, view.key);
-  return [{ ...view, corroboration: { status: corroborationStatus(sources.length), sources } }];
+  // the attributions read model, without reading every claim of a busy key for each claim shown.
+  const sources = keySources(claims, response.key);
+  return [{ ...response, corroboration: { status: corroborationStatus(sources.length), sources } }];
 };
 
-export const toConflictView = (claims: ClaimsState, c: Conflict, attributions?: AttributionsState): ConflictView => ({
+export const toConflictResponse = (claims: ClaimsState, c: Conflict, attributions?: AttributionsState): ConflictResponse => ({
   id: c.id, kind: c.kind, basis: c.basis, why: c.why,
-  a: c.a.flatMap((id) => claimView(claims, attributions, id)),
-  b: c.b.flatMap((id) => claimView(claims, attributions, id)),
+  a: c.a.flatMap((id) => conflictClaimsOf(claims, attributions, id)),
+  b: c.b.flatMap((id) => conflictClaimsOf(claims, attributions, id)),
   at: new Date(latest(claims, c)).toISOString(),
 });
 
@@ -160,8 +160,8 @@ const corroborationOf = (claims: ClaimsState, key: string): unknown => {
 const claimJson = (claims: ClaimsState, attributions: AttributionsState | undefined, id: string): string | null => {
   const record = claims.claims.get(id);
   if (!record) return null;
-  const json = claimViewJson(claims, record);
-  return attributions ? jsonWith(json, 'corroboration', corroborationOf(claims, toClaimView(claims, record).key)) : json;
+  const json = claimResponseJson(claims, record);
+  return attributions ? jsonWith(json, 'corroboration', corroborationOf(claims, toClaimResponse(claims, record).key)) : json;
 };
 
 const sideJson = (claims: ClaimsState, attributions: AttributionsState | undefined, ids: readonly string[]): string => {
@@ -173,17 +173,17 @@ const sideJson = (claims: ClaimsState, attributions: AttributionsState | undefin
   return `[${out.join(',')}]`;
 };
 
-/** JSON.stringify(toConflictView(...)), joined from the claims' kept texts; `t` is its latest claim time, known from the listing order. */
+/** JSON.stringify(toConflictResponse(...)), joined from the claims' kept texts; `t` is its latest claim time, known from the listing order. */
 const conflictJson = (claims: ClaimsState, c: Conflict, t: number, attributions?: AttributionsState): string =>
   `${JSON.stringify({ id: c.id, kind: c.kind, basis: c.basis, why: c.why }).slice(0, -1)},"a":${sideJson(claims, attributions, c.a)},"b":${sideJson(claims, attributions, c.b)},"at":${JSON.stringify(new Date(t).toISOString())}}`;
 
-/** GET /conflicts — newest first, then id. Pass the attributions view to flag single-source claims. */
+/** GET /conflicts — newest first, then id. Pass the attributions read model to flag single-source claims. */
 export const listConflicts = (
   conflicts: ConflictsState, claims: ClaimsState, filter: ConflictFilter = {}, page: PageRequest = {}, attributions?: AttributionsState,
-): Page<ConflictView> => {
+): Page<ConflictResponse> => {
   const all = ordered(conflicts, claims);
   const found = Object.keys(filter).length ? all.filter(({ c }) => matches(claims, c, filter)) : all;
-  return paginateMap(found, page, ({ c }) => toConflictView(claims, c, attributions));
+  return paginateMap(found, page, ({ c }) => toConflictResponse(claims, c, attributions));
 };
 
 /** listConflicts as the JSON text of its page (GET /conflicts sends it as is). */
@@ -195,9 +195,9 @@ export const listConflictsJson = (
   return pageJson(paginateMap(found, page, ({ c, t }) => conflictJson(claims, c, t, attributions)));
 };
 
-export const getConflict = (conflicts: ConflictsState, claims: ClaimsState, id: string, attributions?: AttributionsState): ConflictView | null => {
+export const getConflict = (conflicts: ConflictsState, claims: ClaimsState, id: string, attributions?: AttributionsState): ConflictResponse | null => {
   const c = conflicts.conflicts.get(id);
-  return c ? toConflictView(claims, c, attributions) : null;
+  return c ? toConflictResponse(claims, c, attributions) : null;
 };
 
 /** The conflicts a claim is in (for GET /claims/:id). */

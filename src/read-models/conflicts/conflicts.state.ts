@@ -1,4 +1,4 @@
-// The conflicts view's state: what a snapshot keeps (articles, facts, conflicts and their lookups)
+// The conflicts read model's state: what a snapshot keeps (articles, facts, conflicts and their lookups)
 // and the candidate indexes rebuilt from the facts on restore (see candidates.ts and denials.ts).
 import { fnv1a } from '../claim-key.js';
 import { addToBucket, removeFromBucket } from '../shared/id-lists.js';
@@ -35,7 +35,7 @@ export interface KeyClaims {
 /**
  * Candidates by key, then by window number (see candidates.ts). They hold the facts themselves,
  * not claim ids: a claim meets ~14 deed candidates on the bench corpus, and a look-up of each in
- * `facts` (a million entries) was the costliest line of the view.
+ * `facts` (a million entries) was the costliest line of the read model.
  */
 export type WindowedFacts = Map<string, Map<number, ConflictFacts[]>>;
 

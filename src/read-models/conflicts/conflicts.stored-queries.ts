@@ -4,9 +4,9 @@
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
 import { keySourcesStored } from '../attributions/attributions.stored-queries.js';
 import { corroborationStatus } from '../attributions/corroboration.js';
-import { claimViewsOf } from '../claims/claims.stored-queries.js';
+import { claimResponsesOf } from '../claims/claims.stored-queries.js';
 import { compareStrings, pageJson, paginate, type Page, type PageRequest } from '../shared/page.js';
-import type { ConflictClaim, ConflictFilter, ConflictView } from './conflicts.queries.js';
+import type { ConflictClaim, ConflictFilter, ConflictResponse } from './conflicts.queries.js';
 import type { Conflict } from './conflicts.state.js';
 import { CONFLICT_COUNTS, CONFLICTS, COUNT_ALL, term, type ConflictDoc } from './conflicts.tables.js';
 
@@ -58,30 +58,30 @@ export const conflictsOfClaimStored = (reader: ReadModelReader, claimId: string)
 
 /**
  * Conflict rows with both sides' claims (from the claims read model), each flagged with its key's
- * corroboration (from the attributions read model): the reference's ConflictView.
+ * corroboration (from the attributions read model): the reference's ConflictResponse.
  */
-const viewsOf = (reader: ReadModelReader, docs: readonly ConflictDoc[]): ConflictView[] => {
-  const claims = claimViewsOf(reader, docs.flatMap((d) => [...d.a, ...d.b]));
+const responsesOf = (reader: ReadModelReader, docs: readonly ConflictDoc[]): ConflictResponse[] => {
+  const claims = claimResponsesOf(reader, docs.flatMap((d) => [...d.a, ...d.b]));
   // Per request, bounded by the page: claims of one key share its sources.
   const corroboration = new Map<string, ConflictClaim['corroboration']>();
   const side = (ids: readonly string[]): ConflictClaim[] =>
     ids.flatMap((id) => {
-      const view = claims.get(id);
-      if (!view) return [];
-      let flag = corroboration.get(view.key);
+      const response = claims.get(id);
+      if (!response) return [];
+      let flag = corroboration.get(response.key);
       if (!flag) {
-        const sources = keySourcesStored(reader, view.key);
-        corroboration.set(view.key, (flag = { status: corroborationStatus(sources.length), sources }));
+        const sources = keySourcesStored(reader, response.key);
+        corroboration.set(response.key, (flag = { status: corroborationStatus(sources.length), sources }));
       }
-      return [{ ...view, corroboration: flag }];
+      return [{ ...response, corroboration: flag }];
     });
   return docs.map((d) => ({ id: d.id, kind: d.kind, basis: d.basis, why: d.why, a: side(d.a), b: side(d.b), at: new Date(d.at).toISOString() }));
 };
 
 /** GET /conflicts — newest first, then id; every claim flagged with its key's corroboration. */
-export const listConflictsStored = (reader: ReadModelReader, filter: ConflictFilter = {}, page: PageRequest = {}): Page<ConflictView> => {
+export const listConflictsStored = (reader: ReadModelReader, filter: ConflictFilter = {}, page: PageRequest = {}): Page<ConflictResponse> => {
   const found = findConflicts(reader, filter, page);
-  return { ...found, items: viewsOf(reader, found.items) };
+  return { ...found, items: responsesOf(reader, found.items) };
 };
 
 /** listConflictsStored as the JSON text of its page (GET /conflicts sends it as is). */
@@ -91,7 +91,7 @@ export const listConflictsStoredJson = (reader: ReadModelReader, filter: Conflic
 };
 
 /** GET /conflicts/:id */
-export const getConflictStored = (reader: ReadModelReader, id: string): ConflictView | null => {
+export const getConflictStored = (reader: ReadModelReader, id: string): ConflictResponse | null => {
   const doc = reader.get(CONFLICTS, id);
-  return doc ? viewsOf(reader, [doc])[0] : null;
+  return doc ? responsesOf(reader, [doc])[0] : null;
 };

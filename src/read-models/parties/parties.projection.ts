@@ -1,5 +1,5 @@
-// The parties view: per party, the ids of the claims it is actor, target or source of, by type.
-// Details (content, sources, articles) are joined from the claims view at query time.
+// The parties read model: per party, the ids of the claims it is actor, target or source of, by type.
+// Details (content, sources, articles) are joined from the claims read model at query time.
 import type { ClaimType, PartyRef, SourceRef } from '../../domain/claim.js';
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { partyKey, partyKeys, sourceKey } from '../claim-key.js';
@@ -115,7 +115,7 @@ const withChanges = (f: PartyFacts, c: ClaimCorrection): PartyFacts => ({
 export const refsOf = (c: Partial<{ actors: PartyRef[]; targets: PartyRef[]; source: SourceRef }>): Array<PartyRef | SourceRef> =>
   [...(c.actors ?? []), ...(c.targets ?? []), ...(c.source ? [c.source] : [])];
 
-/** Mutates and returns `state`. Retractions are not indexed here: queries hide them via the claims view. */
+/** Mutates and returns `state`. Retractions are not indexed here: queries hide them via the claims read model. */
 export const applyToParties = (state: PartiesState, { event }: ProjectedEvent): PartiesState => {
   if (isClaimEvent(event)) {
     const { claimId, actors, targets, source } = event.data;

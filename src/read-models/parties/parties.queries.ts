@@ -2,7 +2,7 @@ import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
 import { claimIndex, listKey, type ClaimIndex, type SourceTally } from '../claims/claim-index.js';
 import type { ClaimRecord } from '../claims/claims.projection.js';
-import { claimTime, claimViewJson, pageFromIndex, selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
+import { claimTime, claimResponseJson, pageFromIndex, selectClaims, toClaimResponse, type ClaimFilter, type ClaimOrder, type ClaimResponse } from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
 import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
@@ -82,7 +82,7 @@ export interface TypeGroup {
   sources: SourceSummary[];
 }
 
-export interface PartyClaimView extends ClaimView {
+export interface PartyClaimResponse extends ClaimResponse {
   roles: PartyRole[];
 }
 
@@ -94,7 +94,7 @@ export interface PartyDetail {
   asTarget: TypeGroup[];
   asSource: { count: number; sources: SourceSummary[] };
   /** The party's claims (any role, or `role`), filtered and paginated. */
-  claims: Page<PartyClaimView>;
+  claims: Page<PartyClaimResponse>;
 }
 
 export interface PartyClaimFilter extends ClaimFilter {
@@ -185,13 +185,13 @@ export const getParty = (
   const e = parties.parties.get(key);
   if (!e) return null;
   const { role, claimFilter, kept } = keptPath(filter, order);
-  const toView = (r: ClaimRecord): PartyClaimView => ({ ...toClaimView(claims, r), roles: rolesOf(key, r) });
+  const toResponse = (r: ClaimRecord): PartyClaimResponse => ({ ...toClaimResponse(claims, r), roles: rolesOf(key, r) });
   if (kept) {
     // The common page, unfiltered: summaries kept current and a slice of one index list.
     const { asActor, asTarget, asSource } = talliedSummaries(claimIndex(claims), key);
     return {
       key: e.key, party: e.party, label: e.label, asActor, asTarget, asSource,
-      claims: pageFromIndex(claims, partyList(claims, key, role), true, {}, page, toView),
+      claims: pageFromIndex(claims, partyList(claims, key, role), true, {}, page, toResponse),
     };
   }
   const sourced = selectClaims(claims, e.asSource, claimFilter);
@@ -207,7 +207,7 @@ export const getParty = (
     asActor: groups(claims, e.asActor, claimFilter),
     asTarget: groups(claims, e.asTarget, claimFilter),
     asSource: { count: sourced.length, sources: summariseSources(claims, sourced, CLAIM_ID_SAMPLE) },
-    claims: paginateMap(selectClaims(claims, ids, claimFilter, order), page, toView),
+    claims: paginateMap(selectClaims(claims, ids, claimFilter, order), page, toResponse),
   };
 };
 
@@ -226,6 +226,6 @@ export const getPartyJson = (
   const s = talliedSummaries(claimIndex(claims), key);
   s.json ??= JSON.stringify({ asActor: s.asActor, asTarget: s.asTarget, asSource: s.asSource }).slice(1, -1);
   const head = JSON.stringify({ key: e.key, party: e.party, label: e.label }).slice(0, -1);
-  const list = pageFromIndex(claims, partyList(claims, key, role), true, {}, page, (r) => jsonWith(claimViewJson(claims, r), 'roles', rolesOf(key, r)));
+  const list = pageFromIndex(claims, partyList(claims, key, role), true, {}, page, (r) => jsonWith(claimResponseJson(claims, r), 'roles', rolesOf(key, r)));
   return `${head},${s.json},"claims":${pageJson(list)}}`;
 };

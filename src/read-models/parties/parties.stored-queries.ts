@@ -4,7 +4,7 @@
 // by topic, source or publication time groups the party's matching claims.
 import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
-import { claimViewsOf } from '../claims/claims.stored-queries.js';
+import { claimResponsesOf } from '../claims/claims.stored-queries.js';
 import { summariseSourcedClaims, type SourceSummary } from '../claims/source-summary.js';
 import type { TimeRange } from '../shared/dates.js';
 import { countModeOf, publishedSortRange, type CountMode } from '../shared/stored-claim-facts.js';
@@ -13,7 +13,7 @@ import {
   CLAIM_ID_SAMPLE,
   keptPath,
   type PartyClaimFilter,
-  type PartyClaimView,
+  type PartyClaimResponse,
   type PartyDetail,
   type PartyListFilter,
   type PartyRole,
@@ -208,18 +208,18 @@ const keptTotal = (reader: ReadModelReader, e: PartyEntryDoc, f: StoredPartyClai
   return role === 'actor' ? sum(s.asActor) : role === 'target' ? sum(s.asTarget) : s.asSource;
 };
 
-const claimsPage = (reader: ReadModelReader, e: PartyEntryDoc, f: StoredPartyClaimFilter, page: PageRequest): Page<PartyClaimView> => {
+const claimsPage = (reader: ReadModelReader, e: PartyEntryDoc, f: StoredPartyClaimFilter, page: PageRequest): Page<PartyClaimResponse> => {
   const { offset, limit } = paginate([], page);
   const kept = keptTotal(reader, e, f);
   const found = reader.find({ ...claimSelection(e.key, f.role ?? '*', f), offset, limit, count: kept === null });
   const docs: PartyClaimDoc[] = found.rows.map((r) => r.doc);
-  const views = claimViewsOf(
+  const responses = claimResponsesOf(
     reader,
     docs.map((d) => d.claimId),
   );
   const items = docs.flatMap((d) => {
-    const view = views.get(d.claimId);
-    return view ? [{ ...view, roles: d.roles }] : [];
+    const response = responses.get(d.claimId);
+    return response ? [{ ...response, roles: d.roles }] : [];
   });
   return { items, total: kept ?? found.total, offset, limit };
 };

@@ -1,8 +1,8 @@
-// Derived views keep claim ids in plain arrays (8 bytes a slot, against ~40 for a Set entry);
+// Derived read models keep claim ids in plain arrays (8 bytes a slot, against ~40 for a Set entry);
 // removals only happen on corrections, which are rare, so a linear removal is fine.
 
 /**
- * Every view unindexes a claim before it indexes it again, so the only duplicate possible is the
+ * Every read model unindexes a claim before it indexes it again, so the only duplicate possible is the
  * same claim added twice in one go (a party named twice), which is then the last id. A full
  * `includes` made a million-event rebuild quadratic in the size of a busy party's list.
  */

@@ -1,5 +1,5 @@
-// One snapshot codec for every view: states are plain objects, arrays and Maps, so Maps are the
-// only thing JSON cannot carry. Map order is kept, so a restored view lists in the same order.
+// One snapshot codec for every read model: states are plain objects, arrays and Maps, so Maps are the
+// only thing JSON cannot carry. Map order is kept, so a restored read model lists in the same order.
 const MAP_TAG = '$map';
 
 /** JSON-safe copy: Maps become {"$map": [[key, value], ...]} in their iteration order. */
@@ -11,7 +11,7 @@ export const encodeState = (value: unknown): unknown => {
     for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = encodeState(v);
     return out;
   }
-  if (typeof value === 'bigint') throw new Error('view states keep bigints as strings');
+  if (typeof value === 'bigint') throw new Error('read-model states keep bigints as strings');
   return value;
 };
 

@@ -1,4 +1,4 @@
-// JSON.parse gives every event its own copy of every string, and the views keep them: the same
+// JSON.parse gives every event its own copy of every string, and the read models keep them: the same
 // party slugs, mentions, cues, extractor name and article id, once per claim. Replacing each with
 // the first equal copy seen lets a million claims share them. Bounded: when full it starts over,
 // which only costs sharing, never correctness (an equal string is an equal string).
@@ -7,7 +7,7 @@ const MAX_ENTRIES = 200_000;
 /**
  * V8 keeps a string built by + or a template literal as a tree of its pieces (a rope), two to three
  * times the size of its characters. Reading a character flattens it in place (measured: 300 000
- * explanations of ~130 characters took 122 MiB as ropes, 40 MiB flattened). For strings a view keeps.
+ * explanations of ~130 characters took 122 MiB as ropes, 40 MiB flattened). For strings a read model keeps.
  */
 export const flatten = (s: string): string => {
   s.charCodeAt(s.length - 1);
@@ -33,10 +33,10 @@ export class StringPool {
   }
 }
 
-/** The pool the decoder and the views share: keys a view derives (party keys, claim keys) repeat as much as the names. */
+/** The pool the decoder and the read models share: keys a read model derives (party keys, claim keys) repeat as much as the names. */
 export const sharedStrings = new StringPool();
 
-/** The same for small values read-only by every view (a claim's party lists, source, topics), by a key the caller builds. */
+/** The same for small values read-only by every read model (a claim's party lists, source, topics), by a key the caller builds. */
 export class ValuePool<T> {
   private readonly values = new Map<string, T>();
 

@@ -1,4 +1,4 @@
-// The sources view: which claims rest on each source (the party or person cited) and on each
+// The sources read model: which claims rest on each source (the party or person cited) and on each
 // outlet (the publication that carried them). Keys: a source key (`pakistan`, `~amu-tv-reporter`,
 // `~outlet` for the outlet's own reporting), or `@` and a slug of the outlet name (`@amu-tv`).
 import type { ClaimCorrection } from '../../domain/events/index.js';
@@ -59,7 +59,7 @@ const unindex = (state: SourcesState, id: string): void => {
 
 const labelOf = (key: string, mention: string): string => (key.startsWith('~') ? mention || key : key);
 
-/** Mutates and returns `state`. Retractions are hidden at query time via the claims view. */
+/** Mutates and returns `state`. Retractions are hidden at query time via the claims read model. */
 export const applyToSources = (state: SourcesState, { event }: ProjectedEvent): SourcesState => {
   if (event.type === 'ArticleIngested') {
     const key = sharedStrings.intern(outletKey(event.data.outlet));

@@ -1,6 +1,6 @@
 import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ClaimRecord, ClaimsState } from '../claims/claims.projection.js';
-import { selectClaims, toClaimView, type ClaimFilter, type ClaimOrder, type ClaimView } from '../claims/claims.queries.js';
+import { selectClaims, toClaimResponse, type ClaimFilter, type ClaimOrder, type ClaimResponse } from '../claims/claims.queries.js';
 import { slug, sourceKey } from '../claim-key.js';
 import type { TimeRange } from '../shared/dates.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
@@ -56,7 +56,7 @@ export interface Carrier {
 export interface SourceDetail extends SourceSummaryItem {
   carriers: Carrier[];
   claims: number;
-  items: Page<ClaimView>;
+  items: Page<ClaimResponse>;
 }
 
 /** GET /sources/:source — every claim resting on a source (or outlet `@slug`), with where else it appears. */
@@ -85,6 +85,6 @@ export const getSource = (
   return {
     key: e.key, kind: e.kind, party: e.party, label: e.label, claims: records.length, byType: byType(records),
     carriers: [...carriers.values()].sort((a, b) => b.claims - a.claims || compareStrings(a.key, b.key)),
-    items: paginateMap(records, page, (r) => toClaimView(claims, r)),
+    items: paginateMap(records, page, (r) => toClaimResponse(claims, r)),
   };
 };

@@ -4,8 +4,8 @@
 // counts the entry's matching claims.
 import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
-import type { ClaimView } from '../claims/claims.queries.js';
-import { claimViewsOf } from '../claims/claims.stored-queries.js';
+import type { ClaimResponse } from '../claims/claims.queries.js';
+import { claimResponsesOf } from '../claims/claims.stored-queries.js';
 import type { TimeRange } from '../shared/dates.js';
 import { countModeOf, publishedSortRange, type CountMode } from '../shared/stored-claim-facts.js';
 import { compareStrings, paginate, type Page, type PageRequest } from '../shared/page.js';
@@ -104,14 +104,14 @@ const carriersOf = (docs: readonly EntryClaimDoc[]): Carrier[] => {
 };
 
 /** `kept`: the total when the rows keep it (an unfiltered page), so the page need not count the entry's claims. */
-const itemsPage = (reader: ReadModelReader, key: string, f: StoredSourceClaimFilter, page: PageRequest, kept: number | null): Page<ClaimView> => {
+const itemsPage = (reader: ReadModelReader, key: string, f: StoredSourceClaimFilter, page: PageRequest, kept: number | null): Page<ClaimResponse> => {
   const { offset, limit } = paginate([], page);
   const found = reader.find({ ...selection(key, f), offset, limit, count: kept === null });
-  const views = claimViewsOf(
+  const responses = claimResponsesOf(
     reader,
     found.rows.map((r) => r.doc.claimId),
   );
-  return { items: found.rows.flatMap((r) => views.get(r.doc.claimId) ?? []), total: kept ?? found.total, offset, limit };
+  return { items: found.rows.flatMap((r) => responses.get(r.doc.claimId) ?? []), total: kept ?? found.total, offset, limit };
 };
 
 /** GET /sources/:source, newest first — every claim resting on a source (or outlet `@slug`), with where else it appears. */

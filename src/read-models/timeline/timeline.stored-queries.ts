@@ -1,7 +1,7 @@
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
 import { entryKey, HEAD_KEY, TIMELINE, TIMELINE_HEAD, type TimelineHead } from './timeline.tables.js';
 
-/** A point of knowledge, as the read routes parse `asOf` (views/list-query.dto.ts): a position, a time, or the first N article events. */
+/** A point of knowledge, as the read routes parse `asOf` (read-routes/list-query.dto.ts): a position, a time, or the first N article events. */
 export type AsOf = { position: bigint } | { time: Date } | { events: number };
 
 /** Before the first event: a reader at it sees nothing. */

@@ -1,4 +1,4 @@
-// Shown while views are rebuilt or behind the store: answers may be older than the log.
+// Shown while read models are rebuilt or behind the store: answers may be older than the log.
 import { useLive } from '../live.js';
 
 /** "12" or "at least 10000": counts of events, as the server counted them. */
@@ -9,7 +9,7 @@ export const Banner = () => {
   if (status && status.following === 'reconnecting') {
     return (
       <div class="banner warn" role="status" id="reconnect-banner">
-        The views lost the event store and are reconnecting: answers may be behind.
+        The read models lost the event store and are reconnecting: answers may be behind.
       </div>
     );
   }
@@ -21,7 +21,7 @@ export const Banner = () => {
         Rebuilding {status.rebuilding.map((v) => v.name).join(', ')}: {r.processed} of {r.events} events replayed.
         {upgraded.length > 0
           ? ` ${upgraded.join(', ')} changed since their snapshot and answer only from newer events until it finishes.`
-          : ' Answers come from the previous views until it finishes.'}{' '}
+          : ' Answers come from the previous read models until it finishes.'}{' '}
         Behind: {behindText(status)} event(s).
       </div>
     );
@@ -29,7 +29,7 @@ export const Banner = () => {
   if (status && status.behind > 0)
     return (
       <div class="banner" role="status" id="lag-banner">
-        Views are catching up: {behindText(status)} event(s) behind the store.
+        Read models are catching up: {behindText(status)} event(s) behind the store.
       </div>
     );
   if (!connected)

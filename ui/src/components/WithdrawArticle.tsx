@@ -54,7 +54,7 @@ export const WithdrawArticle = ({ articleId, revision, onDone }: { articleId: st
   }
   return (
     <form class="edit-form" id="withdraw-form" aria-label="withdraw this article" onSubmit={(e) => void submit(e)}>
-      <p>Withdraw this article (against revision {revision}): it and its claims leave every view; its events stay in the audit trail.</p>
+      <p>Withdraw this article (against revision {revision}): it and its claims leave every read model; its events stay in the audit trail.</p>
       <label>
         Reason
         <textarea required maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />

@@ -9,7 +9,7 @@ export const TypeChip = ({ type }: { type: ClaimType }) => (
 export const PartyLink = ({ party, label }: { party: string | null; label?: string }) =>
   party ? <a href={`#/parties/${encodeURIComponent(party)}`}>{label ?? party}</a> : <span class="muted">{label ?? 'unknown'}</span>;
 
-/** Loading and failure states of a fetched view, then the view itself. */
+/** Loading and failure states of a fetched page, then the page itself. */
 export const Loaded = <T,>({ fetched, children }: { fetched: Fetched<T>; children: (data: T) => ComponentChildren }) => {
   if (fetched.error) return <p class="error" role="alert">Could not load: {fetched.error.message}</p>;
   if (!fetched.data) return <p class="muted" aria-busy="true">Loading…</p>;

@@ -12,7 +12,7 @@ interface PartyRef {
   party: string | null;
   mention: string;
 }
-interface ClaimView {
+interface ClaimResponse {
   claimId: string;
   articleId: string;
   type: string;
@@ -36,18 +36,18 @@ interface TypeGroup {
   count: number;
   sources: SourceGroup[];
 }
-interface PartyView {
+interface PartyResponse {
   asActor: TypeGroup[];
   asTarget: TypeGroup[];
-  claims: { total: number; items: ClaimView[] };
+  claims: { total: number; items: ClaimResponse[] };
 }
-interface ConflictView {
+interface ConflictResponse {
   id: string;
   kind: string;
   basis: string;
   why: string;
-  a: ClaimView[];
-  b: ClaimView[];
+  a: ClaimResponse[];
+  b: ClaimResponse[];
 }
 
 const parties = (refs: PartyRef[]) => refs.map((r) => r.party).sort();
@@ -56,7 +56,7 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
   let t: TestApp;
   const ids: Record<string, { articleId: string; revision: string }> = {};
   const get = async <T>(path: string): Promise<T> => (await request(t.server).get(path).expect(200)).body as T;
-  const party = (query = '') => get<PartyView>(`/parties/pakistan${query}`);
+  const party = (query = '') => get<PartyResponse>(`/parties/pakistan${query}`);
 
   beforeAll(async () => {
     t = await startTestApp({ extractor: createExtractor() });
@@ -122,7 +122,7 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     // From the extractor alone: no analyst has recorded anything yet.
     const sentence = 'However, a Taliban Foreign Ministry spokesman said the focus of the conversation was largely on the situation of migrants in Pakistan.';
     expect(body.indexOf(sentence)).toBeGreaterThan(0);
-    const conflicts = (await get<{ items: ConflictView[] }>('/conflicts?kind=competing-account')).items;
+    const conflicts = (await get<{ items: ConflictResponse[] }>('/conflicts?kind=competing-account')).items;
     const call = conflicts.find((c) => c.b.some((x) => x.evidence.text === sentence))!;
     expect(call).toBeDefined();
     expect(call.basis).toBe('contrast-cue');
@@ -138,9 +138,9 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     expect(body.slice(other.evidence.start, other.evidence.end)).toBe(sentence);
     expect(body.slice(ttp.evidence.start, ttp.evidence.end)).toBe(ttp.evidence.text);
 
-    expect((await get<ConflictView>(`/conflicts/${call.id}`)).id).toBe(call.id);
+    expect((await get<ConflictResponse>(`/conflicts/${call.id}`)).id).toBe(call.id);
     expect((await get<{ conflicts: Array<{ id: string }> }>(`/claims/${ttp.claimId}`)).conflicts.map((c) => c.id)).toContain(call.id);
-    expect((await get<{ items: ConflictView[] }>('/conflicts?party=ttp')).items.map((c) => c.id)).toContain(call.id);
+    expect((await get<{ items: ConflictResponse[] }>('/conflicts?party=ttp')).items.map((c) => c.id)).toContain(call.id);
   });
 
   it('a correction and a retraction show in /claims and /parties at once, and not under an earlier asOf', async () => {
@@ -168,11 +168,11 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
       .expect(201);
 
     // At once: no waiting, no polling.
-    expect(await get<ClaimView>(`/claims/${commitment.claimId}`)).toMatchObject({ content: better, corrections: 1 });
-    expect((await get<{ items: ClaimView[] }>(`/claims?limit=500`)).items.map((c) => c.claimId)).not.toContain(acceptance.claimId);
-    expect((await get<{ items: ClaimView[] }>(`/claims?includeRetracted=true&limit=500`)).items.find((c) => c.claimId === acceptance.claimId)!.retracted).toBe(
-      true,
-    );
+    expect(await get<ClaimResponse>(`/claims/${commitment.claimId}`)).toMatchObject({ content: better, corrections: 1 });
+    expect((await get<{ items: ClaimResponse[] }>(`/claims?limit=500`)).items.map((c) => c.claimId)).not.toContain(acceptance.claimId);
+    expect(
+      (await get<{ items: ClaimResponse[] }>(`/claims?includeRetracted=true&limit=500`)).items.find((c) => c.claimId === acceptance.claimId)!.retracted,
+    ).toBe(true);
     const now = await party();
     const invitationNow = now.asActor.find((g) => g.type === 'InvitationExtended')!;
     expect(invitationNow.count).toBe(invitations.length - 1);
@@ -180,7 +180,7 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     expect((await party('?role=actor&type=PledgeMade')).claims.items.find((c) => c.claimId === commitment.claimId)!.content).toBe(better);
 
     // As of the position before both writes: neither.
-    const earlierClaims = (await get<{ items: ClaimView[] }>(`/claims?asOf=${before}&limit=500`)).items;
+    const earlierClaims = (await get<{ items: ClaimResponse[] }>(`/claims?asOf=${before}&limit=500`)).items;
     expect(earlierClaims.map((c) => c.claimId)).toContain(acceptance.claimId);
     expect(earlierClaims.find((c) => c.claimId === commitment.claimId)).toMatchObject({ content: original, corrections: 0 });
     const earlierParty = await party(`?asOf=${before}`);
@@ -188,7 +188,7 @@ describe('Done when: the seeds through the real extractor (issue 5)', () => {
     expect((await party(`?role=actor&type=PledgeMade&asOf=${before}`)).claims.items.find((c) => c.claimId === commitment.claimId)!.content).toBe(original);
   });
 
-  it('a rebuild while requests are being served ends with identical view hashes', async () => {
+  it('a rebuild while requests are being served ends with identical read-model hashes', async () => {
     const hashes = async () =>
       (await get<{ views: Array<{ name: string; hash: string; behind: number }> }>('/projections?hash=true')).views.map(({ name, hash, behind }) => ({
         name,

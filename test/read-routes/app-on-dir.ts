@@ -1,5 +1,5 @@
 // The real Nest app on a DATA_DIR the test owns, so it can be stopped and started again on the
-// same event store and views file (test/support/test-app.ts makes a fresh folder every time).
+// same event store and read-model file (test/support/test-app.ts makes a fresh folder every time).
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app/create-app.js';

@@ -5,12 +5,12 @@ import { notFound } from '../domain/errors.js';
 import { getArticleStored, listArticlesStored } from '../read-models/articles/articles.stored-queries.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
-import { ArticleQueryDto, ArticlesQueryDto } from './view-dtos.js';
+import { ArticleQueryDto, ArticlesQueryDto } from './read-queries.dto.js';
 import { ReaderQuery } from './reader.query.js';
 
 @ApiTags('articles')
 @Controller('articles')
-export class ArticlesViewController {
+export class ArticlesReadController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()

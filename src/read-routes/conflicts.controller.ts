@@ -5,11 +5,11 @@ import { notFound } from '../domain/errors.js';
 import { getConflictStored, listConflictsStoredJson } from '../read-models/conflicts/conflicts.stored-queries.js';
 import { defined, HEAVY_PAGE_LIMIT, pageOf, timeRange } from './filters.js';
 import { AsOfQueryDto, parseAsOf } from './list-query.dto.js';
-import { ConflictsQueryDto } from './view-dtos.js';
+import { ConflictsQueryDto } from './read-queries.dto.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
 import { ReaderQuery } from './reader.query.js';
 
-@ApiTags('views')
+@ApiTags('read models')
 @Controller('conflicts')
 export class ConflictsController {
   constructor(private readonly queries: QueryBus) {}

@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const LIST = ['/claims', '/parties', '/sources', '/articles', '/attributions', '/conflicts'];
 const ONE = ['/claims/{claimId}', '/parties/{party}', '/sources/{source}', '/articles/{articleId}', '/attributions/{key}', '/conflicts/{id}'];
 
-describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
+describe('read routes: bad filters, unknown ids, OpenAPI', () => {
   let t: TestApp;
   let known: Record<string, string>;
 
@@ -59,7 +59,7 @@ describe('view endpoints: bad filters, unknown ids, OpenAPI', () => {
     named((await request(t.server).get(url).expect(400)).body, filter);
   });
 
-  it('POST /projections/rebuild refuses an unknown view or flag with 400 naming it', async () => {
+  it('POST /projections/rebuild refuses an unknown read model or flag with 400 naming it', async () => {
     named((await request(t.server).post('/projections/rebuild?name=nope').expect(400)).body, 'name');
     named((await request(t.server).post('/projections/rebuild?wait=soon').expect(400)).body, 'wait');
     named((await request(t.server).post('/projections/rebuild?colour=red').expect(400)).body, 'colour');

@@ -8,7 +8,7 @@ const FIRST =
   'title: Port talks\noutlet: Wire One\npublished: 2025-05-20\n\n' + 'OSLO — Ruritania pledged to reopen the port. Officials said talks would continue.';
 const SECOND = 'title: Rail talks\noutlet: Wire Two\npublished: 2025-05-22\n\nOSLO — Ruritania pledged to reopen the railway. Nothing else was agreed.';
 
-describe('views over REST (SQLite, real Nest app)', () => {
+describe('read models over REST (SQLite, real Nest app)', () => {
   let t: TestApp;
   let first: { articleId: string; revision: string };
   let claimId: string;
@@ -112,7 +112,7 @@ describe('views over REST (SQLite, real Nest app)', () => {
     expect((await request(t.server).get('/claims?asOf=2000-01-01').expect(200)).body.total).toBe(0);
   });
 
-  it('rebuilds while serving and ends with identical view hashes', async () => {
+  it('rebuilds while serving and ends with identical read-model hashes', async () => {
     const live = (await request(t.server).get('/projections?hash=true').expect(200)).body;
     expect(live.views.map((v: { name: string }) => v.name)).toEqual(STORED_READ_MODELS.map((m) => m.name));
     expect(live.views.every((v: { behind: number }) => v.behind === 0)).toBe(true);

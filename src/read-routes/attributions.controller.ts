@@ -5,10 +5,10 @@ import { notFound } from '../domain/errors.js';
 import { getAttributionStored, listAttributionsStored } from '../read-models/attributions/attributions.stored-queries.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
-import { AttributionQueryDto, AttributionsQueryDto } from './view-dtos.js';
+import { AttributionQueryDto, AttributionsQueryDto } from './read-queries.dto.js';
 import { ReaderQuery } from './reader.query.js';
 
-@ApiTags('views')
+@ApiTags('read models')
 @Controller('attributions')
 export class AttributionsController {
   constructor(private readonly queries: QueryBus) {}

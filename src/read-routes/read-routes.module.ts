@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ArticlesViewController } from './articles.controller.js';
+import { ArticlesReadController } from './articles.controller.js';
 import { AttributionsController } from './attributions.controller.js';
 import { ClaimsController } from './claims.controller.js';
 import { ConflictsController } from './conflicts.controller.js';
@@ -11,7 +11,7 @@ import { ReaderQueryHandler } from './reader-query.handler.js';
 /** The read side over REST: thin controllers over the pure query functions of src/read-models. */
 @Module({
   imports: [CqrsModule],
-  controllers: [ClaimsController, PartiesController, SourcesController, ArticlesViewController, AttributionsController, ConflictsController],
+  controllers: [ClaimsController, PartiesController, SourcesController, ArticlesReadController, AttributionsController, ConflictsController],
   providers: [ReaderQueryHandler],
 })
-export class ViewsModule {}
+export class ReadRoutesModule {}

@@ -22,11 +22,11 @@ import { withdrawnFrom, type WithdrawnArticle } from '../withdrawal.js';
 
 type Loaded = { article: Article; withdrawn: null; revision: string } | { article: null; withdrawn: WithdrawnArticle; revision: string };
 
-export const ArticleView = ({ articleId, pinned }: { articleId: string; pinned: string | null }) => {
+export const ArticlePage = ({ articleId, pinned }: { articleId: string; pinned: string | null }) => {
   const live = useLive();
   const [reloads, setReloads] = useState(0);
   const fetched = useFetch<Loaded>(async () => {
-    // The stream first: a withdrawn article is in no view, only in its events.
+    // The stream first: a withdrawn article is in no read model, only in its events.
     const { revision, events } = await get<{ revision: string; events: StreamEvent[] }>(`/articles/${articleId}/events`);
     const withdrawn = withdrawnFrom(events);
     if (withdrawn) return { article: null, withdrawn, revision };
@@ -134,8 +134,8 @@ const Withdrawn = ({ articleId, withdrawn: { withdrawal, title } }: { articleId:
       {articleTitle({ articleId, title })} <span class="muted">(withdrawn)</span>
     </h1>
     <p class="banner warn" role="status">
-      Withdrawn {when(withdrawal.withdrawnAt)} by <strong>{withdrawal.recordedBy}</strong>: {withdrawal.reason}. It and its claims are out of every view; its
-      events stay in the audit trail (<a href={`/articles/${encodeURIComponent(articleId)}/events`}>raw events</a>). Ingesting its text again needs{' '}
+      Withdrawn {when(withdrawal.withdrawnAt)} by <strong>{withdrawal.recordedBy}</strong>: {withdrawal.reason}. It and its claims are out of every read model;
+      its events stay in the audit trail (<a href={`/articles/${encodeURIComponent(articleId)}/events`}>raw events</a>). Ingesting its text again needs{' '}
       <code>force</code>.
     </p>
   </section>

@@ -34,7 +34,7 @@ describe('restart resumes from the saved checkpoints', () => {
   });
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('after a clean stop, processes only the events appended since, and the views are as they were', async () => {
+  it('after a clean stop, processes only the events appended since, and the read models are as they were', async () => {
     const dir = newDir();
     const first = await startAppOnDir(dir, pledgeExtractor);
     apps.push(first);
@@ -60,7 +60,7 @@ describe('restart resumes from the saved checkpoints', () => {
         .expect(201);
     const after: Status = (await request(second.server).get('/projections?hash=true').expect(200)).body;
     expect(after.views.every((v) => v.processed === 6 && v.checkpoint === after.head)).toBe(true);
-    // And the resumed views are what a rebuild from position 0 gives.
+    // And the resumed read models are what a rebuild from position 0 gives.
     await request(second.server).post('/projections/rebuild?wait=true').expect(202);
     expect(hashes((await request(second.server).get('/projections?hash=true').expect(200)).body)).toEqual(hashes(after));
   });

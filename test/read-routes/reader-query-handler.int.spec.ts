@@ -5,8 +5,8 @@ import { InMemoryEventStore } from '../../src/event-store/in-memory/in-memory-ev
 import { StoredProjectionRunner } from '../../src/projections/stored-projection-runner.js';
 import { SqliteReadModelStore } from '../../src/read-model-store/sqlite/sqlite-read-model-store.js';
 import { timelineReadModel } from '../../src/read-models/timeline/timeline.stored.js';
-import { ReaderQueryHandler } from '../../src/views/reader-query.handler.js';
-import { ReaderQuery } from '../../src/views/reader.query.js';
+import { ReaderQueryHandler } from '../../src/read-routes/reader-query.handler.js';
+import { ReaderQuery } from '../../src/read-routes/reader.query.js';
 import { positionsReadModel, seenPositions } from '../support/positions-read-model.js';
 import { writeArticles } from '../support/sparse-store.js';
 

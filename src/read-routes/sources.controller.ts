@@ -5,10 +5,10 @@ import { notFound } from '../domain/errors.js';
 import { getSourceStored, listSourcesStored } from '../read-models/sources/sources.stored-queries.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
-import { SourceQueryDto, SourcesQueryDto } from './view-dtos.js';
+import { SourceQueryDto, SourcesQueryDto } from './read-queries.dto.js';
 import { ReaderQuery } from './reader.query.js';
 
-@ApiTags('views')
+@ApiTags('read models')
 @Controller('sources')
 export class SourcesController {
   constructor(private readonly queries: QueryBus) {}

@@ -41,7 +41,7 @@ const eventsOf = (asOf: string | undefined): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-export const TimelineView = ({ filter }: { filter: TimelineFilter }) => {
+export const TimelinePage = ({ filter }: { filter: TimelineFilter }) => {
   const live = useLive();
   const head = live.status ? live.status.events : null;
   const asOf = eventsOf(filter.asOf);
@@ -51,7 +51,7 @@ export const TimelineView = ({ filter }: { filter: TimelineFilter }) => {
   const set = (patch: Partial<TimelineFilter>) => navigate(href(['timeline'], { ...filter, ...patch }));
 
   const partyList = useFetch(() => get<Page<PartySummary>>('/parties', { limit: 500 }), [live.version]);
-  // At "now" the list follows the live views; at a past position it is fixed and needs no reload.
+  // At "now" the list follows the live read models; at a past position it is fixed and needs no reload.
   const claims = useFetch(() => load(filter), [JSON.stringify(filter), asOf === null ? live.version : 0]);
 
   const value = sliding ?? asOf ?? head ?? 0;

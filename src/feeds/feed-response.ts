@@ -1,7 +1,7 @@
 import { nextPollAt, type FeedState } from '../domain/feeds/feed-state.js';
 
 /** A feed as GET /feeds and the CLI show it; `items` (key → article) only for one feed. */
-export const feedView = (state: FeedState, withItems = false) => ({
+export const feedResponse = (state: FeedState, withItems = false) => ({
   feedId: state.feedId,
   url: state.url,
   intervalMinutes: state.intervalMinutes,

@@ -1,4 +1,4 @@
-// Query strings of the views: every filter is checked, unknown ones are refused with 400 naming them.
+// Query strings of the read models: every filter is checked, unknown ones are refused with 400 naming them.
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';

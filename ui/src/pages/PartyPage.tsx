@@ -33,7 +33,7 @@ const ByType = ({ id, title, rows, party, role }: { id: string; title: string; r
   </section>
 );
 
-export const PartyView = ({ party }: { party: string }) => {
+export const PartyPage = ({ party }: { party: string }) => {
   const { version } = useLive();
   const detail = useFetch(() => get<PartyDetail>(`/parties/${encodeURIComponent(party)}`, { limit: 100 }), [party, version]);
   const claims = useFetch(() => getAll<Claim>('/claims'), [version]);

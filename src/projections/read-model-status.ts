@@ -16,7 +16,7 @@ export interface Rebuilding {
   startedAt: string;
 }
 
-export interface ViewStatus {
+export interface ReadModelStatus {
   name: string;
   version: number;
   checkpoint: bigint;

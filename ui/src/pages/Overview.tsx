@@ -6,7 +6,7 @@ import { articleTitle, when } from '../format.js';
 import { useLive } from '../live.js';
 import { TYPE_LABEL, type ArticleSummary, type ClaimType, type Conflict, type Page, type PartySummary } from '../types.js';
 import { useFetch } from '../use-fetch.js';
-import { ConflictSummary } from './CompareView.js';
+import { ConflictSummary } from './ComparePage.js';
 
 const counts = (byType: Partial<Record<ClaimType, number>>): string =>
   Object.entries(byType)

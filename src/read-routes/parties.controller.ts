@@ -6,11 +6,11 @@ import { CLAIM_ID_SAMPLE } from '../read-models/parties/parties.queries.js';
 import { getPartyStoredJson, listPartiesStored } from '../read-models/parties/parties.stored-queries.js';
 import { defined, flag, HEAVY_PAGE_LIMIT, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
-import { PartiesQueryDto, PartyQueryDto } from './view-dtos.js';
+import { PartiesQueryDto, PartyQueryDto } from './read-queries.dto.js';
 import { JSON_CONTENT_TYPE } from './json-body.js';
 import { ReaderQuery } from './reader.query.js';
 
-@ApiTags('views')
+@ApiTags('read models')
 @Controller('parties')
 export class PartiesController {
   constructor(private readonly queries: QueryBus) {}

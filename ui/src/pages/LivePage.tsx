@@ -1,4 +1,4 @@
-// What arrives while the page is open: every event the views apply comes over /live, grouped by
+// What arrives while the page is open: every event the read models apply comes over /live, grouped by
 // article, with the article's claims as they stand now. No reload needed.
 import { get } from '../api.js';
 import { Loaded, PartyLink, TypeChip } from '../components/common.js';
@@ -10,7 +10,7 @@ import { useFetch } from '../use-fetch.js';
 
 const ARTICLE_STREAM = /^article-([0-9a-f]{20})$/;
 
-export const LiveView = () => {
+export const LivePage = () => {
   const live = useLive();
   const byArticle = new Map<string, string[]>();
   for (const c of live.changes) {
@@ -21,8 +21,8 @@ export const LiveView = () => {
     <div class="stack">
       <h1>Live</h1>
       <p class="muted" role="status">
-        {live.connected ? 'Connected: new claims appear here as the views apply them.' : 'Connecting to the live feed…'}
-        {live.status && <> The log holds {live.status.events} article event(s); the views are {behindText(live.status)} behind.</>}
+        {live.connected ? 'Connected: new claims appear here as the read models apply them.' : 'Connecting to the live feed…'}
+        {live.status && <> The log holds {live.status.events} article event(s); the read models are {behindText(live.status)} behind.</>}
       </p>
       {byArticle.size === 0 ? <p class="muted" id="live-empty">Nothing new since this page opened.</p> : (
         <ol class="live-feed" id="live-feed">
@@ -35,7 +35,7 @@ export const LiveView = () => {
   );
 };
 
-/** Newest event a withdrawal: the article is in no view any more; its page says why. */
+/** Newest event a withdrawal: the article is in no read model any more; its page says why. */
 const LiveWithdrawn = ({ articleId }: { articleId: string }) => (
   <li class="card live-article" data-article-id={articleId} data-withdrawn="true">
     <h2><a href={`#/articles/${articleId}`}>{articleTitle({ articleId, title: null })}</a> <span class="muted">withdrawn</span></h2>

@@ -13,7 +13,7 @@ export type { AsOf } from '../read-models/timeline/timeline.stored-queries.js';
  */
 export const AS_OF = /^(\d{1,19}|events:\d{1,15}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?)$/;
 
-/** Time travel, taken by every view endpoint. */
+/** Time travel, taken by every read model endpoint. */
 export class AsOfQueryDto {
   @ApiPropertyOptional({
     description:
