@@ -23,7 +23,8 @@ export class ProjectionsController {
 
   @Get()
   @ApiOperation({
-    summary: "Whether the read models follow the log, each one's checkpoint (a cursor) and events (a count), the events it is behind, " +
+    summary:
+      "Whether the read models follow the log, each one's checkpoint (a cursor) and events (a count), the events it is behind, " +
       'events processed since start, last rebuild speed and rebuild progress; hash=true adds a hash of its stored rows (costly: reads every row)',
     description: '`views` lists the read models, one entry each (the key keeps its first name: clients read it).',
   })
@@ -68,14 +69,21 @@ export class ProjectionsController {
   @NeedsRole('admin')
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Rebuild all read models, or one (?name=), from position 0 into fresh tables while the old rows keep answering, then swap; progress in GET /projections',
+    summary:
+      'Rebuild all read models, or one (?name=), from position 0 into fresh tables while the old rows keep answering, then swap; progress in GET /projections',
   })
   async rebuild(@Query() { name, wait }: RebuildQueryDto) {
     const names = name ? [name] : this.runner.names;
     const running = this.runner.rebuild(names);
     if (wait === 'true') {
       await running;
-      return { rebuilt: names, status: this.runner.status().filter((v) => names.includes(v.name)).map((v) => ({ name: v.name, lastRebuild: v.lastRebuild })) };
+      return {
+        rebuilt: names,
+        status: this.runner
+          .status()
+          .filter((v) => names.includes(v.name))
+          .map((v) => ({ name: v.name, lastRebuild: v.lastRebuild })),
+      };
     }
     running.catch((error) => this.logger.error(`rebuild of ${names.join(', ')} failed: ${(error as Error).message}`));
     return { rebuilding: names };

@@ -45,6 +45,14 @@ export const ALL_PROJECTIONS = READ_MODELS as readonly Projection<unknown>[];
  * keeps in DATA_DIR/read-models.sqlite, and the names GET /projections shows. Each stored read
  * model is added here beside its in-memory reference (which READ_MODELS keeps for replays and tests).
  */
-export const STORED_READ_MODELS = [timelineReadModel, storedClaims, storedArticles, storedParties, storedSources, storedAttributions, storedConflicts] as const satisfies readonly StoredReadModel[];
+export const STORED_READ_MODELS = [
+  timelineReadModel,
+  storedClaims,
+  storedArticles,
+  storedParties,
+  storedSources,
+  storedAttributions,
+  storedConflicts,
+] as const satisfies readonly StoredReadModel[];
 
 export type StoredReadModelName = (typeof STORED_READ_MODELS)[number]['name'];

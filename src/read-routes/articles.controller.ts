@@ -25,7 +25,11 @@ export class ArticlesReadController {
   }
 
   @Get(':articleId')
-  @ApiOperation({ summary: 'One article with its body and its claims, each with evidence offsets into the body; copyOf and copies name the articles of its story when it was syndicated' })
+  @ApiOperation({
+    summary:
+      'One article with its body and its claims, each with evidence offsets into the body; ' +
+      'copyOf and copies name the articles of its story when it was syndicated',
+  })
   async one(@Param('articleId') articleId: string, @Query() q: ArticleQueryDto) {
     const found = await this.queries.execute(
       new ReaderQuery(parseAsOf(q.asOf), (reader) => getArticleStored(reader, articleId, { includeRetracted: flag(q.includeRetracted) })),

@@ -17,14 +17,24 @@ export class AttributionsController {
   @ApiOperation({ summary: 'Claims grouped by claim key (type, actor parties, target parties; topics are facets) with every source that reports them' })
   list(@Query() q: AttributionsQueryDto) {
     const filter = defined({
-      type: q.type, actor: q.actor, target: q.target, party: q.party, topic: q.topic, source: q.source, status: q.status,
-      includeRetracted: flag(q.includeRetracted), ...timeRange(q),
+      type: q.type,
+      actor: q.actor,
+      target: q.target,
+      party: q.party,
+      topic: q.topic,
+      source: q.source,
+      status: q.status,
+      includeRetracted: flag(q.includeRetracted),
+      ...timeRange(q),
     });
     return this.queries.execute(new ReaderQuery(parseAsOf(q.asOf), (reader) => listAttributionsStored(reader, filter, pageOf(q))));
   }
 
   @Get(':key')
-  @ApiOperation({ summary: 'One claim key (`<Type>:<actors>:<targets>`, e.g. InvitationExtended:pakistan:taliban) side by side: source by source, what each said, where and when' })
+  @ApiOperation({
+    summary:
+      'One claim key (`<Type>:<actors>:<targets>`, e.g. InvitationExtended:pakistan:taliban) side by side: source by source, what each said, where and when',
+  })
   async one(@Param('key') key: string, @Query() q: AttributionQueryDto) {
     const found = await this.queries.execute(
       new ReaderQuery(parseAsOf(q.asOf), (reader) => getAttributionStored(reader, key, { includeRetracted: flag(q.includeRetracted) }, pageOf(q))),

@@ -26,7 +26,8 @@ export const timeRange = (q: { from?: string; to?: string; publishedFrom?: strin
     range[side] = bound;
   }
   // An empty window is a mistake (swapped bounds), not a question with no answer.
-  if (range.from !== undefined && range.to !== undefined && range.from > range.to) throw new BadRequestException(`from: ${given.from} is after to: ${given.to}`);
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to)
+    throw new BadRequestException(`from: ${given.from} is after to: ${given.to}`);
   return range;
 };
 

@@ -47,7 +47,6 @@ export class ListQueryDto extends AsOfQueryDto {
   limit?: number;
 }
 
-
 /** A date alone means "by the end of that day": what was known on 21 May includes the 21st. */
 export const parseAsOf = (asOf: string | undefined): AsOf | null => {
   if (asOf === undefined) return null;
@@ -67,7 +66,8 @@ export const parseAsOf = (asOf: string | undefined): AsOf | null => {
 export class RangedListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({
     description:
-      'Publication time: articles published on or after this (ISO 8601; an article with no date counts from when it was recorded). Not knowledge time: that is asOf',
+      'Publication time: articles published on or after this (ISO 8601; an article with no date counts from when it was recorded). ' +
+      'Not knowledge time: that is asOf',
   })
   @IsOptional()
   @IsISO8601({ strict: true })

@@ -18,7 +18,8 @@ export class PartiesController {
   @Get()
   @ApiOperation({
     summary: 'Every party that acts, is targeted or is cited as a source, with counts',
-    description: 'publishedFrom/publishedTo (publication time) count only the claims of articles published then; asOf (knowledge time) answers as of a point of the log.',
+    description:
+      'publishedFrom/publishedTo (publication time) count only the claims of articles published then; asOf (knowledge time) answers as of a point of the log.',
   })
   list(@Query() q: PartiesQueryDto) {
     const filter = defined({ q: q.q, role: q.role, type: q.type, includeRetracted: flag(q.includeRetracted), ...timeRange(q) });
@@ -28,8 +29,9 @@ export class PartiesController {
   @Get(':party')
   @ApiOperation({
     summary: 'What a party asserted or did (as actor) and what was asserted about it (as target), by type, with the sources for each',
-    description: `Each source lists its \`count\` of claims and a sample of at most ${CLAIM_ID_SAMPLE} of their ids (the lowest); ` +
-      'GET /claims with actor or target, type and source lists them all. `claims` is one page (offset, limit) of the party\'s claims, newest first.',
+    description:
+      `Each source lists its \`count\` of claims and a sample of at most ${CLAIM_ID_SAMPLE} of their ids (the lowest); ` +
+      "GET /claims with actor or target, type and source lists them all. `claims` is one page (offset, limit) of the party's claims, newest first.",
   })
   @Header('content-type', JSON_CONTENT_TYPE)
   async one(@Param('party') party: string, @Query() q: PartyQueryDto) {

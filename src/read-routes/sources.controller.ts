@@ -16,7 +16,8 @@ export class SourcesController {
   @Get()
   @ApiOperation({
     summary: 'Sources (cited parties) and outlets, with how many claims rest on each',
-    description: 'publishedFrom/publishedTo (publication time) count only the claims of articles published then; asOf (knowledge time) answers as of a point of the log.',
+    description:
+      'publishedFrom/publishedTo (publication time) count only the claims of articles published then; asOf (knowledge time) answers as of a point of the log.',
   })
   list(@Query() q: SourcesQueryDto) {
     const filter = defined({ kind: q.kind, q: q.q, includeRetracted: flag(q.includeRetracted), ...timeRange(q) });

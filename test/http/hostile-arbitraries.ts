@@ -209,8 +209,26 @@ export const articleText = fc.oneof(
 );
 
 const PAGE_FRAGMENT = fc.oneof(
-  fc.constantFrom('<p>', '</p>', '<div class="cookie">', '</div>', '<script>', '</script>', '<!--', '-->', '<article>', '<nav>', '<![CDATA[',
-    '<p>Ruritania pledged to reopen the border crossing by June, officials said on Tuesday.</p>', '<table><tr><td>', '&amp;', '&#0;', '\u0000', '<svg onload=x>', '<html lang="x">'),
+  fc.constantFrom(
+    '<p>',
+    '</p>',
+    '<div class="cookie">',
+    '</div>',
+    '<script>',
+    '</script>',
+    '<!--',
+    '-->',
+    '<article>',
+    '<nav>',
+    '<![CDATA[',
+    '<p>Ruritania pledged to reopen the border crossing by June, officials said on Tuesday.</p>',
+    '<table><tr><td>',
+    '&amp;',
+    '&#0;',
+    '\u0000',
+    '<svg onload=x>',
+    '<html lang="x">',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
@@ -219,5 +237,10 @@ const PAGE_FRAGMENT = fc.oneof(
 export const hostilePage = fc.oneof(
   fc.array(PAGE_FRAGMENT, { maxLength: 60 }).map((parts) => parts.join('')),
   fc.constantFrom(60, 300, 5_000, 40_000).map((n) => '<div>'.repeat(n) + '<p>Ruritania pledged aid to the region, officials said.</p>'),
-  fc.integer({ min: 1, max: 3 }).map((n) => `<html><body><article>${'<p>Genovia pledged to reopen talks with its neighbours, the ministry said.</p>'.repeat(5000 * n)}</article></body></html>`),
+  fc
+    .integer({ min: 1, max: 3 })
+    .map(
+      (n) =>
+        `<html><body><article>${'<p>Genovia pledged to reopen talks with its neighbours, the ministry said.</p>'.repeat(5000 * n)}</article></body></html>`,
+    ),
 );

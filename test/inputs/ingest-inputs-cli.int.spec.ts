@@ -16,13 +16,29 @@ describe('ingest CLI on web pages and news-API exports', () => {
     const folder = join(dir, 'news');
     mkdirSync(folder);
     copyFileSync('test/inputs/pages/wire-story.html', join(folder, 'a-story.html'));
-    writeFileSync(join(folder, 'b-export.jsonl'), [
-      JSON.stringify({ text: 'KYIV — Ukraine pledged to restore power lines in the east by winter, the energy minister said on Monday.', title: 'Power', outlet: 'Wire', publishedAt: '2025-11-03' }),
-      'not json',
-      JSON.stringify({ html: '<html><body><article><p>Genovia pledged to reopen its embassy in the capital next month, its foreign ministry said on Friday evening.</p></article></body></html>', url: 'https://example.org/genovia' }),
-      JSON.stringify({ title: 'no body at all' }),
-    ].join('\n'));
-    writeFileSync(join(folder, 'c-export.json'), JSON.stringify([{ text: 'Ruritania pledged to fund the new school in the border town, the ministry said in a statement.' }]));
+    writeFileSync(
+      join(folder, 'b-export.jsonl'),
+      [
+        JSON.stringify({
+          text: 'KYIV — Ukraine pledged to restore power lines in the east by winter, the energy minister said on Monday.',
+          title: 'Power',
+          outlet: 'Wire',
+          publishedAt: '2025-11-03',
+        }),
+        'not json',
+        JSON.stringify({
+          html:
+            '<html><body><article><p>Genovia pledged to reopen its embassy in the capital next month, ' +
+            'its foreign ministry said on Friday evening.</p></article></body></html>',
+          url: 'https://example.org/genovia',
+        }),
+        JSON.stringify({ title: 'no body at all' }),
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(folder, 'c-export.json'),
+      JSON.stringify([{ text: 'Ruritania pledged to fund the new school in the border town, the ministry said in a statement.' }]),
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,7 +64,9 @@ describe('ingest CLI on web pages and news-API exports', () => {
     ]);
     const store = new SqliteEventStore(join(dir, 'data', 'claimtrail.sqlite'));
     try {
-      const ingested = (await store.readAll({ streamPrefix: 'article-' })).filter((e) => e.type === 'ArticleIngested').map((e) => e.data as Record<string, unknown>);
+      const ingested = (await store.readAll({ streamPrefix: 'article-' }))
+        .filter((e) => e.type === 'ArticleIngested')
+        .map((e) => e.data as Record<string, unknown>);
       // Found by what they hold: with several extraction workers, a window's articles reach the log as their extraction ends.
       const holding = (start: string) => ingested.find((a) => String(a.body).startsWith(start));
       expect(ingested.map((a) => a.title).sort()).toEqual(['Power', 'Talks resume', null, null]);
@@ -68,7 +86,9 @@ describe('ingest CLI on web pages and news-API exports', () => {
     try {
       const refused = await ingestAllowing('', `${site.origin}/story`, '--json');
       expect(refused.status).toBe(1);
-      expect(JSON.parse(refused.stdout).failed).toEqual([{ file: `${site.origin}/story`, reason: expect.stringMatching(/refused to fetch .*127\.0\.0\.1 is a private/) }]);
+      expect(JSON.parse(refused.stdout).failed).toEqual([
+        { file: `${site.origin}/story`, reason: expect.stringMatching(/refused to fetch .*127\.0\.0\.1 is a private/) },
+      ]);
       const fetched = await ingestAllowing(site.hostPort, `${site.origin}/story`, '--json');
       expect(fetched.status).toBe(0);
       expect(JSON.parse(fetched.stdout)).toMatchObject({ created: 1, failed: [] });

@@ -40,7 +40,10 @@ export const referenceReader = (ops: readonly Op[], at?: bigint): ReadModelReade
     if (query.order === 'desc') matching.reverse();
     const offset = query.offset ?? 0;
     const end = query.limit === undefined || query.limit < 0 ? undefined : offset + query.limit;
-    return { rows: matching.slice(offset, end).map(([key, held]) => ({ key, sort: held.sort, doc: held.doc as D })), total: query.count === false ? -1 : matching.length };
+    return {
+      rows: matching.slice(offset, end).map(([key, held]) => ({ key, sort: held.sort, doc: held.doc as D })),
+      total: query.count === false ? -1 : matching.length,
+    };
   },
   countTerms: <D>(selection: Selection<D>, prefix: string, limit = -1): TermCount[] => {
     const counts = new Map<string, number>();

@@ -6,7 +6,13 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { ClaimType, Topic } from '../../src/domain/claim.js';
 import {
-  actorDisagreement, compareFacts, competingAccount, denialWhy, keyOf, WINDOW_MS, type ConflictFacts,
+  actorDisagreement,
+  compareFacts,
+  competingAccount,
+  denialWhy,
+  keyOf,
+  WINDOW_MS,
+  type ConflictFacts,
 } from '../../src/read-models/conflicts/conflict-rules.js';
 import { conflictId, conflictsProjection, type Conflict, type ConflictsState } from '../../src/read-models/conflicts/conflicts.projection.js';
 import { canonicalJson, stableHash } from '../../src/read-models/stable-hash.js';
@@ -62,8 +68,10 @@ const PARTIES = ['ruritania', 'genovia', 'latveria'];
 const TYPES: ClaimType[] = ['PledgeMade', 'ConcernRaised', 'InvitationExtended'];
 const TOPICS: Topic[] = ['military', 'trade', 'migration'];
 const SOURCES = [
-  { party: 'ruritania', mention: 'an official' }, { party: 'ruritania', mention: 'a spokesman' },
-  { party: 'genovia', mention: 'Genovian officials' }, { party: null, mention: '' },
+  { party: 'ruritania', mention: 'an official' },
+  { party: 'ruritania', mention: 'a spokesman' },
+  { party: 'genovia', mention: 'Genovian officials' },
+  { party: null, mention: '' },
 ];
 const CONTENTS = ['rebuild the bridge', 'rebuild the river bridge', 'workers abroad', 'raids on villages'];
 
@@ -81,9 +89,24 @@ const claimSpec = fc.record({
 // Articles spread over three weeks at any hour, so pairs fall inside, outside and exactly on the
 // three-day window, and across window boundaries; some have no date (their recording time counts).
 const step = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('article' as const), hour: fc.option(fc.integer({ min: 0, max: 21 * 24 }), { freq: 8 }), outlet: fc.constantFrom('Daily Ledger', 'Harbour Times', null) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('article' as const),
+      hour: fc.option(fc.integer({ min: 0, max: 21 * 24 }), { freq: 8 }),
+      outlet: fc.constantFrom('Daily Ledger', 'Harbour Times', null),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ kind: fc.constant('claim' as const), article: fc.nat(), spec: claimSpec }), weight: 8 },
-  { arbitrary: fc.record({ kind: fc.constant('correct' as const), claim: fc.nat(), changes: claimSpec, fields: fc.subarray(['type', 'actors', 'targets', 'topics', 'source', 'polarity', 'content', 'evidence'] as const, { minLength: 1 }) }), weight: 3 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('correct' as const),
+      claim: fc.nat(),
+      changes: claimSpec,
+      fields: fc.subarray(['type', 'actors', 'targets', 'topics', 'source', 'polarity', 'content', 'evidence'] as const, { minLength: 1 }),
+    }),
+    weight: 3,
+  },
   { arbitrary: fc.record({ kind: fc.constant('retract' as const), claim: fc.nat() }), weight: 1 },
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
@@ -101,8 +124,13 @@ const history = (steps: Step[]) => {
     } else if (s.kind === 'correct' && claims.length) {
       const start = BODY.indexOf(s.changes.evidence);
       const full = {
-        type: s.changes.type, actors: s.changes.actors.map(party), targets: s.changes.targets.map(party), topics: s.changes.topics,
-        source: { ...s.changes.source, cue: 'said', via: null }, polarity: s.changes.polarity, content: s.changes.content,
+        type: s.changes.type,
+        actors: s.changes.actors.map(party),
+        targets: s.changes.targets.map(party),
+        topics: s.changes.topics,
+        source: { ...s.changes.source, cue: 'said', via: null },
+        polarity: s.changes.polarity,
+        content: s.changes.content,
         evidence: { text: s.changes.evidence, start, end: start + s.changes.evidence.length },
       };
       g.correct(claims[s.claim % claims.length], Object.fromEntries(s.fields.map((f) => [f, full[f]])));
@@ -121,24 +149,34 @@ const expectAsNaive = (state: ConflictsState): void => {
 describe('the indexed conflicts read model', () => {
   it('finds exactly the conflicts of the naive all-pairs reference, after every event of random histories', () => {
     const seen = new Map<string, number>();
-    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 60, size: 'max' }), (steps) => {
-      const g = history(steps);
-      let state = conflictsProjection.initial();
-      for (const e of g.events) {
-        state = conflictsProjection.apply(state, e);
-        expectAsNaive(state);
-      }
-      for (const c of state.conflicts.values()) seen.set(`${c.kind}/${c.basis}`, (seen.get(`${c.kind}/${c.basis}`) ?? 0) + 1);
-    }), { numRuns: 150, seed: 20261123 });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 60, size: 'max' }), (steps) => {
+        const g = history(steps);
+        let state = conflictsProjection.initial();
+        for (const e of g.events) {
+          state = conflictsProjection.apply(state, e);
+          expectAsNaive(state);
+        }
+        for (const c of state.conflicts.values()) seen.set(`${c.kind}/${c.basis}`, (seen.get(`${c.kind}/${c.basis}`) ?? 0) + 1);
+      }),
+      { numRuns: 150, seed: 20261123 },
+    );
     // Not vacuous (a fixed seed, so this check does not flake): every kind and basis comes up, cross-article ones included.
     expect([...seen.keys()].sort()).toEqual([
-      'actor-disagreement/same-act', 'competing-account/adjacent', 'competing-account/contrast-cue', 'competing-account/cross-article', 'denial/same-key',
+      'actor-disagreement/same-act',
+      'competing-account/adjacent',
+      'competing-account/contrast-cue',
+      'competing-account/cross-article',
+      'denial/same-key',
     ]);
   });
 
   it('matches claims exactly WINDOW_MS apart and not a millisecond more, across window boundaries', () => {
     for (const start of [0, WINDOW_MS - 1, WINDOW_MS / 2]) {
-      for (const [gap, expected] of [[WINDOW_MS, 1], [WINDOW_MS + 1, 0]] as const) {
+      for (const [gap, expected] of [
+        [WINDOW_MS, 1],
+        [WINDOW_MS + 1, 0],
+      ] as const) {
         const g = given();
         const at = (ms: number) => new Date(Date.UTC(2031, 0, 1) + ms).toISOString();
         const a = g.article(BODY, { publishedAt: at(start), outlet: 'Daily Ledger' });
@@ -153,7 +191,12 @@ describe('the indexed conflicts read model', () => {
   });
 
   it('sets a denial against an asserted claim of its key exactly WINDOW_MS away and not a millisecond more', () => {
-    for (const [gap, expected] of [[WINDOW_MS, 1], [WINDOW_MS + 1, 0], [-WINDOW_MS, 1], [-WINDOW_MS - 1, 0]] as const) {
+    for (const [gap, expected] of [
+      [WINDOW_MS, 1],
+      [WINDOW_MS + 1, 0],
+      [-WINDOW_MS, 1],
+      [-WINDOW_MS - 1, 0],
+    ] as const) {
       const g = given();
       const at = (ms: number) => new Date(Date.UTC(2031, 0, 10) + ms).toISOString();
       const asserted = g.article(BODY, { publishedAt: at(0) });
@@ -188,18 +231,21 @@ describe('the indexed conflicts read model', () => {
   });
 
   it('restores its indexes from a snapshot, including one written before they existed', () => {
-    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }), fc.nat(), (steps, cut) => {
-      const g = history(steps);
-      const at = cut % (g.events.length + 1);
-      const saved = JSON.parse(JSON.stringify(conflictsProjection.serialize(g.fold(conflictsProjection, at)))) as Record<string, unknown>;
-      expect(Object.keys(saved).sort()).toEqual(['articles', 'byClaim', 'conflicts', 'facts']);
-      // The earlier format also carried whole-group lists by act and deed; they are ignored.
-      const older = { ...saved, byAct: { $map: [['x', ['y']]] }, byDeed: { $map: [] } };
-      const full = g.fold(conflictsProjection);
-      for (const snapshot of [saved, older]) {
-        const resumed = g.events.slice(at).reduce((s, e) => conflictsProjection.apply(s, e), conflictsProjection.deserialize(snapshot));
-        expect(stableHash(resumed)).toBe(stableHash(full));
-      }
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }), fc.nat(), (steps, cut) => {
+        const g = history(steps);
+        const at = cut % (g.events.length + 1);
+        const saved = JSON.parse(JSON.stringify(conflictsProjection.serialize(g.fold(conflictsProjection, at)))) as Record<string, unknown>;
+        expect(Object.keys(saved).sort()).toEqual(['articles', 'byClaim', 'conflicts', 'facts']);
+        // The earlier format also carried whole-group lists by act and deed; they are ignored.
+        const older = { ...saved, byAct: { $map: [['x', ['y']]] }, byDeed: { $map: [] } };
+        const full = g.fold(conflictsProjection);
+        for (const snapshot of [saved, older]) {
+          const resumed = g.events.slice(at).reduce((s, e) => conflictsProjection.apply(s, e), conflictsProjection.deserialize(snapshot));
+          expect(stableHash(resumed)).toBe(stableHash(full));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

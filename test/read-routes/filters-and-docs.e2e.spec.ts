@@ -141,7 +141,8 @@ describe('read routes: bad filters, unknown ids, OpenAPI', () => {
       expect.arrayContaining(['kind', 'party', 'source', 'article', 'type', 'topic', 'from', 'to', 'publishedFrom', 'publishedTo']),
     );
     expect(query('/articles')).toEqual(expect.arrayContaining(['outlet', 'q', 'type', 'includeRetracted', 'from', 'to', 'publishedFrom', 'publishedTo']));
-    for (const path of ['/parties', '/parties/{party}', '/sources', '/sources/{source}']) expect(query(path)).toEqual(expect.arrayContaining(['publishedFrom', 'publishedTo']));
+    for (const path of ['/parties', '/parties/{party}', '/sources', '/sources/{source}'])
+      expect(query(path)).toEqual(expect.arrayContaining(['publishedFrom', 'publishedTo']));
     expect(query('/attributions')).toEqual(expect.arrayContaining(['type', 'actor', 'target', 'party', 'topic', 'source', 'status']));
     // The two heaviest answers page 20 by default (documented), every other list 50.
     const limitDefault = (path: string) =>

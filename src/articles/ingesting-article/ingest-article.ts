@@ -70,7 +70,12 @@ export const ingestEvents = (article: ArticleIngestedData, extractor: ClaimExtra
  * id: one append, so a crash leaves all or nothing; the copy comes before the claims, so the read models
  * know a claim's article is a copy when the claim arrives.
  */
-export const articleEvents = (article: ArticleIngestedData, recordedBy: string, found: ExtractedClaim[], copy: CopyRecognised | null = null): ArticleEvent[] => {
+export const articleEvents = (
+  article: ArticleIngestedData,
+  recordedBy: string,
+  found: ExtractedClaim[],
+  copy: CopyRecognised | null = null,
+): ArticleEvent[] => {
   const ordinals = new Map<string, number>();
   const claims = found.map((claim) => {
     const slot = `${claim.evidence.start}|${claim.type}`;

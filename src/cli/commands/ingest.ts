@@ -18,11 +18,17 @@ export const registerIngest = (program: Command): void => {
         Presets.shades_classic,
       );
       try {
-        const summary = await ingestFiles(app.get(CommandBus), paths, (file) => {
-          if (process.stderr.isTTY) bar.increment({ file });
-        }, (total) => {
-          if (process.stderr.isTTY) bar.start(total, 0, { file: '' });
-        }, { force: options.force === true });
+        const summary = await ingestFiles(
+          app.get(CommandBus),
+          paths,
+          (file) => {
+            if (process.stderr.isTTY) bar.increment({ file });
+          },
+          (total) => {
+            if (process.stderr.isTTY) bar.start(total, 0, { file: '' });
+          },
+          { force: options.force === true },
+        );
         bar.stop();
         // Articles whose claims MAX_CLAIMS_PER_ARTICLE cut: the first in text order were kept.
         const truncated = summary.results.flatMap((r) => (r.truncated ? [{ file: r.file, ...r.truncated }] : []));
@@ -31,7 +37,8 @@ export const registerIngest = (program: Command): void => {
         } else {
           console.log(`${summary.created} new, ${summary.existing} already present, ${summary.failed.length} failed`);
           for (const f of summary.failed) console.log(`  failed ${f.file}: ${f.reason}`);
-          for (const t of truncated) console.log(`  truncated ${t.file}: ${t.found} claims found, the first ${t.kept} in text order kept (MAX_CLAIMS_PER_ARTICLE)`);
+          for (const t of truncated)
+            console.log(`  truncated ${t.file}: ${t.found} claims found, the first ${t.kept} in text order kept (MAX_CLAIMS_PER_ARTICLE)`);
         }
         process.exitCode = summary.failed.length ? 1 : 0;
       } finally {

@@ -111,7 +111,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   abandonUnfinishedRebuilds(readModel: string): void {
     const active = this.ids.activeGeneration(readModel);
     const sql =
-      'SELECT DISTINCT generation FROM (SELECT generation FROM generations WHERE read_model = ? UNION SELECT generation FROM checkpoints WHERE read_model = ?) WHERE generation > ?';
+      'SELECT DISTINCT generation FROM (SELECT generation FROM generations WHERE read_model = ? ' +
+      'UNION SELECT generation FROM checkpoints WHERE read_model = ?) WHERE generation > ?';
     for (const generation of this.db.prepare(sql).pluck().all(readModel, readModel, active) as number[]) this.abandonRebuild({ readModel, generation });
   }
 

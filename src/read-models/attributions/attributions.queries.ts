@@ -48,16 +48,26 @@ const summarise = (claims: ClaimsState, key: string, parts: ClaimKeyParts, recor
   const sources = summariseSources(claims, asserted);
   const times = records.map((r) => claimTime(claims, r));
   return {
-    key, ...parts, topics: topicsOf(records), claims: records.length, articles: new Set(records.map((r) => r.claim.articleId)).size,
+    key,
+    ...parts,
+    topics: topicsOf(records),
+    claims: records.length,
+    articles: new Set(records.map((r) => r.claim.articleId)).size,
     reports: new Set(records.map((r) => storyOf(claims, r.claim.articleId))).size,
-    status: corroborationStatus(sources.length), sources, denied: records.length - asserted.length,
-    firstAt: iso(Math.min(...times)), lastAt: iso(Math.max(...times)),
+    status: corroborationStatus(sources.length),
+    sources,
+    denied: records.length - asserted.length,
+    firstAt: iso(Math.min(...times)),
+    lastAt: iso(Math.max(...times)),
   };
 };
 
 /** GET /attributions — keys with their claims' sources; most independent sources first, then most claims, then key. */
 export const listAttributions = (
-  attributions: AttributionsState, claims: ClaimsState, filter: AttributionFilter = {}, page: PageRequest = {},
+  attributions: AttributionsState,
+  claims: ClaimsState,
+  filter: AttributionFilter = {},
+  page: PageRequest = {},
 ): Page<AttributionSummary> => {
   const items: AttributionSummary[] = [];
   for (const [key, ids] of attributions.keys) {
@@ -124,8 +134,16 @@ export const columnsOf = (accounts: readonly AccountOf[]): SourceColumn[] => {
     let col = columns.get(source);
     if (!col) columns.set(source, (col = { source, party: c.source.party, accounts: [] }));
     col.accounts.push({
-      claimId: c.claimId, source: c.source, content: c.content, polarity: c.polarity, hedged: c.hedged, topics: c.topics,
-      evidence: c.evidence, article, when: iso(time), retracted,
+      claimId: c.claimId,
+      source: c.source,
+      content: c.content,
+      polarity: c.polarity,
+      hedged: c.hedged,
+      topics: c.topics,
+      evidence: c.evidence,
+      article,
+      when: iso(time),
+      retracted,
     });
   }
   return [...columns.values()].sort((a, b) => compareStrings(a.accounts[0].when, b.accounts[0].when) || compareStrings(a.source, b.source));
@@ -133,7 +151,11 @@ export const columnsOf = (accounts: readonly AccountOf[]): SourceColumn[] => {
 
 /** GET /attributions/:key — one claim key side by side, source by source. */
 export const getAttribution = (
-  attributions: AttributionsState, claims: ClaimsState, key: string, opts: { includeRetracted?: boolean } = {}, page: PageRequest = {},
+  attributions: AttributionsState,
+  claims: ClaimsState,
+  key: string,
+  opts: { includeRetracted?: boolean } = {},
+  page: PageRequest = {},
 ): AttributionDetail | null => {
   // Any party order, a space for `+`, an earlier version's trailing topic: all name the stored key.
   const stored = normaliseClaimKey(key);
@@ -143,7 +165,11 @@ export const getAttribution = (
   const records = selectClaims(claims, ids, { includeRetracted: opts.includeRetracted }, 'oldest');
   if (!records.length) return null;
   const accounts = records.map((r) => ({
-    claim: r.claim, source: claimSource(claims, r.claim), article: claimArticle(claims, r.claim.articleId), time: claimTime(claims, r), retracted: r.retraction !== null,
+    claim: r.claim,
+    source: claimSource(claims, r.claim),
+    article: claimArticle(claims, r.claim.articleId),
+    time: claimTime(claims, r),
+    retracted: r.retraction !== null,
   }));
   return { ...summarise(claims, stored!, parts, records), columns: paginateMap(columnsOf(accounts), page, (c) => c) };
 };

@@ -7,15 +7,29 @@ import { claimResponsesOf } from '../claims/claims.stored-queries.js';
 import type { SourceSummary } from '../claims/source-summary.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import { columnsOf, type AccountOf, type AttributionDetail, type AttributionFilter, type AttributionSummary } from './attributions.queries.js';
-import { ATTRIBUTION_ARTICLES, ATTRIBUTION_CLAIMS, KEY_SOURCES, KEY_SUMMARIES, rowKey, term, type KeySourceDoc, type KeySummaryDoc, type Variant } from './attributions.tables.js';
+import {
+  ATTRIBUTION_ARTICLES,
+  ATTRIBUTION_CLAIMS,
+  KEY_SOURCES,
+  KEY_SUMMARIES,
+  rowKey,
+  term,
+  type KeySourceDoc,
+  type KeySummaryDoc,
+  type Variant,
+} from './attributions.tables.js';
 import { reportingOutlet, summaryTerms } from './attributions.stored.js';
 import { corroborationStatus } from './corroboration.js';
 
 const iso = (t: number | undefined): string => (t === undefined || Number.isNaN(t) ? '' : new Date(t).toISOString());
 
 const sourceSummary = (s: KeySourceDoc): SourceSummary => ({
-  source: s.source, party: s.party, mentions: Object.keys(s.mentions).sort(compareStrings), outlets: Object.keys(s.outlets).sort(compareStrings),
-  count: s.claimIds.length, claimIds: s.claimIds,
+  source: s.source,
+  party: s.party,
+  mentions: Object.keys(s.mentions).sort(compareStrings),
+  outlets: Object.keys(s.outlets).sort(compareStrings),
+  count: s.claimIds.length,
+  claimIds: s.claimIds,
 });
 
 /** A key's independent sources, most claims first, then by name (summariseSources' order). */
@@ -24,16 +38,23 @@ const sourcesOf = (reader: ReadModelReader, variant: Variant, key: string): Sour
 
 /** The time of a key's earliest (asc) or latest (desc) claim. */
 const edge = (reader: ReadModelReader, variant: Variant, key: string, order: 'asc' | 'desc'): number | undefined =>
-  reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, key)], order, limit: 1 , count: false }).rows[0]?.sort;
+  reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, key)], order, limit: 1, count: false }).rows[0]?.sort;
 
 const summaryOf = (reader: ReadModelReader, variant: Variant, s: KeySummaryDoc): AttributionSummary => {
   const parts = parseClaimKey(s.key)!;
   const sources = sourcesOf(reader, variant, s.key);
   return {
-    key: s.key, ...parts, topics: TOPIC_PRECEDENCE.filter((t) => s.topics[t]), claims: s.claims, articles: s.articles,
+    key: s.key,
+    ...parts,
+    topics: TOPIC_PRECEDENCE.filter((t) => s.topics[t]),
+    claims: s.claims,
+    articles: s.articles,
     reports: s.reports,
-    status: corroborationStatus(sources.length), sources, denied: s.claims - s.asserted,
-    firstAt: iso(edge(reader, variant, s.key, 'asc')), lastAt: iso(edge(reader, variant, s.key, 'desc')),
+    status: corroborationStatus(sources.length),
+    sources,
+    denied: s.claims - s.asserted,
+    firstAt: iso(edge(reader, variant, s.key, 'asc')),
+    lastAt: iso(edge(reader, variant, s.key, 'desc')),
   };
 };
 
@@ -56,7 +77,7 @@ const filterTerms = (variant: Variant, f: AttributionFilter): string[] => {
  * time), then ranked here. Bounded by the claims in the range, not by the whole table.
  */
 const keysInRange = (reader: ReadModelReader, variant: Variant, f: AttributionFilter, page: { offset: number; limit: number }): Page<KeySummaryDoc> => {
-  const claims = reader.find({ table: ATTRIBUTION_CLAIMS, all: [], from: f.from, to: f.to , count: false }).rows;
+  const claims = reader.find({ table: ATTRIBUTION_CLAIMS, all: [], from: f.from, to: f.to, count: false }).rows;
   const keys = [...new Set(claims.filter((r) => variant === 'all' || !r.doc.retracted).map((r) => rowKey.summary(variant, r.doc.key)))];
   const wanted = filterTerms(variant, f);
   const found = [...reader.getMany(KEY_SUMMARIES, keys)]
@@ -88,12 +109,17 @@ export const keySourcesStored = (reader: ReadModelReader, key: string): string[]
 
 /** Reading order, oldest first: time, article, place in the article, id (compareRecords 'oldest'). */
 const oldestFirst = (x: AccountOf, y: AccountOf): number =>
-  x.time - y.time || compareStrings(x.claim.articleId, y.claim.articleId) || x.claim.evidence.start - y.claim.evidence.start ||
+  x.time - y.time ||
+  compareStrings(x.claim.articleId, y.claim.articleId) ||
+  x.claim.evidence.start - y.claim.evidence.start ||
   compareStrings(x.claim.claimId, y.claim.claimId);
 
 /** GET /attributions/:key — one claim key side by side, source by source (every claim of the key is shown, so all are read). */
 export const getAttributionStored = (
-  reader: ReadModelReader, key: string, opts: { includeRetracted?: boolean } = {}, page: PageRequest = {},
+  reader: ReadModelReader,
+  key: string,
+  opts: { includeRetracted?: boolean } = {},
+  page: PageRequest = {},
 ): AttributionDetail | null => {
   const stored = normaliseClaimKey(key);
   if (stored === null) return null;
@@ -101,9 +127,15 @@ export const getAttributionStored = (
   const summary = reader.get(KEY_SUMMARIES, rowKey.summary(variant, stored));
   if (!summary) return null;
   const rows = reader.find({ table: ATTRIBUTION_CLAIMS, all: [term.ofKey(variant, stored)], count: false }).rows;
-  const responses = claimResponsesOf(reader, rows.map((r) => r.key));
+  const responses = claimResponsesOf(
+    reader,
+    rows.map((r) => r.key),
+  );
   // Sources are told apart by the outlet an article reports as (a syndicated copy's original's).
-  const articles = reader.getMany(ATTRIBUTION_ARTICLES, rows.map((r) => r.doc.articleId));
+  const articles = reader.getMany(
+    ATTRIBUTION_ARTICLES,
+    rows.map((r) => r.doc.articleId),
+  );
   const accounts = rows.flatMap((r): AccountOf[] => {
     const response = responses.get(r.key);
     const source = response && independentSource(response.source, reportingOutlet(articles.get(r.doc.articleId)));

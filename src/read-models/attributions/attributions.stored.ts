@@ -63,7 +63,8 @@ const withId = (ids: string[], id: string, by: 1 | -1): void => {
 };
 
 /** The outlet an article reports as: a syndicated copy's original's (claims/reports.ts). */
-export const reportingOutlet = (article: AttributionArticleDoc | undefined): string | null => (article?.copyOf ? article.copyOf.outlet : (article?.outlet ?? null));
+export const reportingOutlet = (article: AttributionArticleDoc | undefined): string | null =>
+  article?.copyOf ? article.copyOf.outlet : (article?.outlet ?? null);
 
 /** Adds or takes away an asserted claim from its independent source's row; returns the change in the key's number of sources. */
 const countSource = (w: ReadModelWriter, variant: Variant, c: AttributionClaimDoc, article: AttributionArticleDoc | undefined, by: 1 | -1): number => {

@@ -45,8 +45,15 @@ export interface ClaimResponse extends Claim {
   article: ClaimArticle;
 }
 
-const NO_ARTICLE = (articleId: string): ArticleMeta & { articleId: string } =>
-  ({ articleId, title: null, outlet: null, url: null, publishedAt: null, recordedAt: '', time: NaN });
+const NO_ARTICLE = (articleId: string): ArticleMeta & { articleId: string } => ({
+  articleId,
+  title: null,
+  outlet: null,
+  url: null,
+  publishedAt: null,
+  recordedAt: '',
+  time: NaN,
+});
 
 /** What a claim shows of its article (`meta` absent: the article is not recorded yet). */
 export const claimArticleOf = (articleId: string, meta: ArticleMeta | undefined): ClaimArticle => {
@@ -93,7 +100,13 @@ const memoEntry = (state: ClaimsState, record: ClaimRecord): MemoEntry => {
   const meta = state.articles.get(record.claim.articleId);
   const hit = memo.get(record);
   if (hit && hit.claim === record.claim && hit.retraction === record.retraction && hit.corrections === record.corrections && hit.meta === meta) return hit;
-  const entry: MemoEntry = { claim: record.claim, retraction: record.retraction, corrections: record.corrections, meta, response: buildResponse(state, record) };
+  const entry: MemoEntry = {
+    claim: record.claim,
+    retraction: record.retraction,
+    corrections: record.corrections,
+    meta,
+    response: buildResponse(state, record),
+  };
   if (hit) memo.delete(record);
   else if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
   memo.set(record, entry);
@@ -193,7 +206,12 @@ const FILTERS: ReadonlyArray<keyof ClaimFilter> = ['type', 'actor', 'target', 'p
  * slice when that list settles the whole filter, else a walk of that list alone.
  */
 export const pageFromIndex = <T>(
-  state: ClaimsState, list: RecordList | undefined, exact: boolean, filter: ClaimFilter, page: PageRequest, map: (r: ClaimRecord) => T,
+  state: ClaimsState,
+  list: RecordList | undefined,
+  exact: boolean,
+  filter: ClaimFilter,
+  page: PageRequest,
+  map: (r: ClaimRecord) => T,
 ): Page<T> => {
   const { offset, limit } = paginate([], page);
   const records = list?.records ?? [];

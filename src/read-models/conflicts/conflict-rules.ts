@@ -91,7 +91,9 @@ export const deedKeyOf = (f: Pick<ConflictFacts, 'type' | 'targets' | 'topics'>)
 
 /** Reading order across the corpus: time, article, sentence, id. Sides are given in this order. */
 export const compareFacts = (a: ConflictFacts, b: ConflictFacts): number =>
-  a.t - b.t || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) || a.s0 - b.s0 ||
+  a.t - b.t ||
+  (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) ||
+  a.s0 - b.s0 ||
   (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0);
 
 /** Competing accounts, in one article or across articles; null when they do not compete. */
@@ -105,15 +107,27 @@ export const competingAccount = (x: ConflictFacts, y: ConflictFacts): PairFindin
     const gap = q.s0 - p.s1;
     const shared = [...p.actors, ...p.targets].filter((party) => q.actors.includes(party) || q.targets.includes(party));
     if (q.cue && gap >= 1 && gap <= CONTRAST_REACH && shared.length) {
-      return { kind: 'competing-account', basis: 'contrast-cue', why: `Two accounts of one ${p.type} involving ${fmt([...new Set(shared)])} in one article: ${topics}; the later sentence opens with "${q.cue}".` };
+      return {
+        kind: 'competing-account',
+        basis: 'contrast-cue',
+        why: `Two accounts of one ${p.type} involving ${fmt([...new Set(shared)])} in one article: ${topics}; the later sentence opens with "${q.cue}".`,
+      };
     }
     if (sameParties && gap <= 1) {
-      return { kind: 'competing-account', basis: 'adjacent', why: `Two accounts of one ${p.type} by the same parties in ${gap ? 'adjacent sentences' : 'one sentence'}: ${topics}.` };
+      return {
+        kind: 'competing-account',
+        basis: 'adjacent',
+        why: `Two accounts of one ${p.type} by the same parties in ${gap ? 'adjacent sentences' : 'one sentence'}: ${topics}.`,
+      };
     }
     return null;
   }
   if (!sameParties || p.source === q.source || q.t - p.t > WINDOW_MS) return null;
-  return { kind: 'competing-account', basis: 'cross-article', why: `Two articles within ${WINDOW_MS / 86_400_000} days report the same ${p.type} by the same parties differently: ${topics}.` };
+  return {
+    kind: 'competing-account',
+    basis: 'cross-article',
+    why: `Two articles within ${WINDOW_MS / 86_400_000} days report the same ${p.type} by the same parties differently: ${topics}.`,
+  };
 };
 
 /** The source speaks for one of the actors: a party announcing its own deed. */
@@ -125,7 +139,8 @@ export const denies = (denied: ConflictFacts, asserted: ConflictFacts): boolean 
 
 /** A denial's explanation: who denies how many asserted claims of which key. */
 export const denialWhy = (mention: string, key: string, n: number): string =>
-  `${mention ? `"${mention}"` : 'the outlet'} denies what ${n} asserted claim${n > 1 ? 's' : ''} of ${key} published within ${WINDOW_MS / 86_400_000} days of it state${n > 1 ? '' : 's'}.`;
+  `${mention ? `"${mention}"` : 'the outlet'} denies what ${n} asserted claim${n > 1 ? 's' : ''} of ${key} ` +
+  `published within ${WINDOW_MS / 86_400_000} days of it state${n > 1 ? '' : 's'}.`;
 
 /** The same act credited to different actors by different sources; null otherwise. */
 export const actorDisagreement = (x: ConflictFacts, y: ConflictFacts): PairFinding | null => {
@@ -139,7 +154,8 @@ export const actorDisagreement = (x: ConflictFacts, y: ConflictFacts): PairFindi
   if (alike < SAME_ACT_SIMILARITY) return null;
   const [p, q] = compareFacts(x, y) <= 0 ? [x, y] : [y, x];
   return {
-    kind: 'actor-disagreement', basis: 'same-act',
+    kind: 'actor-disagreement',
+    basis: 'same-act',
     why: `The same ${p.type} (${Math.round(alike * 100)}% alike) is credited to ${fmt(p.actors)} by ${quote(p)} and to ${fmt(q.actors)} by ${quote(q)}.`,
   };
 };

@@ -13,10 +13,7 @@ import { flatten, sharedStrings } from '../shared/string-pool.js';
 import { deedCandidates, indexCandidates, nearCandidates, unindexCandidates } from './candidates.js';
 import { actorDisagreement, competingAccount, type ConflictFacts, type PairFinding } from './conflict-rules.js';
 import { correctedFacts, factsOf, pairConflict } from './facts.js';
-import {
-  addConflict, emptyIndexes, removeConflict,
-  type Conflict, type ConflictsState, type SavedConflictsState,
-} from './conflicts.state.js';
+import { addConflict, emptyIndexes, removeConflict, type Conflict, type ConflictsState, type SavedConflictsState } from './conflicts.state.js';
 import { addToKey, removeFromKey, restoreKey } from './denials.js';
 import { indexSentences } from './sentences.js';
 
@@ -93,7 +90,14 @@ export const applyToConflicts = (state: ConflictsState, { event, created }: Proj
     const { starts, cues } = indexSentences(event.data.body);
     const existing = state.articles.get(event.data.articleId);
     const copyOf = existing?.copyOf;
-    state.articles.set(event.data.articleId, { t: effectiveTime(event.data.publishedAt, at), outlet: event.data.outlet, ...(copyOf ? { copyOf } : {}), starts, cues, claims: existing?.claims ?? [] });
+    state.articles.set(event.data.articleId, {
+      t: effectiveTime(event.data.publishedAt, at),
+      outlet: event.data.outlet,
+      ...(copyOf ? { copyOf } : {}),
+      starts,
+      cues,
+      claims: existing?.claims ?? [],
+    });
   } else if (event.type === 'CopyRecognised') {
     recogniseCopy(state, event.data.articleId, event.data.originalArticleId);
   } else if (isClaimEvent(event)) {

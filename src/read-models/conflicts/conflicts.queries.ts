@@ -41,8 +41,7 @@ export interface ConflictResponse {
   at: string;
 }
 
-const records = (claims: ClaimsState, c: Conflict) =>
-  [...c.a, ...c.b].map((id) => claims.claims.get(id)).filter((r) => r !== undefined);
+const records = (claims: ClaimsState, c: Conflict) => [...c.a, ...c.b].map((id) => claims.claims.get(id)).filter((r) => r !== undefined);
 
 const latestOf = (claims: ClaimsState, ids: readonly string[]): number => {
   let t = -Infinity;
@@ -94,7 +93,10 @@ const conflictClaimsOf = (claims: ClaimsState, attributions: AttributionsState |
 };
 
 export const toConflictResponse = (claims: ClaimsState, c: Conflict, attributions?: AttributionsState): ConflictResponse => ({
-  id: c.id, kind: c.kind, basis: c.basis, why: c.why,
+  id: c.id,
+  kind: c.kind,
+  basis: c.basis,
+  why: c.why,
   a: c.a.flatMap((id) => conflictClaimsOf(claims, attributions, id)),
   b: c.b.flatMap((id) => conflictClaimsOf(claims, attributions, id)),
   at: new Date(latest(claims, c)).toISOString(),
@@ -175,11 +177,16 @@ const sideJson = (claims: ClaimsState, attributions: AttributionsState | undefin
 
 /** JSON.stringify(toConflictResponse(...)), joined from the claims' kept texts; `t` is its latest claim time, known from the listing order. */
 const conflictJson = (claims: ClaimsState, c: Conflict, t: number, attributions?: AttributionsState): string =>
-  `${JSON.stringify({ id: c.id, kind: c.kind, basis: c.basis, why: c.why }).slice(0, -1)},"a":${sideJson(claims, attributions, c.a)},"b":${sideJson(claims, attributions, c.b)},"at":${JSON.stringify(new Date(t).toISOString())}}`;
+  `${JSON.stringify({ id: c.id, kind: c.kind, basis: c.basis, why: c.why }).slice(0, -1)},` +
+  `"a":${sideJson(claims, attributions, c.a)},"b":${sideJson(claims, attributions, c.b)},"at":${JSON.stringify(new Date(t).toISOString())}}`;
 
 /** GET /conflicts — newest first, then id. Pass the attributions read model to flag single-source claims. */
 export const listConflicts = (
-  conflicts: ConflictsState, claims: ClaimsState, filter: ConflictFilter = {}, page: PageRequest = {}, attributions?: AttributionsState,
+  conflicts: ConflictsState,
+  claims: ClaimsState,
+  filter: ConflictFilter = {},
+  page: PageRequest = {},
+  attributions?: AttributionsState,
 ): Page<ConflictResponse> => {
   const all = ordered(conflicts, claims);
   const found = Object.keys(filter).length ? all.filter(({ c }) => matches(claims, c, filter)) : all;
@@ -188,7 +195,11 @@ export const listConflicts = (
 
 /** listConflicts as the JSON text of its page (GET /conflicts sends it as is). */
 export const listConflictsJson = (
-  conflicts: ConflictsState, claims: ClaimsState, filter: ConflictFilter = {}, page: PageRequest = {}, attributions?: AttributionsState,
+  conflicts: ConflictsState,
+  claims: ClaimsState,
+  filter: ConflictFilter = {},
+  page: PageRequest = {},
+  attributions?: AttributionsState,
 ): string => {
   const all = ordered(conflicts, claims);
   const found = Object.keys(filter).length ? all.filter(({ c }) => matches(claims, c, filter)) : all;
@@ -202,4 +213,7 @@ export const getConflict = (conflicts: ConflictsState, claims: ClaimsState, id: 
 
 /** The conflicts a claim is in (for GET /claims/:id). */
 export const conflictsOfClaim = (conflicts: ConflictsState, claimId: string): Conflict[] =>
-  (conflicts.byClaim.get(claimId) ?? []).map((id) => conflicts.conflicts.get(id)!).filter(Boolean).sort((a, b) => compareStrings(a.id, b.id));
+  (conflicts.byClaim.get(claimId) ?? [])
+    .map((id) => conflicts.conflicts.get(id)!)
+    .filter(Boolean)
+    .sort((a, b) => compareStrings(a.id, b.id));

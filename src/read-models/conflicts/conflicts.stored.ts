@@ -153,7 +153,8 @@ const recogniseCopy = (w: ReadModelWriter, articleId: string, originalArticleId:
   const article = w.get(CONFLICT_ARTICLES, articleId);
   if (!article || article.copyOf !== undefined) return;
   w.put(CONFLICT_ARTICLES, { key: articleId, doc: { ...article, copyOf: originalArticleId } });
-  for (const { doc: f } of w.find({ table: CONFLICT_FACTS, all: [term.article(articleId)], count: false }).rows) update(w, f.claimId, { ...f, story: originalArticleId });
+  for (const { doc: f } of w.find({ table: CONFLICT_FACTS, all: [term.article(articleId)], count: false }).rows)
+    update(w, f.claimId, { ...f, story: originalArticleId });
 };
 
 export const storedConflicts = defineStoredReadModel({

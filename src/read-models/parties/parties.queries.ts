@@ -2,7 +2,16 @@ import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ClaimsState } from '../claims/claims.projection.js';
 import { claimIndex, listKey, type ClaimIndex, type SourceTally } from '../claims/claim-index.js';
 import type { ClaimRecord } from '../claims/claims.projection.js';
-import { claimTime, claimResponseJson, pageFromIndex, selectClaims, toClaimResponse, type ClaimFilter, type ClaimOrder, type ClaimResponse } from '../claims/claims.queries.js';
+import {
+  claimTime,
+  claimResponseJson,
+  pageFromIndex,
+  selectClaims,
+  toClaimResponse,
+  type ClaimFilter,
+  type ClaimOrder,
+  type ClaimResponse,
+} from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
 import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
@@ -65,10 +74,19 @@ export const listParties = (parties: PartiesState, claims: ClaimsState, filter: 
     if (q && !e.key.includes(q) && !e.label.toLowerCase().includes(q)) continue;
     const s = summary(claims, e, filter);
     const relevant =
-      filter.role === 'actor' ? (filter.type ? s.asActor[filter.type] : sum(s.asActor))
-      : filter.role === 'target' ? (filter.type ? s.asTarget[filter.type] : sum(s.asTarget))
-      : filter.role === 'source' ? s.asSource
-      : filter.type ? (s.asActor[filter.type] ?? 0) + (s.asTarget[filter.type] ?? 0) : s.total;
+      filter.role === 'actor'
+        ? filter.type
+          ? s.asActor[filter.type]
+          : sum(s.asActor)
+        : filter.role === 'target'
+          ? filter.type
+            ? s.asTarget[filter.type]
+            : sum(s.asTarget)
+          : filter.role === 'source'
+            ? s.asSource
+            : filter.type
+              ? (s.asActor[filter.type] ?? 0) + (s.asTarget[filter.type] ?? 0)
+              : s.total;
     if (relevant) items.push(s);
   }
   items.sort((a, b) => b.total - a.total || compareStrings(a.key, b.key));
@@ -118,9 +136,13 @@ const groups = (claims: ClaimsState, byType: ByType, filter: ClaimFilter): TypeG
 const fromTallies = (tallies: Map<string, SourceTally> | undefined): { count: number; sources: SourceSummary[] } => {
   const sources = [...(tallies ?? [])]
     .map(([source, t]): SourceSummary => ({
-      source, party: t.party, mentions: [...t.mentions.keys()].sort(compareStrings), outlets: [...t.outlets.keys()].sort(compareStrings),
+      source,
+      party: t.party,
+      mentions: [...t.mentions.keys()].sort(compareStrings),
+      outlets: [...t.outlets.keys()].sort(compareStrings),
       // The lowest ids, as summariseSources shows: not the first to arrive.
-      count: t.ids.length, claimIds: [...t.ids].sort(compareStrings).slice(0, CLAIM_ID_SAMPLE),
+      count: t.ids.length,
+      claimIds: [...t.ids].sort(compareStrings).slice(0, CLAIM_ID_SAMPLE),
     }))
     .sort((a, b) => b.count - a.count || compareStrings(a.source, b.source));
   return { count: sources.reduce((n, s) => n + s.count, 0), sources };
@@ -180,7 +202,12 @@ const partyList = (claims: ClaimsState, key: string, role: PartyRole | undefined
 
 /** GET /parties/:party — what it did (as actor) and what was done or said about it (as target), by type, with the sources for each. */
 export const getParty = (
-  parties: PartiesState, claims: ClaimsState, key: string, filter: PartyClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest',
+  parties: PartiesState,
+  claims: ClaimsState,
+  key: string,
+  filter: PartyClaimFilter = {},
+  page: PageRequest = {},
+  order: ClaimOrder = 'newest',
 ): PartyDetail | null => {
   const e = parties.parties.get(key);
   if (!e) return null;
@@ -190,7 +217,12 @@ export const getParty = (
     // The common page, unfiltered: summaries kept current and a slice of one index list.
     const { asActor, asTarget, asSource } = talliedSummaries(claimIndex(claims), key);
     return {
-      key: e.key, party: e.party, label: e.label, asActor, asTarget, asSource,
+      key: e.key,
+      party: e.party,
+      label: e.label,
+      asActor,
+      asTarget,
+      asSource,
       claims: pageFromIndex(claims, partyList(claims, key, role), true, {}, page, toResponse),
     };
   }
@@ -217,7 +249,12 @@ export const getParty = (
  * request. Filtered pages are stringified as built.
  */
 export const getPartyJson = (
-  parties: PartiesState, claims: ClaimsState, key: string, filter: PartyClaimFilter = {}, page: PageRequest = {}, order: ClaimOrder = 'newest',
+  parties: PartiesState,
+  claims: ClaimsState,
+  key: string,
+  filter: PartyClaimFilter = {},
+  page: PageRequest = {},
+  order: ClaimOrder = 'newest',
 ): string | null => {
   const e = parties.parties.get(key);
   if (!e) return null;
