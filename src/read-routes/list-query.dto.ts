@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { BadRequestException } from '@nestjs/common';
+import { applyDecorators, BadRequestException } from '@nestjs/common';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { AsOf } from '../read-models/timeline/timeline.stored-queries.js';
 
@@ -28,6 +28,30 @@ export class AsOfQueryDto {
   asOf?: string;
 }
 
+/** The items a page holds when `limit` is not given, and the most it may hold. */
+export const DEFAULT_PAGE_LIMIT = 50;
+export const MAX_PAGE_LIMIT = 500;
+
+/**
+ * Decorators applied as they would be stacked above a property, the last first (applyDecorators
+ * takes them first first): class-validator lists a field's messages in that order.
+ */
+export const stacked = (...decorators: PropertyDecorator[]): PropertyDecorator => applyDecorators(...decorators.reverse());
+
+/**
+ * A page's `limit`, 1 to MAX_PAGE_LIMIT, documented with the default the endpoint pages by: a heavy
+ * answer's DTO (filters.ts HEAVY_PAGE_LIMIT) declares it again with its own.
+ */
+export const PageLimit = ({ default: fallback, description }: { default: number; description?: string }): PropertyDecorator =>
+  stacked(
+    ApiPropertyOptional({ default: fallback, minimum: 1, maximum: MAX_PAGE_LIMIT, ...(description === undefined ? {} : { description }) }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(MAX_PAGE_LIMIT),
+  );
+
 /** Paging and time travel, shared by every list endpoint. */
 export class ListQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ default: 0, minimum: 0 })
@@ -38,12 +62,7 @@ export class ListQueryDto extends AsOfQueryDto {
   @Max(10_000_000)
   offset?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: DEFAULT_PAGE_LIMIT })
   limit?: number;
 }
 

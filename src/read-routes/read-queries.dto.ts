@@ -1,9 +1,8 @@
 // Query strings of the read models: every filter is checked, unknown ones are refused with 400 naming them.
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 import { CLAIM_TYPES, TOPICS, type ClaimType, type Topic } from '../domain/claim.js';
-import { AsOfQueryDto, ListQueryDto, RangedListQueryDto } from './list-query.dto.js';
+import { AsOfQueryDto, ListQueryDto, PageLimit, RangedListQueryDto } from './list-query.dto.js';
 import { PARTY_ID } from './claims-query.dto.js';
 import { HEAVY_PAGE_LIMIT } from './filters.js';
 
@@ -41,12 +40,7 @@ export class PartiesQueryDto extends RangedListQueryDto {
 }
 
 export class PartyQueryDto extends TimedListQueryDto {
-  @ApiPropertyOptional({ default: HEAVY_PAGE_LIMIT, minimum: 1, maximum: 500, description: 'Claims shown on the page (the summaries cover them all)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: HEAVY_PAGE_LIMIT, description: 'Claims shown on the page (the summaries cover them all)' })
   override limit?: number;
 
   @ApiPropertyOptional({ enum: ['actor', 'target', 'source'] })
@@ -208,12 +202,7 @@ export class ConflictsQueryDto extends RangedListQueryDto {
   @IsISO8601({ strict: true })
   override publishedTo?: string;
 
-  @ApiPropertyOptional({ default: HEAVY_PAGE_LIMIT, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: HEAVY_PAGE_LIMIT })
   override limit?: number;
 
   @ApiPropertyOptional({ enum: ['competing-account', 'denial', 'actor-disagreement'] })
