@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { applyDecorators, BadRequestException } from '@nestjs/common';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { BadRequestException } from '@nestjs/common';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PublicationTimeField, stacked } from './query-fields.js';
 import type { AsOf } from '../read-models/timeline/timeline.stored-queries.js';
 
 export type { AsOf } from '../read-models/timeline/timeline.stored-queries.js';
@@ -31,12 +32,6 @@ export class AsOfQueryDto {
 /** The items a page holds when `limit` is not given, and the most it may hold. */
 export const DEFAULT_PAGE_LIMIT = 50;
 export const MAX_PAGE_LIMIT = 500;
-
-/**
- * Decorators applied as they would be stacked above a property, the last first (applyDecorators
- * takes them first first): class-validator lists a field's messages in that order.
- */
-export const stacked = (...decorators: PropertyDecorator[]): PropertyDecorator => applyDecorators(...decorators.reverse());
 
 /**
  * A page's `limit`, 1 to MAX_PAGE_LIMIT, documented with the default the endpoint pages by: a heavy
@@ -83,27 +78,18 @@ export const parseAsOf = (asOf: string | undefined): AsOf | null => {
 
 /** A list filtered by publication time, the articles' own dates (knowledge time is asOf). */
 export class RangedListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({
-    description:
-      'Publication time: articles published on or after this (ISO 8601; an article with no date counts from when it was recorded). ' +
+  @PublicationTimeField(
+    'Publication time: articles published on or after this (ISO 8601; an article with no date counts from when it was recorded). ' +
       'Not knowledge time: that is asOf',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  )
   publishedFrom?: string;
 
-  @ApiPropertyOptional({ description: 'Publication time: articles published on or before this (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @PublicationTimeField('Publication time: articles published on or before this (ISO 8601)')
   publishedTo?: string;
 
-  @ApiPropertyOptional({ description: 'Short for publishedFrom' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @PublicationTimeField('Short for publishedFrom')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Short for publishedTo' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @PublicationTimeField('Short for publishedTo')
   to?: string;
 }
