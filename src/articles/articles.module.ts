@@ -18,6 +18,8 @@ import { RetractClaimController } from './retracting-claim/retract-claim.control
 import { RetractClaimHandler } from './retracting-claim/retract-claim.handler.js';
 import { WithdrawArticleController } from './withdrawing-article/withdraw-article.controller.js';
 import { WithdrawArticleHandler } from './withdrawing-article/withdraw-article.handler.js';
+import { StreamWrites } from './stream-writes.js';
+import { ArticleWithdrawalHandler } from './withdrawing-article/article-withdrawal.handler.js';
 
 /** The write side: article streams written through commands, and their raw events. */
 @Module({})
@@ -44,6 +46,7 @@ export class ArticlesModule implements OnApplicationShutdown {
       providers: [
         { provide: EXTRACTION, useValue: extraction },
         ReadYourWrites,
+        StreamWrites,
         PageFetcher,
         IngestArticleHandler,
         ReextractArticlesHandler,
@@ -51,6 +54,7 @@ export class ArticlesModule implements OnApplicationShutdown {
         RetractClaimHandler,
         CorrectClaimHandler,
         WithdrawArticleHandler,
+        ArticleWithdrawalHandler,
         ArticleEventsHandler,
       ],
     };

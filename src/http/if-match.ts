@@ -16,4 +16,7 @@ export const parseIfMatch = (header: string | undefined): bigint => {
   return BigInt(m[1]);
 };
 
+/** A write that may be sent without If-Match (a withdrawal) is decided on whatever revision is loaded; one sent is read as any other. */
+export const parseOptionalIfMatch = (header: string | undefined): bigint | null => (header === undefined ? null : parseIfMatch(header));
+
 export const etagOf = (revision: bigint): string => `"${revision}"`;

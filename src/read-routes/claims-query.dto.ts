@@ -1,16 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { CLAIM_TYPES, TOPICS, type ClaimType, type Topic } from '../domain/claim.js';
-import { ARTICLE_ID } from '../domain/ids.js';
+import { IsOptional, Matches } from 'class-validator';
+import type { ClaimType, Topic } from '../domain/claim.js';
 import { RangedListQueryDto } from './list-query.dto.js';
+import { ArticleIdField, ClaimTypeField, IncludeRetractedField, TopicField } from './query-fields.js';
 
 export const PARTY_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const partyMessage = (name: string) => ({ message: `${name} must be a party id: lowercase letters, digits and dashes (e.g. pakistan, united-states)` });
 
 export class ClaimsQueryDto extends RangedListQueryDto {
-  @ApiPropertyOptional({ enum: CLAIM_TYPES })
-  @IsOptional()
-  @IsIn(CLAIM_TYPES)
+  @ClaimTypeField()
   type?: ClaimType;
 
   @ApiPropertyOptional({ description: 'Party id of an actor' })
@@ -28,18 +26,12 @@ export class ClaimsQueryDto extends RangedListQueryDto {
   @Matches(PARTY_ID, partyMessage('source'))
   source?: string;
 
-  @ApiPropertyOptional({ enum: TOPICS })
-  @IsOptional()
-  @IsIn(TOPICS)
+  @TopicField()
   topic?: Topic;
 
-  @ApiPropertyOptional({ description: 'Article id' })
-  @IsOptional()
-  @Matches(ARTICLE_ID, { message: 'article must be an article id (20 hex digits)' })
+  @ArticleIdField('Article id')
   article?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
+  @IncludeRetractedField('false')
   includeRetracted?: 'true' | 'false';
 }

@@ -1,9 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
 import { parseBound, type TimeRange } from '../read-models/shared/dates.js';
 import type { PageRequest } from '../read-models/shared/page.js';
-import type { ListQueryDto } from './list-query.dto.js';
+import { DEFAULT_PAGE_LIMIT, type ListQueryDto } from './list-query.dto.js';
 
-export const pageOf = (q: ListQueryDto, defaultLimit = 50): PageRequest => ({ offset: q.offset ?? 0, limit: q.limit ?? defaultLimit });
+export const pageOf = (q: ListQueryDto, defaultLimit = DEFAULT_PAGE_LIMIT): PageRequest => ({ offset: q.offset ?? 0, limit: q.limit ?? defaultLimit });
 
 /**
  * The default page of the two heaviest answers: a conflict holds two or more whole claims (50 were

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { BadRequestException } from '@nestjs/common';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PublicationTimeField, stacked } from './query-fields.js';
 import type { AsOf } from '../read-models/timeline/timeline.stored-queries.js';
 
 export type { AsOf } from '../read-models/timeline/timeline.stored-queries.js';
@@ -28,6 +29,24 @@ export class AsOfQueryDto {
   asOf?: string;
 }
 
+/** The items a page holds when `limit` is not given, and the most it may hold. */
+export const DEFAULT_PAGE_LIMIT = 50;
+export const MAX_PAGE_LIMIT = 500;
+
+/**
+ * A page's `limit`, 1 to MAX_PAGE_LIMIT, documented with the default the endpoint pages by: a heavy
+ * answer's DTO (filters.ts HEAVY_PAGE_LIMIT) declares it again with its own.
+ */
+export const PageLimit = ({ default: fallback, description }: { default: number; description?: string }): PropertyDecorator =>
+  stacked(
+    ApiPropertyOptional({ default: fallback, minimum: 1, maximum: MAX_PAGE_LIMIT, ...(description === undefined ? {} : { description }) }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(MAX_PAGE_LIMIT),
+  );
+
 /** Paging and time travel, shared by every list endpoint. */
 export class ListQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ default: 0, minimum: 0 })
@@ -38,12 +57,7 @@ export class ListQueryDto extends AsOfQueryDto {
   @Max(10_000_000)
   offset?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: DEFAULT_PAGE_LIMIT })
   limit?: number;
 }
 
@@ -64,27 +78,18 @@ export const parseAsOf = (asOf: string | undefined): AsOf | null => {
 
 /** A list filtered by publication time, the articles' own dates (knowledge time is asOf). */
 export class RangedListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({
-    description:
-      'Publication time: articles published on or after this (ISO 8601; an article with no date counts from when it was recorded). ' +
+  @PublicationTimeField(
+    'Publication time: articles published on or after this (ISO 8601; an article with no date counts from when it was recorded). ' +
       'Not knowledge time: that is asOf',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  )
   publishedFrom?: string;
 
-  @ApiPropertyOptional({ description: 'Publication time: articles published on or before this (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @PublicationTimeField('Publication time: articles published on or before this (ISO 8601)')
   publishedTo?: string;
 
-  @ApiPropertyOptional({ description: 'Short for publishedFrom' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @PublicationTimeField('Short for publishedFrom')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Short for publishedTo' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @PublicationTimeField('Short for publishedTo')
   to?: string;
 }

@@ -1,19 +1,15 @@
 // Query strings of the read models: every filter is checked, unknown ones are refused with 400 naming them.
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CLAIM_TYPES, TOPICS, type ClaimType, type Topic } from '../domain/claim.js';
-import { AsOfQueryDto, ListQueryDto, RangedListQueryDto } from './list-query.dto.js';
+import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
+import type { ClaimType, Topic } from '../domain/claim.js';
+import type { PartyRole } from '../read-models/parties/parties.queries.js';
+import { AsOfQueryDto, ListQueryDto, PageLimit, RangedListQueryDto } from './list-query.dto.js';
 import { PARTY_ID } from './claims-query.dto.js';
 import { HEAVY_PAGE_LIMIT } from './filters.js';
-
-const SLUG = /^[a-z0-9~][a-z0-9-]{0,99}$/;
-const KEY_MESSAGE = { message: 'must be a party or source key: lowercase letters, digits and dashes, or ~ and a slug' };
+import { ArticleIdField, ClaimTypeField, IncludeRetractedField, KeyField, PublicationTimeField, RoleField, TopicField } from './query-fields.js';
 
 class TimedListQueryDto extends RangedListQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @IsOptional()
-  @IsIn(['true', 'false'])
+  @IncludeRetractedField()
   includeRetracted?: 'true' | 'false';
 }
 
@@ -24,49 +20,30 @@ export class PartiesQueryDto extends RangedListQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['actor', 'target', 'source'] })
-  @IsOptional()
-  @IsIn(['actor', 'target', 'source'])
-  role?: 'actor' | 'target' | 'source';
+  @RoleField()
+  role?: PartyRole;
 
-  @ApiPropertyOptional({ enum: CLAIM_TYPES })
-  @IsOptional()
-  @IsIn(CLAIM_TYPES)
+  @ClaimTypeField()
   type?: ClaimType;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @IsOptional()
-  @IsIn(['true', 'false'])
+  @IncludeRetractedField()
   includeRetracted?: 'true' | 'false';
 }
 
 export class PartyQueryDto extends TimedListQueryDto {
-  @ApiPropertyOptional({ default: HEAVY_PAGE_LIMIT, minimum: 1, maximum: 500, description: 'Claims shown on the page (the summaries cover them all)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: HEAVY_PAGE_LIMIT, description: 'Claims shown on the page (the summaries cover them all)' })
   override limit?: number;
 
-  @ApiPropertyOptional({ enum: ['actor', 'target', 'source'] })
-  @IsOptional()
-  @IsIn(['actor', 'target', 'source'])
-  role?: 'actor' | 'target' | 'source';
+  @RoleField()
+  role?: PartyRole;
 
-  @ApiPropertyOptional({ enum: CLAIM_TYPES })
-  @IsOptional()
-  @IsIn(CLAIM_TYPES)
+  @ClaimTypeField()
   type?: ClaimType;
 
-  @ApiPropertyOptional({ enum: TOPICS })
-  @IsOptional()
-  @IsIn(TOPICS)
+  @TopicField()
   topic?: Topic;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(SLUG, KEY_MESSAGE)
+  @KeyField()
   source?: string;
 }
 
@@ -82,16 +59,12 @@ export class SourcesQueryDto extends RangedListQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @IsOptional()
-  @IsIn(['true', 'false'])
+  @IncludeRetractedField()
   includeRetracted?: 'true' | 'false';
 }
 
 export class SourceQueryDto extends TimedListQueryDto {
-  @ApiPropertyOptional({ enum: CLAIM_TYPES })
-  @IsOptional()
-  @IsIn(CLAIM_TYPES)
+  @ClaimTypeField()
   type?: ClaimType;
 
   @ApiPropertyOptional()
@@ -106,9 +79,7 @@ export class SourceQueryDto extends TimedListQueryDto {
 }
 
 export class ArticlesQueryDto extends TimedListQueryDto {
-  @ApiPropertyOptional({ description: 'Slug of the outlet name' })
-  @IsOptional()
-  @Matches(SLUG, KEY_MESSAGE)
+  @KeyField('Slug of the outlet name')
   outlet?: string;
 
   @ApiPropertyOptional({ description: 'Part of the headline' })
@@ -116,71 +87,48 @@ export class ArticlesQueryDto extends TimedListQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: CLAIM_TYPES })
-  @IsOptional()
-  @IsIn(CLAIM_TYPES)
+  @ClaimTypeField()
   type?: ClaimType;
 }
 
 /** One article: not paged. */
 export class ArticleQueryDto extends AsOfQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @IsOptional()
-  @IsIn(['true', 'false'])
+  @IncludeRetractedField()
   includeRetracted?: 'true' | 'false';
 }
 
 /** One claim key: its claims are paged. */
 export class AttributionQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @IsOptional()
-  @IsIn(['true', 'false'])
+  @IncludeRetractedField()
   includeRetracted?: 'true' | 'false';
 }
 
 export class AttributionsQueryDto extends TimedListQueryDto {
-  @ApiPropertyOptional({
-    description:
-      'Publication time: keys with a claim whose article was published on or after this (ISO 8601; an article with no date counts from when ' +
+  @PublicationTimeField(
+    'Publication time: keys with a claim whose article was published on or after this (ISO 8601; an article with no date counts from when ' +
       'it was recorded). Not knowledge time: that is asOf',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  )
   override publishedFrom?: string;
 
-  @ApiPropertyOptional({ description: 'Publication time: keys with a claim whose article was published on or before this (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @PublicationTimeField('Publication time: keys with a claim whose article was published on or before this (ISO 8601)')
   override publishedTo?: string;
 
-  @ApiPropertyOptional({ enum: CLAIM_TYPES })
-  @IsOptional()
-  @IsIn(CLAIM_TYPES)
+  @ClaimTypeField()
   type?: ClaimType;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(SLUG, KEY_MESSAGE)
+  @KeyField()
   actor?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(SLUG, KEY_MESSAGE)
+  @KeyField()
   target?: string;
 
-  @ApiPropertyOptional({ description: 'Actor or target' })
-  @IsOptional()
-  @Matches(SLUG, KEY_MESSAGE)
+  @KeyField('Actor or target')
   party?: string;
 
-  @ApiPropertyOptional({ enum: TOPICS, description: 'Keys with at least one claim on this topic: topics are facets of a key, not part of it' })
-  @IsOptional()
-  @IsIn(TOPICS)
+  @TopicField('Keys with at least one claim on this topic: topics are facets of a key, not part of it')
   topic?: Topic;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(SLUG, KEY_MESSAGE)
+  @KeyField()
   source?: string;
 
   @ApiPropertyOptional({
@@ -194,26 +142,16 @@ export class AttributionsQueryDto extends TimedListQueryDto {
 
 /** No includeRetracted: a retracted claim drops out of every conflict. */
 export class ConflictsQueryDto extends RangedListQueryDto {
-  @ApiPropertyOptional({
-    description:
-      "Publication time: conflicts whose `at` (their latest claim's article publication time; an article with no date counts from when " +
+  @PublicationTimeField(
+    "Publication time: conflicts whose `at` (their latest claim's article publication time; an article with no date counts from when " +
       'it was recorded) is on or after this (ISO 8601). Not knowledge time: that is asOf',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  )
   override publishedFrom?: string;
 
-  @ApiPropertyOptional({ description: 'Publication time: conflicts whose `at` is on or before this (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @PublicationTimeField('Publication time: conflicts whose `at` is on or before this (ISO 8601)')
   override publishedTo?: string;
 
-  @ApiPropertyOptional({ default: HEAVY_PAGE_LIMIT, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: HEAVY_PAGE_LIMIT })
   override limit?: number;
 
   @ApiPropertyOptional({ enum: ['competing-account', 'denial', 'actor-disagreement'] })
@@ -221,28 +159,18 @@ export class ConflictsQueryDto extends RangedListQueryDto {
   @IsIn(['competing-account', 'denial', 'actor-disagreement'])
   kind?: 'competing-account' | 'denial' | 'actor-disagreement';
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(SLUG, KEY_MESSAGE)
+  @KeyField()
   party?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(SLUG, KEY_MESSAGE)
+  @KeyField()
   source?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^[0-9a-f]{20}$/, { message: 'article must be an article id (20 hex digits)' })
+  @ArticleIdField()
   article?: string;
 
-  @ApiPropertyOptional({ enum: CLAIM_TYPES })
-  @IsOptional()
-  @IsIn(CLAIM_TYPES)
+  @ClaimTypeField()
   type?: ClaimType;
 
-  @ApiPropertyOptional({ enum: TOPICS })
-  @IsOptional()
-  @IsIn(TOPICS)
+  @TopicField()
   topic?: Topic;
 }

@@ -87,7 +87,7 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
     // The denial in the kept article still meets the kept pledge; the withdrawn pledge has left that conflict (naming above).
     expect(await conflicts()).toBe(conflictsBefore);
     expect(conflictsBefore).toBeGreaterThan(0);
-    await request(t.server).get(`/articles/${articleId}`).expect(404);
+    await request(t.server).get(`/articles/${articleId}`).expect(410);
     await request(t.server).get(`/claims/${claimId}`).expect(404);
   });
 
@@ -101,6 +101,27 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
       withdrawnAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       claimIds: [claimId],
     });
+  });
+
+  it('answers a read of the withdrawn article with 410 naming the withdrawal; as of before it, the article; as of before its ingest, 404', async () => {
+    const events = (await request(t.server).get(`/articles/${articleId}/events`).expect(200)).body.events as Array<{
+      position: string;
+      data: { withdrawnAt?: string };
+    }>;
+    const { withdrawnAt } = events[2].data;
+    const gone = await request(t.server).get(`/articles/${articleId}`).expect(410);
+    expect(gone.body).toMatchObject({ statusCode: 410, error: 'Gone', articleId, withdrawal: { withdrawnAt, recordedBy: 'analyst:kim', reason: REASON } });
+    expect(gone.body.message).toBe(
+      `article ${articleId} was withdrawn at ${withdrawnAt} by analyst:kim (reason: ${REASON}); its events stay in its stream (GET /articles/${articleId}/events)`,
+    );
+    // Knowledge time: the withdrawal is answered from where it stands in the log.
+    await request(t.server).get(`/articles/${articleId}?asOf=${events[2].position}`).expect(410);
+    const before = await request(t.server).get(`/articles/${articleId}?asOf=${events[1].position}`).expect(200);
+    expect(before.body).toMatchObject({ articleId, outlet: 'Harbour Times' });
+    await request(t.server).get(`/articles/${articleId}?asOf=events:0`).expect(404);
+    // Articles never ingested are still 404s.
+    await request(t.server).get('/articles/ffffffffffffffffffff').expect(404);
+    await request(t.server).get('/articles/not-an-id').expect(404);
   });
 
   it('refuses a second withdrawal and claim writes with 409s naming the withdrawal, writing nothing', async () => {
@@ -143,6 +164,10 @@ describe('withdrawing an article (SQLite, real Nest app)', () => {
     expect(await naming(articleId, 'Harbour Times')).toEqual(VIEWS);
     expect(await conflicts()).toBe(conflictsBefore);
     await request(t.server).get(`/claims/${claimId}`).expect(200);
+    await request(t.server).get(`/articles/${articleId}`).expect(200);
+    // As of the withdrawal, before the re-ingest, it was gone.
+    const withdrawal = events[2] as { position: string };
+    await request(t.server).get(`/articles/${articleId}?asOf=${withdrawal.position}`).expect(410);
     // Live again: ingesting the text once more writes nothing, and its claims can be written.
     await request(t.server).post('/articles').send({ text: WITHDRAWN }).expect(200);
     await request(t.server).post(`/claims/${claimId}/retraction`).set('If-Match', '"4"').send({ reason: 'wrong' }).expect(201);

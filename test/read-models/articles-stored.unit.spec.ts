@@ -2,15 +2,14 @@
 // live and as of any position, for random histories, filters and pages.
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { articlesProjection, type ArticlesState } from '../../src/read-models/articles/articles.projection.js';
+import { articlesProjection } from '../../src/read-models/articles/articles.projection.js';
 import { getArticle, listArticles, type ArticleFilter } from '../../src/read-models/articles/articles.queries.js';
 import { storedArticles } from '../../src/read-models/articles/articles.stored.js';
 import { getArticleStored, listArticlesStored } from '../../src/read-models/articles/articles.stored-queries.js';
-import { claimsProjection, type ClaimsState } from '../../src/read-models/claims/claims.projection.js';
+import { claimsProjection } from '../../src/read-models/claims/claims.projection.js';
 import { storedClaims } from '../../src/read-models/claims/claims.stored.js';
-import type { ReadModelReader } from '../../src/read-model-store/read-model-store.js';
-import { storeOf } from '../support/stored-read-models.js';
-import { given } from './given.js';
+import { compareLiveAndAsOf, storeOf, type Moment } from '../support/stored-read-models.js';
+import { given, type Given } from './given.js';
 import { build, step, TYPES } from './random-history.js';
 
 const FIELDS = ['outlet', 'q', 'type', 'from', 'to'] as const;
@@ -28,13 +27,9 @@ const filter: fc.Arbitrary<ArticleFilter> = fc
 const page = fc.record({ offset: fc.integer({ min: 0, max: 6 }), limit: fc.integer({ min: 1, max: 5 }) });
 
 /** How many articles the listing showed and how many claim references the articles did. */
-const compare = (
-  articles: ArticlesState,
-  claims: ClaimsState,
-  reader: ReadModelReader,
-  f: ArticleFilter,
-  p: { offset: number; limit: number },
-): [number, number] => {
+const compare = (g: Given, [f, p]: readonly [ArticleFilter, { offset: number; limit: number }], { reader, count }: Moment): [number, number] => {
+  const articles = g.fold(articlesProjection, count);
+  const claims = g.fold(claimsProjection, count);
   const expected = listArticles(articles, f, p);
   expect(listArticlesStored(reader, f, p)).toEqual(expected);
   let refs = 0;
@@ -63,13 +58,11 @@ describe('stored articles read model', () => {
         (steps, queries) => {
           const g = build(steps);
           const store = storeOf([storedArticles, storedClaims], g.events);
-          const articles = g.fold(articlesProjection);
-          const claims = g.fold(claimsProjection);
-          for (const [f, p, at] of queries) {
-            add(shown, compare(articles, claims, store.reader(), f, p));
-            const position = at % g.events.length;
-            add(asOfShown, compare(g.fold(articlesProjection, position + 1), g.fold(claimsProjection, position + 1), store.reader(BigInt(position)), f, p));
-          }
+          const pairs = queries.map(([f, p, at]) => [[f, p], at] as const);
+          compareLiveAndAsOf(store, g.events, pairs, (q, live, past) => {
+            add(shown, compare(g, q, live));
+            add(asOfShown, compare(g, q, past));
+          });
           store.close();
         },
       ),

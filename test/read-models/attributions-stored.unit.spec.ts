@@ -10,7 +10,7 @@ import { storedClaims } from '../../src/read-models/claims/claims.stored.js';
 import { keySources } from '../../src/read-models/claims/claim-index.js';
 import { claimsProjection } from '../../src/read-models/claims/claims.projection.js';
 import type { ProjectedEvent } from '../../src/read-models/projection.js';
-import { storeOf } from '../support/stored-read-models.js';
+import { momentsOf, storeOf } from '../support/stored-read-models.js';
 import { given } from './given.js';
 import { build, denseStep, step, TOPICS, TYPES } from './random-history.js';
 
@@ -34,8 +34,9 @@ const filter: fc.Arbitrary<AttributionFilter> = fc
   .map(([all, keys, includeRetracted]) => ({ ...Object.fromEntries(keys.map((k) => [k, all[k]])), ...(includeRetracted ? { includeRetracted } : {}) }));
 const page = fc.record({ offset: fc.integer({ min: 0, max: 3 }), limit: fc.integer({ min: 1, max: 5 }) });
 
-const referenceAt = (events: readonly ProjectedEvent[], position: bigint) => {
-  const upTo = events.filter((e) => e.position <= position);
+/** The reference over the first `count` events. */
+const referenceAt = (events: readonly ProjectedEvent[], count: number) => {
+  const upTo = events.slice(0, count);
   const fold = <S>(p: { initial(): S; apply(s: S, e: ProjectedEvent): S }) => upTo.reduce((s, e) => p.apply(s, e), p.initial());
   return { attributions: fold(attributionsProjection), claims: fold(claimsProjection) };
 };
@@ -56,10 +57,8 @@ describe('the stored attributions read model', () => {
           withdrawals += events.filter((e) => e.event.type === 'ArticleWithdrawn').length;
           // The side-by-side answer joins claim details from the claims read model.
           const store = storeOf([storedClaims, storedAttributions], events);
-          const last = events[events.length - 1].position;
-          for (const at of [undefined, ...cuts.map((c) => BigInt(c % events.length))]) {
-            const { attributions, claims } = referenceAt(events, at ?? last);
-            const reader = store.reader(at);
+          for (const { reader, count } of momentsOf(store, events, cuts)) {
+            const { attributions, claims } = referenceAt(events, count);
             for (const [f, p] of queries) {
               const expected = listAttributions(attributions, claims, f, p);
               expect(listAttributionsStored(reader, f, p)).toEqual(expected);
@@ -101,10 +100,10 @@ describe('claims recorded before their article', () => {
     // The first article's event comes last: its claims were recorded before it.
     const events = [...g.events.slice(1), g.events[0]].map((e, i) => ({ ...e, position: BigInt(i) }));
     const store = storeOf([storedClaims, storedAttributions], events);
-    for (const at of [undefined, events[events.length - 2].position]) {
-      const { attributions, claims } = referenceAt(events, at ?? events[events.length - 1].position);
-      expect(listAttributionsStored(store.reader(at))).toEqual(listAttributions(attributions, claims));
-      expect(getAttributionStored(store.reader(at), 'PledgeMade:ruritania:-')).toEqual(getAttribution(attributions, claims, 'PledgeMade:ruritania:-'));
+    for (const { reader, count } of momentsOf(store, events, [events.length - 2])) {
+      const { attributions, claims } = referenceAt(events, count);
+      expect(listAttributionsStored(reader)).toEqual(listAttributions(attributions, claims));
+      expect(getAttributionStored(reader, 'PledgeMade:ruritania:-')).toEqual(getAttribution(attributions, claims, 'PledgeMade:ruritania:-'));
     }
     const [summary] = listAttributionsStored(store.reader()).items;
     expect(summary).toMatchObject({ firstAt: '2031-01-02T00:00:00.000Z', lastAt: '2031-03-05T00:00:00.000Z', status: 'corroborated' });

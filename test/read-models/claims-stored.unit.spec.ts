@@ -9,8 +9,8 @@ import { getArticleStored, listArticlesStored } from '../../src/read-models/arti
 import { storedClaims } from '../../src/read-models/claims/claims.stored.js';
 import { claimResponsesOf, getClaimStored, listClaimsStored, listClaimsStoredJson } from '../../src/read-models/claims/claims.stored-queries.js';
 import type { ReadModelReader } from '../../src/read-model-store/read-model-store.js';
-import { storeOf } from '../support/stored-read-models.js';
-import { given } from './given.js';
+import { compareLiveAndAsOf, storeOf, type Moment } from '../support/stored-read-models.js';
+import { given, type Given } from './given.js';
 import { build, step, TOPICS, TYPES } from './random-history.js';
 
 const PARTY_KEYS = ['ruritania', 'genovia', '~elders', '~a-witness', '~outlet'];
@@ -43,7 +43,10 @@ const filterOf = ([all, fields, includeRetracted]: Draw, state: ClaimsState): Cl
   return { ...(f as ClaimFilter), ...(includeRetracted ? { includeRetracted } : {}) };
 };
 
-const compare = (reference: ClaimsState, reader: ReadModelReader, f: ClaimFilter, p: { offset: number; limit: number }): number => {
+/** Compares one drawn listing with the reference's over the moment's events; returns how many claims it showed. */
+const compare = (g: Given, [draw, p]: readonly [Draw, { offset: number; limit: number }], { reader, count }: Moment): number => {
+  const reference = g.fold(claimsProjection, count);
+  const f = filterOf(draw, reference);
   const expected = listClaims(reference, f, p);
   expect(listClaimsStored(reader, f, p)).toEqual(expected);
   expect(listClaimsStoredJson(reader, f, p)).toBe(listClaimsJson(reference, f, p));
@@ -62,12 +65,11 @@ describe('stored claims read model', () => {
           const g = build(steps);
           const store = storeOf([storedClaims], g.events);
           const live = g.fold(claimsProjection);
-          for (const [draw, p, at] of queries) {
-            shown += compare(live, store.reader(), filterOf(draw, live), p);
-            const position = at % g.events.length;
-            const past = g.fold(claimsProjection, position + 1);
-            asOfShown += compare(past, store.reader(BigInt(position)), filterOf(draw, past), p);
-          }
+          const pairs = queries.map(([draw, p, at]) => [[draw, p], at] as const);
+          compareLiveAndAsOf(store, g.events, pairs, (q, live, past) => {
+            shown += compare(g, q, live);
+            asOfShown += compare(g, q, past);
+          });
           const ids = [...live.claims.keys(), 'nope'];
           const views = claimResponsesOf(store.reader(), ids);
           for (const id of ids) {

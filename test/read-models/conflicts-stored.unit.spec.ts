@@ -13,7 +13,7 @@ import { storedConflicts } from '../../src/read-models/conflicts/conflicts.store
 import { conflictsOfClaimStored, findConflicts, getConflictStored, listConflictsStoredJson } from '../../src/read-models/conflicts/conflicts.stored-queries.js';
 import { isClaimEvent } from '../../src/read-models/shared/claim-events.js';
 import type { ProjectedEvent } from '../../src/read-models/projection.js';
-import { storeOf } from '../support/stored-read-models.js';
+import { momentsOf, storeOf } from '../support/stored-read-models.js';
 import { given } from './given.js';
 import { build, denseStep, TOPICS, TYPES } from './random-history.js';
 
@@ -57,9 +57,9 @@ const filterOf = (q: Query, ids: ReturnType<typeof idsOf>): ConflictFilter => {
   return f;
 };
 
-/** The reference as of a position: the events up to it folded. */
-const referenceAt = (events: readonly ProjectedEvent[], position: bigint) => {
-  const upTo = events.filter((e) => e.position <= position);
+/** The reference over the first `count` events. */
+const referenceAt = (events: readonly ProjectedEvent[], count: number) => {
+  const upTo = events.slice(0, count);
   const fold = <S>(p: { initial(): S; apply(s: S, e: ProjectedEvent): S }) => upTo.reduce((s, e) => p.apply(s, e), p.initial());
   return { conflicts: fold(conflictsProjection), claims: fold(claimsProjection), attributions: fold(attributionsProjection) };
 };
@@ -80,10 +80,8 @@ describe('the stored conflicts read model', () => {
           const store = storeOf([storedClaims, storedConflicts, storedAttributions], events);
           const ids = idsOf(events);
           withdrawals += events.filter((e) => e.event.type === 'ArticleWithdrawn').length;
-          const last = events[events.length - 1].position;
-          for (const at of [undefined, ...cuts.map((c) => BigInt(c % events.length))]) {
-            const reference = referenceAt(events, at ?? last);
-            const reader = store.reader(at);
+          for (const { reader, count } of momentsOf(store, events, cuts)) {
+            const reference = referenceAt(events, count);
             for (const q of queries) {
               const filter = filterOf(q, ids);
               const expected = listConflicts(reference.conflicts, reference.claims, filter, q.page, reference.attributions);
@@ -148,10 +146,10 @@ describe('claims recorded before their article', () => {
     g.claim(early, { type: 'PledgeMade', topics: ['trade'], source: { party: null, mention: 'a witness' } });
     const events = articleLast(g.events);
     const store = storeOf([storedClaims, storedConflicts, storedAttributions], events);
-    for (const at of [undefined, events[events.length - 2].position]) {
-      const reference = referenceAt(events, at ?? events[events.length - 1].position);
+    for (const { reader, count } of momentsOf(store, events, [events.length - 2])) {
+      const reference = referenceAt(events, count);
       const expected = listConflictsJson(reference.conflicts, reference.claims, {}, {}, reference.attributions);
-      expect(listConflictsStoredJson(store.reader(at), {}, {})).toBe(expected);
+      expect(listConflictsStoredJson(reader, {}, {})).toBe(expected);
     }
     // Recorded before their article: no pair within it; each pairs across articles with the later report.
     const { items } = JSON.parse(listConflictsStoredJson(store.reader(), {}, {})) as { items: Array<{ basis: string; at: string }> };

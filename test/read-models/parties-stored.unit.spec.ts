@@ -9,11 +9,10 @@ import { partiesProjection } from '../../src/read-models/parties/parties.project
 import { getParty, getPartyJson, listParties, type PartyListFilter } from '../../src/read-models/parties/parties.queries.js';
 import { storedParties } from '../../src/read-models/parties/parties.stored.js';
 import { getPartyStored, getPartyStoredJson, listPartiesStored, type StoredPartyClaimFilter } from '../../src/read-models/parties/parties.stored-queries.js';
-import type { ReadModelReader } from '../../src/read-model-store/read-model-store.js';
 import type { Given } from './given.js';
 import { given } from './given.js';
 import { build, step, TOPICS, TYPES } from './random-history.js';
-import { storeOf } from '../support/stored-read-models.js';
+import { compareLiveAndAsOf, storeOf, type Moment } from '../support/stored-read-models.js';
 
 const PARTY_KEYS = ['ruritania', 'genovia', '~elders', '~a-witness', '~outlet', 'atlantis'];
 const ROLES = ['actor', 'target', 'source'] as const;
@@ -53,7 +52,7 @@ const query = fc.tuple(listFilter, partyFilter, fc.constantFrom(...PARTY_KEYS), 
 type Query = typeof query extends fc.Arbitrary<infer Q> ? Q : never;
 
 /** Compares one list and one party page; returns how many items they showed (so the test knows its answers are not all empty). */
-const compare = (g: Given, count: number, reader: ReadModelReader, [lf, pf, party, p]: Query): number => {
+const compare = (g: Given, [lf, pf, party, p]: Query, { reader, count }: Moment): number => {
   const parties = g.fold(partiesProjection, count);
   const claims = g.fold(claimsProjection, count);
   const list = listParties(parties, claims, lf, p);
@@ -75,11 +74,10 @@ describe('stored parties read model', () => {
         (steps, queries) => {
           const g = build(steps);
           const store = storeOf([storedClaims, storedParties], g.events);
-          for (const [q, at] of queries) {
-            shown += compare(g, g.events.length, store.reader(), q);
-            const position = at % g.events.length;
-            asOfShown += compare(g, position + 1, store.reader(BigInt(position)), q);
-          }
+          compareLiveAndAsOf(store, g.events, queries, (q, live, past) => {
+            shown += compare(g, q, live);
+            asOfShown += compare(g, q, past);
+          });
           store.close();
         },
       ),

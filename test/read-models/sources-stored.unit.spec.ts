@@ -9,8 +9,7 @@ import { sourcesProjection } from '../../src/read-models/sources/sources.project
 import { getSource, listSources, type SourceListFilter } from '../../src/read-models/sources/sources.queries.js';
 import { storedSources } from '../../src/read-models/sources/sources.stored.js';
 import { getSourceStored, listSourcesStored, type StoredSourceClaimFilter } from '../../src/read-models/sources/sources.stored-queries.js';
-import type { ReadModelReader } from '../../src/read-model-store/read-model-store.js';
-import { storeOf } from '../support/stored-read-models.js';
+import { compareLiveAndAsOf, storeOf, type Moment } from '../support/stored-read-models.js';
 import { given, type Given } from './given.js';
 import { build, step, TYPES } from './random-history.js';
 
@@ -49,7 +48,7 @@ const query = fc.tuple(listFilter, sourceFilter, fc.constantFrom(...SOURCE_KEYS)
 
 type Query = typeof query extends fc.Arbitrary<infer Q> ? Q : never;
 
-const compare = (g: Given, count: number, reader: ReadModelReader, [lf, sf, key, p]: Query): number => {
+const compare = (g: Given, [lf, sf, key, p]: Query, { reader, count }: Moment): number => {
   const sources = g.fold(sourcesProjection, count);
   const claims = g.fold(claimsProjection, count);
   const list = listSources(sources, claims, lf, p);
@@ -72,11 +71,10 @@ describe('stored sources read model', () => {
         (steps, queries) => {
           const g = build(steps);
           const store = storeOf([storedClaims, storedSources], g.events);
-          for (const [q, at] of queries) {
-            shown += compare(g, g.events.length, store.reader(), q);
-            const position = at % g.events.length;
-            asOfShown += compare(g, position + 1, store.reader(BigInt(position)), q);
-          }
+          compareLiveAndAsOf(store, g.events, queries, (q, live, past) => {
+            shown += compare(g, q, live);
+            asOfShown += compare(g, q, past);
+          });
           store.close();
         },
       ),

@@ -1,6 +1,7 @@
 // Feeds given events into stored read models over an in-memory SQLite read-model store, the way
 // the runner does (each read model on its own, a batch at a time with its checkpoint), so tests
 // can compare their queries with the in-memory reference read models.
+import type { ReadModelReader } from '../../src/read-model-store/read-model-store.js';
 import { SqliteReadModelStore } from '../../src/read-model-store/sqlite/sqlite-read-model-store.js';
 import type { ProjectedEvent } from '../../src/read-models/projection.js';
 import type { StoredReadModel } from '../../src/read-models/stored-read-model.js';
@@ -24,5 +25,37 @@ export const feed = (store: SqliteReadModelStore, readModels: readonly StoredRea
       const position = batch[batch.length - 1].position;
       store.apply(readModel.name, writes, { version: readModel.version, position, events: (before?.events ?? 0) + i + batch.length });
     }
+  }
+};
+
+/** Where stored answers are compared with the reference's: through `reader`, with the reference folded over the first `count` events. */
+export interface Moment {
+  reader: ReadModelReader;
+  count: number;
+}
+
+/**
+ * Live (after every event) first, then as of each cut: a drawn natural number taken modulo the
+ * history's length, so that it always lands in it. Positions are the events' indices (given.ts).
+ */
+export const momentsOf = (store: SqliteReadModelStore, events: readonly ProjectedEvent[], cuts: Iterable<number>): Moment[] => {
+  const moments: Moment[] = [{ reader: store.reader(), count: events.length }];
+  for (const cut of cuts) {
+    const position = cut % events.length;
+    moments.push({ reader: store.reader(BigInt(position)), count: position + 1 });
+  }
+  return moments;
+};
+
+/** Hands each query to `compare` with the moment live and the moment as of its own cut (see momentsOf). */
+export const compareLiveAndAsOf = <Q>(
+  store: SqliteReadModelStore,
+  events: readonly ProjectedEvent[],
+  queries: Iterable<readonly [Q, number]>,
+  compare: (query: Q, live: Moment, past: Moment) => void,
+): void => {
+  for (const [query, cut] of queries) {
+    const [live, past] = momentsOf(store, events, [cut]);
+    compare(query, live, past);
   }
 };

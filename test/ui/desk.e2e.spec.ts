@@ -403,7 +403,7 @@ describe('the analyst’s desk in Chromium', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/^Withdrawn \d{4}-\d\d-\d\d \d\d:\d\d by analyst:desk-tests: a hoax, says the outlet\./);
     expect(await page.locator('#article-title').textContent()).toBe('A story to withdraw (withdrawn)');
-    await request(t.server).get(`/articles/${articleId}`).expect(404);
+    await request(t.server).get(`/articles/${articleId}`).expect(410);
     // Reached by a link later, the same notice; the overview no longer lists it.
     await page.reload();
     await notice.waitFor();

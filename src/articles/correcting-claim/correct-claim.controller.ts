@@ -1,23 +1,19 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../auth/principal.js';
 import { Caller } from '../../http/caller.decorator.js';
 import type { ClaimCorrection } from '../../domain/events/index.js';
 import { analystFrom, commandContextFrom } from '../../http/request-context.js';
-import { ReadYourWrites } from '../../http/read-your-writes.js';
-import { etagOf, parseIfMatch } from '../../http/if-match.js';
+import { StreamWrites } from '../stream-writes.js';
+import { parseIfMatch } from '../../http/if-match.js';
 import { CorrectClaimCommand } from './correct-claim.command.js';
 import { CorrectClaimDto } from './correct-claim.dto.js';
 
 @ApiTags('claims')
 @Controller('claims/:claimId/correction')
 export class CorrectClaimController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly views: ReadYourWrites,
-  ) {}
+  constructor(private readonly writes: StreamWrites) {}
 
   @Post()
   @HttpCode(201)
@@ -33,7 +29,8 @@ export class CorrectClaimController {
     const expected = parseIfMatch(headers['if-match']);
     // class-transformer leaves absent optional fields as undefined keys: drop them so they do not "correct" to nothing.
     const changes = Object.fromEntries(Object.entries(dto.changes).filter(([, v]) => v !== undefined)) as ClaimCorrection;
-    const result = await this.commands.execute(
+    const result = await this.writes.execute(
+      reply,
       new CorrectClaimCommand(
         claimId,
         expected,
@@ -43,8 +40,6 @@ export class CorrectClaimController {
         commandContextFrom(headers['x-correlation-id'], caller),
       ),
     );
-    await this.views.settle(result.position);
-    void reply.header('etag', etagOf(result.revision));
     return { claimId, articleId: result.articleId, stream: result.stream, revision: result.revision.toString() };
   }
 }

@@ -1,12 +1,10 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../auth/principal.js';
 import { Caller } from '../../http/caller.decorator.js';
 import { commandContextFrom } from '../../http/request-context.js';
-import { ReadYourWrites } from '../../http/read-your-writes.js';
-import { etagOf } from '../../http/if-match.js';
+import { StreamWrites } from '../stream-writes.js';
 import { IngestArticleCommand } from './ingest-article.command.js';
 import { IngestArticleDto } from './ingest-article.dto.js';
 
@@ -16,7 +14,7 @@ const truncationNote = ({ found, kept }: { found: number; kept: number }) =>
 @ApiTags('articles')
 @Controller('articles')
 export class IngestArticleController {
-  constructor(private readonly commands: CommandBus, private readonly views: ReadYourWrites) {}
+  constructor(private readonly writes: StreamWrites) {}
 
   @Post()
   @ApiOperation({ summary: 'Ingest an article: its stream opens with ArticleIngested and the claims found in it, in one append' })
@@ -35,12 +33,15 @@ export class IngestArticleController {
     @Caller() caller: Principal | null,
   ) {
     const { force, ...input } = dto;
-    const result = await this.commands.execute(new IngestArticleCommand(input, commandContextFrom(correlationId, caller), force === true));
-    await this.views.settle(result.position);
-    void reply.status(result.created ? 201 : 200).header('etag', etagOf(result.revision)).header('location', `/articles/${result.articleId}`);
+    const result = await this.writes.execute(reply, new IngestArticleCommand(input, commandContextFrom(correlationId, caller), force === true));
+    void reply.status(result.created ? 201 : 200).header('location', `/articles/${result.articleId}`);
     return {
-      articleId: result.articleId, stream: result.stream, revision: result.revision.toString(), created: result.created,
-      ...(result.reinstated ? { reinstated: true } : {}), claims: result.claims,
+      articleId: result.articleId,
+      stream: result.stream,
+      revision: result.revision.toString(),
+      created: result.created,
+      ...(result.reinstated ? { reinstated: true } : {}),
+      claims: result.claims,
       ...(result.truncated ? { truncated: { ...result.truncated, message: truncationNote(result.truncated) } } : {}),
     };
   }

@@ -1,5 +1,4 @@
 import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../auth/principal.js';
@@ -7,18 +6,15 @@ import { Caller } from '../../http/caller.decorator.js';
 import { ARTICLE_ID } from '../../domain/ids.js';
 import { notFound } from '../../domain/errors.js';
 import { analystFrom, commandContextFrom } from '../../http/request-context.js';
-import { ReadYourWrites } from '../../http/read-your-writes.js';
-import { etagOf, parseIfMatch } from '../../http/if-match.js';
+import { StreamWrites } from '../stream-writes.js';
+import { parseIfMatch } from '../../http/if-match.js';
 import { RecordClaimCommand } from './record-claim.command.js';
 import { RecordClaimDto } from './record-claim.dto.js';
 
 @ApiTags('claims')
 @Controller('articles/:articleId/claims')
 export class RecordClaimController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly views: ReadYourWrites,
-  ) {}
+  constructor(private readonly writes: StreamWrites) {}
 
   @Post()
   @ApiOperation({ summary: "Record an analyst's claim in an article's stream" })
@@ -40,11 +36,11 @@ export class RecordClaimController {
     if (!ARTICLE_ID.test(articleId)) throw notFound(`article ${articleId}`);
     const expected = parseIfMatch(headers['if-match']);
     const claim = { hedged: false, polarity: 'asserted' as const, topics: [], ...dto };
-    const result = await this.commands.execute(
+    const result = await this.writes.execute(
+      reply,
       new RecordClaimCommand(articleId, expected, claim, analystFrom(headers['x-analyst'], caller), commandContextFrom(headers['x-correlation-id'], caller)),
     );
-    await this.views.settle(result.position);
-    void reply.status(201).header('etag', etagOf(result.revision));
+    void reply.status(201);
     return { claimId: result.claimId, articleId, stream: result.stream, revision: result.revision.toString() };
   }
 }

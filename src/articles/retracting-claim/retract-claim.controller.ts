@@ -1,22 +1,18 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../auth/principal.js';
 import { Caller } from '../../http/caller.decorator.js';
 import { analystFrom, commandContextFrom } from '../../http/request-context.js';
-import { ReadYourWrites } from '../../http/read-your-writes.js';
-import { etagOf, parseIfMatch } from '../../http/if-match.js';
+import { StreamWrites } from '../stream-writes.js';
+import { parseIfMatch } from '../../http/if-match.js';
 import { RetractClaimCommand } from './retract-claim.command.js';
 import { RetractClaimDto } from './retract-claim.dto.js';
 
 @ApiTags('claims')
 @Controller('claims/:claimId/retraction')
 export class RetractClaimController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly views: ReadYourWrites,
-  ) {}
+  constructor(private readonly writes: StreamWrites) {}
 
   @Post()
   @HttpCode(201)
@@ -30,7 +26,8 @@ export class RetractClaimController {
     @Caller() caller: Principal | null,
   ) {
     const expected = parseIfMatch(headers['if-match']);
-    const result = await this.commands.execute(
+    const result = await this.writes.execute(
+      reply,
       new RetractClaimCommand(
         claimId,
         expected,
@@ -39,8 +36,6 @@ export class RetractClaimController {
         commandContextFrom(headers['x-correlation-id'], caller),
       ),
     );
-    await this.views.settle(result.position);
-    void reply.header('etag', etagOf(result.revision));
     return { claimId, articleId: result.articleId, stream: result.stream, revision: result.revision.toString() };
   }
 }

@@ -1,22 +1,18 @@
 import { Body, Controller, Delete, Headers, Param, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../auth/principal.js';
 import { Caller } from '../../http/caller.decorator.js';
 import { analystFrom, commandContextFrom } from '../../http/request-context.js';
-import { ReadYourWrites } from '../../http/read-your-writes.js';
-import { etagOf, parseIfMatch } from '../../http/if-match.js';
+import { StreamWrites } from '../stream-writes.js';
+import { parseOptionalIfMatch } from '../../http/if-match.js';
 import { WithdrawArticleCommand } from './withdraw-article.command.js';
 import { WithdrawArticleDto } from './withdraw-article.dto.js';
 
 @ApiTags('articles')
 @Controller('articles/:articleId')
 export class WithdrawArticleController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly views: ReadYourWrites,
-  ) {}
+  constructor(private readonly writes: StreamWrites) {}
 
   @Delete()
   @ApiOperation({ summary: 'Withdraw an article (ArticleWithdrawn): it and its claims leave every read model; its stream stays' })
@@ -31,8 +27,9 @@ export class WithdrawArticleController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Caller() caller: Principal | null,
   ) {
-    const expected = headers['if-match'] === undefined ? null : parseIfMatch(headers['if-match']);
-    const result = await this.commands.execute(
+    const expected = parseOptionalIfMatch(headers['if-match']);
+    const result = await this.writes.execute(
+      reply,
       new WithdrawArticleCommand(
         articleId,
         expected,
@@ -41,8 +38,6 @@ export class WithdrawArticleController {
         commandContextFrom(headers['x-correlation-id'], caller),
       ),
     );
-    await this.views.settle(result.position);
-    void reply.header('etag', etagOf(result.revision));
     return { articleId, stream: result.stream, revision: result.revision.toString(), withdrawn: true };
   }
 }

@@ -6,6 +6,7 @@ import { independentSource, normaliseClaimKey, parseClaimKey, TOPIC_PRECEDENCE }
 import { claimResponsesOf } from '../claims/claims.stored-queries.js';
 import type { SourceSummary } from '../claims/source-summary.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
+import { reportingOutlet } from '../shared/reporting-outlet.js';
 import { columnsOf, type AccountOf, type AttributionDetail, type AttributionFilter, type AttributionSummary } from './attributions.queries.js';
 import {
   ATTRIBUTION_ARTICLES,
@@ -18,7 +19,7 @@ import {
   type KeySummaryDoc,
   type Variant,
 } from './attributions.tables.js';
-import { reportingOutlet, summaryTerms } from './attributions.stored.js';
+import { summaryTerms } from './attributions.stored.js';
 import { corroborationStatus } from './corroboration.js';
 
 const iso = (t: number | undefined): string => (t === undefined || Number.isNaN(t) ? '' : new Date(t).toISOString());

@@ -9,6 +9,7 @@ import type { ProjectedEvent } from '../projection.js';
 import { isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
+import { copyLinkOf, reportingOutlet } from '../shared/reporting-outlet.js';
 import { compareStrings } from '../shared/page.js';
 import { defineStoredReadModel } from '../stored-read-model.js';
 import { attributionsProjection, correctedKey } from './attributions.projection.js';
@@ -61,10 +62,6 @@ const withId = (ids: string[], id: string, by: 1 | -1): void => {
   if (by > 0) ids.splice(at < 0 ? ids.length : at, ids[at] === id ? 1 : 0, id);
   else if (ids[at] === id) ids.splice(at, 1);
 };
-
-/** The outlet an article reports as: a syndicated copy's original's (claims/reports.ts). */
-export const reportingOutlet = (article: AttributionArticleDoc | undefined): string | null =>
-  article?.copyOf ? article.copyOf.outlet : (article?.outlet ?? null);
 
 /** Adds or takes away an asserted claim from its independent source's row; returns the change in the key's number of sources. */
 const countSource = (w: ReadModelWriter, variant: Variant, c: AttributionClaimDoc, article: AttributionArticleDoc | undefined, by: 1 | -1): number => {
@@ -141,7 +138,7 @@ const recogniseCopy = (w: ReadModelWriter, articleId: string, originalArticleId:
   const article = w.get(ATTRIBUTION_ARTICLES, articleId);
   if (!article || article.copyOf) return;
   const original = w.get(ATTRIBUTION_ARTICLES, originalArticleId);
-  ingest(w, articleId, { ...article, copyOf: { articleId: originalArticleId, outlet: original ? original.outlet : article.outlet } });
+  ingest(w, articleId, { ...article, copyOf: copyLinkOf(article, originalArticleId, original) });
 };
 
 /** An article (again): its claims leave with the old time and outlet and come back with the new. */

@@ -4,6 +4,7 @@
 // page is one indexed find and a few reads per key, never a pass over the key's claims.
 import { defineTable } from '../../read-model-store/read-model-store.js';
 import type { Polarity, SourceRef, Topic } from '../../domain/claim.js';
+import type { CopyLink } from '../shared/reporting-outlet.js';
 
 /** Live claims, or all of them (includeRetracted). */
 export type Variant = 'live' | 'all';
@@ -27,7 +28,7 @@ export interface AttributionArticleDoc {
   time: number;
   outlet: string | null;
   /** Set when the article is a syndicated copy: its story's original and the outlet it reports as. */
-  copyOf?: { articleId: string; outlet: string | null };
+  copyOf?: CopyLink;
 }
 export const ATTRIBUTION_ARTICLES = defineTable<AttributionArticleDoc>('attributions.articles');
 

@@ -8,6 +8,7 @@ import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
 import { decodeState, encodeState } from '../shared/json-state.js';
+import { copyLinkOf, type CopyLink } from '../shared/reporting-outlet.js';
 import { existingIndex, indexRecord, listKey, unindexRecord } from './claim-index.js';
 
 /** What claim listings show about their article: a few short fields per article, not per claim. */
@@ -19,8 +20,8 @@ export interface ArticleMeta {
   recordedAt: string;
   /** Epoch ms that `from`/`to` compare: publishedAt, else recordedAt. */
   time: number;
-  /** Set when the article is a syndicated copy: its story's original and that one's outlet (see reports.ts). */
-  copyOf?: { articleId: string; outlet: string | null };
+  /** Set when the article is a syndicated copy: its story's original and that one's outlet (see reporting-outlet.ts). */
+  copyOf?: CopyLink;
 }
 
 export interface Retraction {
@@ -67,7 +68,7 @@ export const applyToClaims = (state: ClaimsState, { event, created }: ProjectedE
     const moved = index ? [...(index.lists.get(listKey('article', event.data.articleId))?.records ?? [])] : [];
     for (const r of moved) unindexRecord(state, index!, r);
     const original = state.articles.get(event.data.originalArticleId);
-    meta.copyOf = { articleId: event.data.originalArticleId, outlet: original ? original.outlet : meta.outlet };
+    meta.copyOf = copyLinkOf(meta, event.data.originalArticleId, original);
     for (const r of moved) indexRecord(state, index!, r);
   } else if (isClaimEvent(event)) {
     const old = state.claims.get(event.data.claimId);

@@ -10,6 +10,7 @@ import type { ProjectedEvent } from '../projection.js';
 import { claimOfEvent, isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
+import { copyLinkOf } from '../shared/reporting-outlet.js';
 import { defineStoredReadModel } from '../stored-read-model.js';
 import { ALL, keysOf, listKey } from './claim-index.js';
 import { claimsProjection, type ArticleMeta, type ClaimRecord } from './claims.projection.js';
@@ -120,7 +121,7 @@ const applyCopy = (w: ReadModelWriter, { articleId, originalArticleId }: CopyRec
   const meta = w.get(CLAIM_ARTICLES, articleId);
   if (!meta) return;
   const original = w.get(CLAIM_ARTICLES, originalArticleId);
-  w.put(CLAIM_ARTICLES, { key: articleId, doc: { ...meta, copyOf: { articleId: originalArticleId, outlet: original ? original.outlet : meta.outlet } } });
+  w.put(CLAIM_ARTICLES, { key: articleId, doc: { ...meta, copyOf: copyLinkOf(meta, originalArticleId, original) } });
 };
 
 export const applyToStoredClaims = (w: ReadModelWriter, { event, created }: ProjectedEvent): void => {

@@ -2,10 +2,8 @@
 // whatever counts reports or tells sources apart by outlet counts the original's, never the copy's.
 import type { Claim } from '../../domain/claim.js';
 import { independentSource } from '../claim-key.js';
-import type { ArticleMeta, ClaimsState } from './claims.projection.js';
-
-/** The outlet an article's reporting is: for a copy, its story's original's. */
-export const reportingOutlet = (meta: ArticleMeta | undefined): string | null => (meta?.copyOf ? meta.copyOf.outlet : (meta?.outlet ?? null));
+import { reportingOutlet } from '../shared/reporting-outlet.js';
+import type { ClaimsState } from './claims.projection.js';
 
 /** The story an article belongs to: its original's id for a copy, else its own. */
 export const storyOf = (state: ClaimsState, articleId: string): string => state.articles.get(articleId)?.copyOf?.articleId ?? articleId;

@@ -1,7 +1,7 @@
 import type { SourceRef } from '../../domain/claim.js';
 import type { ClaimRecord, ClaimsState } from './claims.projection.js';
 import { independentSource } from '../claim-key.js';
-import { reportingOutlet } from './reports.js';
+import { reportingOutlet } from '../shared/reporting-outlet.js';
 import { compareStrings } from '../shared/page.js';
 
 /** One independent source behind a set of claims: who, as the articles named them, and where. */
@@ -39,8 +39,12 @@ export const summariseSourcedClaims = (claims: Iterable<SourcedClaim>, sample = 
   }
   return [...by]
     .map(([source, s]) => ({
-      source, party: s.party, mentions: [...s.mentions].sort(compareStrings), outlets: [...s.outlets].sort(compareStrings),
-      count: s.claimIds.length, claimIds: s.claimIds.sort(compareStrings).slice(0, sample),
+      source,
+      party: s.party,
+      mentions: [...s.mentions].sort(compareStrings),
+      outlets: [...s.outlets].sort(compareStrings),
+      count: s.claimIds.length,
+      claimIds: s.claimIds.sort(compareStrings).slice(0, sample),
     }))
     .sort((a, b) => b.count - a.count || compareStrings(a.source, b.source));
 };

@@ -200,15 +200,18 @@ export const keptPath = (filter: PartyClaimFilter, order: ClaimOrder): { role?: 
 const partyList = (claims: ClaimsState, key: string, role: PartyRole | undefined) =>
   claimIndex(claims).lists.get(listKey(role ? ROLE_LIST[role] : 'involved', key));
 
-/** GET /parties/:party — what it did (as actor) and what was done or said about it (as target), by type, with the sources for each. */
-export const getParty = (
+/** A query of one party's page (GET /parties/:party), as an answer or its JSON: null when no claim names the party. */
+type PartyPageQuery<Answer> = (
   parties: PartiesState,
   claims: ClaimsState,
   key: string,
-  filter: PartyClaimFilter = {},
-  page: PageRequest = {},
-  order: ClaimOrder = 'newest',
-): PartyDetail | null => {
+  filter?: PartyClaimFilter,
+  page?: PageRequest,
+  order?: ClaimOrder,
+) => Answer | null;
+
+/** GET /parties/:party — what it did (as actor) and what was done or said about it (as target), by type, with the sources for each. */
+export const getParty: PartyPageQuery<PartyDetail> = (parties, claims, key, filter = {}, page = {}, order = 'newest') => {
   const e = parties.parties.get(key);
   if (!e) return null;
   const { role, claimFilter, kept } = keptPath(filter, order);
@@ -248,14 +251,7 @@ export const getParty = (
  * index version and each claim's text, so a busy party's page is not rebuilt and stringified per
  * request. Filtered pages are stringified as built.
  */
-export const getPartyJson = (
-  parties: PartiesState,
-  claims: ClaimsState,
-  key: string,
-  filter: PartyClaimFilter = {},
-  page: PageRequest = {},
-  order: ClaimOrder = 'newest',
-): string | null => {
+export const getPartyJson: PartyPageQuery<string> = (parties, claims, key, filter = {}, page = {}, order = 'newest') => {
   const e = parties.parties.get(key);
   if (!e) return null;
   const { role, kept } = keptPath(filter, order);

@@ -8,17 +8,15 @@ import { defineTable, type ReadModelWriter, type Table } from '../../read-model-
 import type { ProjectedEvent } from '../projection.js';
 import { claimOfEvent, isClaimEvent } from './claim-events.js';
 import { claimTimeOf, effectiveTime, type TimeRange } from './dates.js';
+import { copyLinkOf, reportingOutlet, type CopyLink } from './reporting-outlet.js';
 
 export interface ArticleFacts {
   outlet: string | null;
   /** See effectiveTime. */
   time: number;
   /** Set when the article is a syndicated copy (CopyRecognised): its story's original. */
-  copyOf?: { articleId: string; outlet: string | null };
+  copyOf?: CopyLink;
 }
-
-/** The outlet an article's reporting counts as: a copy's original's (claims/reports.ts). */
-const reportingOutletOf = (article: ArticleFacts | undefined): string | null => (article?.copyOf ? article.copyOf.outlet : (article?.outlet ?? null));
 
 export interface ClaimFacts {
   /** With every correction applied. */
@@ -32,7 +30,7 @@ export interface ClaimFacts {
   outlet: string | null;
   /** The article's outlet when the claim was recorded (a correction keeps it). */
   recordedOutlet: string | null;
-  /** The outlet its source is told apart by: for a syndicated copy, its original's (reports.ts). */
+  /** The outlet its source is told apart by: for a syndicated copy, its original's (reporting-outlet.ts). */
   reportingOutlet: string | null;
 }
 
@@ -77,7 +75,7 @@ const ingest = (
 /** The article's claims take its outlet, time and reporting outlet now. */
 const moveClaims = (writer: ReadModelWriter, tables: ClaimFactTables, articleId: string, article: ArticleFacts, change: ClaimChange): void => {
   for (const before of claimsOfArticle(writer, tables, articleId)) {
-    const after = { ...before, outlet: article.outlet, time: claimTimeOf(article.time, before.recordedAt), reportingOutlet: reportingOutletOf(article) };
+    const after = { ...before, outlet: article.outlet, time: claimTimeOf(article.time, before.recordedAt), reportingOutlet: reportingOutlet(article) };
     if (after.outlet === before.outlet && after.time === before.time && after.reportingOutlet === before.reportingOutlet) continue;
     putClaim(writer, tables, after);
     change(before, after);
@@ -94,7 +92,7 @@ const recogniseCopy = (
   const article = writer.get(tables.articles, articleId);
   if (!article) return;
   const original = writer.get(tables.articles, originalArticleId);
-  const copy: ArticleFacts = { ...article, copyOf: { articleId: originalArticleId, outlet: original ? original.outlet : article.outlet } };
+  const copy: ArticleFacts = { ...article, copyOf: copyLinkOf(article, originalArticleId, original) };
   writer.put(tables.articles, { key: articleId, doc: copy });
   moveClaims(writer, tables, articleId, copy, change);
 };
@@ -132,7 +130,7 @@ export const applyClaimFacts = (writer: ReadModelWriter, tables: ClaimFactTables
       time: claimTimeOf(article?.time, at),
       outlet,
       recordedOutlet: outlet,
-      reportingOutlet: reportingOutletOf(article),
+      reportingOutlet: reportingOutlet(article),
     };
     putClaim(writer, tables, after);
     return change(before, after);
