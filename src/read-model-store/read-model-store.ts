@@ -114,9 +114,14 @@ export interface ReadModelStore {
   checkpoint(readModel: string): ReadModelCheckpoint | null;
   /**
    * Applies the writes in order, each stamped with its position, and saves the checkpoint, all in
-   * one transaction: a crash never leaves rows ahead of or behind their checkpoint.
+   * one transaction: a crash never leaves rows ahead of or behind their checkpoint. A store may
+   * hold applies open until `commit` (readers see them then, a crash loses them together): each
+   * commit writes every page its applies changed, so rare commits are what makes writing fast.
+   * An apply that throws leaves nothing of itself and keeps the applies before it.
    */
   apply(readModel: string, writes: readonly PositionedWrite[], checkpoint: ReadModelCheckpoint, target?: RebuildTarget): void;
+  /** Makes every apply so far durable and visible to readers. Every other write commits them first. */
+  commit(): void;
   /** Live reads, or as of a log position (rows as they were once every event up to it was applied). */
   reader(asOf?: bigint): ReadModelReader;
   /** Fresh, empty tables for a rebuild from position 0, written beside the active ones. */
