@@ -30,7 +30,7 @@ const MAX_EVENTS = 500;
  * transactions of 8 ms, commits took most of a rebuild's time. While the log is behind, readers see
  * its progress this often; once caught up, every batch is committed at once.
  */
-const COMMIT_MS = 500;
+const COMMIT_MS = 1000;
 
 /** Says when the writes held open since the last commit are due to be committed. */
 export class CommitClock {

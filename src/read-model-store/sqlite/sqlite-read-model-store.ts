@@ -48,6 +48,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     // The pages an open write transaction changes stay in this cache until its commit; at the
     // default 2 MB they spill to the WAL mid-transaction and are written again on each change.
     this.db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+    // Each apply is a savepoint whose undo journal SQLite writes to a temporary file by default:
+    // tens of MB per commit in /var/tmp. In memory it is a copy of the pages the apply changes.
+    this.db.pragma('temp_store = MEMORY');
     createSchema(this.db);
     this.statements = new StatementCache(this.db);
     this.readDb = file === ':memory:' ? null : openReader(file);
