@@ -10,11 +10,17 @@
  */
 export interface Table<D> {
   readonly name: string;
+  /**
+   * Its rows' sort moves with most writes (a count) and a term selects a few hundred rows at most
+   * (the parties, the sources): its terms do not carry the sort, so a moved count rewrites no
+   * term, and a list by term is sorted as it is read. Leave it unset where a term's rows are many.
+   */
+  readonly sortMoves?: boolean;
   /** Never set: carries the doc type. */
   readonly doc?: D;
 }
 
-export const defineTable = <D>(name: string): Table<D> => ({ name });
+export const defineTable = <D>(name: string, options: { sortMoves?: boolean } = {}): Table<D> => ({ name, ...options });
 
 /** A row as a query returns it. */
 export interface Row<D> {

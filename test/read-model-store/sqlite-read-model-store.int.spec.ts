@@ -9,7 +9,8 @@ import { SqliteReadModelStore } from '../../src/read-model-store/sqlite/sqlite-r
 import { referenceReader, type Op } from './reference-store.js';
 
 const THINGS = defineTable<unknown>('things');
-const TALLIES = defineTable<unknown>('tallies');
+// A count's table: its terms do not carry the sort (the finds sort what a term selects).
+const TALLIES = defineTable<unknown>('tallies', { sortMoves: true });
 const OTHERS = defineTable<unknown>('others');
 const READ_MODELS = [
   { name: 'things', tables: [THINGS, TALLIES] },

@@ -1,6 +1,6 @@
 // SQL for finds and term counts, built from a selection's shape. Values are always bound as
 // named parameters; only aliases and placeholders are spliced into the text.
-import type { Find, Selection } from '../read-model-store.js';
+import type { Find, Selection, Table } from '../read-model-store.js';
 import { visibleSql, type Visibility } from './temporal.js';
 
 export interface BuiltSql {
@@ -25,9 +25,10 @@ interface Conditions {
 /**
  * Whose sort a driving term's rows are ordered by: live terms carry their row's sort (kept in
  * place as it moves, so a live list is read in index order); a closed term keeps whatever sort
- * its row had when the term was last live, so as of a position the row version's sort counts.
+ * its row had when the term was last live, so as of a position the row version's sort counts; a
+ * table whose sort moves (Table.sortMoves) keeps none in its terms.
  */
-const sortAlias = (driver: string, visibility: Visibility): string => (visibility.live ? driver : 'r');
+const sortAlias = (driver: string, visibility: Visibility, table: Table<unknown>): string => (visibility.live && !table.sortMoves ? driver : 'r');
 
 /** EXISTS conditions for a selection's other terms, on the driver's key. */
 const termConditions = (
@@ -80,7 +81,7 @@ const conditions = (selection: Selection<unknown>, tid: number, visibility: Visi
     return { from: 'rows r', where, params, driver: 'r', sorter: 'r' };
   }
   params.first = first;
-  const sorter = sortAlias('d', visibility);
+  const sorter = sortAlias('d', visibility, selection.table);
   const where = [`d.tid = @tid`, `d.term = @first`, visibleSql('d', visibility)];
   where.push(...rangeConditions(selection, sorter, params), ...termConditions(selection, 'd', true, visibility, params));
   return { from: 'terms d', where, params, driver: 'd', sorter };
@@ -106,7 +107,7 @@ export const countTermsSql = (selection: Selection<unknown>, prefix: string, tid
   const params: Record<string, unknown> = { tid, prefixFrom: prefix, prefixTo: prefix + PREFIX_END, limit };
   const where = ['c.tid = @tid', 'c.term >= @prefixFrom', 'c.term < @prefixTo', visibleSql('c', visibility)];
   const ranged = selection.from !== undefined || selection.to !== undefined;
-  const sorter = ranged ? sortAlias('c', visibility) : 'c';
+  const sorter = ranged ? sortAlias('c', visibility, selection.table) : 'c';
   where.push(...rangeConditions(selection, sorter, params), ...termConditions(selection, 'c', false, visibility, params));
   const from = sorter === 'c' ? 'terms c' : `terms c${rowJoin('c', visibility)}`;
   const sql = `SELECT c.term AS term, count(*) AS count FROM ${from} WHERE ${where.join(' AND ')} GROUP BY c.term ORDER BY count DESC, c.term ASC LIMIT @limit`;

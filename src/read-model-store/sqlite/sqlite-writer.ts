@@ -68,9 +68,10 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
         .run(tid, row.key, sort, doc, joined, this.position);
       this.remember(tid, row.key, { rowid: Number(inserted.lastInsertRowid), sort, doc, terms: joined, from_pos: Number(this.position) });
     }
-    if (!live) this.addTerms(tid, row.key, sort, terms);
-    else if (live.terms !== joined) this.replaceTerms(tid, row.key, sort, terms);
-    if (live && live.sort !== sort) this.resortTerms(tid, row.key, sort);
+    const termSort = table.sortMoves ? 0 : sort;
+    if (!live) this.addTerms(tid, row.key, termSort, terms);
+    else if (live.terms !== joined) this.replaceTerms(tid, row.key, termSort, terms);
+    if (live && live.sort !== sort && !table.sortMoves) this.resortTerms(tid, row.key, sort);
   }
 
   remove<D>(table: Table<D>, key: string): void {
