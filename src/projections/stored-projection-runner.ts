@@ -10,17 +10,19 @@ import type { ReadModelStore } from '../read-model-store/read-model-store.js';
 import type { StoredReadModel } from '../read-models/stored-read-model.js';
 import { LogFollower, type FollowStatus, type RetryDelays } from './log-follower.js';
 import { eventsUpTo } from './log-progress.js';
-import { Slices, TransactionSize, writeEntries, type LogEntry } from './stored-batches.js';
+import { CommitClock, Slices, TransactionSize, writeEntries, type LogEntry, type Reached } from './stored-batches.js';
 import { toStoredEvent } from './stored-event.js';
 import { rebuildPass } from './stored-rebuild.js';
 import type { InvalidEventReport, LastRebuild, ProjectionChange, Rebuilding, ReadModelStatus } from './read-model-status.js';
 
 interface FollowedReadModel {
   readModel: StoredReadModel;
-  /** The log dealt with up to here: written to its active rows (or passed over while outdated). */
+  /** The log dealt with up to here: written to its active rows (or passed over while outdated), committed or not. */
   through: bigint;
   /** Article events at or before `through`, applied or reported invalid. */
   events: number;
+  /** What readers see: `through` and `events` as of the last commit. */
+  committed: Reached;
   processed: number;
   lastRebuild: LastRebuild | null;
   rebuilding: Rebuilding | null;
@@ -55,6 +57,9 @@ export class StoredProjectionRunner {
   private readonly follower: LogFollower;
   private readonly batchSize: number;
   private readonly size = new TransactionSize();
+  private readonly commits = new CommitClock();
+  /** Events written live since the last commit: the feed hears of them once readers can see them. */
+  private uncommitted: LogEntry[] = [];
   /** Events received and not yet written; `received` is the last one's position. */
   private pending: LogEntry[] = [];
   private received = -1n;
@@ -86,7 +91,16 @@ export class StoredProjectionRunner {
     private readonly options: StoredRunnerOptions = {},
   ) {
     for (const readModel of readModels) {
-      this.views.set(readModel.name, { readModel, through: -1n, events: 0, processed: 0, lastRebuild: null, rebuilding: null, outdated: null });
+      this.views.set(readModel.name, {
+        readModel,
+        through: -1n,
+        events: 0,
+        committed: { position: -1n, events: 0 },
+        processed: 0,
+        lastRebuild: null,
+        rebuilding: null,
+        outdated: null,
+      });
     }
     this.batchSize = options.batchSize ?? 500;
     this.follower = new LogFollower(
@@ -122,6 +136,7 @@ export class StoredProjectionRunner {
     await this.follower.stop();
     await this.flush().catch(() => undefined);
     await Promise.allSettled(this.inFlight.values());
+    this.commitWrites();
     this.changes.complete();
   }
 
@@ -132,15 +147,15 @@ export class StoredProjectionRunner {
   /** Every read model has caught up with the head of the log as it was at start: the service serves current answers. */
   ready(): boolean {
     const head = this.headAtStart;
-    return head !== null && [...this.views.values()].every((v) => v.through >= head);
+    return head !== null && [...this.views.values()].every((v) => v.committed.position >= head);
   }
 
   status(): ReadModelStatus[] {
     return [...this.views.values()].map((v) => ({
       name: v.readModel.name,
       version: v.readModel.version,
-      checkpoint: v.through,
-      events: v.events,
+      checkpoint: v.committed.position,
+      events: v.committed.events,
       processed: v.processed,
       lastRebuild: v.lastRebuild,
       rebuilding: v.rebuilding,
@@ -148,15 +163,15 @@ export class StoredProjectionRunner {
     }));
   }
 
-  /** The lowest checkpoint: everything up to it is in every read model. */
+  /** The lowest committed checkpoint: everything up to it is in every read model, for every reader. */
   checkpoint(): bigint {
-    const throughs = [...this.views.values()].map((v) => v.through);
+    const throughs = [...this.views.values()].map((v) => v.committed.position);
     return throughs.reduce((min, t) => (t < min ? t : min), throughs[0] ?? -1n);
   }
 
   /** Changes whenever any read model's rows may have: what an answer computed from them is valid for. */
   rowsVersion(): string {
-    return `${this.swaps}:${[...this.views.values()].map((v) => v.through).join(',')}`;
+    return `${this.swaps}:${[...this.views.values()].map((v) => v.committed.position).join(',')}`;
   }
 
   /** Resolves once every read model has written the event at `position` (read-your-writes). */
@@ -186,6 +201,7 @@ export class StoredProjectionRunner {
       const saved = this.store.checkpoint(name);
       view.through = saved?.position ?? -1n;
       view.events = saved?.events ?? 0;
+      view.committed = { position: view.through, events: view.events };
       view.outdated = saved && saved.version !== version ? { savedVersion: saved.version } : null;
       if (view.outdated) outdated.push(name);
     }
@@ -251,16 +267,30 @@ export class StoredProjectionRunner {
       try {
         await this.writeBatch(batch);
       } catch {
-        // Reported per read model in writeBatch. The buffer is dropped and the log read again
-        // from the lowest checkpoint: each read model skips what it already has.
+        // Reported per read model in writeBatch. What was written stays (a failed apply leaves
+        // nothing of itself); the buffer is dropped and the log read again from the lowest
+        // checkpoint: each read model skips what it already has.
+        this.commitWrites();
         this.pending = [];
         this.discarding = true;
         this.follower.resubscribe('a batch of events could not be written (see writeFailures in GET /projections)');
         return;
       }
-      for (const { position, event } of batch) if (event) this.changes.next({ position, type: event.event.type, streamName: event.streamName });
-      this.wakeWaiters();
+      this.uncommitted.push(...batch.filter((entry) => entry.event !== null));
+      // Caught up: readers see it at once. Behind: commits come every COMMIT_MS at most.
+      if (!this.pending.length || this.commits.due()) this.commitWrites();
     }
+  }
+
+  /** Commits the open writes, then tells readers, waiters and the feed what they now see. */
+  private commitWrites(): void {
+    this.store.commit();
+    this.commits.done();
+    for (const view of this.views.values()) view.committed = { position: view.through, events: view.events };
+    const written = this.uncommitted;
+    this.uncommitted = [];
+    for (const { position, event } of written) this.changes.next({ position, type: event!.event.type, streamName: event!.streamName });
+    this.wakeWaiters();
   }
 
   /** The batch into every read model, in transactions of a few ms, giving the event loop a turn between them. */
@@ -328,6 +358,9 @@ export class StoredProjectionRunner {
       targets,
       onProgress: (processed: number) => views.forEach((v) => (v.rebuilding!.processed = processed)),
       onInvalid: (error: Error) => this.reportInvalid(error),
+      commitIfDue: () => {
+        if (this.commits.due()) this.commitWrites();
+      },
       stopped: () => this.stopping,
     };
     try {
@@ -349,7 +382,8 @@ export class StoredProjectionRunner {
         this.store.finishRebuild(targets[i]);
         Object.assign(v, { through: reached.position, events: reached.events, lastRebuild, outdated: null });
       });
-      this.wakeWaiters();
+      // finishRebuild committed every write before it; this publishes the swapped-in positions.
+      this.commitWrites();
     } catch (error) {
       for (const t of targets) this.store.abandonRebuild(t);
       throw error;

@@ -16,6 +16,8 @@ export interface RebuildPass {
   targets: readonly RebuildTarget[];
   onProgress(processed: number): void;
   onInvalid(error: Error): void;
+  /** Lets the runner commit what the pass (and the live writes beside it) wrote, when one is due. */
+  commitIfDue(): void;
   /** True once the runner stops: the pass ends where it is. */
   stopped(): boolean;
 }
@@ -52,6 +54,7 @@ export const rebuildPass = async (pass: RebuildPass, from: Reached): Promise<Rea
       reached = next;
       i += chunk.length;
       pass.onProgress(reached.events - from.events);
+      pass.commitIfDue();
       await slices.yieldIfDue();
     }
     if (last || pass.stopped()) return reached;

@@ -10,11 +10,17 @@
  */
 export interface Table<D> {
   readonly name: string;
+  /**
+   * Its rows' sort moves with most writes (a count) and a term selects a few hundred rows at most
+   * (the parties, the sources): its terms do not carry the sort, so a moved count rewrites no
+   * term, and a list by term is sorted as it is read. Leave it unset where a term's rows are many.
+   */
+  readonly sortMoves?: boolean;
   /** Never set: carries the doc type. */
   readonly doc?: D;
 }
 
-export const defineTable = <D>(name: string): Table<D> => ({ name });
+export const defineTable = <D>(name: string, options: { sortMoves?: boolean } = {}): Table<D> => ({ name, ...options });
 
 /** A row as a query returns it. */
 export interface Row<D> {
@@ -114,9 +120,14 @@ export interface ReadModelStore {
   checkpoint(readModel: string): ReadModelCheckpoint | null;
   /**
    * Applies the writes in order, each stamped with its position, and saves the checkpoint, all in
-   * one transaction: a crash never leaves rows ahead of or behind their checkpoint.
+   * one transaction: a crash never leaves rows ahead of or behind their checkpoint. A store may
+   * hold applies open until `commit` (readers see them then, a crash loses them together): each
+   * commit writes every page its applies changed, so rare commits are what makes writing fast.
+   * An apply that throws leaves nothing of itself and keeps the applies before it.
    */
   apply(readModel: string, writes: readonly PositionedWrite[], checkpoint: ReadModelCheckpoint, target?: RebuildTarget): void;
+  /** Makes every apply so far durable and visible to readers. Every other write commits them first. */
+  commit(): void;
   /** Live reads, or as of a log position (rows as they were once every event up to it was applied). */
   reader(asOf?: bigint): ReadModelReader;
   /** Fresh, empty tables for a rebuild from position 0, written beside the active ones. */

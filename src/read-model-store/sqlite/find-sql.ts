@@ -1,6 +1,6 @@
 // SQL for finds and term counts, built from a selection's shape. Values are always bound as
 // named parameters; only aliases and placeholders are spliced into the text.
-import type { Find, Selection } from '../read-model-store.js';
+import type { Find, Selection, Table } from '../read-model-store.js';
 import { visibleSql, type Visibility } from './temporal.js';
 
 export interface BuiltSql {
@@ -16,9 +16,19 @@ interface Conditions {
   from: string;
   where: string[];
   params: Record<string, unknown>;
-  /** The alias whose sort and key order the rows. */
+  /** The alias whose key the other terms are matched on. */
   driver: string;
+  /** The alias whose sort and key order the rows and bound `from`/`to`. */
+  sorter: string;
 }
+
+/**
+ * Whose sort a driving term's rows are ordered by: live terms carry their row's sort (kept in
+ * place as it moves, so a live list is read in index order); a closed term keeps whatever sort
+ * its row had when the term was last live, so as of a position the row version's sort counts; a
+ * table whose sort moves (Table.sortMoves) keeps none in its terms.
+ */
+const sortAlias = (driver: string, visibility: Visibility, table: Table<unknown>): string => (visibility.live && !table.sortMoves ? driver : 'r');
 
 /** EXISTS conditions for a selection's other terms, on the driver's key. */
 const termConditions = (
@@ -68,24 +78,25 @@ const conditions = (selection: Selection<unknown>, tid: number, visibility: Visi
   if (first === undefined) {
     const where = [`r.tid = @tid`, visibleSql('r', visibility)];
     where.push(...rangeConditions(selection, 'r', params), ...termConditions(selection, 'r', false, visibility, params));
-    return { from: 'rows r', where, params, driver: 'r' };
+    return { from: 'rows r', where, params, driver: 'r', sorter: 'r' };
   }
   params.first = first;
+  const sorter = sortAlias('d', visibility, selection.table);
   const where = [`d.tid = @tid`, `d.term = @first`, visibleSql('d', visibility)];
-  where.push(...rangeConditions(selection, 'd', params), ...termConditions(selection, 'd', true, visibility, params));
-  return { from: 'terms d', where, params, driver: 'd' };
+  where.push(...rangeConditions(selection, sorter, params), ...termConditions(selection, 'd', true, visibility, params));
+  return { from: 'terms d', where, params, driver: 'd', sorter };
 };
 
 const rowJoin = (driver: string, visibility: Visibility): string =>
   driver === 'r' ? '' : ` JOIN rows r ON r.tid = @tid AND r.key = ${driver}.key AND ${visibleSql('r', visibility)}`;
 
 export const findSql = (query: Find<unknown>, tid: number, visibility: Visibility): { page: BuiltSql; count: BuiltSql } => {
-  const { from, where, params, driver } = conditions(query, tid, visibility);
+  const { from, where, params, driver, sorter } = conditions(query, tid, visibility);
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   const pageParams = { ...params, limit: query.limit ?? -1, offset: query.offset ?? 0 };
   const page =
     `SELECT r.key AS key, r.sort AS sort, r.doc AS doc FROM ${from}${rowJoin(driver, visibility)} WHERE ${where.join(' AND ')} ` +
-    `ORDER BY ${driver}.sort ${direction}, ${driver}.key ${direction} LIMIT @limit OFFSET @offset`;
+    `ORDER BY ${sorter}.sort ${direction}, ${sorter}.key ${direction} LIMIT @limit OFFSET @offset`;
   // Counting needs the row to exist only when driven by a term (a term outlives no row, but a
   // rebuild may leave none behind: the join keeps the count honest).
   const count = `SELECT count(*) AS n FROM ${from}${rowJoin(driver, visibility)} WHERE ${where.join(' AND ')}`;
@@ -95,7 +106,10 @@ export const findSql = (query: Find<unknown>, tid: number, visibility: Visibilit
 export const countTermsSql = (selection: Selection<unknown>, prefix: string, tid: number, visibility: Visibility, limit: number): BuiltSql => {
   const params: Record<string, unknown> = { tid, prefixFrom: prefix, prefixTo: prefix + PREFIX_END, limit };
   const where = ['c.tid = @tid', 'c.term >= @prefixFrom', 'c.term < @prefixTo', visibleSql('c', visibility)];
-  where.push(...rangeConditions(selection, 'c', params), ...termConditions(selection, 'c', false, visibility, params));
-  const sql = `SELECT c.term AS term, count(*) AS count FROM terms c WHERE ${where.join(' AND ')} GROUP BY c.term ORDER BY count DESC, c.term ASC LIMIT @limit`;
+  const ranged = selection.from !== undefined || selection.to !== undefined;
+  const sorter = ranged ? sortAlias('c', visibility, selection.table) : 'c';
+  where.push(...rangeConditions(selection, sorter, params), ...termConditions(selection, 'c', false, visibility, params));
+  const from = sorter === 'c' ? 'terms c' : `terms c${rowJoin('c', visibility)}`;
+  const sql = `SELECT c.term AS term, count(*) AS count FROM ${from} WHERE ${where.join(' AND ')} GROUP BY c.term ORDER BY count DESC, c.term ASC LIMIT @limit`;
   return { sql, params };
 };

@@ -23,7 +23,9 @@ CREATE INDEX IF NOT EXISTS rows_history ON rows (tid, key, from_pos);
 CREATE TABLE IF NOT EXISTS terms (
   tid INTEGER NOT NULL, term TEXT NOT NULL, key TEXT NOT NULL, sort REAL NOT NULL,
   from_pos INTEGER NOT NULL, to_pos INTEGER);
-CREATE INDEX IF NOT EXISTS terms_by_term ON terms (tid, term, sort, key);
+-- As of a position, a term's rows are ordered by their row version's sort (live terms take a
+-- moved sort in place, closed ones keep a stale one), so this index leaves the sort out.
+CREATE INDEX IF NOT EXISTS terms_by_term ON terms (tid, term, key);
 CREATE INDEX IF NOT EXISTS terms_by_key ON terms (tid, key, term);
 -- A put reads the live terms of its key: without this it reads every version ever kept of them,
 -- so a row rewritten per event (a count with its sort) cost more with each rewrite.
@@ -33,13 +35,27 @@ CREATE INDEX IF NOT EXISTS terms_live_by_key ON terms (tid, key) WHERE to_pos IS
 CREATE INDEX IF NOT EXISTS terms_live_by_term ON terms (tid, term, sort, key) WHERE to_pos IS NULL;
 `;
 
-export const SCHEMA_VERSION = '1';
+/** 2: live terms carry their row's current sort (moved in place), closed terms a stale one. */
+export const SCHEMA_VERSION = '2';
+
+const TABLES = ['meta', 'generations', 'checkpoints', 'active', 'garbage', 'rows', 'terms'];
+
+/** The schema a file was written with, or null for a new file. */
+const savedSchema = (db: Database.Database): string | null => {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+  if (!hasMeta) return null;
+  return (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) ?? null;
+};
 
 export const createSchema = (db: Database.Database): void => {
   db.pragma('journal_mode = WAL');
   // A crash may lose the last commits but never corrupts: they are replayed from the checkpoint.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  const saved = savedSchema(db);
+  // Every row is derived from the log: a file of another schema is emptied, and the runner,
+  // finding no checkpoint, rebuilds each read model from position 0.
+  if (saved !== null && saved !== SCHEMA_VERSION) db.exec(TABLES.map((table) => `DROP TABLE IF EXISTS ${table};`).join(' '));
   db.exec(DDL);
   db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
 };

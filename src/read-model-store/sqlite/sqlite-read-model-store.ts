@@ -12,16 +12,32 @@ import { asOfPosition, LIVE } from './temporal.js';
 /** Where the service keeps its read models: one name, in DATA_DIR, beside the event store. */
 export const readModelFile = (dataDir: string): string => join(dataDir, 'read-models.sqlite');
 
+const WRITER_CACHE_KIB = 64 * 1024;
+
+/** Reads see the last commit: WAL lets them run beside the open write transaction. */
+const openReader = (file: string): Database.Database => {
+  const db = new Database(file, { readonly: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+};
+
 interface StoredCheckpoint {
   version: number;
   position: bigint;
   events: bigint;
 }
 
-/** The embedded read-model store: one SQLite file (WAL), every read model's rows in it. */
+/**
+ * The embedded read-model store: one SQLite file (WAL), every read model's rows in it. Applies are
+ * held in one open transaction until `commit` (or any other write); readers use a second,
+ * read-only connection, so they see committed rows only, never a batch half written.
+ */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
   private readonly statements: StatementCache;
+  /** Null for ':memory:' (a second connection cannot see it): each apply then commits at once. */
+  private readonly readDb: Database.Database | null;
+  private readonly readStatements: StatementCache;
   private readonly ids: TableIds;
   private readonly liveReader: ReadModelReader;
 
@@ -29,10 +45,18 @@ export class SqliteReadModelStore implements ReadModelStore {
   constructor(file: string, readModels: readonly ReadModelTables[]) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
+    // The pages an open write transaction changes stay in this cache until its commit; at the
+    // default 2 MB they spill to the WAL mid-transaction and are written again on each change.
+    this.db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+    // Each apply is a savepoint whose undo journal SQLite writes to a temporary file by default:
+    // tens of MB per commit in /var/tmp. In memory it is a copy of the pages the apply changes.
+    this.db.pragma('temp_store = MEMORY');
     createSchema(this.db);
     this.statements = new StatementCache(this.db);
+    this.readDb = file === ':memory:' ? null : openReader(file);
+    this.readStatements = this.readDb ? new StatementCache(this.readDb) : this.statements;
     this.ids = new TableIds(this.db, readModels);
-    this.liveReader = new SqliteReader(this.statements, (table) => this.ids.tid(table), LIVE);
+    this.liveReader = new SqliteReader(this.readStatements, (table) => this.ids.tid(table), LIVE);
   }
 
   checkpoint(readModel: string): ReadModelCheckpoint | null {
@@ -52,15 +76,21 @@ export class SqliteReadModelStore implements ReadModelStore {
       const owner = this.ids.ownerOf(table);
       return owner === readModel ? this.ids.tid(table, generation) : this.ids.tid(table);
     });
-    this.db
-      .transaction(() => {
-        for (const positioned of writes) {
-          writer.at(positioned.position);
-          positioned.write(writer);
-        }
-        this.saveCheckpoint(readModel, generation, checkpoint);
-      })
-      .immediate();
+    const applyAll = this.db.transaction(() => {
+      for (const positioned of writes) {
+        writer.at(positioned.position);
+        positioned.write(writer);
+      }
+      this.saveCheckpoint(readModel, generation, checkpoint);
+    });
+    if (!this.readDb) return applyAll.immediate();
+    // Inside the open transaction, the apply is a savepoint: one that throws leaves the others.
+    if (!this.db.inTransaction) this.db.exec('BEGIN IMMEDIATE');
+    applyAll();
+  }
+
+  commit(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
   private saveCheckpoint(readModel: string, generation: number, { version, position, events }: ReadModelCheckpoint): void {
@@ -73,7 +103,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   reader(asOf?: bigint): ReadModelReader {
-    return asOf === undefined ? this.liveReader : new SqliteReader(this.statements, (table) => this.ids.tid(table), asOfPosition(asOf));
+    return asOf === undefined ? this.liveReader : new SqliteReader(this.readStatements, (table) => this.ids.tid(table), asOfPosition(asOf));
   }
 
   beginRebuild(readModel: string): RebuildTarget {
@@ -84,6 +114,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   finishRebuild(target: RebuildTarget): void {
+    this.commit();
     this.db
       .transaction(() => {
         // A read model with no tables written still needs its ids so the swap is visible to reads.
@@ -97,6 +128,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   abandonRebuild(target: RebuildTarget): void {
+    this.commit();
     this.db
       .transaction(() => {
         const sql = 'SELECT tid FROM generations WHERE read_model = ? AND generation = ?';
@@ -117,6 +149,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   collectGarbage(maxRows = 10_000): boolean {
+    this.commit();
     const tid = this.db.prepare('SELECT tid FROM garbage LIMIT 1').pluck().get() as number | undefined;
     if (tid === undefined) return false;
     this.db
@@ -133,6 +166,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   bindTo(storeIdentity: string): boolean {
+    this.commit();
     const bound = this.db.prepare("SELECT value FROM meta WHERE key = 'store'").pluck().get() as string | undefined;
     if (bound === storeIdentity) return false;
     this.db
@@ -146,6 +180,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   close(): void {
+    this.commit();
+    this.readDb?.close();
     this.db.close();
   }
 }

@@ -24,9 +24,18 @@ const TERM_SEPARATOR = '\u0000';
  * Writes at the position of the event being applied. Replacing a row closes its live version at
  * that position and opens a new one; a second write at the same position (one event touching a
  * row twice) updates the version in place, so no empty version is ever kept.
+ *
+ * A term is versioned only when the row gains or loses it: when only the sort moves (a count
+ * kept in a row and ordered by), the live terms take the new sort in place. Live lists are
+ * ordered by a term's sort; a read as of a position orders by its row version's sort instead.
+ *
+ * One writer lives for one transaction: it remembers the live row of every key it read or wrote,
+ * so a read model that reads a row and then writes it costs one lookup, not three.
  */
 export class SqliteWriter extends SqliteReader implements ReadModelWriter {
   private position = -1n;
+  /** By tid and key: the live row, or null once known absent. */
+  private readonly live = new Map<string, LiveRow | null>();
 
   constructor(statements: StatementCache, tidOf: TidOf) {
     super(statements, tidOf, LIVE);
@@ -34,6 +43,11 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
 
   at(position: bigint): void {
     this.position = position;
+  }
+
+  override get<D>(table: Table<D>, key: string): D | undefined {
+    const live = this.liveRow(this.tidOf(table), key);
+    return live ? (JSON.parse(live.doc) as D) : undefined;
   }
 
   put<D>(table: Table<D>, row: RowWrite<D>): void {
@@ -46,14 +60,18 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     if (live && live.doc === doc && live.sort === sort && live.terms === joined) return;
     if (live && BigInt(live.from_pos) === this.position) {
       this.statements.get('UPDATE rows SET doc = ?, sort = ?, terms = ? WHERE rowid = ?').run(doc, sort, joined, live.rowid);
+      this.remember(tid, row.key, { ...live, doc, sort, terms: joined });
     } else {
       if (live) this.close('rows', live.rowid);
-      this.statements
+      const inserted = this.statements
         .get('INSERT INTO rows (tid, key, sort, doc, terms, from_pos) VALUES (?, ?, ?, ?, ?, ?)')
         .run(tid, row.key, sort, doc, joined, this.position);
+      this.remember(tid, row.key, { rowid: Number(inserted.lastInsertRowid), sort, doc, terms: joined, from_pos: Number(this.position) });
     }
-    if (!live) this.addTerms(tid, row.key, sort, terms);
-    else if (live.sort !== sort || live.terms !== joined) this.replaceTerms(tid, row.key, sort, terms, live.sort === sort);
+    const termSort = table.sortMoves ? 0 : sort;
+    if (!live) this.addTerms(tid, row.key, termSort, terms);
+    else if (live.terms !== joined) this.replaceTerms(tid, row.key, termSort, terms);
+    if (live && live.sort !== sort && !table.sortMoves) this.resortTerms(tid, row.key, sort);
   }
 
   remove<D>(table: Table<D>, key: string): void {
@@ -62,12 +80,21 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     if (!live) return;
     if (BigInt(live.from_pos) === this.position) this.statements.get('DELETE FROM rows WHERE rowid = ?').run(live.rowid);
     else this.close('rows', live.rowid);
-    this.replaceTerms(tid, key, 0, [], false);
+    this.remember(tid, key, null);
+    this.replaceTerms(tid, key, 0, []);
   }
 
-  private liveRow(tid: number, key: string): LiveRow | undefined {
+  private liveRow(tid: number, key: string): LiveRow | null {
+    const known = this.live.get(`${tid}|${key}`);
+    if (known !== undefined) return known;
     const sql = 'SELECT rowid, sort, doc, terms, from_pos FROM rows WHERE tid = ? AND key = ? AND to_pos IS NULL';
-    return this.statements.get(sql).get(tid, key) as LiveRow | undefined;
+    const found = (this.statements.get(sql).get(tid, key) as LiveRow | undefined) ?? null;
+    this.remember(tid, key, found);
+    return found;
+  }
+
+  private remember(tid: number, key: string, row: LiveRow | null): void {
+    this.live.set(`${tid}|${key}`, row);
   }
 
   private close(table: 'rows' | 'terms', rowid: number): void {
@@ -79,14 +106,19 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     for (const term of terms) insert.run(tid, term, key, sort, this.position);
   }
 
-  /** Ends the terms no longer carried (all of them when the sort moved) and adds the new ones. */
-  private replaceTerms(tid: number, key: string, sort: number, terms: readonly string[], sameSort: boolean): void {
+  /** The live terms follow their row's sort (see the class comment: only live lists order by it). */
+  private resortTerms(tid: number, key: string, sort: number): void {
+    this.statements.get('UPDATE terms SET sort = ? WHERE tid = ? AND key = ? AND to_pos IS NULL').run(sort, tid, key);
+  }
+
+  /** Ends the terms no longer carried and adds the new ones. */
+  private replaceTerms(tid: number, key: string, sort: number, terms: readonly string[]): void {
     const sql = 'SELECT rowid, term, from_pos FROM terms WHERE tid = ? AND key = ? AND to_pos IS NULL';
     const live = this.statements.get(sql).all(tid, key) as LiveTerm[];
     const wanted = new Set(terms);
     const kept = new Set<string>();
     for (const term of live) {
-      if (sameSort && wanted.has(term.term)) kept.add(term.term);
+      if (wanted.has(term.term)) kept.add(term.term);
       else if (BigInt(term.from_pos) === this.position) this.statements.get('DELETE FROM terms WHERE rowid = ?').run(term.rowid);
       else this.close('terms', term.rowid);
     }

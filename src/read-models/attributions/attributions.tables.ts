@@ -57,7 +57,7 @@ export interface KeySourceDoc {
   outlets: Record<string, number>;
   claimIds: string[];
 }
-export const KEY_SOURCES = defineTable<KeySourceDoc>('attributions.sources');
+export const KEY_SOURCES = defineTable<KeySourceDoc>('attributions.sources', { sortMoves: true });
 
 /** How many of a key's claims one article holds. */
 export const KEY_ARTICLES = defineTable<{ claims: number }>('attributions.key-articles');

@@ -48,7 +48,7 @@ export const partiesTables = {
   /** Key: party key; terms: trigrams of its key and label (GET /parties?q=). */
   entries: defineTable<PartyEntryDoc>('parties.entries'),
   /** Key: `mode|party`; sort: -total; terms: the roles and types it has claims in (listTerm). */
-  list: defineTable<PartySummary>('parties.list'),
+  list: defineTable<PartySummary>('parties.list', { sortMoves: true }),
   /** Key: partyClaimKey; terms: everyClaimTerm, claimTerm, tallyTerm, type, topic and source. */
   partyClaims: defineTable<PartyClaimDoc>('parties.party-claims'),
   /** Key: tallyTerm; terms: `mode|party`. */

@@ -44,11 +44,11 @@ export const sourcesTables = {
   /** Key: source or outlet key; terms: trigrams of its key and label (GET /sources?q=). */
   entries: defineTable<SourceEntryDoc>('sources.entries'),
   /** Key: `mode|key`; sort: -claims; terms: the mode, and the mode with the kind. */
-  list: defineTable<SourceSummaryItem>('sources.list'),
+  list: defineTable<SourceSummaryItem>('sources.list', { sortMoves: true }),
   /** Key: entryClaimKey; terms: everyClaimTerm, entryTerm, carrierTerm, type, actor and target. */
   entryClaims: defineTable<EntryClaimDoc>('sources.entry-claims'),
   /** Key: carrierTerm; sort: -claims; terms: entryTerm. */
-  carriers: defineTable<CarrierTallyDoc>('sources.carriers'),
+  carriers: defineTable<CarrierTallyDoc>('sources.carriers', { sortMoves: true }),
 };
 
 /** Every table of the sources read model. */
