@@ -50,6 +50,16 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     return live ? (JSON.parse(live.doc) as D) : undefined;
   }
 
+  /** Through the remembered live rows: what this transaction wrote is read back without SQL. */
+  override getMany<D>(table: Table<D>, keys: readonly string[]): Map<string, D> {
+    const found = new Map<string, D>();
+    for (const key of new Set(keys)) {
+      const doc = this.get(table, key);
+      if (doc !== undefined) found.set(key, doc);
+    }
+    return found;
+  }
+
   put<D>(table: Table<D>, row: RowWrite<D>): void {
     const tid = this.tidOf(table);
     const doc = JSON.stringify(row.doc);
