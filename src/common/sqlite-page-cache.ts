@@ -17,10 +17,11 @@ export const PAGE_CACHE_MIB = {
   // Their writing connection holds the pages an open write transaction changes until it commits
   // (see sqlite-read-model-store.ts): the largest budget, and the one write speed asks for.
   readModelWriter: 64,
-  // A look-up probes 32 band hashes spread over the whole band table, so copy recognition stays
-  // fast only while most of that table is cached (32 rows per article: about 64 MiB at 130 000
-  // articles, a million events); kept from the index's own tuning, see story-index.ts.
-  syndication: 64,
+  // A look-up probes 32 band hashes spread over the whole band table (150 MB with the signatures at
+  // 130 000 articles, about a million events), so most probes miss any cache that fits the budget
+  // and are read from the OS's file cache instead. Measured over such an index (2026-12-01): 113 µs
+  // of CPU per look-up with 64 MiB, 133 µs with 16 — 20 µs an ingest, for 48 MiB less resident.
+  syndication: 16,
   // A handful of API keys.
   keys: 1,
 } as const;

@@ -51,8 +51,8 @@ export class StoryIndex {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
-    // Derived data, rebuilt from the log: commits need not wait for the disk, and the band table's
-    // pages (32 rows per article, spread over its key) stay cached instead of re-read per look-up.
+    // Derived data, rebuilt from the log: commits need not wait for the disk. The page cache's size
+    // is part of the service's memory budget (see sqlite-page-cache.ts for why it is what it is).
     this.db.pragma('synchronous = NORMAL');
     limitPageCache(this.db, 'syndication');
     this.db.exec(SCHEMA);

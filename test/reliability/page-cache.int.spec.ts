@@ -35,8 +35,17 @@ describe('SQLite page caches', () => {
     }
   });
 
-  it('leaves most of the 400 MB resident-memory goal to the heaps: all budgets together at most 100 MiB', () => {
+  it('the read models\' reading connection keeps at most its budget of pages', () => {
+    const store = new SqliteReadModelStore(join(dir, 'read-models.sqlite'), []);
+    try {
+      expect(pageCacheMiB((store as unknown as { readDb: Database.Database }).readDb)).toBe(PAGE_CACHE_MIB.readModels);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('leaves most of the 400 MB resident-memory goal to the heaps: all budgets together at most a third of it', () => {
     const total = Object.values(PAGE_CACHE_MIB).reduce((sum, mib) => sum + mib, 0);
-    expect(total).toBeLessThanOrEqual(100);
+    expect(total * 2 ** 20).toBeLessThanOrEqual(400e6 / 3);
   });
 });
