@@ -27,6 +27,6 @@ COPY --chown=node:node seeds ./seeds
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
-# A 64 MiB semi-space (young generation) instead of 16: a rebuild keeps about a million new objects
-# per million events, and with the default each was copied through ~500 scavenges (see README, Development notes).
-CMD ["node", "--max-semi-space-size=64", "dist/main.js"]
+# V8's default young generation: the read models live in SQLite, and a larger one only adds resident
+# memory (in the main thread and in every extraction worker; see README, Development notes).
+CMD ["node", "dist/main.js"]

@@ -19,6 +19,7 @@ interface SizeRun {
   catchUpMs: number;
   restartMs: number[];
   maxLoopDelayMs: number;
+  /** The largest of the restarts, once every read model has caught up: the same measure at every size. */
   rssMiB: number;
 }
 
@@ -62,8 +63,9 @@ export const scaleBench = async ({
   }
   const server = await startServer(largest);
   const load = await mixedLoad(server.base, duration, connections);
-  const after = await askServer(server);
-  runs[runs.length - 1].rssMiB = Math.max(runs[runs.length - 1].rssMiB, after.rss / MiB);
+  // Only the largest store is loaded: kept apart from the restarts' figure, which every size has,
+  // so the growth ratio divides the same measure at two sizes, not a loaded server by an idle one.
+  const loadedRssMiB = (await askServer(server)).rss / MiB;
   await stopServer(server);
   rmSync(largest, { recursive: true, force: true });
 
@@ -75,8 +77,9 @@ export const scaleBench = async ({
       { name: `${r.events} events: catch-up from nothing`, value: r.catchUpMs / 1000, unit: 's' },
       { name: `${r.events} events: restart, slowest of ${RESTARTS}`, value: Math.max(...r.restartMs) / 1000, unit: 's' },
       { name: `${r.events} events: longest event-loop block at start`, value: r.maxLoopDelayMs, unit: 'ms' },
-      { name: `${r.events} events: resident memory`, value: r.rssMiB, unit: 'MiB' },
+      { name: `${r.events} events: resident memory after restart`, value: r.rssMiB, unit: 'MiB' },
     ]),
+    { name: `${runs[runs.length - 1].events} events: resident memory after the mixed load`, value: loadedRssMiB, unit: 'MiB' },
     { name: 'GET /health under the write load', value: floor.rps, unit: 'req/s' },
     ...routes.flatMap((r) => [
       { name: `GET ${r.route} mixed`, value: r.rps, unit: 'req/s' },
@@ -87,8 +90,8 @@ export const scaleBench = async ({
   const last = runs[runs.length - 1];
   const ratios: Ratio[] = [
     ratio(`restart at ${last.events} events / 5 s`, Math.max(...last.restartMs) / 5000, 1, 'at most'),
-    ratio(`resident memory at ${last.events} events / 400 MB`, (last.rssMiB * MiB) / 400e6, 1, 'at most'),
-    ratio(`resident memory ${last.events} / ${runs[0].events} events`, last.rssMiB / runs[0].rssMiB),
+    ratio(`resident memory at ${last.events} events / 400 MB`, (Math.max(last.rssMiB, loadedRssMiB) * MiB) / 400e6, 1, 'at most'),
+    ratio(`resident memory after restart ${last.events} / ${runs[0].events} events`, last.rssMiB / runs[0].rssMiB),
     ...routes.flatMap((r) => [
       ratio(`${r.route} req/s / health`, r.failed ? 0 : r.rps / floor.rps, 0.5),
       ratio(`${r.route} p99 / health p99`, r.p99 / Math.max(floor.p99, 1), 4, 'at most'),

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { limitPageCache } from '../common/sqlite-page-cache.js';
 import { newKeyToken, sha256 } from './api-key-token.js';
 import type { Role } from './roles.js';
 
@@ -26,6 +27,7 @@ export class KeyStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
+    limitPageCache(this.db, 'keys');
     this.db.exec(`CREATE TABLE IF NOT EXISTS api_keys (
       key_id TEXT PRIMARY KEY, analyst TEXT NOT NULL, role TEXT NOT NULL,
       secret_sha256 BLOB NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT)`);

@@ -5,6 +5,7 @@
 // only the rows of the new article's 32 band hashes, never the whole table: ingest stays linear in
 // the number of articles.
 import Database from 'better-sqlite3';
+import { limitPageCache } from '../common/sqlite-page-cache.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BodyFingerprint, CopyMatch, IndexedArticle } from '../domain/syndication/copy-rule.js';
@@ -50,10 +51,10 @@ export class StoryIndex {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
-    // Derived data, rebuilt from the log: commits need not wait for the disk, and the band table's
-    // pages (32 rows per article, spread over its key) stay cached instead of re-read per look-up.
+    // Derived data, rebuilt from the log: commits need not wait for the disk. The page cache's size
+    // is part of the service's memory budget (see sqlite-page-cache.ts for why it is what it is).
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('cache_size = -65536');
+    limitPageCache(this.db, 'syndication');
     this.db.exec(SCHEMA);
     this.stmt = {
       // One statement for all bands (a call per band cost more than the look-ups themselves).

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { limitPageCache } from '../../common/sqlite-page-cache.js';
 
 // One table is the whole log: the rowid is the global position (never reused: rows are never
 // deleted), and the unique (stream, revision) index both enforces optimistic concurrency and
@@ -29,5 +30,6 @@ export const configure = (db: Database.Database, options: SqliteOptions = {}): v
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  limitPageCache(db, 'eventStore');
   db.exec(SCHEMA);
 };

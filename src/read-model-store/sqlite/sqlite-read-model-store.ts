@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { limitPageCache } from '../../common/sqlite-page-cache.js';
 import type { PositionedWrite, ReadModelCheckpoint, ReadModelReader, ReadModelStore, ReadModelTables, RebuildTarget } from '../read-model-store.js';
 import { clearAll, createSchema } from './schema.js';
 import { SqliteReader } from './sqlite-reader.js';
@@ -12,12 +13,11 @@ import { asOfPosition, LIVE } from './temporal.js';
 /** Where the service keeps its read models: one name, in DATA_DIR, beside the event store. */
 export const readModelFile = (dataDir: string): string => join(dataDir, 'read-models.sqlite');
 
-const WRITER_CACHE_KIB = 64 * 1024;
-
 /** Reads see the last commit: WAL lets them run beside the open write transaction. */
 const openReader = (file: string): Database.Database => {
   const db = new Database(file, { readonly: true });
   db.pragma('busy_timeout = 5000');
+  limitPageCache(db, 'readModels');
   return db;
 };
 
@@ -45,9 +45,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   constructor(file: string, readModels: readonly ReadModelTables[]) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
-    // The pages an open write transaction changes stay in this cache until its commit; at the
-    // default 2 MB they spill to the WAL mid-transaction and are written again on each change.
-    this.db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+    // The pages an open write transaction changes stay in this cache until its commit; in a small
+    // one they spill to the WAL mid-transaction and are written again on each change.
+    limitPageCache(this.db, 'readModelWriter');
     // Each apply is a savepoint whose undo journal SQLite writes to a temporary file by default:
     // tens of MB per commit in /var/tmp. In memory it is a copy of the pages the apply changes.
     this.db.pragma('temp_store = MEMORY');
