@@ -49,8 +49,9 @@ const unwrap = <T>(result: JobResult, value: (r: JobResult) => T | undefined, do
 
 /**
  * The rules extractor in a pool of worker threads (piscina), so a long article holds up no other
- * request; the same workers read long inputs (web pages, wire copy) into articles. Articles wait here, first come first served (piscina's own queue moves a task it cannot
- * place yet behind later ones), and each worker gets one batch at a time. An article's time limit
+ * request; the same workers read long inputs (web pages, wire copy) into articles. Articles wait
+ * here, first come first served (piscina's own queue moves a task it cannot place yet behind
+ * later ones), and each worker gets one batch at a time. An article's time limit
  * runs from when its worker takes it up (the worker says so on a port of the task's own), not while
  * it waits. Past the limit the task is aborted, piscina terminates the worker and starts another,
  * so none stays stuck; the batch's other articles go back to the front of the line.

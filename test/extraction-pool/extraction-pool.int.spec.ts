@@ -116,7 +116,8 @@ describe('reading inputs in the pool', () => {
     expect(wirePage.length).toBeLessThan(READ_IN_THREAD_CHARS);
     const busy = inPool.extract(huge);
     await expect(inPool.read({ html: longPage })).rejects.toThrow(ExtractionBusyError);
-    expect(await inPool.read({ html: wirePage, url: 'https://example.org/a' })).toEqual(articleFromInput({ html: wirePage, url: 'https://example.org/a' }));
+    const short = { html: wirePage, url: 'https://example.org/a' };
+    expect(await inPool.read(short)).toEqual(articleFromInput(short));
     await expect(busy).rejects.toThrow(ExtractionTimeoutError);
   }, 60_000);
 
@@ -142,7 +143,7 @@ describe('reading inputs in the pool', () => {
     await expect(inPool.read({ html: longPage })).resolves.toEqual(articleFromInput({ html: longPage }));
   }, 60_000);
 
-  it('hostile pages, made long enough for a worker to read: the same article or refusal as in this thread, never a failure, never a stuck worker', async () => {
+  it('hostile pages made long enough for a worker: the same article or refusal as in this thread, never a failure or a stuck worker', async () => {
     const inPool = open({ workers: 1, timeoutMs: 30_000 });
     await fc.assert(
       fc.asyncProperty(paddedHostilePage(READ_IN_THREAD_CHARS), async (html) => {

@@ -108,7 +108,8 @@ describe('ingesting through the extraction pool', () => {
     expect(next.body.claims).toBeGreaterThan(0);
   }, 120_000);
 
-  it('hostile web pages through the pool, short (read in the request’s thread) and long (read in a worker): never a 500, nothing written on a refusal, never a stuck worker', async () => {
+  // Short pages are read in the request's thread, long ones in a worker.
+  it('hostile web pages through the pool, short and long: never a 500, nothing written on a refusal, never a stuck worker', async () => {
     // A second's limit: the megabyte pages may exceed it, and a 422 then replaces their worker.
     const app = await start(new ExtractionPool({ ...LIMITS, timeoutMs: 1_000 }));
     await fc.assert(
