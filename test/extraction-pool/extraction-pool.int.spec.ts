@@ -134,11 +134,12 @@ describe('reading inputs in the pool', () => {
   });
 
   it('a read past the time limit is stopped with a message that says reading, and the replaced worker reads the next', async () => {
-    const inPool = open({ workers: 1, timeoutMs: 200 });
-    // Readability over 3 MB of paragraphs takes seconds (~0.4 s per MB); the long page, milliseconds.
-    const paragraphs = huge.body.split('\n\n').map((p) => `<p>${p}</p>`);
+    const inPool = open({ workers: 1, timeoutMs: 1_000 });
+    // Readability over 6 MB of paragraphs takes seconds (~0.4 s per MB); the long page, milliseconds.
+    const sixMegabytes = generateArticleOfSize(mulberry32(6), 0, 6_000_000).body;
+    const paragraphs = sixMegabytes.split('\n\n').map((p) => `<p>${p}</p>`);
     await expect(inPool.read({ html: `<article>${paragraphs.join('')}</article>` })).rejects.toThrow(
-      /^reading this article's page or text took longer than 0\.2 s \(EXTRACTION_TIMEOUT_MS\)/,
+      /^reading this article's page or text took longer than 1 s \(EXTRACTION_TIMEOUT_MS\)/,
     );
     await expect(inPool.read({ html: longPage })).resolves.toEqual(articleFromInput({ html: longPage }));
   }, 60_000);
