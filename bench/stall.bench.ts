@@ -130,7 +130,9 @@ const corpusThroughput = async (mode: Mode, bodies: Body[]) => {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-export const stallBench = async ({ articles: count, maxKb, seed, rounds: roundCount = ROUNDS }: Pick<BenchOptions, 'articles' | 'maxKb' | 'seed' | 'rounds'>) => {
+type StallOptions = Pick<BenchOptions, 'articles' | 'maxKb' | 'seed' | 'rounds'>;
+
+export const stallBench = async ({ articles: count, maxKb, seed, rounds: roundCount = ROUNDS }: StallOptions) => {
   // The service's own default pool, even when EXTRACTION_WORKERS=0 is set for this shell.
   const workers = loadConfig().extraction.workers || loadConfig({}).extraction.workers;
   const pool: Mode = { name: 'pool', workers };
@@ -165,7 +167,10 @@ export const stallBench = async ({ articles: count, maxKb, seed, rounds: roundCo
 
   report({
     bench: 'stall',
-    params: { workers, longArticles: LONG_ARTICLES, longKb: Math.round(bytes / 1024), longAtOnce: LONG_AT_ONCE, healthConnections: HEALTH_CONNECTIONS, corpus: count, corpusAtOnce: CORPUS_AT_ONCE, rounds: roundCount, seed },
+    params: {
+      workers, longArticles: LONG_ARTICLES, longKb: Math.round(bytes / 1024), longAtOnce: LONG_AT_ONCE,
+      healthConnections: HEALTH_CONNECTIONS, corpus: count, corpusAtOnce: CORPUS_AT_ONCE, rounds: roundCount, seed,
+    },
     figures: [
       ...stalls.flatMap((s) => [
         { name: `GET /health p99 while ingesting, ${s.name}`, value: s.p99, unit: 'ms' },
