@@ -32,6 +32,8 @@ export interface BenchOptions {
   store?: string;
   /** Store sizes of the scale benchmark, events. */
   sizes?: number[];
+  /** Interleaved rounds of the stall benchmark's corpus ingest (default 5). */
+  rounds?: number;
 }
 
 const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
@@ -70,6 +72,7 @@ const program = new Command('bench')
   .option('--sizes <list>', 'store sizes of the scale benchmark, comma-separated (default 100000,300000,1000000)', (v: string) =>
     v.split(',').map((x) => positive(x.trim())),
   )
+  .option('--rounds <n>', 'interleaved rounds of the corpus ingest, each way (stall, default 5)', positive)
   .option('--store <file>', 'a store loaded by an earlier run (rebuild, queries); kept afterwards')
   .option('--keep-store', 'keep the store this run loads, and print where it is')
   .addOption(new Option('--child').hideHelp())
@@ -110,6 +113,7 @@ const runChild = (name: string, options: BenchOptions): Promise<void> => {
   if (options.store) args.push('--store', options.store);
   if (options.views) args.push('--views', options.views.join(','));
   if (options.sizes) args.push('--sizes', options.sizes.join(','));
+  if (options.rounds) args.push('--rounds', String(options.rounds));
   const child = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--expose-gc'], stdio: 'inherit' });
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`benchmark ${name} exited with ${code}`)))));
 };

@@ -8,7 +8,9 @@ export const normaliseBody = (body: string): string => body.normalize('NFKC').re
 export const contentHash = (body: string): string => sha256(normaliseBody(body));
 
 /** Same text, same article: ingestion is idempotent because the id derives from the normalised body. */
-export const articleIdFor = (body: string): string => contentHash(body).slice(0, 20);
+export const articleIdFor = (body: string): string => articleIdOfHash(contentHash(body));
+/** The article id within a body's content hash, for a caller that has the hash already. */
+export const articleIdOfHash = (hash: string): string => hash.slice(0, 20);
 
 export const ARTICLE_STREAM_PREFIX = 'article-';
 export const articleStream = (articleId: string): string => `${ARTICLE_STREAM_PREFIX}${articleId}`;

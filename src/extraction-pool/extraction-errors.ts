@@ -1,11 +1,15 @@
 // Why an extraction in the pool gave no claims. Nothing was written in any case: extraction comes
 // before the append. src/http/errors.filter.ts gives each its status.
 
+/** What a worker was doing with the article, as its errors say: extracting claims, or reading its page or text. */
+export type WorkerJobKind = 'extract' | 'read';
+const DOING: Record<WorkerJobKind, string> = { extract: 'extracting claims from this article', read: "reading this article's page or text" };
+
 /** The article took longer than EXTRACTION_TIMEOUT_MS: its worker was stopped and replaced (422). */
 export class ExtractionTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
+  constructor(readonly timeoutMs: number, doing: WorkerJobKind = 'extract') {
     super(
-      `extracting claims from this article took longer than ${timeoutMs / 1000} s (EXTRACTION_TIMEOUT_MS) and was stopped; ` +
+      `${DOING[doing]} took longer than ${timeoutMs / 1000} s (EXTRACTION_TIMEOUT_MS) and was stopped; ` +
         'nothing was written. Split the article, or raise the limit',
     );
     this.name = 'ExtractionTimeoutError';
@@ -14,8 +18,8 @@ export class ExtractionTimeoutError extends Error {
 
 /** The worker threw or died under the article (out of memory, a crash, the pool closing); a dead one is replaced (503). */
 export class ExtractionFailedError extends Error {
-  constructor(reason: string) {
-    super(`extracting claims from this article failed in its worker thread (${reason}); nothing was written`);
+  constructor(reason: string, doing: WorkerJobKind = 'extract') {
+    super(`${DOING[doing]} failed in its worker thread (${reason}); nothing was written`);
     this.name = 'ExtractionFailedError';
   }
 }

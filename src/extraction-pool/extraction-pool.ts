@@ -1,13 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { articleFromInput, type ArticleInput } from '../articles/ingesting-article/ingest-article.js';
+import type { ArticleReading } from '../articles/ingesting-article/article-reading.js';
 import type { ArticleText } from '../domain/claim-extractor.js';
+import { DomainError } from '../domain/errors.js';
+import type { ArticleIngestedData } from '../domain/events/index.js';
 import type { ExtractionPort, KeptClaims } from '../domain/extraction-port.js';
 import { defaultExtractor } from '../extraction/default-extractor.js';
-import { ExtractionBusyError, ExtractionFailedError, ExtractionTimeoutError } from './extraction-errors.js';
+import { ExtractionBusyError, ExtractionFailedError, ExtractionTimeoutError, type WorkerJobKind } from './extraction-errors.js';
 import type { ExtractionLimits } from './extraction-limits.js';
 import { extractionWorkerFile } from './worker-file.js';
-import type { ExtractionTask } from './worker.js';
+import type { ExtractionTask, Job, JobResult } from './worker.js';
 
 /**
  * Articles waiting when a worker frees up go to it together, up to this much text: their claims
@@ -18,25 +22,45 @@ import type { ExtractionTask } from './worker.js';
 const BATCH_CHARS = 256 * 1024;
 const BATCH_ARTICLES = 32;
 
+/**
+ * An input shorter than this is read in the request's thread: wire copy that size is parsed and
+ * hashed in well under a millisecond, and a page in a few (Readability: ~0.4 s per MB), less than
+ * a task's round trip to a worker costs the event loop (~1.5 ms on the bench machine).
+ */
+export const READ_IN_THREAD_CHARS = 16 * 1024;
+
+const inputChars = (input: ArticleInput): number => (input.html ?? input.text ?? '').length;
+
 interface Waiting {
-  article: ArticleText;
-  resolve: (kept: KeptClaims) => void;
+  job: Job;
+  chars: number;
+  resolve: (result: JobResult) => void;
   reject: (error: Error) => void;
 }
 
+const kindOf = (job: Job): WorkerJobKind => ('read' in job ? 'read' : 'extract');
+
+/** The job's answer, or the error the request gets: the refusal the request's own thread would give, or a failure. */
+const unwrap = <T>(result: JobResult, value: (r: JobResult) => T | undefined, doing: WorkerJobKind): T => {
+  if ('refused' in result) throw new DomainError(result.refused.kind, result.refused.message, result.refused.details);
+  if ('failed' in result) throw new ExtractionFailedError(result.failed, doing);
+  return value(result)!;
+};
+
 /**
  * The rules extractor in a pool of worker threads (piscina), so a long article holds up no other
- * request. Articles wait here, first come first served (piscina's own queue moves a task it cannot
- * place yet behind later ones), and each worker gets one batch at a time. An article's time limit
+ * request; the same workers read long inputs (web pages, wire copy) into articles. Articles wait
+ * here, first come first served (piscina's own queue moves a task it cannot place yet behind
+ * later ones), and each worker gets one batch at a time. An article's time limit
  * runs from when its worker takes it up (the worker says so on a port of the task's own), not while
  * it waits. Past the limit the task is aborted, piscina terminates the worker and starts another,
  * so none stays stuck; the batch's other articles go back to the front of the line.
  */
-export class ExtractionPool implements ExtractionPort {
+export class ExtractionPool implements ExtractionPort, ArticleReading {
   readonly runs = 'workers';
   readonly name: string;
   readonly version: string;
-  private readonly pool: Piscina<ExtractionTask, KeptClaims[]>;
+  private readonly pool: Piscina<ExtractionTask, JobResult[]>;
   private readonly logger = new Logger('extraction');
   private readonly waiting: Waiting[] = [];
   /** Articles extracting or waiting for a worker. */
@@ -51,14 +75,27 @@ export class ExtractionPool implements ExtractionPort {
     this.pool.on('error', (error: Error) => this.logger.error(`an extraction worker failed: ${error.message}`));
   }
 
-  extract(article: ArticleText): Promise<KeptClaims> {
+  async extract(article: ArticleText): Promise<KeptClaims> {
+    const result = await this.admit({ extract: article }, article.body.length);
+    return unwrap(result, (r) => ('kept' in r ? r.kept : undefined), 'extract');
+  }
+
+  /** A short input is read here at once (see READ_IN_THREAD_CHARS); a long one waits for a worker like an extraction. */
+  async read(input: ArticleInput): Promise<ArticleIngestedData> {
+    const chars = inputChars(input);
+    if (chars < READ_IN_THREAD_CHARS) return articleFromInput(input);
+    const result = await this.admit({ read: input }, chars);
+    return unwrap(result, (r) => ('article' in r ? r.article : undefined), 'read');
+  }
+
+  private admit(job: Job, chars: number): Promise<JobResult> {
     if (this.admitted >= this.limits.workers + this.limits.queue) {
       return Promise.reject(new ExtractionBusyError(this.admitted - this.limits.workers));
     }
     this.admitted++;
-    const kept = new Promise<KeptClaims>((resolve, reject) => this.waiting.push({ article, resolve, reject }));
+    const done = new Promise<JobResult>((resolve, reject) => this.waiting.push({ job, chars, resolve, reject }));
     this.dispatch();
-    return kept.finally(() => this.admitted--);
+    return done.finally(() => this.admitted--);
   }
 
   private dispatch(): void {
@@ -71,12 +108,12 @@ export class ExtractionPool implements ExtractionPort {
     }
   }
 
-  /** The first waiting article, and those after it while the batch stays under its size. */
+  /** The first waiting job, and those after it while the batch stays under its size. */
   private nextBatch(): Waiting[] {
-    let chars = this.waiting[0].article.body.length;
+    let chars = this.waiting[0].chars;
     let size = 1;
-    while (size < Math.min(this.waiting.length, BATCH_ARTICLES) && chars + this.waiting[size].article.body.length <= BATCH_CHARS) {
-      chars += this.waiting[size++].article.body.length;
+    while (size < Math.min(this.waiting.length, BATCH_ARTICLES) && chars + this.waiting[size].chars <= BATCH_CHARS) {
+      chars += this.waiting[size++].chars;
     }
     return this.waiting.splice(0, size);
   }
@@ -86,17 +123,22 @@ export class ExtractionPool implements ExtractionPort {
     const { port1: progress, port2 } = new MessageChannel();
     const clock = new ArticleClock(progress, this.limits.timeoutMs, () => abort.abort());
     try {
-      const task = { articles: batch.map((w) => w.article), maxClaims: this.limits.maxClaims, progress: port2 };
-      const kept = await this.pool.run(task, { signal: abort.signal, transferList: [port2] });
-      batch.forEach((w, i) => w.resolve(kept[i]));
+      const task = { jobs: batch.map((w) => w.job), maxClaims: this.limits.maxClaims, progress: port2 };
+      const results = await this.pool.run(task, { signal: abort.signal, transferList: [port2] });
+      batch.forEach((w, i) => {
+        const result = results[i];
+        if ('failed' in result) this.logger.error(`${kindOf(w.job)} failed in a worker: ${result.failed}`);
+        w.resolve(result);
+      });
     } catch (error) {
       if (abort.signal.aborted) {
-        batch[clock.current].reject(new ExtractionTimeoutError(this.limits.timeoutMs));
+        const late = batch[clock.current];
+        late.reject(new ExtractionTimeoutError(this.limits.timeoutMs, kindOf(late.job)));
         this.waiting.unshift(...batch.filter((_, i) => i !== clock.current));
         return;
       }
       this.logger.error(`extraction failed in a worker: ${(error as Error).stack ?? String(error)}`);
-      for (const w of batch) w.reject(new ExtractionFailedError((error as Error).message ?? String(error)));
+      for (const w of batch) w.reject(new ExtractionFailedError((error as Error).message ?? String(error), kindOf(w.job)));
     } finally {
       clock.stop();
       progress.close();

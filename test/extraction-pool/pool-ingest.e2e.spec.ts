@@ -6,11 +6,13 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import request from 'supertest';
 import { generateArticleOfSize, mulberry32 } from '../../bench/corpus.js';
+import { readsArticles, type ArticleReading } from '../../src/articles/ingesting-article/article-reading.js';
+import { articleFromInput, type ArticleInput } from '../../src/articles/ingesting-article/ingest-article.js';
 import { inThread, type ExtractionPort } from '../../src/domain/extraction-port.js';
 import { defaultExtractor } from '../../src/extraction/default-extractor.js';
 import type { ExtractionLimits } from '../../src/extraction-pool/extraction-limits.js';
-import { ExtractionPool } from '../../src/extraction-pool/extraction-pool.js';
-import { hostilePage } from '../http/hostile-arbitraries.js';
+import { ExtractionPool, READ_IN_THREAD_CHARS } from '../../src/extraction-pool/extraction-pool.js';
+import { hostilePage, paddedHostilePage } from '../http/hostile-arbitraries.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const LIMITS: ExtractionLimits = { workers: 1, timeoutMs: 60_000, queue: 16, maxClaims: 500 };
@@ -18,20 +20,24 @@ const LIMITS: ExtractionLimits = { workers: 1, timeoutMs: 60_000, queue: 16, max
 const HUGE = generateArticleOfSize(mulberry32(5), 0, 900_000).text;
 const SMALL = 'Ruritania pledged to reopen the border crossing, its foreign minister said on Tuesday.';
 
-/** The port, with what it does and when written to `log` in the order it happens. */
-const observed = (port: ExtractionPort, log: string[]): ExtractionPort => ({
+/** `work`, with when it starts and ends written to `log` in the order it happens. */
+const logged = async <T>(log: string[], what: string, work: () => Promise<T>): Promise<T> => {
+  log.push(`${what} started`);
+  try {
+    return await work();
+  } finally {
+    log.push(`${what} done`);
+  }
+};
+
+/** The port (and its reading, when it reads), with what it does and when written to `log` in the order it happens. */
+const observed = (port: ExtractionPort, log: string[]): ExtractionPort & Partial<ArticleReading> => ({
   name: port.name,
   version: port.version,
   runs: port.runs,
   close: () => port.close(),
-  extract: async (article) => {
-    log.push('extraction started');
-    try {
-      return await port.extract(article);
-    } finally {
-      log.push('extraction done');
-    }
-  },
+  extract: (article) => logged(log, 'extraction', () => port.extract(article)),
+  ...(readsArticles(port) ? { read: (input: ArticleInput) => logged(log, 'reading', () => port.read(input)) } : {}),
 });
 
 const until = async (condition: () => boolean): Promise<void> => {
@@ -45,13 +51,13 @@ afterEach(async () => {
   t = null;
 });
 
-/** Ingests HUGE and asks GET /health once its extraction has begun: the order things happened in. */
-const healthDuringHugeIngest = async (app: TestApp, log: string[]) => {
-  const ingest = request(app.server).post('/articles').send({ text: HUGE }).then((res) => {
+/** Ingests `body` (HUGE by default) and asks GET /health once `stage` has begun: the order things happened in. */
+const healthDuringHugeIngest = async (app: TestApp, log: string[], body: object = { text: HUGE }, stage = 'extraction started') => {
+  const ingest = request(app.server).post('/articles').send(body).then((res) => {
     log.push('ingest answered');
     return res;
   });
-  await until(() => log.includes('extraction started'));
+  await until(() => log.includes(stage));
   const health = await request(app.server).get('/health');
   log.push('health answered');
   return { health, ingest: await ingest };
@@ -63,7 +69,8 @@ describe('ingesting through the extraction pool', () => {
     const app = await start(observed(new ExtractionPool(LIMITS), log));
     const { health, ingest } = await healthDuringHugeIngest(app, log);
     expect(health.status).toBe(200);
-    expect(log).toEqual(['extraction started', 'health answered', 'extraction done', 'ingest answered']);
+    // The text is long enough to be read in a worker too, before its extraction.
+    expect(log).toEqual(['reading started', 'reading done', 'extraction started', 'health answered', 'extraction done', 'ingest answered']);
     expect(ingest.status).toBe(201);
     expect(ingest.body).toMatchObject({ claims: 500, revision: '500', truncated: { kept: 500, message: expect.stringContaining('MAX_CLAIMS_PER_ARTICLE') } });
     expect(ingest.body.truncated.found).toBeGreaterThan(500);
@@ -75,6 +82,19 @@ describe('ingesting through the extraction pool', () => {
     const { health, ingest } = await healthDuringHugeIngest(app, log);
     expect([health.status, ingest.status]).toEqual([200, 201]);
     expect(log.indexOf('health answered')).toBeGreaterThan(log.indexOf('extraction done'));
+  }, 120_000);
+
+  it('a megabyte web page is read in a worker: GET /health answers meanwhile, and the article is the one read in this thread', async () => {
+    const log: string[] = [];
+    // The story as paragraphs, each in the nested markup pages wrap text in: reading it takes the better part of a second.
+    const paragraphs = HUGE.split('\n\n').map((p) => `<div class="para"><span><p>${p}</p></span></div>`);
+    const html = `<html><head><title>Long</title></head><body><article>${paragraphs.join('')}</article></body></html>`;
+    const app = await start(observed(new ExtractionPool(LIMITS), log), { bodyLimit: 4 * 1024 * 1024 });
+    const { health, ingest } = await healthDuringHugeIngest(app, log, { html }, 'reading started');
+    expect([health.status, ingest.status]).toEqual([200, 201]);
+    expect(log.slice(0, 3)).toEqual(['reading started', 'health answered', 'reading done']);
+    const events = await request(app.server).get(`/articles/${ingest.body.articleId}/events`);
+    expect(events.body.events[0].data).toEqual(articleFromInput({ html }));
   }, 120_000);
 
   it('an article past the time limit is a 422 that says so, writes nothing, and the pool serves the next one', async () => {
@@ -89,11 +109,12 @@ describe('ingesting through the extraction pool', () => {
     expect(next.body.claims).toBeGreaterThan(0);
   }, 120_000);
 
-  it('hostile web pages through the pool: never a 500, nothing written on a refusal, never a stuck worker', async () => {
+  // Short pages are read in the request's thread, long ones in a worker.
+  it('hostile web pages through the pool, short and long: never a 500, nothing written on a refusal, never a stuck worker', async () => {
     // A second's limit: the megabyte pages may exceed it, and a 422 then replaces their worker.
     const app = await start(new ExtractionPool({ ...LIMITS, timeoutMs: 1_000 }));
     await fc.assert(
-      fc.asyncProperty(hostilePage, async (html) => {
+      fc.asyncProperty(fc.oneof(hostilePage, paddedHostilePage(READ_IN_THREAD_CHARS)), async (html) => {
         const before = await app.store.headPosition();
         const res = await request(app.server).post('/articles').send({ html });
         expect([200, 201, 400, 413, 422]).toContain(res.status);

@@ -244,3 +244,13 @@ export const hostilePage = fc.oneof(
         `<html><body><article>${'<p>Genovia pledged to reopen talks with its neighbours, the ministry said.</p>'.repeat(5000 * n)}</article></body></html>`,
     ),
 );
+
+/**
+ * Hostile pages padded with story paragraphs (before or after) to at least `minChars`: long
+ * enough to be read where long inputs are (the extraction pool's workers), malformed all the same.
+ */
+export const paddedHostilePage = (minChars: number) => {
+  const paragraph = (n: number) => `<p>Genovia pledged to reopen crossing ${n} with its neighbours, the ministry said on Tuesday.</p>`;
+  const padding = Array.from({ length: Math.ceil(minChars / 80) }, (_, n) => paragraph(n)).join('');
+  return fc.tuple(hostilePage, fc.boolean()).map(([page, first]) => (first ? padding + page : page + padding));
+};

@@ -9,13 +9,16 @@ import { EXTRACTION, EVENT_STORE } from '../../common/tokens.js';
 import { loadArticle, type LoadedArticle } from '../article-stream.js';
 import { appendToArticle } from '../append-to-article.js';
 import { IngestArticleCommand, type IngestResult } from './ingest-article.command.js';
-import { articleEvents, articleFromInput, reinstatesWithdrawn, textOf, type ArticleInput } from './ingest-article.js';
+import { articleEvents, reinstatesWithdrawn, textOf, type ArticleInput } from './ingest-article.js';
+import { inThreadReading, readsArticles, type ArticleReading } from './article-reading.js';
 import { PageFetcher } from '../../inputs/fetching/page-fetcher.js';
 import { copyRecognised, Syndication } from '../../syndication/syndication.js';
 
 @CommandHandler(IngestArticleCommand)
 export class IngestArticleHandler implements ICommandHandler<IngestArticleCommand, IngestResult> {
   private readonly extraction: ExtractionPort;
+  /** Where inputs are read into articles: the pool's workers when extraction runs there. */
+  private readonly reading: ArticleReading;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -24,10 +27,12 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     private readonly syndication: Syndication,
   ) {
     this.extraction = asExtractionPort(extraction);
+    this.reading = readsArticles(this.extraction) ? this.extraction : inThreadReading;
   }
 
   async execute({ input, context, force }: IngestArticleCommand): Promise<IngestResult> {
-    const article = articleFromInput(await this.withPage(input));
+    // Off this thread when the extraction is a pool, as the extraction is.
+    const article = await this.reading.read(await this.withPage(input));
     return this.write(article, context, force);
   }
 
