@@ -10,6 +10,7 @@ import { eventsUpTo } from './log-progress.js';
 import { toProjected } from './projected-event.js';
 import { replay } from './replay.js';
 import type { LastRebuild, Rebuilding, ReadModelStatus } from './read-model-status.js';
+import { PositionWaiters } from './position-waiters.js';
 
 interface FollowedReadModel {
   projection: Projection<unknown>;
@@ -28,7 +29,7 @@ const SLICE_MS = 15;
 export class ProjectionRunner {
   private readonly views = new Map<string, FollowedReadModel>();
   private readonly follower: LogFollower;
-  private waiters: Array<{ position: bigint; resolve: () => void }> = [];
+  private readonly waiters = new PositionWaiters();
   private readonly inFlight = new Map<string, Promise<void>>();
   private sliceStart = performance.now();
   private headAtStart: bigint | null = null;
@@ -111,15 +112,7 @@ export class ProjectionRunner {
 
   /** Resolves once every read model has applied the event at `position` (read-your-writes). */
   waitFor(position: bigint, timeoutMs = 10_000): Promise<boolean> {
-    if (this.checkpoint() >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, timeoutMs);
-      const waiter = { position, resolve: () => (clearTimeout(timer), resolve(true)) };
-      this.waiters.push(waiter);
-    });
+    return this.waiters.wait(position, this.checkpoint(), timeoutMs);
   }
 
   /**
@@ -240,9 +233,6 @@ export class ProjectionRunner {
   }
 
   private wakeWaiters(): void {
-    const reached = this.checkpoint();
-    const ready = this.waiters.filter((w) => w.position <= reached);
-    this.waiters = this.waiters.filter((w) => w.position > reached);
-    for (const w of ready) w.resolve();
+    this.waiters.wake(this.checkpoint());
   }
 }

@@ -14,6 +14,7 @@ import { CommitClock, Slices, TransactionSize, writeEntries, type LogEntry, type
 import { toStoredEvent } from './stored-event.js';
 import { rebuildPass } from './stored-rebuild.js';
 import type { InvalidEventReport, LastRebuild, ProjectionChange, Rebuilding, ReadModelStatus } from './read-model-status.js';
+import { PositionWaiters } from './position-waiters.js';
 
 interface FollowedReadModel {
   readModel: StoredReadModel;
@@ -68,7 +69,7 @@ export class StoredProjectionRunner {
   private discarding = false;
   private flushScheduled = false;
   private headAtStart: bigint | null = null;
-  private waiters: Array<{ position: bigint; resolve: () => void }> = [];
+  private readonly waiters = new PositionWaiters();
   private readonly inFlight = new Map<string, Promise<void>>();
   private gcTimer: NodeJS.Timeout | null = null;
   private stopping = false;
@@ -176,15 +177,7 @@ export class StoredProjectionRunner {
 
   /** Resolves once every read model has written the event at `position` (read-your-writes). */
   waitFor(position: bigint, timeoutMs = 10_000): Promise<boolean> {
-    if (this.checkpoint() >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, timeoutMs);
-      const waiter = { position, resolve: () => (clearTimeout(timer), resolve(true)) };
-      this.waiters.push(waiter);
-    });
+    return this.waiters.wait(position, this.checkpoint(), timeoutMs);
   }
 
   /**
@@ -400,10 +393,7 @@ export class StoredProjectionRunner {
   }
 
   private wakeWaiters(): void {
-    const reached = this.checkpoint();
-    const ready = this.waiters.filter((w) => w.position <= reached);
-    this.waiters = this.waiters.filter((w) => w.position > reached);
-    for (const w of ready) w.resolve();
+    this.waiters.wake(this.checkpoint());
   }
 
   private reportInvalid(error: Error): void {
