@@ -8,9 +8,9 @@ import { storedArticles } from '../../src/read-models/articles/articles.stored.j
 import { getArticleStored, listArticlesStored } from '../../src/read-models/articles/articles.stored-queries.js';
 import { claimsProjection } from '../../src/read-models/claims/claims.projection.js';
 import { storedClaims } from '../../src/read-models/claims/claims.stored.js';
-import { compareLiveAndAsOf, storeOf, type Moment } from '../support/stored-read-models.js';
+import { compareLiveAndAsOf, forRandomHistories, storeOf, type Moment } from '../support/stored-read-models.js';
 import { given, type Given } from './given.js';
-import { build, step, TYPES } from './random-history.js';
+import { TYPES } from './random-history.js';
 
 const FIELDS = ['outlet', 'q', 'type', 'from', 'to'] as const;
 const anyFilter = fc.record({
@@ -51,23 +51,13 @@ describe('stored articles read model', () => {
       to[0] += items;
       to[1] += refs;
     };
-    fc.assert(
-      fc.property(
-        fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }),
-        fc.array(fc.tuple(filter, page, fc.nat()), { minLength: 1, maxLength: 4 }),
-        (steps, queries) => {
-          const g = build(steps);
-          const store = storeOf([storedArticles, storedClaims], g.events);
-          const pairs = queries.map(([f, p, at]) => [[f, p], at] as const);
-          compareLiveAndAsOf(store, g.events, pairs, (q, live, past) => {
-            add(shown, compare(g, q, live));
-            add(asOfShown, compare(g, q, past));
-          });
-          store.close();
-        },
-      ),
-      { numRuns: 100 },
-    );
+    forRandomHistories([storedArticles, storedClaims], fc.array(fc.tuple(filter, page, fc.nat()), { minLength: 1, maxLength: 4 }), 100, (g, store, queries) => {
+      const pairs = queries.map(([f, p, at]) => [[f, p], at] as const);
+      compareLiveAndAsOf(store, g.events, pairs, (q, live, past) => {
+        add(shown, compare(g, q, live));
+        add(asOfShown, compare(g, q, past));
+      });
+    });
     // Typically about 110 and 60 articles listed, 5000 and 2500 claim references shown.
     expect(shown[0]).toBeGreaterThan(50);
     expect(asOfShown[0]).toBeGreaterThan(25);

@@ -9,9 +9,9 @@ import { getArticleStored, listArticlesStored } from '../../src/read-models/arti
 import { storedClaims } from '../../src/read-models/claims/claims.stored.js';
 import { claimResponsesOf, getClaimStored, listClaimsStored, listClaimsStoredJson } from '../../src/read-models/claims/claims.stored-queries.js';
 import type { ReadModelReader } from '../../src/read-model-store/read-model-store.js';
-import { compareLiveAndAsOf, storeOf, type Moment } from '../support/stored-read-models.js';
+import { compareLiveAndAsOf, forRandomHistories, storeOf, type Moment } from '../support/stored-read-models.js';
 import { given, type Given } from './given.js';
-import { build, step, TOPICS, TYPES } from './random-history.js';
+import { TOPICS, TYPES } from './random-history.js';
 
 const PARTY_KEYS = ['ruritania', 'genovia', '~elders', '~a-witness', '~outlet'];
 const FIELDS = ['type', 'actor', 'target', 'party', 'source', 'topic', 'polarity', 'outlet', 'article', 'key', 'from', 'to'] as const;
@@ -57,30 +57,20 @@ describe('stored claims read model', () => {
   it('lists, finds and joins claims as the reference does, live and as of random positions', () => {
     let shown = 0;
     let asOfShown = 0;
-    fc.assert(
-      fc.property(
-        fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }),
-        fc.array(fc.tuple(filterDraw, page, fc.nat()), { minLength: 1, maxLength: 5 }),
-        (steps, queries) => {
-          const g = build(steps);
-          const store = storeOf([storedClaims], g.events);
-          const live = g.fold(claimsProjection);
-          const pairs = queries.map(([draw, p, at]) => [[draw, p], at] as const);
-          compareLiveAndAsOf(store, g.events, pairs, (q, live, past) => {
-            shown += compare(g, q, live);
-            asOfShown += compare(g, q, past);
-          });
-          const ids = [...live.claims.keys(), 'nope'];
-          const views = claimResponsesOf(store.reader(), ids);
-          for (const id of ids) {
-            expect(getClaimStored(store.reader(), id)).toEqual(getClaim(live, id));
-            expect(views.get(id) ?? null).toEqual(getClaim(live, id));
-          }
-          store.close();
-        },
-      ),
-      { numRuns: 180 },
-    );
+    forRandomHistories([storedClaims], fc.array(fc.tuple(filterDraw, page, fc.nat()), { minLength: 1, maxLength: 5 }), 180, (g, store, queries) => {
+      const live = g.fold(claimsProjection);
+      const pairs = queries.map(([draw, p, at]) => [[draw, p], at] as const);
+      compareLiveAndAsOf(store, g.events, pairs, (q, live, past) => {
+        shown += compare(g, q, live);
+        asOfShown += compare(g, q, past);
+      });
+      const ids = [...live.claims.keys(), 'nope'];
+      const views = claimResponsesOf(store.reader(), ids);
+      for (const id of ids) {
+        expect(getClaimStored(store.reader(), id)).toEqual(getClaim(live, id));
+        expect(views.get(id) ?? null).toEqual(getClaim(live, id));
+      }
+    });
     // Typically 280-350 and 130-170 claims shown: most drawn filters still match some.
     expect(shown).toBeGreaterThan(150);
     expect(asOfShown).toBeGreaterThan(60);

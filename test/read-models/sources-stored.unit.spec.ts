@@ -9,9 +9,9 @@ import { sourcesProjection } from '../../src/read-models/sources/sources.project
 import { getSource, listSources, type SourceListFilter } from '../../src/read-models/sources/sources.queries.js';
 import { storedSources } from '../../src/read-models/sources/sources.stored.js';
 import { getSourceStored, listSourcesStored, type StoredSourceClaimFilter } from '../../src/read-models/sources/sources.stored-queries.js';
-import { compareLiveAndAsOf, storeOf, type Moment } from '../support/stored-read-models.js';
+import { compareLiveAndAsOf, forRandomHistories, storeOf, type Moment } from '../support/stored-read-models.js';
 import { given, type Given } from './given.js';
-import { build, step, TYPES } from './random-history.js';
+import { TYPES } from './random-history.js';
 
 const PARTY_KEYS = ['ruritania', 'genovia', '~elders'];
 const SOURCE_KEYS = ['ruritania', 'genovia', '~a-witness', '~outlet', '@daily-ledger', '@unknown', '@atlantis'];
@@ -64,22 +64,12 @@ describe('stored sources read model', () => {
   it('lists sources and outlets and shows one as the reference does, live and as of random positions', () => {
     let shown = 0;
     let asOfShown = 0;
-    fc.assert(
-      fc.property(
-        fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }),
-        fc.array(fc.tuple(query, fc.nat()), { minLength: 1, maxLength: 4 }),
-        (steps, queries) => {
-          const g = build(steps);
-          const store = storeOf([storedClaims, storedSources], g.events);
-          compareLiveAndAsOf(store, g.events, queries, (q, live, past) => {
-            shown += compare(g, q, live);
-            asOfShown += compare(g, q, past);
-          });
-          store.close();
-        },
-      ),
-      { numRuns: 180 },
-    );
+    forRandomHistories([storedClaims, storedSources], fc.array(fc.tuple(query, fc.nat()), { minLength: 1, maxLength: 4 }), 180, (g, store, queries) => {
+      compareLiveAndAsOf(store, g.events, queries, (q, live, past) => {
+        shown += compare(g, q, live);
+        asOfShown += compare(g, q, past);
+      });
+    });
     // Withdrawals take some claims away: still hundreds of items compared.
     expect(shown).toBeGreaterThan(450);
     expect(asOfShown).toBeGreaterThan(220);

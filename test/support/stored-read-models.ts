@@ -1,10 +1,13 @@
 // Feeds given events into stored read models over an in-memory SQLite read-model store, the way
 // the runner does (each read model on its own, a batch at a time with its checkpoint), so tests
 // can compare their queries with the in-memory reference read models.
+import fc from 'fast-check';
 import type { ReadModelReader } from '../../src/read-model-store/read-model-store.js';
 import { SqliteReadModelStore } from '../../src/read-model-store/sqlite/sqlite-read-model-store.js';
 import type { ProjectedEvent } from '../../src/read-models/projection.js';
 import type { StoredReadModel } from '../../src/read-models/stored-read-model.js';
+import type { Given } from '../read-models/given.js';
+import { build, step } from '../read-models/random-history.js';
 
 export const storeOf = (readModels: readonly StoredReadModel[], events: readonly ProjectedEvent[] = [], batchSize = 3): SqliteReadModelStore => {
   const store = new SqliteReadModelStore(':memory:', readModels);
@@ -58,4 +61,25 @@ export const compareLiveAndAsOf = <Q>(
     const [live, past] = momentsOf(store, events, [cut]);
     compare(query, live, past);
   }
+};
+
+/**
+ * The stored read models' property test: for random histories (random-history.ts), each fed into
+ * a fresh store, `check` gets the history, the store and the drawn queries.
+ */
+export const forRandomHistories = <Q>(
+  readModels: readonly StoredReadModel[],
+  queries: fc.Arbitrary<Q[]>,
+  numRuns: number,
+  check: (history: Given, store: SqliteReadModelStore, queries: Q[]) => void,
+): void => {
+  fc.assert(
+    fc.property(fc.array(step, { minLength: 1, maxLength: 50, size: 'max' }), queries, (steps, drawn) => {
+      const history = build(steps);
+      const store = storeOf(readModels, history.events);
+      check(history, store, drawn);
+      store.close();
+    }),
+    { numRuns },
+  );
 };
