@@ -231,26 +231,35 @@ describe('a withdrawal', () => {
 describe('the conflicts read model', () => {
   it('kept through corrections, retractions and withdrawals equals the one built from the final claims', () => {
     const seen = new Set<string>();
-    fc.assert(
-      fc.property(steps, (generated) => {
-        const { g, articles } = build(generated);
-        const final = g.fold(claimsProjection);
-        const direct = given();
-        const ids = articles.map((a) => direct.article(BODY, { publishedAt: `2031-01-0${a.day}`, outlet: a.outlet }));
-        articles.forEach((a, i) => a.copyOf !== undefined && direct.copy(ids[i], ids[a.copyOf]));
-        for (const record of final.claims.values()) if (!record.retraction) direct.recordAs(record.claim);
-        const live = g.fold(conflictsProjection);
-        const rebuilt = direct.fold(conflictsProjection);
-        expect(canonicalJson(live.conflicts)).toBe(canonicalJson(rebuilt.conflicts));
-        expect(canonicalJson(live.facts)).toBe(canonicalJson(rebuilt.facts));
-        for (const c of live.conflicts.values()) seen.add(c.kind);
-      }),
-      { numRuns: 300 },
-    );
+    const kinds = ['competing-account', 'denial', 'actor-disagreement'];
+    // An actor disagreement is rare in these histories (about one in 200): more rounds of 300 run
+    // until every kind has been seen, so the check below fails only if the generator lost one.
+    for (let round = 0; round < 10 && seen.size < kinds.length; round++) {
+      checkConflictsAgainstFinalClaims(seen);
+    }
     // Not vacuous: the generated histories do produce every kind.
-    expect(seen).toEqual(new Set(['competing-account', 'denial', 'actor-disagreement']));
+    expect(seen).toEqual(new Set(kinds));
   });
 });
+
+const checkConflictsAgainstFinalClaims = (seen: Set<string>): void => {
+  fc.assert(
+    fc.property(steps, (generated) => {
+      const { g, articles } = build(generated);
+      const final = g.fold(claimsProjection);
+      const direct = given();
+      const ids = articles.map((a) => direct.article(BODY, { publishedAt: `2031-01-0${a.day}`, outlet: a.outlet }));
+      articles.forEach((a, i) => a.copyOf !== undefined && direct.copy(ids[i], ids[a.copyOf]));
+      for (const record of final.claims.values()) if (!record.retraction) direct.recordAs(record.claim);
+      const live = g.fold(conflictsProjection);
+      const rebuilt = direct.fold(conflictsProjection);
+      expect(canonicalJson(live.conflicts)).toBe(canonicalJson(rebuilt.conflicts));
+      expect(canonicalJson(live.facts)).toBe(canonicalJson(rebuilt.facts));
+      for (const c of live.conflicts.values()) seen.add(c.kind);
+    }),
+    { numRuns: 300 },
+  );
+};
 
 describe('stable hash', () => {
   it('ignores Map, Set and key order and undefined fields; keeps bigints and dates', () => {

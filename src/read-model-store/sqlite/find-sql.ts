@@ -2,6 +2,7 @@
 // named parameters; only aliases and placeholders are spliced into the text.
 import type { Find, Selection, Table } from '../read-model-store.js';
 import { visibleSql, type Visibility } from './temporal.js';
+import { carriesTermSql, visibleTermsSql } from './term-sql.js';
 
 export interface BuiltSql {
   sql: string;
@@ -24,9 +25,9 @@ interface Conditions {
 
 /**
  * Whose sort a driving term's rows are ordered by: live terms carry their row's sort (kept in
- * place as it moves, so a live list is read in index order); a closed term keeps whatever sort
- * its row had when the term was last live, so as of a position the row version's sort counts; a
- * table whose sort moves (Table.sortMoves) keeps none in its terms.
+ * place as it moves, so a live list is read in index order); closed terms keep none, so as of a
+ * position the row version's sort counts; a table whose sort moves (Table.sortMoves) keeps none
+ * in its terms.
  */
 const sortAlias = (driver: string, visibility: Visibility, table: Table<unknown>): string => (visibility.live && !table.sortMoves ? driver : 'r');
 
@@ -46,11 +47,7 @@ const termConditions = (
       params[name] = term;
       return `@${name}`;
     });
-    const alias = `x${n}`;
-    where.push(
-      `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM terms ${alias} WHERE ${alias}.tid = @tid AND ${alias}.key = ${driver}.key ` +
-        `AND ${alias}.term IN (${names.join(', ')}) AND ${visibleSql(alias, visibility)})`,
-    );
+    where.push(`${negate ? 'NOT ' : ''}${carriesTermSql(`${driver}.key`, names, `x${n}`, visibility)}`);
   };
   (selection.all ?? []).slice(skipFirst ? 1 : 0).forEach((term) => exists([term], false));
   for (const group of selection.any ?? []) exists(group, false);
@@ -82,34 +79,39 @@ const conditions = (selection: Selection<unknown>, tid: number, visibility: Visi
   }
   params.first = first;
   const sorter = sortAlias('d', visibility, selection.table);
-  const where = [`d.tid = @tid`, `d.term = @first`, visibleSql('d', visibility)];
+  const terms = visibleTermsSql((term) => `${term} = @first`, 'd', visibility);
+  const where = [...terms.where];
   where.push(...rangeConditions(selection, sorter, params), ...termConditions(selection, 'd', true, visibility, params));
-  return { from: 'terms d', where, params, driver: 'd', sorter };
+  return { from: terms.from, where, params, driver: 'd', sorter };
 };
 
+const whereSql = (where: readonly string[]): string => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+
+/** CROSS: the driving terms are the outer loop (else SQLite may walk every row of the table). */
 const rowJoin = (driver: string, visibility: Visibility): string =>
-  driver === 'r' ? '' : ` JOIN rows r ON r.tid = @tid AND r.key = ${driver}.key AND ${visibleSql('r', visibility)}`;
+  driver === 'r' ? '' : ` CROSS JOIN rows r ON r.tid = @tid AND r.key = ${driver}.key AND ${visibleSql('r', visibility)}`;
 
 export const findSql = (query: Find<unknown>, tid: number, visibility: Visibility): { page: BuiltSql; count: BuiltSql } => {
   const { from, where, params, driver, sorter } = conditions(query, tid, visibility);
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   const pageParams = { ...params, limit: query.limit ?? -1, offset: query.offset ?? 0 };
   const page =
-    `SELECT r.key AS key, r.sort AS sort, r.doc AS doc FROM ${from}${rowJoin(driver, visibility)} WHERE ${where.join(' AND ')} ` +
+    `SELECT r.key AS key, r.sort AS sort, r.doc AS doc FROM ${from}${rowJoin(driver, visibility)} ${whereSql(where)} ` +
     `ORDER BY ${sorter}.sort ${direction}, ${sorter}.key ${direction} LIMIT @limit OFFSET @offset`;
   // Counting needs the row to exist only when driven by a term (a term outlives no row, but a
   // rebuild may leave none behind: the join keeps the count honest).
-  const count = `SELECT count(*) AS n FROM ${from}${rowJoin(driver, visibility)} WHERE ${where.join(' AND ')}`;
+  const count = `SELECT count(*) AS n FROM ${from}${rowJoin(driver, visibility)} ${whereSql(where)}`;
   return { page: { sql: page, params: pageParams }, count: { sql: count, params } };
 };
 
 export const countTermsSql = (selection: Selection<unknown>, prefix: string, tid: number, visibility: Visibility, limit: number): BuiltSql => {
   const params: Record<string, unknown> = { tid, prefixFrom: prefix, prefixTo: prefix + PREFIX_END, limit };
-  const where = ['c.tid = @tid', 'c.term >= @prefixFrom', 'c.term < @prefixTo', visibleSql('c', visibility)];
+  const terms = visibleTermsSql((term) => `${term} >= @prefixFrom AND ${term} < @prefixTo`, 'c', visibility);
+  const where = [...terms.where];
   const ranged = selection.from !== undefined || selection.to !== undefined;
   const sorter = ranged ? sortAlias('c', visibility, selection.table) : 'c';
   where.push(...rangeConditions(selection, sorter, params), ...termConditions(selection, 'c', false, visibility, params));
-  const from = sorter === 'c' ? 'terms c' : `terms c${rowJoin('c', visibility)}`;
-  const sql = `SELECT c.term AS term, count(*) AS count FROM ${from} WHERE ${where.join(' AND ')} GROUP BY c.term ORDER BY count DESC, c.term ASC LIMIT @limit`;
+  const from = sorter === 'c' ? terms.from : `${terms.from}${rowJoin('c', visibility)}`;
+  const sql = `SELECT c.term AS term, count(*) AS count FROM ${from} ${whereSql(where)} GROUP BY c.term ORDER BY count DESC, c.term ASC LIMIT @limit`;
   return { sql, params };
 };

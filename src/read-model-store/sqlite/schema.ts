@@ -4,6 +4,11 @@ import type Database from 'better-sqlite3';
 // generation), so a new read model or a rebuild needs no DDL. A row's versions are kept with the
 // positions they held from (inclusive) and to (exclusive; NULL while live): see temporal.ts.
 // Terms are versioned apart from their row: a counter's doc changes often, its terms rarely.
+//
+// Terms are most of what a read model writes (about 90 an event, nearly all of them still live),
+// so live and closed terms have tables of their own, each clustered on its primary key (WITHOUT
+// ROWID): a live term costs two B-tree entries, not five as in one table with a rowid, live and
+// historical indexes (schema 2). Measured on 3 000 events: the term inserts took 39% of a rebuild.
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS generations (
@@ -20,25 +25,25 @@ CREATE TABLE IF NOT EXISTS rows (
 CREATE UNIQUE INDEX IF NOT EXISTS rows_live ON rows (tid, key) WHERE to_pos IS NULL;
 CREATE INDEX IF NOT EXISTS rows_live_sort ON rows (tid, sort, key) WHERE to_pos IS NULL;
 CREATE INDEX IF NOT EXISTS rows_history ON rows (tid, key, from_pos);
-CREATE TABLE IF NOT EXISTS terms (
-  tid INTEGER NOT NULL, term TEXT NOT NULL, key TEXT NOT NULL, sort REAL NOT NULL,
-  from_pos INTEGER NOT NULL, to_pos INTEGER);
--- As of a position, a term's rows are ordered by their row version's sort (live terms take a
--- moved sort in place, closed ones keep a stale one), so this index leaves the sort out.
-CREATE INDEX IF NOT EXISTS terms_by_term ON terms (tid, term, key);
-CREATE INDEX IF NOT EXISTS terms_by_key ON terms (tid, key, term);
--- A put reads the live terms of its key: without this it reads every version ever kept of them,
--- so a row rewritten per event (a count with its sort) cost more with each rewrite.
-CREATE INDEX IF NOT EXISTS terms_live_by_key ON terms (tid, key) WHERE to_pos IS NULL;
--- Live finds read only live terms: a row rewritten per event leaves a closed version of each of
--- its terms per rewrite, which a live list otherwise walks past.
-CREATE INDEX IF NOT EXISTS terms_live_by_term ON terms (tid, term, sort, key) WHERE to_pos IS NULL;
+-- A live term carries its row's current sort (moved in place), so a live list is read in key order.
+CREATE TABLE IF NOT EXISTS live_terms (
+  tid INTEGER NOT NULL, term TEXT NOT NULL, sort REAL NOT NULL, key TEXT NOT NULL, from_pos INTEGER NOT NULL,
+  PRIMARY KEY (tid, term, sort, key)) WITHOUT ROWID;
+-- A put reads its key's live terms; a find's other terms are matched on the driving term's key,
+-- as of a position too: with from_pos the index covers both (else SQLite walks the term's keys).
+CREATE INDEX IF NOT EXISTS live_terms_by_key ON live_terms (tid, key, term, from_pos);
+-- As of a position, a term's rows are ordered by their row version's sort: closed terms keep none.
+-- A find's other terms are matched on (tid, term, key): a prefix of the key, so no other index.
+CREATE TABLE IF NOT EXISTS closed_terms (
+  tid INTEGER NOT NULL, term TEXT NOT NULL, key TEXT NOT NULL, from_pos INTEGER NOT NULL, to_pos INTEGER NOT NULL,
+  PRIMARY KEY (tid, term, key, from_pos)) WITHOUT ROWID;
 `;
 
-/** 2: live terms carry their row's current sort (moved in place), closed terms a stale one. */
-export const SCHEMA_VERSION = '2';
+/** 3: live and closed terms in tables of their own (2: one terms table, live terms carrying their sort). */
+export const SCHEMA_VERSION = '3';
 
-const TABLES = ['meta', 'generations', 'checkpoints', 'active', 'garbage', 'rows', 'terms'];
+// `terms` is schema 2's, dropped with the rest.
+const TABLES = ['meta', 'generations', 'checkpoints', 'active', 'garbage', 'rows', 'terms', 'live_terms', 'closed_terms'];
 
 /** The schema a file was written with, or null for a new file. */
 const savedSchema = (db: Database.Database): string | null => {
@@ -62,5 +67,7 @@ export const createSchema = (db: Database.Database): void => {
 
 /** Everything but the schema: rows of another log, or of an older schema. */
 export const clearAll = (db: Database.Database): void => {
-  db.exec('DELETE FROM rows; DELETE FROM terms; DELETE FROM generations; DELETE FROM checkpoints; DELETE FROM active; DELETE FROM garbage;');
+  db.exec(
+    'DELETE FROM rows; DELETE FROM live_terms; DELETE FROM closed_terms; DELETE FROM generations; DELETE FROM checkpoints; DELETE FROM active; DELETE FROM garbage;',
+  );
 };

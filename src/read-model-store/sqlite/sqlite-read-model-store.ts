@@ -21,6 +21,9 @@ const openReader = (file: string): Database.Database => {
   return db;
 };
 
+/** The primary keys of the terms tables (schema.ts). */
+const TERM_KEYS = { live_terms: 'tid, term, sort, key', closed_terms: 'tid, term, key, from_pos' } as const;
+
 interface StoredCheckpoint {
   version: number;
   position: bigint;
@@ -155,7 +158,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db
       .transaction(() => {
         const rows = this.db.prepare('DELETE FROM rows WHERE rowid IN (SELECT rowid FROM rows WHERE tid = ? LIMIT ?)').run(tid, maxRows).changes;
-        const terms = this.db.prepare('DELETE FROM terms WHERE rowid IN (SELECT rowid FROM terms WHERE tid = ? LIMIT ?)').run(tid, maxRows).changes;
+        const terms = (['live_terms', 'closed_terms'] as const).reduce((deleted, table) => deleted + this.deleteTermsOf(table, tid, maxRows), 0);
         if (rows + terms === 0) {
           this.db.prepare('DELETE FROM garbage WHERE tid = ?').run(tid);
           this.db.prepare('DELETE FROM generations WHERE tid = ?').run(tid);
@@ -163,6 +166,12 @@ export class SqliteReadModelStore implements ReadModelStore {
       })
       .immediate();
     return true;
+  }
+
+  /** At most `maxRows` of a replaced table's terms, by primary key (their tables have no rowid). */
+  private deleteTermsOf(table: keyof typeof TERM_KEYS, tid: number, maxRows: number): number {
+    const key = TERM_KEYS[table];
+    return this.db.prepare(`DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE tid = ? LIMIT ?)`).run(tid, maxRows).changes;
   }
 
   bindTo(storeIdentity: string): boolean {

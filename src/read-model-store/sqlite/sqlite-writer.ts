@@ -12,10 +12,14 @@ interface LiveRow {
 }
 
 interface LiveTerm {
-  rowid: number;
   term: string;
+  sort: number;
   from_pos: number;
 }
+
+// Without stats SQLite reads a key's terms through the primary key's tid prefix, every term of
+// the table: the index is named.
+const LIVE_TERMS_OF_KEY = 'SELECT term, sort, from_pos FROM live_terms INDEXED BY live_terms_by_key WHERE tid = ? AND key = ?';
 
 // Terms are kept joined in the row, so a put compares them without reading the terms table.
 const TERM_SEPARATOR = '\u0000';
@@ -72,7 +76,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
       this.statements.get('UPDATE rows SET doc = ?, sort = ?, terms = ? WHERE rowid = ?').run(doc, sort, joined, live.rowid);
       this.remember(tid, row.key, { ...live, doc, sort, terms: joined });
     } else {
-      if (live) this.close('rows', live.rowid);
+      if (live) this.close(live.rowid);
       const inserted = this.statements
         .get('INSERT INTO rows (tid, key, sort, doc, terms, from_pos) VALUES (?, ?, ?, ?, ?, ?)')
         .run(tid, row.key, sort, doc, joined, this.position);
@@ -89,7 +93,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     const live = this.liveRow(tid, key);
     if (!live) return;
     if (BigInt(live.from_pos) === this.position) this.statements.get('DELETE FROM rows WHERE rowid = ?').run(live.rowid);
-    else this.close('rows', live.rowid);
+    else this.close(live.rowid);
     this.remember(tid, key, null);
     this.replaceTerms(tid, key, 0, []);
   }
@@ -107,30 +111,38 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     this.live.set(`${tid}|${key}`, row);
   }
 
-  private close(table: 'rows' | 'terms', rowid: number): void {
-    this.statements.get(`UPDATE ${table} SET to_pos = ? WHERE rowid = ?`).run(this.position, rowid);
+  private close(rowid: number): void {
+    this.statements.get('UPDATE rows SET to_pos = ? WHERE rowid = ?').run(this.position, rowid);
   }
 
   private addTerms(tid: number, key: string, sort: number, terms: readonly string[]): void {
-    const insert = this.statements.get('INSERT INTO terms (tid, term, key, sort, from_pos) VALUES (?, ?, ?, ?, ?)');
-    for (const term of terms) insert.run(tid, term, key, sort, this.position);
+    const insert = this.statements.get('INSERT INTO live_terms (tid, term, sort, key, from_pos) VALUES (?, ?, ?, ?, ?)');
+    for (const term of terms) insert.run(tid, term, sort, key, this.position);
   }
 
   /** The live terms follow their row's sort (see the class comment: only live lists order by it). */
   private resortTerms(tid: number, key: string, sort: number): void {
-    this.statements.get('UPDATE terms SET sort = ? WHERE tid = ? AND key = ? AND to_pos IS NULL').run(sort, tid, key);
+    this.statements.get('UPDATE live_terms INDEXED BY live_terms_by_key SET sort = ? WHERE tid = ? AND key = ?').run(sort, tid, key);
   }
 
-  /** Ends the terms no longer carried and adds the new ones. */
+  /**
+   * Ends the terms no longer carried and adds the new ones. An ended term moves to the closed
+   * terms unless it was added at this same position (it then never held).
+   */
   private replaceTerms(tid: number, key: string, sort: number, terms: readonly string[]): void {
-    const sql = 'SELECT rowid, term, from_pos FROM terms WHERE tid = ? AND key = ? AND to_pos IS NULL';
-    const live = this.statements.get(sql).all(tid, key) as LiveTerm[];
+    const live = this.statements.get(LIVE_TERMS_OF_KEY).all(tid, key) as LiveTerm[];
     const wanted = new Set(terms);
     const kept = new Set<string>();
     for (const term of live) {
-      if (wanted.has(term.term)) kept.add(term.term);
-      else if (BigInt(term.from_pos) === this.position) this.statements.get('DELETE FROM terms WHERE rowid = ?').run(term.rowid);
-      else this.close('terms', term.rowid);
+      if (wanted.has(term.term)) {
+        kept.add(term.term);
+        continue;
+      }
+      this.statements.get('DELETE FROM live_terms WHERE tid = ? AND term = ? AND sort = ? AND key = ?').run(tid, term.term, term.sort, key);
+      if (BigInt(term.from_pos) === this.position) continue;
+      this.statements
+        .get('INSERT INTO closed_terms (tid, term, key, from_pos, to_pos) VALUES (?, ?, ?, ?, ?)')
+        .run(tid, term.term, key, term.from_pos, this.position);
     }
     this.addTerms(
       tid,
