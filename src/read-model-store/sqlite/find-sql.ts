@@ -1,7 +1,7 @@
 // SQL for finds and term counts, built from a selection's shape. Values are always bound as
 // named parameters; only aliases and placeholders are spliced into the text.
 import type { Find, Selection, Table } from '../read-model-store.js';
-import { visibleSql, type Visibility } from './temporal.js';
+import { versionSql, visibleSql, type Visibility } from './temporal.js';
 import { carriesTermSql, visibleTermsSql } from './term-sql.js';
 
 export interface BuiltSql {
@@ -75,7 +75,8 @@ const conditions = (selection: Selection<unknown>, tid: number, visibility: Visi
   if (first === undefined) {
     const where = [`r.tid = @tid`, visibleSql('r', visibility)];
     where.push(...rangeConditions(selection, 'r', params), ...termConditions(selection, 'r', false, visibility, params));
-    return { from: 'rows r', where, params, driver: 'r', sorter: 'r' };
+    // Live, through the live rows' index (else SQLite may walk every version of the table's rows).
+    return { from: visibility.live ? 'rows r INDEXED BY rows_live_sort' : 'rows r', where, params, driver: 'r', sorter: 'r' };
   }
   params.first = first;
   const sorter = sortAlias('d', visibility, selection.table);
@@ -89,7 +90,7 @@ const whereSql = (where: readonly string[]): string => (where.length ? `WHERE ${
 
 /** CROSS: the driving terms are the outer loop (else SQLite may walk every row of the table). */
 const rowJoin = (driver: string, visibility: Visibility): string =>
-  driver === 'r' ? '' : ` CROSS JOIN rows r ON r.tid = @tid AND r.key = ${driver}.key AND ${visibleSql('r', visibility)}`;
+  driver === 'r' ? '' : ` CROSS JOIN rows r ON ${versionSql('r', `${driver}.key`, visibility)}`;
 
 export const findSql = (query: Find<unknown>, tid: number, visibility: Visibility): { page: BuiltSql; count: BuiltSql } => {
   const { from, where, params, driver, sorter } = conditions(query, tid, visibility);

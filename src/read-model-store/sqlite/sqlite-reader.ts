@@ -1,7 +1,7 @@
 import type { Find, Found, ReadModelReader, Selection, Table, TermCount } from '../read-model-store.js';
 import { countTermsSql, findSql } from './find-sql.js';
 import type { StatementCache } from './statement-cache.js';
-import { visibilityParams, visibleSql, type Visibility } from './temporal.js';
+import { versionSql, visibilityParams, type Visibility } from './temporal.js';
 
 /** Resolves a table name to the id of the generation this reader or writer reads. */
 export type TidOf = (table: Table<unknown>) => number;
@@ -21,7 +21,7 @@ export class SqliteReader implements ReadModelReader {
   ) {}
 
   get<D>(table: Table<D>, key: string): D | undefined {
-    const sql = `SELECT doc FROM rows r WHERE r.tid = @tid AND r.key = @key AND ${visibleSql('r', this.visibility)}`;
+    const sql = `SELECT doc FROM rows r WHERE ${versionSql('r', '@key', this.visibility)}`;
     const doc = this.statements
       .get(sql)
       .pluck()
@@ -35,8 +35,8 @@ export class SqliteReader implements ReadModelReader {
     const unique = [...new Set(keys)];
     if (!unique.length) return found;
     const sql =
-      'SELECT r.key AS key, r.doc AS doc FROM rows r ' +
-      `WHERE r.tid = @tid AND r.key IN (SELECT value FROM json_each(@keys)) AND ${visibleSql('r', this.visibility)}`;
+      'SELECT r.key AS key, r.doc AS doc FROM json_each(@keys) k CROSS JOIN rows r ' +
+      `WHERE ${versionSql('r', 'k.value', this.visibility)}`;
     const params = { tid: this.tidOf(table), keys: JSON.stringify(unique), ...visibilityParams(this.visibility) };
     for (const row of this.statements.get(sql).all(params) as Array<{ key: string; doc: string }>) found.set(row.key, JSON.parse(row.doc) as D);
     // In the order asked, as a loop of gets would give them.
