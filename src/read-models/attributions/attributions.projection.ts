@@ -56,7 +56,8 @@ export const applyToAttributions = (state: AttributionsState, { event }: Project
 export const attributionsProjection = defineReadModel<'attributions', AttributionsState>({
   name: 'attributions',
   // 2: the topic is no longer part of a claim key. 3: a withdrawn article's claims leave it.
-  version: 3,
+  // 4: the stored read model keeps a source's claim ids in its claim rows' terms, not in one row.
+  version: 4,
   initial: () => ({ keys: new Map(), claims: new Map() }),
   apply: applyToAttributions,
   serialize: encodeState,

@@ -24,18 +24,25 @@ import { corroborationStatus } from './corroboration.js';
 
 const iso = (t: number | undefined): string => (t === undefined || Number.isNaN(t) ? '' : new Date(t).toISOString());
 
-const sourceSummary = (s: KeySourceDoc): SourceSummary => ({
+/** A source's asserted claims in a key, by id (summariseSources lists them so). */
+const claimIdsOf = (reader: ReadModelReader, variant: Variant, key: string, source: string): string[] =>
+  reader
+    .find({ table: ATTRIBUTION_CLAIMS, all: [term.bySource(variant, key, source)], count: false })
+    .rows.map((r) => r.key)
+    .sort(compareStrings);
+
+const sourceSummary = (reader: ReadModelReader, variant: Variant, key: string, s: KeySourceDoc): SourceSummary => ({
   source: s.source,
   party: s.party,
   mentions: Object.keys(s.mentions).sort(compareStrings),
   outlets: Object.keys(s.outlets).sort(compareStrings),
-  count: s.claimIds.length,
-  claimIds: s.claimIds,
+  count: s.claims,
+  claimIds: claimIdsOf(reader, variant, key, s.source),
 });
 
 /** A key's independent sources, most claims first, then by name (summariseSources' order). */
 const sourcesOf = (reader: ReadModelReader, variant: Variant, key: string): SourceSummary[] =>
-  reader.find({ table: KEY_SOURCES, all: [term.ofKey(variant, key)], count: false }).rows.map((r) => sourceSummary(r.doc));
+  reader.find({ table: KEY_SOURCES, all: [term.ofKey(variant, key)], count: false }).rows.map((r) => sourceSummary(reader, variant, key, r.doc));
 
 /** The time of a key's earliest (asc) or latest (desc) claim. */
 const edge = (reader: ReadModelReader, variant: Variant, key: string, order: 'asc' | 'desc'): number | undefined =>

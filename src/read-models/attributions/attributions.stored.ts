@@ -56,28 +56,21 @@ const putSummary = (w: ReadModelWriter, variant: Variant, s: KeySummaryDoc): voi
   w.put(KEY_SUMMARIES, { key, doc: s, sort: -(s.sources * RANK + s.claims), terms: summaryTerms(variant, s) });
 };
 
-/** Keeps a source's claim ids sorted (summariseSources lists them so). */
-const withId = (ids: string[], id: string, by: 1 | -1): void => {
-  const at = ids.findIndex((x) => compareStrings(x, id) >= 0);
-  if (by > 0) ids.splice(at < 0 ? ids.length : at, ids[at] === id ? 1 : 0, id);
-  else if (ids[at] === id) ids.splice(at, 1);
-};
-
 /** Adds or takes away an asserted claim from its independent source's row; returns the change in the key's number of sources. */
 const countSource = (w: ReadModelWriter, variant: Variant, c: AttributionClaimDoc, article: AttributionArticleDoc | undefined, by: 1 | -1): number => {
   const outlet = article?.outlet ?? null;
   const source = independentSource(c.source, reportingOutlet(article));
   const key = rowKey.source(variant, c.key, source);
   const found = w.get(KEY_SOURCES, key);
-  const row: KeySourceDoc = found ?? { source, party: c.source.party, mentions: {}, outlets: {}, claimIds: [] };
+  const row: KeySourceDoc = found ?? { source, party: c.source.party, mentions: {}, outlets: {}, claims: 0 };
   if (c.source.mention) bump(row.mentions, c.source.mention, by);
   if (outlet) bump(row.outlets, outlet, by);
-  withId(row.claimIds, c.claimId, by);
-  if (!row.claimIds.length) {
+  row.claims += by;
+  if (row.claims <= 0) {
     w.remove(KEY_SOURCES, key);
     return found ? -1 : 0;
   }
-  w.put(KEY_SOURCES, { key, doc: row, sort: -row.claimIds.length, terms: [term.ofKey(variant, c.key)] });
+  w.put(KEY_SOURCES, { key, doc: row, sort: -row.claims, terms: [term.ofKey(variant, c.key)] });
   return found ? 0 : 1;
 };
 
@@ -124,6 +117,10 @@ const timeOf = (c: AttributionClaimDoc, article: AttributionArticleDoc | undefin
 
 const add = (w: ReadModelWriter, c: AttributionClaimDoc, article = w.get(ATTRIBUTION_ARTICLES, c.articleId)): void => {
   const terms = [term.article(c.articleId), ...variantsOf(c).map((v) => term.ofKey(v, c.key))];
+  if (c.polarity === 'asserted') {
+    const source = independentSource(c.source, reportingOutlet(article));
+    terms.push(...variantsOf(c).map((v) => term.bySource(v, c.key, source)));
+  }
   w.put(ATTRIBUTION_CLAIMS, { key: c.claimId, doc: c, sort: timeOf(c, article), terms });
   for (const variant of variantsOf(c)) contribute(w, variant, c, article, 1);
 };
