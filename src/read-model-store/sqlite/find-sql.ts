@@ -99,9 +99,12 @@ export const findSql = (query: Find<unknown>, tid: number, visibility: Visibilit
   const page =
     `SELECT r.key AS key, r.sort AS sort, r.doc AS doc FROM ${from}${rowJoin(driver, visibility)} ${whereSql(where)} ` +
     `ORDER BY ${sorter}.sort ${direction}, ${sorter}.key ${direction} LIMIT @limit OFFSET @offset`;
-  // Counting needs the row to exist only when driven by a term (a term outlives no row, but a
-  // rebuild may leave none behind: the join keeps the count honest).
-  const count = `SELECT count(*) AS n FROM ${from}${rowJoin(driver, visibility)} ${whereSql(where)}`;
+  // A term holds only while its row's version does (the writer adds and ends them together), so
+  // terms are counted without their rows unless a range is on the rows' sort: a party's conflicts
+  // were counted at 3 ms a request through the join, on the terms' key alone in a fraction of it.
+  const ranged = query.from !== undefined || query.to !== undefined;
+  const countJoin = ranged && sorter === 'r' ? rowJoin(driver, visibility) : '';
+  const count = `SELECT count(*) AS n FROM ${from}${countJoin} ${whereSql(where)}`;
   return { page: { sql: page, params: pageParams }, count: { sql: count, params } };
 };
 
