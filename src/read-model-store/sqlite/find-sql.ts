@@ -2,7 +2,7 @@
 // named parameters; only aliases and placeholders are spliced into the text.
 import type { Find, Selection, Table } from '../read-model-store.js';
 import { versionSql, visibleSql, type Visibility } from './temporal.js';
-import { carriesTermSql, visibleTermsSql } from './term-sql.js';
+import { addedBy, carriesTermSql, heldAt, visibleTermsSql } from './term-sql.js';
 
 export interface BuiltSql {
   sql: string;
@@ -24,12 +24,11 @@ interface Conditions {
 }
 
 /**
- * Whose sort a driving term's rows are ordered by: live terms carry their row's sort (kept in
- * place as it moves, so a live list is read in index order); closed terms keep none, so as of a
- * position the row version's sort counts; a table whose sort moves (Table.sortMoves) keeps none
- * in its terms.
+ * Whose sort a driving term's rows are ordered by: a term version carries the sort its row had
+ * while it held (the writer versions terms when it moves), so the term's own, live or as of a
+ * position; a table whose sort moves (Table.sortMoves) keeps none in its terms: the row's.
  */
-const sortAlias = (driver: string, visibility: Visibility, table: Table<unknown>): string => (visibility.live && !table.sortMoves ? driver : 'r');
+const sortAlias = (driver: string, table: Table<unknown>): string => (table.sortMoves ? 'r' : driver);
 
 /** EXISTS conditions for a selection's other terms, on the driver's key. */
 const termConditions = (
@@ -79,7 +78,7 @@ const conditions = (selection: Selection<unknown>, tid: number, visibility: Visi
     return { from: visibility.live ? 'rows r INDEXED BY rows_live_sort' : 'rows r', where, params, driver: 'r', sorter: 'r' };
   }
   params.first = first;
-  const sorter = sortAlias('d', visibility, selection.table);
+  const sorter = sortAlias('d', selection.table);
   const terms = visibleTermsSql((term) => `${term} = @first`, 'd', visibility);
   const where = [...terms.where];
   where.push(...rangeConditions(selection, sorter, params), ...termConditions(selection, 'd', true, visibility, params));
@@ -92,20 +91,45 @@ const whereSql = (where: readonly string[]): string => (where.length ? `WHERE ${
 const rowJoin = (driver: string, visibility: Visibility): string =>
   driver === 'r' ? '' : ` CROSS JOIN rows r ON ${versionSql('r', `${driver}.key`, visibility)}`;
 
+/**
+ * As of a position, by a term whose versions carry their row's sort: the page is taken from the
+ * terms alone, live and closed ones merged in (sort, key) order, and only its rows are read. A
+ * join of every term's row, sorted, cost a request all the rows of a party (5.5 ms at 30 000 events).
+ */
+const termOrderedPage = (query: Find<unknown>, tid: number, visibility: Visibility, direction: string): BuiltSql => {
+  const params: Record<string, unknown> = { tid, first: query.all![0], limit: query.limit ?? -1, offset: query.offset ?? 0 };
+  const arm = (table: string, held: (alias: string) => string): string => {
+    const where = ['t.tid = @tid', 't.term = @first', held('t')];
+    where.push(...rangeConditions(query, 't', params), ...termConditions(query, 't', true, visibility, params));
+    return `SELECT t.key AS key, t.sort AS sort FROM ${table} t ${whereSql(where)}`;
+  };
+  const terms =
+    `${arm('live_terms', addedBy)} UNION ALL ${arm('closed_terms', heldAt)} ` + `ORDER BY sort ${direction}, key ${direction} LIMIT @limit OFFSET @offset`;
+  const sql =
+    `SELECT r.key AS key, r.sort AS sort, r.doc AS doc FROM (${terms}) d${rowJoin('d', visibility)} ` + `ORDER BY d.sort ${direction}, d.key ${direction}`;
+  return { sql, params };
+};
+
 export const findSql = (query: Find<unknown>, tid: number, visibility: Visibility): { page: BuiltSql; count: BuiltSql } => {
   const { from, where, params, driver, sorter } = conditions(query, tid, visibility);
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   const pageParams = { ...params, limit: query.limit ?? -1, offset: query.offset ?? 0 };
   const page =
-    `SELECT r.key AS key, r.sort AS sort, r.doc AS doc FROM ${from}${rowJoin(driver, visibility)} ${whereSql(where)} ` +
-    `ORDER BY ${sorter}.sort ${direction}, ${sorter}.key ${direction} LIMIT @limit OFFSET @offset`;
+    !visibility.live && sorter === 'd'
+      ? termOrderedPage(query, tid, visibility, direction)
+      : {
+          sql:
+            `SELECT r.key AS key, r.sort AS sort, r.doc AS doc FROM ${from}${rowJoin(driver, visibility)} ${whereSql(where)} ` +
+            `ORDER BY ${sorter}.sort ${direction}, ${sorter}.key ${direction} LIMIT @limit OFFSET @offset`,
+          params: pageParams,
+        };
   // A term holds only while its row's version does (the writer adds and ends them together), so
   // terms are counted without their rows unless a range is on the rows' sort: a party's conflicts
   // were counted at 3 ms a request through the join, on the terms' key alone in a fraction of it.
   const ranged = query.from !== undefined || query.to !== undefined;
   const countJoin = ranged && sorter === 'r' ? rowJoin(driver, visibility) : '';
   const count = `SELECT count(*) AS n FROM ${from}${countJoin} ${whereSql(where)}`;
-  return { page: { sql: page, params: pageParams }, count: { sql: count, params } };
+  return { page, count: { sql: count, params } };
 };
 
 export const countTermsSql = (selection: Selection<unknown>, prefix: string, tid: number, visibility: Visibility, limit: number): BuiltSql => {
@@ -113,7 +137,7 @@ export const countTermsSql = (selection: Selection<unknown>, prefix: string, tid
   const terms = visibleTermsSql((term) => `${term} >= @prefixFrom AND ${term} < @prefixTo`, 'c', visibility);
   const where = [...terms.where];
   const ranged = selection.from !== undefined || selection.to !== undefined;
-  const sorter = ranged ? sortAlias('c', visibility, selection.table) : 'c';
+  const sorter = ranged ? sortAlias('c', selection.table) : 'c';
   where.push(...rangeConditions(selection, sorter, params), ...termConditions(selection, 'c', false, visibility, params));
   const from = sorter === 'c' ? terms.from : `${terms.from}${rowJoin('c', visibility)}`;
   const sql = `SELECT c.term AS term, count(*) AS count FROM ${from} ${whereSql(where)} GROUP BY c.term ORDER BY count DESC, c.term ASC LIMIT @limit`;

@@ -25,22 +25,26 @@ CREATE TABLE IF NOT EXISTS rows (
 CREATE UNIQUE INDEX IF NOT EXISTS rows_live ON rows (tid, key) WHERE to_pos IS NULL;
 CREATE INDEX IF NOT EXISTS rows_live_sort ON rows (tid, sort, key) WHERE to_pos IS NULL;
 CREATE INDEX IF NOT EXISTS rows_history ON rows (tid, key, from_pos);
--- A live term carries its row's current sort (moved in place), so a live list is read in key order.
+-- A term version carries its row's sort while it holds: a row whose sort moves ends its terms and
+-- opens new ones (Table.sortMoves tables keep no sort in terms instead), so a list by one term, live
+-- or as of a position, is read in the primary key's order and a page costs its own rows.
 CREATE TABLE IF NOT EXISTS live_terms (
   tid INTEGER NOT NULL, term TEXT NOT NULL, sort REAL NOT NULL, key TEXT NOT NULL, from_pos INTEGER NOT NULL,
   PRIMARY KEY (tid, term, sort, key)) WITHOUT ROWID;
 -- A put reads its key's live terms; a find's other terms are matched on the driving term's key,
 -- as of a position too: with from_pos the index covers both (else SQLite walks the term's keys).
 CREATE INDEX IF NOT EXISTS live_terms_by_key ON live_terms (tid, key, term, from_pos);
--- As of a position, a term's rows are ordered by their row version's sort: closed terms keep none.
--- A find's other terms are matched on (tid, term, key): a prefix of the key, so no other index.
 CREATE TABLE IF NOT EXISTS closed_terms (
-  tid INTEGER NOT NULL, term TEXT NOT NULL, key TEXT NOT NULL, from_pos INTEGER NOT NULL, to_pos INTEGER NOT NULL,
-  PRIMARY KEY (tid, term, key, from_pos)) WITHOUT ROWID;
+  tid INTEGER NOT NULL, term TEXT NOT NULL, sort REAL NOT NULL, key TEXT NOT NULL, from_pos INTEGER NOT NULL,
+  to_pos INTEGER NOT NULL, PRIMARY KEY (tid, term, sort, key, from_pos)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS closed_terms_by_key ON closed_terms (tid, key, term, to_pos);
 `;
 
-/** 3: live and closed terms in tables of their own (2: one terms table, live terms carrying their sort). */
-export const SCHEMA_VERSION = '3';
+/**
+ * 4: closed terms keep their sort (a moved sort versions the terms). 3: live and closed terms in
+ * tables of their own. 2: one terms table, live terms carrying their sort.
+ */
+export const SCHEMA_VERSION = '4';
 
 // `terms` is schema 2's, dropped with the rest.
 const TABLES = ['meta', 'generations', 'checkpoints', 'active', 'garbage', 'rows', 'terms', 'live_terms', 'closed_terms'];

@@ -29,9 +29,10 @@ const TERM_SEPARATOR = '\u0000';
  * that position and opens a new one; a second write at the same position (one event touching a
  * row twice) updates the version in place, so no empty version is ever kept.
  *
- * A term is versioned only when the row gains or loses it: when only the sort moves (a count
- * kept in a row and ordered by), the live terms take the new sort in place. Live lists are
- * ordered by a term's sort; a read as of a position orders by its row version's sort instead.
+ * A term is versioned when the row gains or loses it, and when the row's sort moves: each term
+ * version carries the sort its row had while it held, so lists by a term, live or as of a
+ * position, are read in index order. Tables whose sort is a moving count (Table.sortMoves) keep
+ * no sort in their terms, so a moved count versions none of them.
  *
  * One writer lives for one transaction: it remembers the live row of every key it read or wrote,
  * so a read model that reads a row and then writes it costs one lookup, not three.
@@ -83,9 +84,9 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
       this.remember(tid, row.key, { rowid: Number(inserted.lastInsertRowid), sort, doc, terms: joined, from_pos: Number(this.position) });
     }
     const termSort = table.sortMoves ? 0 : sort;
+    const resorted = live !== null && live.sort !== sort && !table.sortMoves;
     if (!live) this.addTerms(tid, row.key, termSort, terms);
-    else if (live.terms !== joined) this.replaceTerms(tid, row.key, termSort, terms);
-    if (live && live.sort !== sort && !table.sortMoves) this.resortTerms(tid, row.key, sort);
+    else if (live.terms !== joined || resorted) this.replaceTerms(tid, row.key, termSort, terms, resorted);
   }
 
   remove<D>(table: Table<D>, key: string): void {
@@ -121,29 +122,25 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     for (const term of terms) insert.run(tid, term, sort, key, this.position);
   }
 
-  /** The live terms follow their row's sort (see the class comment: only live lists order by it). */
-  private resortTerms(tid: number, key: string, sort: number): void {
-    this.statements.get('UPDATE live_terms INDEXED BY live_terms_by_key SET sort = ? WHERE tid = ? AND key = ?').run(sort, tid, key);
-  }
-
   /**
-   * Ends the terms no longer carried and adds the new ones. An ended term moves to the closed
-   * terms unless it was added at this same position (it then never held).
+   * Ends the terms no longer carried and adds the new ones; `resorted`: the row's sort moved, so
+   * every term ends and comes back with the new sort. An ended term moves to the closed terms
+   * with its sort, unless it was added at this same position (it then never held).
    */
-  private replaceTerms(tid: number, key: string, sort: number, terms: readonly string[]): void {
+  private replaceTerms(tid: number, key: string, sort: number, terms: readonly string[], resorted = false): void {
     const live = this.statements.get(LIVE_TERMS_OF_KEY).all(tid, key) as LiveTerm[];
     const wanted = new Set(terms);
     const kept = new Set<string>();
     for (const term of live) {
-      if (wanted.has(term.term)) {
+      if (wanted.has(term.term) && !resorted) {
         kept.add(term.term);
         continue;
       }
       this.statements.get('DELETE FROM live_terms WHERE tid = ? AND term = ? AND sort = ? AND key = ?').run(tid, term.term, term.sort, key);
       if (BigInt(term.from_pos) === this.position) continue;
       this.statements
-        .get('INSERT INTO closed_terms (tid, term, key, from_pos, to_pos) VALUES (?, ?, ?, ?, ?)')
-        .run(tid, term.term, key, term.from_pos, this.position);
+        .get('INSERT INTO closed_terms (tid, term, sort, key, from_pos, to_pos) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(tid, term.term, term.sort, key, term.from_pos, this.position);
     }
     this.addTerms(
       tid,
