@@ -125,6 +125,31 @@ describe('SQLite read-model store, against a brute-force reference', () => {
     expect(store.reader().get(OTHERS, 'o')).toBe('kept');
   });
 
+  it('collects every row version and live and closed term of a replaced generation, slice by slice', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'read-models-')), 'read-models.sqlite');
+    const store = new SqliteReadModelStore(file, READ_MODELS);
+    // Versions of rows and terms both live and closed: a moved sort and a lost term end some.
+    const versions: PositionedWrite[] = [1, 2, 3].map((n) => ({
+      position: BigInt(n),
+      write: (w) => ['x', 'y'].forEach((key) => w.put(THINGS, { key, doc: n, sort: n, terms: n < 3 ? ['a:1', 'c'] : ['c'] })),
+    }));
+    store.apply('things', versions, { ...CHECKPOINT, position: 3n });
+    const counts = (): number[] => {
+      const raw = new Database(file, { readonly: true });
+      const found = ['rows', 'live_terms', 'closed_terms'].map((table) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
+      raw.close();
+      return found;
+    };
+    store.commit();
+    expect(counts().every((n) => n > 0)).toBe(true);
+    store.finishRebuild(store.beginRebuild('things'));
+    let slices = 0;
+    while (store.collectGarbage(1)) slices++;
+    expect(counts()).toEqual([0, 0, 0]);
+    expect(slices).toBeGreaterThan(3);
+    store.close();
+  });
+
   it('keeps rows and checkpoints across a reopen, and drops them when bound to another log', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'read-models-')), 'read-models.sqlite');
     const first = new SqliteReadModelStore(file, READ_MODELS);

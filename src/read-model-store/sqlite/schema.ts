@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 
-// Every read model's rows share two tables, told apart by `tid` (one id per read model, table and
-// generation), so a new read model or a rebuild needs no DDL. A row's versions are kept with the
-// positions they held from (inclusive) and to (exclusive; NULL while live): see temporal.ts.
-// Terms are versioned apart from their row: a counter's doc changes often, its terms rarely.
+// Every read model's rows and terms share these tables, told apart by `tid` (one id per read
+// model, table and generation), so a new read model or a rebuild needs no DDL. A row's versions are
+// kept with the positions they held from (inclusive) and to (exclusive; NULL while live): see
+// temporal.ts. Terms are versioned apart from their row: a counter's doc changes often, its terms rarely.
 //
 // Terms are most of what a read model writes (about 90 an event, nearly all of them still live),
 // so live and closed terms have tables of their own, each clustered on its primary key (WITHOUT

@@ -22,7 +22,7 @@ const openReader = (file: string): Database.Database => {
 };
 
 /** The primary keys of the terms tables (schema.ts). */
-const TERM_KEYS = { live_terms: 'tid, term, sort, key', closed_terms: 'tid, term, key, from_pos' } as const;
+const TERM_KEYS = { live_terms: 'tid, term, sort, key', closed_terms: 'tid, term, sort, key, from_pos' } as const;
 
 interface StoredCheckpoint {
   version: number;
