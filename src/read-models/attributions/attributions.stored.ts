@@ -10,7 +10,6 @@ import { isClaimEvent } from '../shared/claim-events.js';
 import { effectiveTime } from '../shared/dates.js';
 import { isoTime } from '../shared/iso-time.js';
 import { copyLinkOf, reportingOutlet } from '../shared/reporting-outlet.js';
-import { compareStrings } from '../shared/page.js';
 import { defineStoredReadModel } from '../stored-read-model.js';
 import { attributionsProjection, correctedKey } from './attributions.projection.js';
 import {
