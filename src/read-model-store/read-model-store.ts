@@ -82,6 +82,11 @@ export interface ReadModelReader {
   get<D>(table: Table<D>, key: string): D | undefined;
   getMany<D>(table: Table<D>, keys: readonly string[]): Map<string, D>;
   find<D>(query: Find<D>): Found<D>;
+  /**
+   * The keys of the selected rows, in key order, without their docs: read from the terms alone
+   * when the selection is by a term (a list of claim ids a response carries costs no JSON).
+   */
+  keys<D>(selection: Selection<D>): string[];
   /** How many selected rows carry each term that starts with `prefix`, most first (ties by term). */
   countTerms<D>(selection: Selection<D>, prefix: string, limit?: number): TermCount[];
 }

@@ -45,6 +45,11 @@ export const referenceReader = (ops: readonly Op[], at?: bigint): ReadModelReade
       total: query.count === false ? -1 : matching.length,
     };
   },
+  keys: <D>(selection: Selection<D>): string[] =>
+    [...rowsAsOf(ops, selection.table, at)]
+      .filter(([, held]) => selected(held, selection))
+      .map(([key]) => key)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
   countTerms: <D>(selection: Selection<D>, prefix: string, limit = -1): TermCount[] => {
     const counts = new Map<string, number>();
     for (const held of rowsAsOf(ops, selection.table, at).values()) {

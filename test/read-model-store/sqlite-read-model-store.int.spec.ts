@@ -67,6 +67,7 @@ describe('SQLite read-model store, against a brute-force reference', () => {
           for (const query of finds) {
             expect(actual.find(query)).toEqual(expected.find(query));
             expect(actual.countTerms(query, 'a:')).toEqual(expected.countTerms(query, 'a:'));
+            expect(actual.keys(query)).toEqual(expected.keys(query));
           }
           for (const key of ['k1', 'k2', 'k5']) expect(actual.get(THINGS, key)).toEqual(expected.get(THINGS, key));
           expect(actual.getMany(TALLIES, ['k1', 'k3', 'k3'])).toEqual(expected.getMany(TALLIES, ['k1', 'k3']));

@@ -132,6 +132,18 @@ export const findSql = (query: Find<unknown>, tid: number, visibility: Visibilit
   return { page, count: { sql: count, params } };
 };
 
+/**
+ * The selected rows' keys, unordered (the reader sorts them: ordered by key, SQLite would walk the
+ * terms' by-key index from the table's first key): from the terms when driven by one, joined to
+ * rows only for a range on their sort.
+ */
+export const keysSql = (selection: Selection<unknown>, tid: number, visibility: Visibility): BuiltSql => {
+  const { from, where, params, driver, sorter } = conditions(selection, tid, visibility);
+  const ranged = selection.from !== undefined || selection.to !== undefined;
+  const join = ranged && sorter === 'r' ? rowJoin(driver, visibility) : '';
+  return { sql: `SELECT ${driver}.key AS key FROM ${from}${join} ${whereSql(where)}`, params };
+};
+
 export const countTermsSql = (selection: Selection<unknown>, prefix: string, tid: number, visibility: Visibility, limit: number): BuiltSql => {
   const params: Record<string, unknown> = { tid, prefixFrom: prefix, prefixTo: prefix + PREFIX_END, limit };
   const terms = visibleTermsSql((term) => `${term} >= @prefixFrom AND ${term} < @prefixTo`, 'c', visibility);

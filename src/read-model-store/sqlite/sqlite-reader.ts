@@ -1,5 +1,5 @@
 import type { Find, Found, ReadModelReader, Selection, Table, TermCount } from '../read-model-store.js';
-import { countTermsSql, findSql } from './find-sql.js';
+import { countTermsSql, findSql, keysSql } from './find-sql.js';
 import type { StatementCache } from './statement-cache.js';
 import { versionSql, visibilityParams, type Visibility } from './temporal.js';
 
@@ -49,6 +49,15 @@ export class SqliteReader implements ReadModelReader {
     const total = query.count === false ? -1 : (this.statements.get(count.sql).pluck().get({ ...count.params, ...at }) as number);
     const stored = query.limit === 0 ? [] : (this.statements.get(page.sql).all({ ...page.params, ...at }) as StoredRow[]);
     return { rows: stored.map((row) => ({ key: row.key, sort: row.sort, doc: JSON.parse(row.doc) as D })), total };
+  }
+
+  keys<D>(selection: Selection<D>): string[] {
+    const built = keysSql(selection, this.tidOf(selection.table), this.visibility);
+    const keys = this.statements
+      .get(built.sql)
+      .pluck()
+      .all({ ...built.params, ...visibilityParams(this.visibility) }) as string[];
+    return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   countTerms<D>(selection: Selection<D>, prefix: string, limit = -1): TermCount[] {

@@ -26,10 +26,7 @@ const iso = (t: number | undefined): string => (t === undefined || Number.isNaN(
 
 /** A source's asserted claims in a key, by id (summariseSources lists them so). */
 const claimIdsOf = (reader: ReadModelReader, variant: Variant, key: string, source: string): string[] =>
-  reader
-    .find({ table: ATTRIBUTION_CLAIMS, all: [term.bySource(variant, key, source)], count: false })
-    .rows.map((r) => r.key)
-    .sort(compareStrings);
+  reader.keys({ table: ATTRIBUTION_CLAIMS, all: [term.bySource(variant, key, source)] }).sort(compareStrings);
 
 const sourceSummary = (reader: ReadModelReader, variant: Variant, key: string, s: KeySourceDoc): SourceSummary => ({
   source: s.source,
