@@ -22,6 +22,11 @@ export class PositionWaiters {
     });
   }
 
+  /** True when a caller waits for a position at or before `reached` (the runner then commits). */
+  waitsFor(reached: bigint): boolean {
+    return this.waiters.some((w) => w.position <= reached);
+  }
+
   wake(reached: bigint): void {
     const ready = this.waiters.filter((w) => w.position <= reached);
     this.waiters = this.waiters.filter((w) => w.position > reached);

@@ -29,16 +29,19 @@ const MAX_EVENTS = 500;
  * How long writes may wait uncommitted while the log is behind. Every commit writes each page its
  * writes changed, and in one of a few ms the same index pages are written again and again: at
  * transactions of 8 ms, commits took most of a rebuild's time. While the log is behind, readers see
- * its progress this often; once caught up, every batch is committed at once.
+ * its progress this often; once caught up, every batch is committed at once, and so is one a
+ * caller waits for (the runner's waiters).
  */
-const COMMIT_MS = 1000;
+export const COMMIT_MS = 1000;
 
 /** Says when the writes held open since the last commit are due to be committed. */
 export class CommitClock {
   private last = performance.now();
 
+  constructor(private readonly everyMs = COMMIT_MS) {}
+
   due(): boolean {
-    return performance.now() - this.last >= COMMIT_MS;
+    return performance.now() - this.last >= this.everyMs;
   }
 
   done(): void {

@@ -38,6 +38,8 @@ export interface StoredRunnerOptions {
   batchSize?: number;
   /** How often old generations are collected when idle, ms (default 250; 0: never). */
   gcEveryMs?: number;
+  /** How long applies may wait uncommitted while the log is behind, ms (default COMMIT_MS). */
+  commitEveryMs?: number;
   /** A rebuild started at start (rows of another version) that failed. */
   onRebuildError?: (names: string[], error: Error) => void;
 }
@@ -58,7 +60,7 @@ export class StoredProjectionRunner {
   private readonly follower: LogFollower;
   private readonly batchSize: number;
   private readonly size = new TransactionSize();
-  private readonly commits = new CommitClock();
+  private readonly commits: CommitClock;
   /** Events written live since the last commit: the feed hears of them once readers can see them. */
   private uncommitted: LogEntry[] = [];
   /** Events received and not yet written; `received` is the last one's position. */
@@ -104,6 +106,7 @@ export class StoredProjectionRunner {
       });
     }
     this.batchSize = options.batchSize ?? 500;
+    this.commits = new CommitClock(options.commitEveryMs);
     this.follower = new LogFollower(
       events,
       ARTICLE_STREAM_PREFIX,
@@ -162,6 +165,12 @@ export class StoredProjectionRunner {
       rebuilding: v.rebuilding,
       outdated: v.outdated,
     }));
+  }
+
+  /** The lowest position applied by every read model, committed or not. */
+  private applied(): bigint {
+    const throughs = [...this.views.values()].map((v) => v.through);
+    return throughs.reduce((min, t) => (t < min ? t : min), throughs[0] ?? -1n);
   }
 
   /** The lowest committed checkpoint: everything up to it is in every read model, for every reader. */
@@ -270,8 +279,11 @@ export class StoredProjectionRunner {
         return;
       }
       this.uncommitted.push(...batch.filter((entry) => entry.event !== null));
-      // Caught up: readers see it at once. Behind: commits come every COMMIT_MS at most.
-      if (!this.pending.length || this.commits.due()) this.commitWrites();
+      // Caught up: readers see it at once. Behind: commits come every COMMIT_MS at most, or as soon
+      // as a caller waits for what is written (a write's read-your-writes, an asOf read): under a
+      // steady write load the runner is seldom level with the head, and each of them waited for
+      // the clock (GET /claims?asOf p50 1.1 s at 300 000 events).
+      if (!this.pending.length || this.commits.due() || this.waiters.waitsFor(this.applied())) this.commitWrites();
     }
   }
 
