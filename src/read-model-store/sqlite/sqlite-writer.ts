@@ -17,6 +17,14 @@ interface LiveTerm {
   from_pos: number;
 }
 
+/**
+ * Keys and terms as SQLite stores them: a lone surrogate (text from anywhere, e.g. a title's
+ * trigram) is written as U+FFFD, so two terms JavaScript tells apart could be one in the file, and
+ * a row would then carry a term twice (a primary-key violation when it is ended).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\uFFFD');
+
 // Without stats SQLite reads a key's terms through the primary key's tid prefix, every term of
 // the table: the index is named.
 const LIVE_TERMS_OF_KEY = 'SELECT term, sort, from_pos FROM live_terms INDEXED BY live_terms_by_key WHERE tid = ? AND key = ?';
@@ -51,7 +59,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
   }
 
   override get<D>(table: Table<D>, key: string): D | undefined {
-    const live = this.liveRow(this.tidOf(table), key);
+    const live = this.liveRow(this.tidOf(table), wellFormed(key));
     return live ? (JSON.parse(live.doc) as D) : undefined;
   }
 
@@ -69,28 +77,30 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     const tid = this.tidOf(table);
     const doc = JSON.stringify(row.doc);
     const sort = row.sort ?? 0;
-    const terms = [...new Set(row.terms ?? [])];
+    const key = wellFormed(row.key);
+    const terms = [...new Set((row.terms ?? []).map(wellFormed))];
     const joined = terms.join(TERM_SEPARATOR);
-    const live = this.liveRow(tid, row.key);
+    const live = this.liveRow(tid, key);
     if (live && live.doc === doc && live.sort === sort && live.terms === joined) return;
     if (live && BigInt(live.from_pos) === this.position) {
       this.statements.get('UPDATE rows SET doc = ?, sort = ?, terms = ? WHERE rowid = ?').run(doc, sort, joined, live.rowid);
-      this.remember(tid, row.key, { ...live, doc, sort, terms: joined });
+      this.remember(tid, key, { ...live, doc, sort, terms: joined });
     } else {
       if (live) this.close(live.rowid);
       const inserted = this.statements
         .get('INSERT INTO rows (tid, key, sort, doc, terms, from_pos) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(tid, row.key, sort, doc, joined, this.position);
-      this.remember(tid, row.key, { rowid: Number(inserted.lastInsertRowid), sort, doc, terms: joined, from_pos: Number(this.position) });
+        .run(tid, key, sort, doc, joined, this.position);
+      this.remember(tid, key, { rowid: Number(inserted.lastInsertRowid), sort, doc, terms: joined, from_pos: Number(this.position) });
     }
     const termSort = table.sortMoves ? 0 : sort;
     const resorted = live !== null && live.sort !== sort && !table.sortMoves;
-    if (!live) this.addTerms(tid, row.key, termSort, terms);
-    else if (live.terms !== joined || resorted) this.replaceTerms(tid, row.key, termSort, terms, resorted);
+    if (!live) this.addTerms(tid, key, termSort, terms);
+    else if (live.terms !== joined || resorted) this.replaceTerms(tid, key, termSort, terms, resorted);
   }
 
-  remove<D>(table: Table<D>, key: string): void {
+  remove<D>(table: Table<D>, given: string): void {
     const tid = this.tidOf(table);
+    const key = wellFormed(given);
     const live = this.liveRow(tid, key);
     if (!live) return;
     if (BigInt(live.from_pos) === this.position) this.statements.get('DELETE FROM rows WHERE rowid = ?').run(live.rowid);
