@@ -92,6 +92,16 @@ const rowJoin = (driver: string, visibility: Visibility): string =>
   driver === 'r' ? '' : ` CROSS JOIN rows r ON ${versionSql('r', `${driver}.key`, visibility)}`;
 
 /**
+ * The rows a count or a list of keys needs: none, unless a range is on the rows' own sort. A term
+ * holds only while its row's version does (the writer adds and ends them together), so terms are
+ * counted alone: a party's conflicts were counted at 3 ms a request through the join.
+ */
+const rangeJoin = (selection: Selection<unknown>, driver: string, sorter: string, visibility: Visibility): string => {
+  const ranged = selection.from !== undefined || selection.to !== undefined;
+  return ranged && sorter === 'r' ? rowJoin(driver, visibility) : '';
+};
+
+/**
  * By a term whose versions carry their row's sort: the page is taken from the terms alone (as of
  * a position, live and closed ones merged in (sort, key) order) and only its rows are read, not
  * those the offset skips. A join of every term's row, sorted, had cost an `asOf` request all the
@@ -123,12 +133,7 @@ export const findSql = (query: Find<unknown>, tid: number, visibility: Visibilit
             `ORDER BY ${sorter}.sort ${direction}, ${sorter}.key ${direction} LIMIT @limit OFFSET @offset`,
           params: pageParams,
         };
-  // A term holds only while its row's version does (the writer adds and ends them together), so
-  // terms are counted without their rows unless a range is on the rows' sort: a party's conflicts
-  // were counted at 3 ms a request through the join, on the terms' key alone in a fraction of it.
-  const ranged = query.from !== undefined || query.to !== undefined;
-  const countJoin = ranged && sorter === 'r' ? rowJoin(driver, visibility) : '';
-  const count = `SELECT count(*) AS n FROM ${from}${countJoin} ${whereSql(where)}`;
+  const count = `SELECT count(*) AS n FROM ${from}${rangeJoin(query, driver, sorter, visibility)} ${whereSql(where)}`;
   return { page, count: { sql: count, params } };
 };
 
@@ -139,9 +144,7 @@ export const findSql = (query: Find<unknown>, tid: number, visibility: Visibilit
  */
 export const keysSql = (selection: Selection<unknown>, tid: number, visibility: Visibility): BuiltSql => {
   const { from, where, params, driver, sorter } = conditions(selection, tid, visibility);
-  const ranged = selection.from !== undefined || selection.to !== undefined;
-  const join = ranged && sorter === 'r' ? rowJoin(driver, visibility) : '';
-  return { sql: `SELECT ${driver}.key AS key FROM ${from}${join} ${whereSql(where)}`, params };
+  return { sql: `SELECT ${driver}.key AS key FROM ${from}${rangeJoin(selection, driver, sorter, visibility)} ${whereSql(where)}`, params };
 };
 
 export const countTermsSql = (selection: Selection<unknown>, prefix: string, tid: number, visibility: Visibility, limit: number): BuiltSql => {
