@@ -44,6 +44,9 @@ export interface StoredRunnerOptions {
   onRebuildError?: (names: string[], error: Error) => void;
 }
 
+/** The lowest of the read models' positions (-1 when there are none). */
+const lowest = (positions: readonly bigint[]): bigint => positions.reduce((min, p) => (p < min ? p : min), positions[0] ?? -1n);
+
 const defaultRebuildError = (names: string[], error: Error): void => console.error(`rebuild of ${names.join(', ')} failed: ${error.message}`);
 /** Garbage collection takes at most this per tick, in deletes of GC_ROWS rows. */
 const GC_SLICE_MS = 10;
@@ -169,14 +172,12 @@ export class StoredProjectionRunner {
 
   /** The lowest position applied by every read model, committed or not. */
   private applied(): bigint {
-    const throughs = [...this.views.values()].map((v) => v.through);
-    return throughs.reduce((min, t) => (t < min ? t : min), throughs[0] ?? -1n);
+    return lowest([...this.views.values()].map((v) => v.through));
   }
 
   /** The lowest committed checkpoint: everything up to it is in every read model, for every reader. */
   checkpoint(): bigint {
-    const throughs = [...this.views.values()].map((v) => v.committed.position);
-    return throughs.reduce((min, t) => (t < min ? t : min), throughs[0] ?? -1n);
+    return lowest([...this.views.values()].map((v) => v.committed.position));
   }
 
   /** Changes whenever any read model's rows may have: what an answer computed from them is valid for. */

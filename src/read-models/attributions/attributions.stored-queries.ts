@@ -24,9 +24,9 @@ import { corroborationStatus } from './corroboration.js';
 
 const iso = (t: number | undefined): string => (t === undefined || Number.isNaN(t) ? '' : new Date(t).toISOString());
 
-/** A source's asserted claims in a key, by id (summariseSources lists them so). */
+/** A source's asserted claims in a key, by id (summariseSources lists them so; `keys` returns them in that order). */
 const claimIdsOf = (reader: ReadModelReader, variant: Variant, key: string, source: string): string[] =>
-  reader.keys({ table: ATTRIBUTION_CLAIMS, all: [term.bySource(variant, key, source)] }).sort(compareStrings);
+  reader.keys({ table: ATTRIBUTION_CLAIMS, all: [term.bySource(variant, key, source)] });
 
 const sourceSummary = (reader: ReadModelReader, variant: Variant, key: string, s: KeySourceDoc): SourceSummary => ({
   source: s.source,
