@@ -30,7 +30,7 @@ interface Conditions {
  */
 const sortAlias = (driver: string, table: Table<unknown>): string => (table.sortMoves ? 'r' : driver);
 
-/** EXISTS conditions for a selection's other terms, on the driver's key. */
+/** EXISTS conditions for a selection's other terms, on the driver's key and its terms' sort. */
 const termConditions = (
   selection: Selection<unknown>,
   driver: string,
@@ -39,6 +39,7 @@ const termConditions = (
   params: Record<string, unknown>,
 ): string[] => {
   const where: string[] = [];
+  const termSort = selection.table.sortMoves ? '0' : `${driver}.sort`;
   let n = 0;
   const exists = (terms: readonly string[], negate: boolean): void => {
     const names = terms.map((term) => {
@@ -46,7 +47,7 @@ const termConditions = (
       params[name] = term;
       return `@${name}`;
     });
-    where.push(`${negate ? 'NOT ' : ''}${carriesTermSql(`${driver}.key`, names, `x${n}`, visibility)}`);
+    where.push(`${negate ? 'NOT ' : ''}${carriesTermSql(`${driver}.key`, termSort, names, `x${n}`, visibility)}`);
   };
   (selection.all ?? []).slice(skipFirst ? 1 : 0).forEach((term) => exists([term], false));
   for (const group of selection.any ?? []) exists(group, false);

@@ -7,8 +7,10 @@ import type Database from 'better-sqlite3';
 //
 // Terms are most of what a read model writes (about 90 an event, nearly all of them still live),
 // so live and closed terms have tables of their own, each clustered on its primary key (WITHOUT
-// ROWID): a live term costs two B-tree entries, not five as in one table with a rowid, live and
-// historical indexes (schema 2). Measured on 3 000 events: the term inserts took 39% of a rebuild.
+// ROWID) and with no other index: a live term costs one B-tree entry, not five as in one table
+// with a rowid, live and historical indexes (schema 2), nor two as with an index by key (schema
+// 4, whose by-key indexes were 24% of the file; their keys, claim ids led by a hash, made every
+// insert land on a random page). Measured on 3 000 events: the term inserts took 39% of a rebuild.
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS generations (
@@ -31,20 +33,18 @@ CREATE INDEX IF NOT EXISTS rows_history ON rows (tid, key, from_pos);
 CREATE TABLE IF NOT EXISTS live_terms (
   tid INTEGER NOT NULL, term TEXT NOT NULL, sort REAL NOT NULL, key TEXT NOT NULL, from_pos INTEGER NOT NULL,
   PRIMARY KEY (tid, term, sort, key)) WITHOUT ROWID;
--- A put reads its key's live terms; a find's other terms are matched on the driving term's key,
--- as of a position too: with from_pos the index covers both (else SQLite walks the term's keys).
-CREATE INDEX IF NOT EXISTS live_terms_by_key ON live_terms (tid, key, term, from_pos);
+-- A put finds its key's live terms in its live row (rows.terms); a find's other terms are one seek
+-- each on the driving row's (term, sort, key), since a row's terms all carry its sort (term-sql.ts).
 CREATE TABLE IF NOT EXISTS closed_terms (
   tid INTEGER NOT NULL, term TEXT NOT NULL, sort REAL NOT NULL, key TEXT NOT NULL, from_pos INTEGER NOT NULL,
   to_pos INTEGER NOT NULL, PRIMARY KEY (tid, term, sort, key, from_pos)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS closed_terms_by_key ON closed_terms (tid, key, term, to_pos);
 `;
 
 /**
- * 4: closed terms keep their sort (a moved sort versions the terms). 3: live and closed terms in
+ * 5: the terms tables lose their by-key indexes; a live row's terms are a JSON array. 4: closed terms keep their sort (a moved sort versions the terms). 3: live and closed terms in
  * tables of their own. 2: one terms table, live terms carrying their sort.
  */
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
 
 // `terms` is schema 2's, dropped with the rest.
 const TABLES = ['meta', 'generations', 'checkpoints', 'active', 'garbage', 'rows', 'terms', 'live_terms', 'closed_terms'];

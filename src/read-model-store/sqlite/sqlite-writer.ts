@@ -3,17 +3,17 @@ import { SqliteReader, type TidOf } from './sqlite-reader.js';
 import type { StatementCache } from './statement-cache.js';
 import { LIVE } from './temporal.js';
 
+/** The terms a row version carries, with the sort they carry (0 in a Table.sortMoves table). */
+interface CarriedTerms {
+  sort: number;
+  terms: readonly string[];
+}
+
 interface LiveRow {
   rowid: number;
   sort: number;
   doc: string;
   terms: string;
-  from_pos: number;
-}
-
-interface LiveTerm {
-  term: string;
-  sort: number;
   from_pos: number;
 }
 
@@ -25,12 +25,9 @@ interface LiveTerm {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\uFFFD');
 
-// Without stats SQLite reads a key's terms through the primary key's tid prefix, every term of
-// the table: the index is named.
-const LIVE_TERMS_OF_KEY = 'SELECT term, sort, from_pos FROM live_terms INDEXED BY live_terms_by_key WHERE tid = ? AND key = ?';
-
-// Terms are kept joined in the row, so a put compares them without reading the terms table.
-const TERM_SEPARATOR = '\u0000';
+// A live row keeps its terms (a JSON array), so a put compares them, and ends those it drops by
+// primary key, without reading the terms table (which has no index by key).
+const termsOf = (joined: string): string[] => (joined ? (JSON.parse(joined) as string[]) : []);
 
 /**
  * Writes at the position of the event being applied. Replacing a row closes its live version at
@@ -79,7 +76,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     const sort = row.sort ?? 0;
     const key = wellFormed(row.key);
     const terms = [...new Set((row.terms ?? []).map(wellFormed))];
-    const joined = terms.join(TERM_SEPARATOR);
+    const joined = terms.length ? JSON.stringify(terms) : '';
     const live = this.liveRow(tid, key);
     if (live && live.doc === doc && live.sort === sort && live.terms === joined) return;
     if (live && BigInt(live.from_pos) === this.position) {
@@ -92,10 +89,10 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
         .run(tid, key, sort, doc, joined, this.position);
       this.remember(tid, key, { rowid: Number(inserted.lastInsertRowid), sort, doc, terms: joined, from_pos: Number(this.position) });
     }
-    const termSort = table.sortMoves ? 0 : sort;
-    const resorted = live !== null && live.sort !== sort && !table.sortMoves;
-    if (!live) this.addTerms(tid, key, termSort, terms);
-    else if (live.terms !== joined || resorted) this.replaceTerms(tid, key, termSort, terms, resorted);
+    const termSort = (rowSort: number): number => (table.sortMoves ? 0 : rowSort);
+    if (!live) this.addTerms(tid, key, termSort(sort), terms);
+    else if (live.terms !== joined || termSort(live.sort) !== termSort(sort))
+      this.replaceTerms(tid, key, { sort: termSort(live.sort), terms: termsOf(live.terms) }, { sort: termSort(sort), terms });
   }
 
   remove<D>(table: Table<D>, given: string): void {
@@ -106,7 +103,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     if (BigInt(live.from_pos) === this.position) this.statements.get('DELETE FROM rows WHERE rowid = ?').run(live.rowid);
     else this.close(live.rowid);
     this.remember(tid, key, null);
-    this.replaceTerms(tid, key, 0, []);
+    this.replaceTerms(tid, key, { sort: table.sortMoves ? 0 : live.sort, terms: termsOf(live.terms) }, { sort: 0, terms: [] });
   }
 
   private liveRow(tid: number, key: string): LiveRow | null {
@@ -133,30 +130,31 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
   }
 
   /**
-   * Ends the terms no longer carried and adds the new ones; `resorted`: the row's sort moved, so
-   * every term ends and comes back with the new sort. An ended term moves to the closed terms
-   * with its sort, unless it was added at this same position (it then never held).
+   * Ends the terms no longer carried and adds the new ones. When the sort moved, every term ends
+   * and comes back with the new sort. An ended term moves to the closed terms with its sort,
+   * unless it was added at this same position (it then never held).
    */
-  private replaceTerms(tid: number, key: string, sort: number, terms: readonly string[], resorted = false): void {
-    const live = this.statements.get(LIVE_TERMS_OF_KEY).all(tid, key) as LiveTerm[];
-    const wanted = new Set(terms);
+  private replaceTerms(tid: number, key: string, was: CarriedTerms, now: CarriedTerms): void {
+    const resorted = was.sort !== now.sort;
+    const wanted = new Set(now.terms);
     const kept = new Set<string>();
-    for (const term of live) {
-      if (wanted.has(term.term) && !resorted) {
-        kept.add(term.term);
+    const end = this.statements.get('DELETE FROM live_terms WHERE tid = ? AND term = ? AND sort = ? AND key = ? RETURNING from_pos');
+    for (const term of was.terms) {
+      if (wanted.has(term) && !resorted) {
+        kept.add(term);
         continue;
       }
-      this.statements.get('DELETE FROM live_terms WHERE tid = ? AND term = ? AND sort = ? AND key = ?').run(tid, term.term, term.sort, key);
-      if (BigInt(term.from_pos) === this.position) continue;
+      const ended = end.get(tid, term, was.sort, key) as { from_pos: number };
+      if (BigInt(ended.from_pos) === this.position) continue;
       this.statements
         .get('INSERT INTO closed_terms (tid, term, sort, key, from_pos, to_pos) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(tid, term.term, term.sort, key, term.from_pos, this.position);
+        .run(tid, term, was.sort, key, ended.from_pos, this.position);
     }
     this.addTerms(
       tid,
       key,
-      sort,
-      terms.filter((term) => !kept.has(term)),
+      now.sort,
+      now.terms.filter((term) => !kept.has(term)),
     );
   }
 }

@@ -6,13 +6,13 @@ export const addedBy = (alias: string): string => `${alias}.from_pos <= @at`;
 export const heldAt = (alias: string): string => `${alias}.from_pos <= @at AND ${alias}.to_pos > @at`;
 
 /**
- * True when the row of `keyExpr` carries one of the terms (placeholders `names`). Each alias used
- * once per query: `alias` and `alias`c.
+ * True when the row of `keyExpr`, whose terms carry `sortExpr`, carries one of the terms
+ * (placeholders `names`): one primary-key seek per name, since every term of a row version
+ * carries that version's sort (sqlite-writer.ts). Each alias used once per query: `alias` and `alias`c.
  */
-export const carriesTermSql = (keyExpr: string, names: readonly string[], alias: string, visibility: Visibility): string => {
-  // By key: without stats SQLite may walk the primary key's (tid, term) prefix, every row of a term.
+export const carriesTermSql = (keyExpr: string, sortExpr: string, names: readonly string[], alias: string, visibility: Visibility): string => {
   const match = (from: 'live_terms' | 'closed_terms', as: string): string =>
-    `SELECT 1 FROM ${from} ${as} INDEXED BY ${from}_by_key WHERE ${as}.tid = @tid AND ${as}.key = ${keyExpr} AND ${as}.term IN (${names.join(', ')})`;
+    `SELECT 1 FROM ${from} ${as} WHERE ${as}.tid = @tid AND ${as}.term IN (${names.join(', ')}) AND ${as}.sort = ${sortExpr} AND ${as}.key = ${keyExpr}`;
   if (visibility.live) return `EXISTS (${match('live_terms', alias)})`;
   const closed = `${alias}c`;
   return `(EXISTS (${match('live_terms', alias)} AND ${addedBy(alias)}) OR EXISTS (${match('closed_terms', closed)} AND ${heldAt(closed)}))`;
