@@ -16,6 +16,7 @@
 // dropped; then the article events after the index's checkpoint are folded, a page at a time:
 // ArticleIngested indexes the body as its own story, CopyRecognised sets the story it recorded.
 // Deleting the file rebuilds the index from the log with the decisions the log holds.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { StreamDeletedError, StreamNotFoundError, type EventStore } from '../event-store/event-store.js';
 import { decodeArticleEvent, type ArticleEvent, type CopyRecognised } from '../domain/events/index.js';
 import { bestMatch, fingerprintOf, type CopyMatch } from '../domain/syndication/copy-rule.js';
@@ -117,6 +118,9 @@ export class Syndication {
         for (const e of page) if (!(e instanceof Error)) indexed += this.fold(decoded(e)) ? 1 : 0;
         this.index.setMeta('checkpoint', after.toString());
       });
+      // The SQLite store's reads resolve as microtasks: without a turn, the whole catch-up (minutes
+      // on a long log with no index) would hold every timer and request, `listen` included.
+      await nextTurn();
     }
   }
 

@@ -128,6 +128,25 @@ describe('recognising copies at ingest', () => {
     following.index.close();
   });
 
+  it('gives the event loop a turn after each page of its catch-up, so a service starting over a long log answers meanwhile', async () => {
+    const { syndication } = await open();
+    const pledges = Array.from({ length: 150 }, (_, i) => `Testland pledged aid package number ${i}.`).join(' ');
+    const handler = new IngestArticleHandler(store, pledgeExtractor, new PageFetcher(loadConfig({})), syndication);
+    await handler.execute(new IngestArticleCommand({ text: `title: Many pledges\n\n${pledges}` }, newCommandContext()));
+    syndication.index.close();
+    rmSync(indexFile());
+
+    // Over 100 events (a page): without a turn, the store's reads resolve as microtasks and timers,
+    // requests and /health wait for the whole catch-up (a 1 000 000-event log held `listen` minutes).
+    const rebuilt = new Syndication(new StoryIndex(indexFile()));
+    let turns = 0;
+    const counting = setInterval(() => turns++, 0);
+    expect(await rebuilt.catchUp(store)).toEqual({ indexed: 1 });
+    clearInterval(counting);
+    expect(turns).toBeGreaterThanOrEqual(1);
+    rebuilt.index.close();
+  });
+
   it('gives back the place of an ingest whose append never landed, at once or at the next start', async () => {
     const { syndication } = await open();
     const body = fixtureBody('original');
