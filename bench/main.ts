@@ -9,6 +9,7 @@ import { appendBench } from './append.bench.js';
 import { extractionBench } from './extraction.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import { loadStore } from './loaded-store.js';
+import { logPagesBench } from './log-pages.bench.js';
 import { queriesBench } from './queries.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
 import { scaleBench } from './scale.bench.js';
@@ -42,11 +43,12 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   ingest: (o) => ingestBench(o),
   rebuild: (o) => rebuildBench(o),
   queries: (o) => queriesBench(o),
+  'log-pages': (o) => logPagesBench(o),
   scale: (o) => scaleBench(o),
   syndication: (o) => syndicationBench(o),
   stall: (o) => stallBench(o),
 };
-const NEEDS_STORE = ['rebuild', 'queries'];
+const NEEDS_STORE = ['rebuild', 'queries', 'log-pages'];
 
 const positive = (value: string): number => {
   const n = Number(value.replace(/_/g, ''));
@@ -57,7 +59,7 @@ const positive = (value: string): number => {
 const program = new Command('bench')
   .description('claimtrail benchmarks; each prints its figures, the baseline, the ratio and the goal, and writes bench/results/*.json')
   .argument('[names...]', `benchmarks to run: ${Object.keys(BENCHES).join(', ')} (default: all)`)
-  .option('--events <n>', 'events to append (append, default 100000) or load (rebuild and queries, default 1000000)', positive)
+  .option('--events <n>', 'events to append (append, default 100000) or load (rebuild, queries and log-pages, default 1000000)', positive)
   .option('--articles <n>', 'articles to extract (extraction) or ingest (ingest, stall)', positive, 1000)
   .option('--duration <s>', 'seconds per autocannon run (queries)', positive, 10)
   .option('--connections <n>', 'autocannon connections (queries)', positive, 100)
@@ -73,7 +75,7 @@ const program = new Command('bench')
     v.split(',').map((x) => positive(x.trim())),
   )
   .option('--rounds <n>', 'interleaved rounds of the corpus ingest, each way (stall, default 5)', positive)
-  .option('--store <file>', 'a store loaded by an earlier run (rebuild, queries); kept afterwards')
+  .option('--store <file>', 'a store loaded by an earlier run (rebuild, queries, log-pages); kept afterwards')
   .option('--keep-store', 'keep the store this run loads, and print where it is')
   .addOption(new Option('--child').hideHelp())
   .action(async (names: string[], options: BenchOptions & { child?: boolean; keepStore?: boolean }) => {
