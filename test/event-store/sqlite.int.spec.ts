@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANY, CorruptEventError, NO_STREAM } from '../../src/event-store/event-store.js';
+import { readAll } from '../../src/event-store/sqlite/read-all.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { eventStoreContract } from './event-store.contract.js';
 
@@ -29,6 +30,39 @@ eventStoreContract('sqlite', {
 });
 
 describe('sqlite store specifics', () => {
+  it('reads a prefix the same through the stream index (a prefix of few events) as on the rowid (one of many)', async () => {
+    const store = new SqliteEventStore(join(dir, 'plans.sqlite'));
+    const streams = ['article-a', 'feed-x', 'article-b', 'feed-y', 'article-c', 'other'];
+    for (let i = 0; i < 60; i++)
+      await store.append(
+        streams[i % streams.length],
+        [
+          { type: 'T', data: { i } },
+          { type: 'U', data: { i } },
+        ],
+        ANY,
+      );
+    await store.close();
+    const db = new Database(join(dir, 'plans.sqlite'), { readonly: true });
+    // Thresholds that send every prefix one way: on the rowid (0 events is few), through the index (all are).
+    const [onRowid, throughIndex] = [readAll(db, -1), readAll(db, Number.MAX_SAFE_INTEGER)];
+    const log = onRowid();
+    const cases = ['article-', 'feed-', 'feed-y', 'none-'].flatMap((streamPrefix) =>
+      [undefined, 0n, 37n, 119n].flatMap((after) => [undefined, 1, 7, 1000].map((maxCount) => ({ streamPrefix, after, maxCount }))),
+    );
+    for (const options of cases) {
+      const expected = log
+        .filter((e) => e.streamName.startsWith(options.streamPrefix) && (options.after === undefined || e.position > options.after))
+        .slice(0, options.maxCount);
+      expect(onRowid(options)).toEqual(expected);
+      expect(throughIndex(options)).toEqual(expected);
+    }
+    expect(throughIndex({ streamPrefix: 'article-', fromPosition: 40n, maxCount: 3 })).toEqual(
+      onRowid({ streamPrefix: 'article-', fromPosition: 40n, maxCount: 3 }),
+    );
+    db.close();
+  });
+
   it('runs in WAL mode with synchronous = FULL', async () => {
     const store = new SqliteEventStore(join(dir, 'pragmas.sqlite'));
     await store.append('s', [{ type: 'T', data: {} }], NO_STREAM);
@@ -45,7 +79,14 @@ describe('sqlite store specifics', () => {
   it('reports a row that is not JSON with its stream and revision', async () => {
     const file = join(dir, 'corrupt.sqlite');
     const store = new SqliteEventStore(file);
-    await store.append('article-x', [{ type: 'T', data: { ok: true } }, { type: 'T', data: { ok: true } }], NO_STREAM);
+    await store.append(
+      'article-x',
+      [
+        { type: 'T', data: { ok: true } },
+        { type: 'T', data: { ok: true } },
+      ],
+      NO_STREAM,
+    );
     const db = new Database(file);
     db.prepare("UPDATE events SET data = '{broken' WHERE revision = 1").run();
     db.close();
@@ -71,10 +112,20 @@ describe('sqlite group commit', () => {
       return inner(items);
     };
     // The second event of append 2 cannot be serialised: that append must vanish whole, its neighbours stay.
-    const bad = [{ type: 'T', data: { ok: 1 } }, { type: 'T', data: { n: 1n } as unknown }];
+    const bad = [
+      { type: 'T', data: { ok: 1 } },
+      { type: 'T', data: { n: 1n } as unknown },
+    ];
     const results = await Promise.allSettled([
       store.append('g-0', [{ type: 'T', data: { i: 0 } }], NO_STREAM),
-      store.append('g-1', [{ type: 'T', data: { i: 1 } }, { type: 'T', data: { i: 1 } }], NO_STREAM),
+      store.append(
+        'g-1',
+        [
+          { type: 'T', data: { i: 1 } },
+          { type: 'T', data: { i: 1 } },
+        ],
+        NO_STREAM,
+      ),
       store.append('g-2', bad, NO_STREAM),
       store.append('g-3', [{ type: 'T', data: { i: 3 } }], NO_STREAM),
     ]);
