@@ -41,8 +41,9 @@ CREATE TABLE IF NOT EXISTS closed_terms (
 `;
 
 /**
- * 5: the terms tables lose their by-key indexes; a live row's terms are a JSON array. 4: closed terms keep their sort (a moved sort versions the terms). 3: live and closed terms in
- * tables of their own. 2: one terms table, live terms carrying their sort.
+ * 5: the terms tables lose their by-key indexes; a live row's terms are a JSON array. 4: closed
+ * terms keep their sort (a moved sort versions the terms). 3: live and closed terms in tables of
+ * their own. 2: one terms table, live terms carrying their sort.
  */
 export const SCHEMA_VERSION = '5';
 

@@ -29,6 +29,9 @@ const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\uFFF
 // primary key, without reading the terms table (which has no index by key).
 const termsOf = (joined: string): string[] => (joined ? (JSON.parse(joined) as string[]) : []);
 
+/** The sort a row's terms carry: the row's, or none in a Table.sortMoves table. */
+const termSortOf = (table: Table<unknown>, rowSort: number): number => (table.sortMoves ? 0 : rowSort);
+
 /**
  * Writes at the position of the event being applied. Replacing a row closes its live version at
  * that position and opens a new one; a second write at the same position (one event touching a
@@ -89,10 +92,10 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
         .run(tid, key, sort, doc, joined, this.position);
       this.remember(tid, key, { rowid: Number(inserted.lastInsertRowid), sort, doc, terms: joined, from_pos: Number(this.position) });
     }
-    const termSort = (rowSort: number): number => (table.sortMoves ? 0 : rowSort);
-    if (!live) this.addTerms(tid, key, termSort(sort), terms);
-    else if (live.terms !== joined || termSort(live.sort) !== termSort(sort))
-      this.replaceTerms(tid, key, { sort: termSort(live.sort), terms: termsOf(live.terms) }, { sort: termSort(sort), terms });
+    const now = { sort: termSortOf(table, sort), terms };
+    if (!live) this.addTerms(tid, key, now.sort, terms);
+    else if (live.terms !== joined || termSortOf(table, live.sort) !== now.sort)
+      this.replaceTerms(tid, key, { sort: termSortOf(table, live.sort), terms: termsOf(live.terms) }, now);
   }
 
   remove<D>(table: Table<D>, given: string): void {
@@ -103,7 +106,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     if (BigInt(live.from_pos) === this.position) this.statements.get('DELETE FROM rows WHERE rowid = ?').run(live.rowid);
     else this.close(live.rowid);
     this.remember(tid, key, null);
-    this.replaceTerms(tid, key, { sort: table.sortMoves ? 0 : live.sort, terms: termsOf(live.terms) }, { sort: 0, terms: [] });
+    this.replaceTerms(tid, key, { sort: termSortOf(table, live.sort), terms: termsOf(live.terms) }, { sort: 0, terms: [] });
   }
 
   private liveRow(tid: number, key: string): LiveRow | null {
