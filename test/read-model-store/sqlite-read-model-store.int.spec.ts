@@ -8,7 +8,8 @@ import { defineTable, type Find, type PositionedWrite, type ReadModelWriter } fr
 import { SqliteReadModelStore } from '../../src/read-model-store/sqlite/sqlite-read-model-store.js';
 import { referenceReader, type Op } from './reference-store.js';
 
-const THINGS = defineTable<unknown>('things');
+// The store keeps the live counts of its `a:` terms (a find by one of them alone reads its count).
+const THINGS = defineTable<unknown>('things', { countedTerms: ['a:'] });
 // A count's table: its terms do not carry the sort (the finds sort what a term selects).
 const TALLIES = defineTable<unknown>('tallies', { sortMoves: true });
 const OTHERS = defineTable<unknown>('others');
@@ -69,6 +70,9 @@ describe('SQLite read-model store, against a brute-force reference', () => {
             expect(actual.countTerms(query, 'a:')).toEqual(expected.countTerms(query, 'a:'));
             expect(actual.keys(query)).toEqual(expected.keys(query));
           }
+          // By one term alone: a counted one is answered from its kept count (live), the others by their terms.
+          for (const term of TERMS)
+            expect(actual.find({ table: THINGS, all: [term], limit: 1 })).toEqual(expected.find({ table: THINGS, all: [term], limit: 1 }));
           for (const key of ['k1', 'k2', 'k5']) expect(actual.get(THINGS, key)).toEqual(expected.get(THINGS, key));
           expect(actual.getMany(TALLIES, ['k1', 'k3', 'k3'])).toEqual(expected.getMany(TALLIES, ['k1', 'k3']));
         }
@@ -132,12 +136,14 @@ describe('SQLite read-model store, against a brute-force reference', () => {
     // Versions of rows and terms both live and closed: a moved sort and a lost term end some.
     const versions: PositionedWrite[] = [1, 2, 3].map((n) => ({
       position: BigInt(n),
-      write: (w) => ['x', 'y'].forEach((key) => w.put(THINGS, { key, doc: n, sort: n, terms: n < 3 ? ['a:1', 'c'] : ['c'] })),
+      write: (w) => ['x', 'y'].forEach((key) => w.put(THINGS, { key, doc: n, sort: n, terms: n < 3 ? ['a:1', 'c'] : ['c', 'a:2'] })),
     }));
     store.apply('things', versions, { ...CHECKPOINT, position: 3n });
     const counts = (): number[] => {
       const raw = new Database(file, { readonly: true });
-      const found = ['rows', 'live_terms', 'closed_terms'].map((table) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
+      const found = ['rows', 'live_terms', 'closed_terms', 'term_counts', 'counted_tids'].map(
+        (table) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number,
+      );
       raw.close();
       return found;
     };
@@ -146,8 +152,48 @@ describe('SQLite read-model store, against a brute-force reference', () => {
     store.finishRebuild(store.beginRebuild('things'));
     let slices = 0;
     while (store.collectGarbage(1)) slices++;
-    expect(counts()).toEqual([0, 0, 0]);
+    // The rebuilt generation wrote nothing: only its tid is left, listed as counted.
+    expect(counts()).toEqual([0, 0, 0, 0, 1]);
     expect(slices).toBeGreaterThan(3);
+    store.close();
+  });
+
+  it('counts a counted term by its kept count, live and within a transaction, and a table written before counting by its terms', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'read-models-')), 'read-models.sqlite');
+    const uncounted = defineTable<unknown>('things');
+    const before = new SqliteReadModelStore(file, [
+      { name: 'things', tables: [uncounted] },
+      { name: 'others', tables: [OTHERS] },
+    ]);
+    const put = (table: typeof THINGS, keys: string[], position: bigint): PositionedWrite => ({
+      position,
+      write: (w) => keys.forEach((key) => w.put(table, { key, doc: key, terms: ['a:1'] })),
+    });
+    before.apply('things', [put(uncounted, ['x', 'y'], 1n)], { ...CHECKPOINT, position: 1n });
+    before.close();
+    const store = new SqliteReadModelStore(file, READ_MODELS);
+    const raw = new Database(file);
+    const kept = (): unknown[] => raw.prepare('SELECT n FROM term_counts').pluck().all();
+    // The table's rows were written uncounted: its finds count them by their terms, and keep no count.
+    store.apply('things', [put(THINGS, ['z'], 2n)], { ...CHECKPOINT, position: 2n });
+    store.commit();
+    expect(store.reader().find({ table: THINGS, all: ['a:1'], limit: 0 }).total).toBe(3);
+    expect(kept()).toEqual([]);
+    // Rebuilt, it is counted from its first row; a find inside the transaction sees its own writes.
+    const target = store.beginRebuild('things');
+    let inside = -1;
+    const counting: PositionedWrite = { position: 3n, write: (w) => (inside = w.find({ table: THINGS, all: ['a:1'], limit: 0 }).total) };
+    store.apply(
+      'things',
+      [put(THINGS, ['p', 'q'], 2n), { position: 3n, write: (w) => w.remove(THINGS, 'p') }, counting],
+      { ...CHECKPOINT, position: 3n },
+      target,
+    );
+    store.finishRebuild(target);
+    expect(inside).toBe(1);
+    expect(kept()).toEqual([1]);
+    expect(store.reader().find({ table: THINGS, all: ['a:1'], limit: 0 }).total).toBe(1);
+    raw.close();
     store.close();
   });
 

@@ -38,17 +38,25 @@ CREATE TABLE IF NOT EXISTS live_terms (
 CREATE TABLE IF NOT EXISTS closed_terms (
   tid INTEGER NOT NULL, term TEXT NOT NULL, sort REAL NOT NULL, key TEXT NOT NULL, from_pos INTEGER NOT NULL,
   to_pos INTEGER NOT NULL, PRIMARY KEY (tid, term, sort, key, from_pos)) WITHOUT ROWID;
+-- How many live rows carry each counted term (Table.countedTerms), kept for the tids listed in
+-- counted_tids: those created since counting began, so a count is never of part of a table's rows
+-- (a table written before then is counted by its terms until its read model rebuilds). Live
+-- only, and not versioned: as of a position, finds count the terms.
+CREATE TABLE IF NOT EXISTS term_counts (
+  tid INTEGER NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (tid, term)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS counted_tids (tid INTEGER PRIMARY KEY);
 `;
 
 /**
- * 5: the terms tables lose their by-key indexes; a live row's terms are a JSON array. 4: closed
+ * 5 (term_counts and counted_tids were added to it: a file without them gains them, and its
+ * tables are counted by their terms until rebuilt). 5: the terms tables lose their by-key indexes; a live row's terms are a JSON array. 4: closed
  * terms keep their sort (a moved sort versions the terms). 3: live and closed terms in tables of
  * their own. 2: one terms table, live terms carrying their sort.
  */
 export const SCHEMA_VERSION = '5';
 
 // `terms` is schema 2's, dropped with the rest.
-const TABLES = ['meta', 'generations', 'checkpoints', 'active', 'garbage', 'rows', 'terms', 'live_terms', 'closed_terms'];
+const TABLES = ['meta', 'generations', 'checkpoints', 'active', 'garbage', 'rows', 'terms', 'live_terms', 'closed_terms', 'term_counts', 'counted_tids'];
 
 /** The schema a file was written with, or null for a new file. */
 const savedSchema = (db: Database.Database): string | null => {
@@ -73,6 +81,6 @@ export const createSchema = (db: Database.Database): void => {
 /** Everything but the schema: rows of another log, or of an older schema. */
 export const clearAll = (db: Database.Database): void => {
   db.exec(
-    'DELETE FROM rows; DELETE FROM live_terms; DELETE FROM closed_terms; DELETE FROM generations; DELETE FROM checkpoints; DELETE FROM active; DELETE FROM garbage;',
+    'DELETE FROM rows; DELETE FROM live_terms; DELETE FROM closed_terms; DELETE FROM term_counts; DELETE FROM counted_tids; DELETE FROM generations; DELETE FROM checkpoints; DELETE FROM active; DELETE FROM garbage;',
   );
 };

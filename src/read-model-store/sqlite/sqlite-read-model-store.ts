@@ -59,8 +59,10 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.readDb = file === ':memory:' ? null : openReader(file);
     this.readStatements = this.readDb ? new StatementCache(this.readDb) : this.statements;
     this.ids = new TableIds(this.db, readModels);
-    this.liveReader = new SqliteReader(this.readStatements, (table) => this.ids.tid(table), LIVE);
+    this.liveReader = new SqliteReader(this.readStatements, (table) => this.ids.tid(table), LIVE, this.countedTid);
   }
+
+  private readonly countedTid = (tid: number): boolean => this.ids.counted(tid);
 
   checkpoint(readModel: string): ReadModelCheckpoint | null {
     return this.checkpointOf(readModel, this.ids.activeGeneration(readModel));
@@ -78,12 +80,13 @@ export class SqliteReadModelStore implements ReadModelStore {
     const writer = new SqliteWriter(this.statements, (table) => {
       const owner = this.ids.ownerOf(table);
       return owner === readModel ? this.ids.tid(table, generation) : this.ids.tid(table);
-    });
+    }, this.countedTid);
     const applyAll = this.db.transaction(() => {
       for (const positioned of writes) {
         writer.at(positioned.position);
         positioned.write(writer);
       }
+      writer.writeCounts();
       this.saveCheckpoint(readModel, generation, checkpoint);
     });
     if (!this.readDb) return applyAll.immediate();
@@ -106,7 +109,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   reader(asOf?: bigint): ReadModelReader {
-    return asOf === undefined ? this.liveReader : new SqliteReader(this.readStatements, (table) => this.ids.tid(table), asOfPosition(asOf));
+    return asOf === undefined ? this.liveReader : new SqliteReader(this.readStatements, (table) => this.ids.tid(table), asOfPosition(asOf), this.countedTid);
   }
 
   beginRebuild(readModel: string): RebuildTarget {
@@ -159,7 +162,9 @@ export class SqliteReadModelStore implements ReadModelStore {
       .transaction(() => {
         const rows = this.db.prepare('DELETE FROM rows WHERE rowid IN (SELECT rowid FROM rows WHERE tid = ? LIMIT ?)').run(tid, maxRows).changes;
         const terms = (['live_terms', 'closed_terms'] as const).reduce((deleted, table) => deleted + this.deleteTermsOf(table, tid, maxRows), 0);
-        if (rows + terms === 0) {
+        const counts = this.db.prepare('DELETE FROM term_counts WHERE (tid, term) IN (SELECT tid, term FROM term_counts WHERE tid = ? LIMIT ?)').run(tid, maxRows).changes;
+        if (rows + terms + counts === 0) {
+          this.db.prepare('DELETE FROM counted_tids WHERE tid = ?').run(tid);
           this.db.prepare('DELETE FROM garbage WHERE tid = ?').run(tid);
           this.db.prepare('DELETE FROM generations WHERE tid = ?').run(tid);
         }

@@ -1,6 +1,7 @@
 import type { Find, Found, ReadModelReader, Selection, Table, TermCount } from '../read-model-store.js';
 import { countTermsSql, findSql, keysSql } from './find-sql.js';
 import type { StatementCache } from './statement-cache.js';
+import { countedTermOf, keptCount, type CountedTid } from './term-counts.js';
 import { versionSql, visibilityParams, type Visibility } from './temporal.js';
 
 /** Resolves a table name to the id of the generation this reader or writer reads. */
@@ -18,6 +19,7 @@ export class SqliteReader implements ReadModelReader {
     protected readonly statements: StatementCache,
     protected readonly tidOf: TidOf,
     protected readonly visibility: Visibility,
+    protected readonly countedTid: CountedTid,
   ) {}
 
   get<D>(table: Table<D>, key: string): D | undefined {
@@ -46,9 +48,17 @@ export class SqliteReader implements ReadModelReader {
   find<D>(query: Find<D>): Found<D> {
     const { page, count } = findSql(query, this.tidOf(query.table), this.visibility);
     const at = visibilityParams(this.visibility);
-    const total = query.count === false ? -1 : (this.statements.get(count.sql).pluck().get({ ...count.params, ...at }) as number);
+    const total = query.count === false ? -1 : (this.keptTotal(query) ?? (this.statements.get(count.sql).pluck().get({ ...count.params, ...at }) as number));
     const stored = query.limit === 0 ? [] : (this.statements.get(page.sql).all({ ...page.params, ...at }) as StoredRow[]);
     return { rows: stored.map((row) => ({ key: row.key, sort: row.sort, doc: JSON.parse(row.doc) as D })), total };
+  }
+
+  /** The kept count of a find by one counted term (term-counts.ts), when there is one. */
+  private keptTotal(query: Find<unknown>): number | undefined {
+    const term = countedTermOf(query, this.visibility);
+    if (term === undefined) return undefined;
+    const tid = this.tidOf(query.table);
+    return this.countedTid(tid) ? keptCount(this.statements, tid, term) : undefined;
   }
 
   keys<D>(selection: Selection<D>): string[] {

@@ -1,7 +1,12 @@
-import type { ReadModelWriter, RowWrite, Table } from '../read-model-store.js';
+import { isCountedTerm, type Find, type Found, type ReadModelWriter, type RowWrite, type Table } from '../read-model-store.js';
 import { SqliteReader, type TidOf } from './sqlite-reader.js';
 import type { StatementCache } from './statement-cache.js';
+import { CountChanges, type CountedTid } from './term-counts.js';
 import { LIVE } from './temporal.js';
+
+/** Which of a row's terms change a kept count (none where its tid is not counted). */
+type Counting = (term: string) => boolean;
+const COUNTS_NONE: Counting = () => false;
 
 /** The terms a row version carries, with the sort they carry (0 in a Table.sortMoves table). */
 interface CarriedTerms {
@@ -49,9 +54,24 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
   private position = -1n;
   /** By tid and key: the live row, or null once known absent. */
   private readonly live = new Map<string, LiveRow | null>();
+  private readonly counts = new CountChanges();
 
-  constructor(statements: StatementCache, tidOf: TidOf) {
-    super(statements, tidOf, LIVE);
+  constructor(statements: StatementCache, tidOf: TidOf, countedTid: CountedTid) {
+    super(statements, tidOf, LIVE, countedTid);
+  }
+
+  /** Writes the counted terms' changes so far (before the checkpoint, and before a find counts). */
+  writeCounts(): void {
+    this.counts.write(this.statements);
+  }
+
+  override find<D>(query: Find<D>): Found<D> {
+    if (query.count !== false) this.writeCounts();
+    return super.find(query);
+  }
+
+  private countingOf(table: Table<unknown>, tid: number): Counting {
+    return table.countedTerms?.length && this.countedTid(tid) ? (term) => isCountedTerm(table, term) : COUNTS_NONE;
   }
 
   at(position: bigint): void {
@@ -93,9 +113,10 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
       this.remember(tid, key, { rowid: Number(inserted.lastInsertRowid), sort, doc, terms: joined, from_pos: Number(this.position) });
     }
     const now = { sort: termSortOf(table, sort), terms };
-    if (!live) this.addTerms(tid, key, now.sort, terms);
+    const counting = this.countingOf(table, tid);
+    if (!live) this.addTerms(tid, key, now.sort, terms, counting);
     else if (live.terms !== joined || termSortOf(table, live.sort) !== now.sort)
-      this.replaceTerms(tid, key, { sort: termSortOf(table, live.sort), terms: termsOf(live.terms) }, now);
+      this.replaceTerms(tid, key, { sort: termSortOf(table, live.sort), terms: termsOf(live.terms) }, now, counting);
   }
 
   remove<D>(table: Table<D>, given: string): void {
@@ -106,7 +127,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     if (BigInt(live.from_pos) === this.position) this.statements.get('DELETE FROM rows WHERE rowid = ?').run(live.rowid);
     else this.close(live.rowid);
     this.remember(tid, key, null);
-    this.replaceTerms(tid, key, { sort: termSortOf(table, live.sort), terms: termsOf(live.terms) }, { sort: 0, terms: [] });
+    this.replaceTerms(tid, key, { sort: termSortOf(table, live.sort), terms: termsOf(live.terms) }, { sort: 0, terms: [] }, this.countingOf(table, tid));
   }
 
   private liveRow(tid: number, key: string): LiveRow | null {
@@ -127,9 +148,12 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     this.statements.get("UPDATE rows SET to_pos = ?, terms = '' WHERE rowid = ?").run(this.position, rowid);
   }
 
-  private addTerms(tid: number, key: string, sort: number, terms: readonly string[]): void {
+  private addTerms(tid: number, key: string, sort: number, terms: readonly string[], counting: Counting): void {
     const insert = this.statements.get('INSERT INTO live_terms (tid, term, sort, key, from_pos) VALUES (?, ?, ?, ?, ?)');
-    for (const term of terms) insert.run(tid, term, sort, key, this.position);
+    for (const term of terms) {
+      insert.run(tid, term, sort, key, this.position);
+      if (counting(term)) this.counts.add(tid, term, 1);
+    }
   }
 
   /**
@@ -137,7 +161,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
    * and comes back with the new sort. An ended term moves to the closed terms with its sort,
    * unless it was added at this same position (it then never held).
    */
-  private replaceTerms(tid: number, key: string, was: CarriedTerms, now: CarriedTerms): void {
+  private replaceTerms(tid: number, key: string, was: CarriedTerms, now: CarriedTerms, counting: Counting): void {
     const resorted = was.sort !== now.sort;
     const wanted = new Set(now.terms);
     const kept = new Set<string>();
@@ -148,6 +172,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
         continue;
       }
       const ended = end.get(tid, term, was.sort, key) as { from_pos: number };
+      if (counting(term)) this.counts.add(tid, term, -1);
       if (BigInt(ended.from_pos) === this.position) continue;
       this.statements
         .get('INSERT INTO closed_terms (tid, term, sort, key, from_pos, to_pos) VALUES (?, ?, ?, ?, ?, ?)')
@@ -158,6 +183,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
       key,
       now.sort,
       now.terms.filter((term) => !kept.has(term)),
+      counting,
     );
   }
 }

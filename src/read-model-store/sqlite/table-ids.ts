@@ -3,15 +3,23 @@ import type { ReadModelTables, Table } from '../read-model-store.js';
 
 /**
  * Maps a table name to the read model that owns it and the numeric id (`tid`) of its active or
- * rebuilding generation. Active generations are cached; they change only in finishRebuild.
+ * rebuilding generation. Active generations are cached; they change only in finishRebuild. A tid
+ * created for a table with counted terms is listed in counted_tids (schema.ts): it is counted from
+ * its first row.
  */
 export class TableIds {
   private readonly owners = new Map<string, string>();
+  /** The tables as their read models declared them (with their options), by name. */
+  private readonly declared = new Map<string, Table<unknown>>();
+  /** Whether a tid's counted terms are kept (a tid is never counted later than it was created). */
+  private readonly countedTids = new Map<number, boolean>();
   private readonly active = new Map<string, number>();
   private readonly tids = new Map<string, number>();
   private readonly selectTid;
   private readonly insertTid;
   private readonly selectActive;
+  private readonly selectCounted;
+  private readonly insertCounted;
 
   constructor(
     private readonly db: Database.Database,
@@ -23,10 +31,13 @@ export class TableIds {
         if (owner) throw new Error(`table ${table} belongs to both ${owner} and ${name}`);
         this.owners.set(table, name);
       }
+      for (const table of tables) this.declared.set(table.name, table);
     }
     this.selectTid = db.prepare('SELECT tid FROM generations WHERE read_model = ? AND tbl = ? AND generation = ?').pluck();
     this.insertTid = db.prepare('INSERT INTO generations (read_model, tbl, generation) VALUES (?, ?, ?)');
     this.selectActive = db.prepare('SELECT generation FROM active WHERE read_model = ?').pluck();
+    this.selectCounted = db.prepare('SELECT 1 FROM counted_tids WHERE tid = ?').pluck();
+    this.insertCounted = db.prepare('INSERT OR IGNORE INTO counted_tids (tid) VALUES (?)');
   }
 
   ownerOf({ name: table }: Table<unknown>): string {
@@ -36,7 +47,7 @@ export class TableIds {
   }
 
   tablesOf(readModel: string): Table<unknown>[] {
-    return [...this.owners].filter(([, owner]) => owner === readModel).map(([name]) => ({ name }));
+    return [...this.owners].filter(([, owner]) => owner === readModel).map(([name]) => this.declared.get(name)!);
   }
 
   /** The active generation of a read model (1 until its first rebuild). */
@@ -63,9 +74,24 @@ export class TableIds {
     let tid = this.tids.get(cacheKey);
     if (tid === undefined) {
       tid = this.selectTid.get(readModel, table.name, generation) as number | undefined;
-      if (tid === undefined) tid = Number(this.insertTid.run(readModel, table.name, generation).lastInsertRowid);
+      if (tid === undefined) tid = this.create(readModel, table.name, generation);
       this.tids.set(cacheKey, tid);
     }
+    return tid;
+  }
+
+  /** True when the store keeps the live counts of the tid's counted terms (term_counts). */
+  counted(tid: number): boolean {
+    let counted = this.countedTids.get(tid);
+    if (counted === undefined) this.countedTids.set(tid, (counted = this.selectCounted.get(tid) !== undefined));
+    return counted;
+  }
+
+  private create(readModel: string, table: string, generation: number): number {
+    const tid = Number(this.insertTid.run(readModel, table, generation).lastInsertRowid);
+    const counted = (this.declared.get(table)?.countedTerms?.length ?? 0) > 0;
+    if (counted) this.insertCounted.run(tid);
+    this.countedTids.set(tid, counted);
     return tid;
   }
 
@@ -78,5 +104,6 @@ export class TableIds {
   reset(): void {
     this.active.clear();
     this.tids.clear();
+    this.countedTids.clear();
   }
 }

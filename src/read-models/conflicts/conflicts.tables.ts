@@ -7,6 +7,26 @@ import type { ConflictFacts } from './conflict-rules.js';
 import type { Conflict } from './conflicts.state.js';
 import type { FactsArticle } from './facts.js';
 
+/** Term prefixes, one per thing a find selects by. */
+export const term = {
+  /** Facts of an article (every claim of it); `in:` only those that pair within it (recorded once it was known). */
+  article: (articleId: string) => `article:${articleId}`,
+  within: (articleId: string) => `in:${articleId}`,
+  /** Candidates of the cross-article rules (candidates.ts nearKey, deedKey). */
+  near: (key: string) => `near:${key}`,
+  deed: (key: string) => `deed:${key}`,
+  /** A claim key's asserted and denied claims (the denials). */
+  asserted: (key: string) => `asserted:${key}`,
+  denied: (key: string) => `denied:${key}`,
+  /** Conflicts: of a claim, a kind, and claims with a party, source, type or topic. */
+  claim: (claimId: string) => `claim:${claimId}`,
+  kind: (kind: string) => `kind:${kind}`,
+  party: (party: string) => `party:${party}`,
+  source: (source: string) => `source:${source}`,
+  type: (type: string) => `type:${type}`,
+  topic: (topic: string) => `topic:${topic}`,
+};
+
 /** An article as the rules need it (time, outlet, sentence starts and cues), under its id. */
 export const CONFLICT_ARTICLES = defineTable<FactsArticle>('conflicts.articles');
 
@@ -34,7 +54,8 @@ export interface ConflictDoc extends Conflict {
   /** Its latest claim time (as the claims read model has it), epoch ms. */
   at: number;
 }
-export const CONFLICTS = defineTable<ConflictDoc>('conflicts');
+// The list filters' terms of many rows are counted by the store (a party's conflicts are a tenth of them all).
+export const CONFLICTS = defineTable<ConflictDoc>('conflicts', { countedTerms: [term.party(''), term.source(''), term.type(''), term.topic('')] });
 
 /**
  * How many conflicts there are (`all`) and of each kind (`kind:<kind>`): the unfiltered list's
@@ -44,23 +65,3 @@ export const CONFLICT_COUNTS = defineTable<{ conflicts: number }>('conflicts.cou
 export const COUNT_ALL = 'all';
 
 export const CONFLICTS_TABLES = [CONFLICT_ARTICLES, CONFLICT_FACTS, CONFLICTS, CONFLICT_COUNTS] as const;
-
-/** Term prefixes, one per thing a find selects by. */
-export const term = {
-  /** Facts of an article (every claim of it); `in:` only those that pair within it (recorded once it was known). */
-  article: (articleId: string) => `article:${articleId}`,
-  within: (articleId: string) => `in:${articleId}`,
-  /** Candidates of the cross-article rules (candidates.ts nearKey, deedKey). */
-  near: (key: string) => `near:${key}`,
-  deed: (key: string) => `deed:${key}`,
-  /** A claim key's asserted and denied claims (the denials). */
-  asserted: (key: string) => `asserted:${key}`,
-  denied: (key: string) => `denied:${key}`,
-  /** Conflicts: of a claim, a kind, and claims with a party, source, type or topic. */
-  claim: (claimId: string) => `claim:${claimId}`,
-  kind: (kind: string) => `kind:${kind}`,
-  party: (party: string) => `party:${party}`,
-  source: (source: string) => `source:${source}`,
-  type: (type: string) => `type:${type}`,
-  topic: (topic: string) => `topic:${topic}`,
-};
