@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
+import { CLAIM_ID_SAMPLE } from '../read-models/claims/source-summary.js';
 import { getAttributionStored, listAttributionsStored } from '../read-models/attributions/attributions.stored-queries.js';
 import { defined, flag, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';
@@ -14,7 +15,10 @@ export class AttributionsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Claims grouped by claim key (type, actor parties, target parties; topics are facets) with every source that reports them' })
+  @ApiOperation({
+    summary: 'Claims grouped by claim key (type, actor parties, target parties; topics are facets) with every source that reports them',
+    description: `Each source lists its \`count\` of claims and a sample of at most ${CLAIM_ID_SAMPLE} of their ids (the lowest); GET /attributions/:key shows every claim.`,
+  })
   list(@Query() q: AttributionsQueryDto) {
     const filter = defined({
       type: q.type,

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '../domain/errors.js';
-import { CLAIM_ID_SAMPLE } from '../read-models/parties/parties.queries.js';
+import { CLAIM_ID_SAMPLE } from '../read-models/claims/source-summary.js';
 import { getPartyStoredJson, listPartiesStored } from '../read-models/parties/parties.stored-queries.js';
 import { defined, flag, HEAVY_PAGE_LIMIT, pageOf, timeRange } from './filters.js';
 import { parseAsOf } from './list-query.dto.js';

@@ -4,7 +4,7 @@ import { claimArticle, claimTime, selectClaims, type ClaimArticle } from '../cla
 import { normaliseClaimKey, parseClaimKey, sourceKey, TOPIC_PRECEDENCE, type ClaimKeyParts } from '../claim-key.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
-import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
+import { CLAIM_ID_SAMPLE, summariseSources, type SourceSummary } from '../claims/source-summary.js';
 import { claimSource, storyOf } from '../claims/reports.js';
 import type { AttributionsState } from './attributions.projection.js';
 import { corroborationStatus, type CorroborationStatus } from './corroboration.js';
@@ -45,7 +45,7 @@ const topicsOf = (records: readonly ClaimRecord[]): Topic[] => TOPIC_PRECEDENCE.
 
 const summarise = (claims: ClaimsState, key: string, parts: ClaimKeyParts, records: ClaimRecord[]): AttributionSummary => {
   const asserted = records.filter((r) => r.claim.polarity === 'asserted');
-  const sources = summariseSources(claims, asserted);
+  const sources = summariseSources(claims, asserted, CLAIM_ID_SAMPLE);
   const times = records.map((r) => claimTime(claims, r));
   return {
     key,

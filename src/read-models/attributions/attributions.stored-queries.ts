@@ -4,7 +4,7 @@
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
 import { independentSource, normaliseClaimKey, parseClaimKey, TOPIC_PRECEDENCE } from '../claim-key.js';
 import { claimResponsesOf } from '../claims/claims.stored-queries.js';
-import type { SourceSummary } from '../claims/source-summary.js';
+import { CLAIM_ID_SAMPLE, type SourceSummary } from '../claims/source-summary.js';
 import { compareStrings, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import { reportingOutlet } from '../shared/reporting-outlet.js';
 import { columnsOf, type AccountOf, type AttributionDetail, type AttributionFilter, type AttributionSummary } from './attributions.queries.js';
@@ -24,9 +24,9 @@ import { corroborationStatus } from './corroboration.js';
 
 const iso = (t: number | undefined): string => (t === undefined || Number.isNaN(t) ? '' : new Date(t).toISOString());
 
-/** A source's asserted claims in a key, by id (summariseSources lists them so; `keys` returns them in that order). */
+/** A sample of a source's asserted claims in a key, the first by id (summariseSources lists them so; `keys` returns them in that order). */
 const claimIdsOf = (reader: ReadModelReader, variant: Variant, key: string, source: string): string[] =>
-  reader.keys({ table: ATTRIBUTION_CLAIMS, all: [term.bySource(variant, key, source)] });
+  reader.keys({ table: ATTRIBUTION_CLAIMS, all: [term.bySource(variant, key, source)] }).slice(0, CLAIM_ID_SAMPLE);
 
 const sourceSummary = (reader: ReadModelReader, variant: Variant, key: string, s: KeySourceDoc): SourceSummary => ({
   source: s.source,

@@ -16,8 +16,7 @@ export interface Corroboration {
   sources: SourceSummary[];
 }
 
-export const corroborationStatus = (sources: number): CorroborationStatus =>
-  sources === 0 ? 'none' : sources === 1 ? 'single-source' : 'corroborated';
+export const corroborationStatus = (sources: number): CorroborationStatus => (sources === 0 ? 'none' : sources === 1 ? 'single-source' : 'corroborated');
 
 /** Single-source or corroborated, with every independent source, over live asserted claims of one key. */
 export const corroboration = (attributions: AttributionsState, claims: ClaimsState, key: string): Corroboration => {

@@ -4,6 +4,15 @@ import { independentSource } from '../claim-key.js';
 import { reportingOutlet } from '../shared/reporting-outlet.js';
 import { compareStrings } from '../shared/page.js';
 
+/**
+ * Claim ids shown per source on a party's page and an attribution's (the first in id order);
+ * `count` has them all and GET /claims?actor=&source= lists them. Was 100: on a busy party those
+ * samples were 60% of the page (130 KB of 210 KB), sent with every request for a page most
+ * readers only skim; an attribution's were uncapped, up to 4 000 ids a source (480 KB a page) at
+ * a million events.
+ */
+export const CLAIM_ID_SAMPLE = 10;
+
 /** One independent source behind a set of claims: who, as the articles named them, and where. */
 export interface SourceSummary {
   /** See independentSource in claim-key.ts. */

@@ -13,7 +13,7 @@ import {
   type ClaimResponse,
 } from '../claims/claims.queries.js';
 import { partyKey, sourceKey } from '../claim-key.js';
-import { summariseSources, type SourceSummary } from '../claims/source-summary.js';
+import { CLAIM_ID_SAMPLE, summariseSources, type SourceSummary } from '../claims/source-summary.js';
 import { inRange, type TimeRange } from '../shared/dates.js';
 import { compareStrings, jsonWith, pageJson, paginate, paginateMap, type Page, type PageRequest } from '../shared/page.js';
 import type { ByType, PartiesState, PartyEntry } from './parties.projection.js';
@@ -118,13 +118,6 @@ export interface PartyDetail {
 export interface PartyClaimFilter extends ClaimFilter {
   role?: PartyRole;
 }
-
-/**
- * Claim ids shown per source on a party's page (the first in id order); `count` has them all and
- * GET /claims?actor=&source= lists them. Was 100: on a busy party those samples were 60% of the
- * page (130 KB of 210 KB), sent with every request for a page most readers only skim.
- */
-export const CLAIM_ID_SAMPLE = 10;
 
 const groups = (claims: ClaimsState, byType: ByType, filter: ClaimFilter): TypeGroup[] =>
   CLAIM_TYPES.flatMap((type) => {

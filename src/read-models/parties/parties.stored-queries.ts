@@ -5,12 +5,11 @@
 import { CLAIM_TYPES, type ClaimType } from '../../domain/claim.js';
 import type { ReadModelReader } from '../../read-model-store/read-model-store.js';
 import { claimResponsesOf } from '../claims/claims.stored-queries.js';
-import { summariseSourcedClaims, type SourceSummary } from '../claims/source-summary.js';
+import { CLAIM_ID_SAMPLE, summariseSourcedClaims, type SourceSummary } from '../claims/source-summary.js';
 import type { TimeRange } from '../shared/dates.js';
 import { countModeOf, publishedSortRange, type CountMode } from '../shared/stored-claim-facts.js';
 import { compareStrings, paginate, type Page, type PageRequest } from '../shared/page.js';
 import {
-  CLAIM_ID_SAMPLE,
   keptPath,
   type PartyClaimFilter,
   type PartyClaimResponse,

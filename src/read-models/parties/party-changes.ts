@@ -5,7 +5,8 @@ import type { ReadModelWriter } from '../../read-model-store/read-model-store.js
 import { independentSource, partyKeys, sourceKey } from '../claim-key.js';
 import { compareStrings } from '../shared/page.js';
 import { countModesOf, type ClaimFacts, type CountMode } from '../shared/stored-claim-facts.js';
-import { CLAIM_ID_SAMPLE, type PartyRole, type PartySummary } from './parties.queries.js';
+import { CLAIM_ID_SAMPLE } from '../claims/source-summary.js';
+import type { PartyRole, PartySummary } from './parties.queries.js';
 import { trigramTerms } from '../shared/trigrams.js';
 import {
   claimTerm,
