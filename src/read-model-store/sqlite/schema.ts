@@ -45,18 +45,38 @@ CREATE TABLE IF NOT EXISTS closed_terms (
 CREATE TABLE IF NOT EXISTS term_counts (
   tid INTEGER NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (tid, term)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS counted_tids (tid INTEGER PRIMARY KEY);
+-- The least and greatest sort of the rows a tid's applies wrote up to each position where they
+-- widened (sort-bounds.ts), kept for the tids in bounded_tids (created since), so a list as of a
+-- position is ranged to them.
+CREATE TABLE IF NOT EXISTS sort_bounds (
+  tid INTEGER NOT NULL, pos INTEGER NOT NULL, min_sort REAL NOT NULL, max_sort REAL NOT NULL, PRIMARY KEY (tid, pos)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bounded_tids (tid INTEGER PRIMARY KEY);
 `;
 
 /**
- * 5 (term_counts and counted_tids were added to it: a file without them gains them, and its
- * tables are counted by their terms until rebuilt). 5: the terms tables lose their by-key indexes; a live row's terms are a JSON array. 4: closed
+ * 5 (term_counts, counted_tids, sort_bounds and bounded_tids were added to it: a file without
+ * them gains them, and its tables are counted by their terms and read unbounded until rebuilt). 5: the terms tables lose their by-key indexes; a live row's terms are a JSON array. 4: closed
  * terms keep their sort (a moved sort versions the terms). 3: live and closed terms in tables of
  * their own. 2: one terms table, live terms carrying their sort.
  */
 export const SCHEMA_VERSION = '5';
 
 // `terms` is schema 2's, dropped with the rest.
-const TABLES = ['meta', 'generations', 'checkpoints', 'active', 'garbage', 'rows', 'terms', 'live_terms', 'closed_terms', 'term_counts', 'counted_tids'];
+const TABLES = [
+  'meta',
+  'generations',
+  'checkpoints',
+  'active',
+  'garbage',
+  'rows',
+  'terms',
+  'live_terms',
+  'closed_terms',
+  'term_counts',
+  'counted_tids',
+  'sort_bounds',
+  'bounded_tids',
+];
 
 /** The schema a file was written with, or null for a new file. */
 const savedSchema = (db: Database.Database): string | null => {
@@ -81,6 +101,6 @@ export const createSchema = (db: Database.Database): void => {
 /** Everything but the schema: rows of another log, or of an older schema. */
 export const clearAll = (db: Database.Database): void => {
   db.exec(
-    'DELETE FROM rows; DELETE FROM live_terms; DELETE FROM closed_terms; DELETE FROM term_counts; DELETE FROM counted_tids; DELETE FROM generations; DELETE FROM checkpoints; DELETE FROM active; DELETE FROM garbage;',
+    'DELETE FROM rows; DELETE FROM live_terms; DELETE FROM closed_terms; DELETE FROM term_counts; DELETE FROM counted_tids; DELETE FROM sort_bounds; DELETE FROM bounded_tids; DELETE FROM generations; DELETE FROM checkpoints; DELETE FROM active; DELETE FROM garbage;',
   );
 };

@@ -59,10 +59,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.readDb = file === ':memory:' ? null : openReader(file);
     this.readStatements = this.readDb ? new StatementCache(this.readDb) : this.statements;
     this.ids = new TableIds(this.db, readModels);
-    this.liveReader = new SqliteReader(this.readStatements, (table) => this.ids.tid(table), LIVE, this.countedTid);
+    this.liveReader = new SqliteReader(this.readStatements, (table) => this.ids.tid(table), LIVE, this.ids);
   }
-
-  private readonly countedTid = (tid: number): boolean => this.ids.counted(tid);
 
   checkpoint(readModel: string): ReadModelCheckpoint | null {
     return this.checkpointOf(readModel, this.ids.activeGeneration(readModel));
@@ -77,16 +75,20 @@ export class SqliteReadModelStore implements ReadModelStore {
   apply(readModel: string, writes: readonly PositionedWrite[], checkpoint: ReadModelCheckpoint, target?: RebuildTarget): void {
     const generation = target?.generation ?? this.ids.activeGeneration(readModel);
     // Its own tables in the generation written; every other table as it is live.
-    const writer = new SqliteWriter(this.statements, (table) => {
-      const owner = this.ids.ownerOf(table);
-      return owner === readModel ? this.ids.tid(table, generation) : this.ids.tid(table);
-    }, this.countedTid);
+    const writer = new SqliteWriter(
+      this.statements,
+      (table) => {
+        const owner = this.ids.ownerOf(table);
+        return owner === readModel ? this.ids.tid(table, generation) : this.ids.tid(table);
+      },
+      this.ids,
+    );
     const applyAll = this.db.transaction(() => {
       for (const positioned of writes) {
         writer.at(positioned.position);
         positioned.write(writer);
       }
-      writer.writeCounts();
+      writer.finish();
       this.saveCheckpoint(readModel, generation, checkpoint);
     });
     if (!this.readDb) return applyAll.immediate();
@@ -109,7 +111,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   reader(asOf?: bigint): ReadModelReader {
-    return asOf === undefined ? this.liveReader : new SqliteReader(this.readStatements, (table) => this.ids.tid(table), asOfPosition(asOf), this.countedTid);
+    return asOf === undefined ? this.liveReader : new SqliteReader(this.readStatements, (table) => this.ids.tid(table), asOfPosition(asOf), this.ids);
   }
 
   beginRebuild(readModel: string): RebuildTarget {
@@ -162,9 +164,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       .transaction(() => {
         const rows = this.db.prepare('DELETE FROM rows WHERE rowid IN (SELECT rowid FROM rows WHERE tid = ? LIMIT ?)').run(tid, maxRows).changes;
         const terms = (['live_terms', 'closed_terms'] as const).reduce((deleted, table) => deleted + this.deleteTermsOf(table, tid, maxRows), 0);
-        const counts = this.db.prepare('DELETE FROM term_counts WHERE (tid, term) IN (SELECT tid, term FROM term_counts WHERE tid = ? LIMIT ?)').run(tid, maxRows).changes;
-        if (rows + terms + counts === 0) {
+        const kept = this.deleteKeptOf(tid, maxRows);
+        if (rows + terms + kept === 0) {
           this.db.prepare('DELETE FROM counted_tids WHERE tid = ?').run(tid);
+          this.db.prepare('DELETE FROM bounded_tids WHERE tid = ?').run(tid);
           this.db.prepare('DELETE FROM garbage WHERE tid = ?').run(tid);
           this.db.prepare('DELETE FROM generations WHERE tid = ?').run(tid);
         }
@@ -177,6 +180,13 @@ export class SqliteReadModelStore implements ReadModelStore {
   private deleteTermsOf(table: keyof typeof TERM_KEYS, tid: number, maxRows: number): number {
     const key = TERM_KEYS[table];
     return this.db.prepare(`DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE tid = ? LIMIT ?)`).run(tid, maxRows).changes;
+  }
+
+  /** At most `maxRows` each of a replaced table's counts and sort bounds. */
+  private deleteKeptOf(tid: number, maxRows: number): number {
+    const counts = this.db.prepare('DELETE FROM term_counts WHERE (tid, term) IN (SELECT tid, term FROM term_counts WHERE tid = ? LIMIT ?)');
+    const bounds = this.db.prepare('DELETE FROM sort_bounds WHERE (tid, pos) IN (SELECT tid, pos FROM sort_bounds WHERE tid = ? LIMIT ?)');
+    return counts.run(tid, maxRows).changes + bounds.run(tid, maxRows).changes;
   }
 
   bindTo(storeIdentity: string): boolean {

@@ -1,7 +1,8 @@
 import { isCountedTerm, type Find, type Found, type ReadModelWriter, type RowWrite, type Table } from '../read-model-store.js';
-import { SqliteReader, type TidOf } from './sqlite-reader.js';
+import { SqliteReader, type KeptTids, type TidOf } from './sqlite-reader.js';
 import type { StatementCache } from './statement-cache.js';
-import { CountChanges, type CountedTid } from './term-counts.js';
+import { SortsWritten } from './sort-bounds.js';
+import { CountChanges } from './term-counts.js';
 import { LIVE } from './temporal.js';
 
 /** Which of a row's terms change a kept count (none where its tid is not counted). */
@@ -55,13 +56,20 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
   /** By tid and key: the live row, or null once known absent. */
   private readonly live = new Map<string, LiveRow | null>();
   private readonly counts = new CountChanges();
+  private readonly sorts = new SortsWritten();
 
-  constructor(statements: StatementCache, tidOf: TidOf, countedTid: CountedTid) {
-    super(statements, tidOf, LIVE, countedTid);
+  constructor(statements: StatementCache, tidOf: TidOf, kept: KeptTids) {
+    super(statements, tidOf, LIVE, kept);
   }
 
-  /** Writes the counted terms' changes so far (before the checkpoint, and before a find counts). */
-  writeCounts(): void {
+  /** Writes what the apply changed of the counts and sort bounds (before its checkpoint). */
+  finish(): void {
+    this.writeCounts();
+    this.sorts.write(this.statements, this.position);
+  }
+
+  /** Writes the counted terms' changes so far (at the end, and before a find counts). */
+  private writeCounts(): void {
     this.counts.write(this.statements);
   }
 
@@ -71,7 +79,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
   }
 
   private countingOf(table: Table<unknown>, tid: number): Counting {
-    return table.countedTerms?.length && this.countedTid(tid) ? (term) => isCountedTerm(table, term) : COUNTS_NONE;
+    return table.countedTerms?.length && this.kept.counted(tid) ? (term) => isCountedTerm(table, term) : COUNTS_NONE;
   }
 
   at(position: bigint): void {
@@ -102,6 +110,7 @@ export class SqliteWriter extends SqliteReader implements ReadModelWriter {
     const joined = terms.length ? JSON.stringify(terms) : '';
     const live = this.liveRow(tid, key);
     if (live && live.doc === doc && live.sort === sort && live.terms === joined) return;
+    if (this.kept.bounded(tid)) this.sorts.add(tid, sort);
     if (live && BigInt(live.from_pos) === this.position) {
       this.statements.get('UPDATE rows SET doc = ?, sort = ?, terms = ? WHERE rowid = ?').run(doc, sort, joined, live.rowid);
       this.remember(tid, key, { ...live, doc, sort, terms: joined });

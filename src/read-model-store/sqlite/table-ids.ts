@@ -5,7 +5,7 @@ import type { ReadModelTables, Table } from '../read-model-store.js';
  * Maps a table name to the read model that owns it and the numeric id (`tid`) of its active or
  * rebuilding generation. Active generations are cached; they change only in finishRebuild. A tid
  * created for a table with counted terms is listed in counted_tids (schema.ts): it is counted from
- * its first row.
+ * its first row; every tid created is listed in bounded_tids: its sort bounds are kept from then.
  */
 export class TableIds {
   private readonly owners = new Map<string, string>();
@@ -13,6 +13,7 @@ export class TableIds {
   private readonly declared = new Map<string, Table<unknown>>();
   /** Whether a tid's counted terms are kept (a tid is never counted later than it was created). */
   private readonly countedTids = new Map<number, boolean>();
+  private readonly boundedTids = new Map<number, boolean>();
   private readonly active = new Map<string, number>();
   private readonly tids = new Map<string, number>();
   private readonly selectTid;
@@ -20,6 +21,8 @@ export class TableIds {
   private readonly selectActive;
   private readonly selectCounted;
   private readonly insertCounted;
+  private readonly selectBounded;
+  private readonly insertBounded;
 
   constructor(
     private readonly db: Database.Database,
@@ -38,6 +41,8 @@ export class TableIds {
     this.selectActive = db.prepare('SELECT generation FROM active WHERE read_model = ?').pluck();
     this.selectCounted = db.prepare('SELECT 1 FROM counted_tids WHERE tid = ?').pluck();
     this.insertCounted = db.prepare('INSERT OR IGNORE INTO counted_tids (tid) VALUES (?)');
+    this.selectBounded = db.prepare('SELECT 1 FROM bounded_tids WHERE tid = ?').pluck();
+    this.insertBounded = db.prepare('INSERT OR IGNORE INTO bounded_tids (tid) VALUES (?)');
   }
 
   ownerOf({ name: table }: Table<unknown>): string {
@@ -87,11 +92,20 @@ export class TableIds {
     return counted;
   }
 
+  /** True when the store keeps the tid's sort bounds (sort_bounds). */
+  bounded(tid: number): boolean {
+    let bounded = this.boundedTids.get(tid);
+    if (bounded === undefined) this.boundedTids.set(tid, (bounded = this.selectBounded.get(tid) !== undefined));
+    return bounded;
+  }
+
   private create(readModel: string, table: string, generation: number): number {
     const tid = Number(this.insertTid.run(readModel, table, generation).lastInsertRowid);
     const counted = (this.declared.get(table)?.countedTerms?.length ?? 0) > 0;
     if (counted) this.insertCounted.run(tid);
     this.countedTids.set(tid, counted);
+    this.insertBounded.run(tid);
+    this.boundedTids.set(tid, true);
     return tid;
   }
 
@@ -105,5 +119,6 @@ export class TableIds {
     this.active.clear();
     this.tids.clear();
     this.countedTids.clear();
+    this.boundedTids.clear();
   }
 }

@@ -4,9 +4,6 @@ import { isCountedTerm, type Selection } from '../read-model-store.js';
 import type { StatementCache } from './statement-cache.js';
 import type { Visibility } from './temporal.js';
 
-/** Whether a tid's counts are kept (TableIds.counted). */
-export type CountedTid = (tid: number) => boolean;
-
 /** The one counted term a selection is by, when its count is kept: live, no range, no other term. */
 export const countedTermOf = (selection: Selection<unknown>, visibility: Visibility): string | undefined => {
   const [term, ...others] = selection.all ?? [];
