@@ -94,9 +94,10 @@ export interface ReadModelReader {
   find<D>(query: Find<D>): Found<D>;
   /**
    * The keys of the selected rows, in key order, without their docs: read from the terms alone
-   * when the selection is by a term (a list of claim ids a response carries costs no JSON).
+   * when the selection is by a term (a list of claim ids a response carries costs no JSON). With
+   * `limit`, the first that many.
    */
-  keys<D>(selection: Selection<D>): string[];
+  keys<D>(selection: Selection<D>, limit?: number): string[];
   /** How many selected rows carry each term that starts with `prefix`, most first (ties by term). */
   countTerms<D>(selection: Selection<D>, prefix: string, limit?: number): TermCount[];
 }

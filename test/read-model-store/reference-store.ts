@@ -45,11 +45,12 @@ export const referenceReader = (ops: readonly Op[], at?: bigint): ReadModelReade
       total: query.count === false ? -1 : matching.length,
     };
   },
-  keys: <D>(selection: Selection<D>): string[] =>
+  keys: <D>(selection: Selection<D>, limit = -1): string[] =>
     [...rowsAsOf(ops, selection.table, at)]
       .filter(([, held]) => selected(held, selection))
       .map(([key]) => key)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, limit < 0 ? undefined : limit),
   countTerms: <D>(selection: Selection<D>, prefix: string, limit = -1): TermCount[] => {
     const counts = new Map<string, number>();
     for (const held of rowsAsOf(ops, selection.table, at).values()) {

@@ -69,6 +69,7 @@ describe('SQLite read-model store, against a brute-force reference', () => {
             expect(actual.find(query)).toEqual(expected.find(query));
             expect(actual.countTerms(query, 'a:')).toEqual(expected.countTerms(query, 'a:'));
             expect(actual.keys(query)).toEqual(expected.keys(query));
+            expect(actual.keys(query, 2)).toEqual(expected.keys(query, 2));
           }
           // By one term alone: a counted one is answered from its kept count (live), the others by their terms.
           for (const term of TERMS)

@@ -139,13 +139,15 @@ export const findSql = (query: Find<unknown>, tid: number, visibility: Visibilit
 };
 
 /**
- * The selected rows' keys, unordered (the reader sorts them: ordered by key, SQLite would walk the
- * terms' by-key index from the table's first key): from the terms when driven by one, joined to
- * rows only for a range on their sort.
+ * The selected rows' keys: from the terms when driven by one, joined to rows only for a range on
+ * their sort. Unordered unless limited (the reader sorts them), and then sorted by SQLite, which
+ * keeps the first `limit` of a term's thousands of keys (an attribution's sample of claim ids), in
+ * code-point order: JavaScript's too but for keys with characters beyond U+FFFF.
  */
-export const keysSql = (selection: Selection<unknown>, tid: number, visibility: Visibility): BuiltSql => {
+export const keysSql = (selection: Selection<unknown>, tid: number, visibility: Visibility, limit: number): BuiltSql => {
   const { from, where, params, driver, sorter } = conditions(selection, tid, visibility);
-  return { sql: `SELECT ${driver}.key AS key FROM ${from}${rangeJoin(selection, driver, sorter, visibility)} ${whereSql(where)}`, params };
+  const sql = `SELECT ${driver}.key AS key FROM ${from}${rangeJoin(selection, driver, sorter, visibility)} ${whereSql(where)}`;
+  return limit < 0 ? { sql, params } : { sql: `${sql} ORDER BY key LIMIT @limit`, params: { ...params, limit } };
 };
 
 export const countTermsSql = (selection: Selection<unknown>, prefix: string, tid: number, visibility: Visibility, limit: number): BuiltSql => {

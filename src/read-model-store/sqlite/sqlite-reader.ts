@@ -84,9 +84,9 @@ export class SqliteReader implements ReadModelReader {
     return this.kept.bounded(tid) ? withinBounds(selection, sortBoundsAt(this.statements, tid, this.visibility.at)) : selection;
   }
 
-  keys<D>(given: Selection<D>): string[] {
+  keys<D>(given: Selection<D>, limit = -1): string[] {
     const selection = this.bounded(given);
-    const built = keysSql(selection, this.tidOf(selection.table), this.visibility);
+    const built = keysSql(selection, this.tidOf(selection.table), this.visibility, limit);
     const keys = this.statements
       .get(built.sql)
       .pluck()

@@ -26,7 +26,7 @@ const iso = (t: number | undefined): string => (t === undefined || Number.isNaN(
 
 /** A sample of a source's asserted claims in a key, the first by id (summariseSources lists them so; `keys` returns them in that order). */
 const claimIdsOf = (reader: ReadModelReader, variant: Variant, key: string, source: string): string[] =>
-  reader.keys({ table: ATTRIBUTION_CLAIMS, all: [term.bySource(variant, key, source)] }).slice(0, CLAIM_ID_SAMPLE);
+  reader.keys({ table: ATTRIBUTION_CLAIMS, all: [term.bySource(variant, key, source)] }, CLAIM_ID_SAMPLE);
 
 const sourceSummary = (reader: ReadModelReader, variant: Variant, key: string, s: KeySourceDoc): SourceSummary => ({
   source: s.source,
