@@ -10,6 +10,7 @@ import { extractionBench } from './extraction.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import { loadStore } from './loaded-store.js';
 import { logPagesBench } from './log-pages.bench.js';
+import { modelReadsBench } from './model-reads.bench.js';
 import { queriesBench } from './queries.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
 import { scaleBench } from './scale.bench.js';
@@ -35,6 +36,8 @@ export interface BenchOptions {
   sizes?: number[];
   /** Interleaved rounds of the stall benchmark's corpus ingest (default 5). */
   rounds?: number;
+  /** A caught-up service's read-model store (model-reads). */
+  readModels?: string;
 }
 
 const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
@@ -44,6 +47,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   rebuild: (o) => rebuildBench(o),
   queries: (o) => queriesBench(o),
   'log-pages': (o) => logPagesBench(o),
+  'model-reads': (o) => modelReadsBench(o),
   scale: (o) => scaleBench(o),
   syndication: (o) => syndicationBench(o),
   stall: (o) => stallBench(o),
@@ -76,6 +80,7 @@ const program = new Command('bench')
   )
   .option('--rounds <n>', 'interleaved rounds of the corpus ingest, each way (stall, default 5)', positive)
   .option('--store <file>', 'a store loaded by an earlier run (rebuild, queries, log-pages); kept afterwards')
+  .option('--read-models <file>', "a caught-up service's DATA_DIR/read-models.sqlite (model-reads; skipped without it)")
   .option('--keep-store', 'keep the store this run loads, and print where it is')
   .addOption(new Option('--child').hideHelp())
   .action(async (names: string[], options: BenchOptions & { child?: boolean; keepStore?: boolean }) => {
@@ -116,6 +121,7 @@ const runChild = (name: string, options: BenchOptions): Promise<void> => {
   if (options.views) args.push('--views', options.views.join(','));
   if (options.sizes) args.push('--sizes', options.sizes.join(','));
   if (options.rounds) args.push('--rounds', String(options.rounds));
+  if (options.readModels) args.push('--read-models', options.readModels);
   const child = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--expose-gc'], stdio: 'inherit' });
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`benchmark ${name} exited with ${code}`)))));
 };
