@@ -15,6 +15,7 @@ import { toStoredEvent } from './stored-event.js';
 import { rebuildPass } from './stored-rebuild.js';
 import type { InvalidEventReport, LastRebuild, ProjectionChange, Rebuilding, ReadModelStatus } from './read-model-status.js';
 import { PositionWaiters } from './position-waiters.js';
+import { GC_ROWS, GC_SLICE_MS, nextGarbageRows } from './garbage-slices.js';
 
 interface FollowedReadModel {
   readModel: StoredReadModel;
@@ -48,9 +49,6 @@ export interface StoredRunnerOptions {
 const lowest = (positions: readonly bigint[]): bigint => positions.reduce((min, p) => (p < min ? p : min), positions[0] ?? -1n);
 
 const defaultRebuildError = (names: string[], error: Error): void => console.error(`rebuild of ${names.join(', ')} failed: ${error.message}`);
-/** Garbage collection takes at most this per tick, in deletes of GC_ROWS rows. */
-const GC_SLICE_MS = 10;
-const GC_ROWS = 2000;
 const REPORTS_KEPT = 100;
 
 const keepLast = <T>(list: T[], item: T): void => {
@@ -77,6 +75,8 @@ export class StoredProjectionRunner {
   private readonly waiters = new PositionWaiters();
   private readonly inFlight = new Map<string, Promise<void>>();
   private gcTimer: NodeJS.Timeout | null = null;
+  /** Rows the next garbage delete takes (garbage-slices.ts). */
+  private gcRows: number = GC_ROWS.initial;
   private stopping = false;
   /** Rebuilds swapped in: rows may change with no checkpoint moving. */
   private swaps = 0;
@@ -398,11 +398,15 @@ export class StoredProjectionRunner {
     }
   }
 
-  /** Old generations, a few thousand rows at a time, when nothing is being written. */
+  /** Old generations, in deletes sized to what the last one took, when nothing is being written. */
   private collectGarbage(): void {
     if (this.pending.length || this.flushing || this.inFlight.size) return;
     const started = performance.now();
-    while (performance.now() - started < GC_SLICE_MS && this.store.collectGarbage(GC_ROWS));
+    while (performance.now() - started < GC_SLICE_MS) {
+      const deleteStarted = performance.now();
+      if (!this.store.collectGarbage(this.gcRows)) return;
+      this.gcRows = nextGarbageRows(this.gcRows, performance.now() - deleteStarted);
+    }
   }
 
   private wakeWaiters(): void {
