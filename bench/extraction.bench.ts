@@ -10,15 +10,10 @@ import { articleFromInput } from '../src/articles/ingesting-article/ingest-artic
 import { createExtractor } from '../src/extraction/index.js';
 import { generateArticleOfSize, generateCorpus, mulberry32 } from './corpus.js';
 import type { BenchOptions } from './main.js';
-import { meanMs, ratio, report } from './results.js';
+import { meanMs, median, ratio, report } from './results.js';
 
 /** Interleaved rounds of the words-per-second comparison. */
 const ROUNDS = 7;
-
-const median = (xs: number[]): number => {
-  const sorted = [...xs].sort((x, y) => x - y);
-  return sorted[sorted.length >> 1];
-};
 
 /** Runs `fn` until at least `minMs` have passed (and at least twice); the mean ms per run. */
 const timePerRun = (fn: () => void, minMs: number): number => {
@@ -61,7 +56,9 @@ export const extractionBench = async ({ articles: count, maxKb, seed }: Pick<Ben
     bench.reset(); // a finished task does not run again until reset
     await bench.run();
     rounds.push({
-      floor: meanMs(bench, 'wink-nlp readDoc (floor)'), tagsOnly: meanMs(bench, 'readDoc, sentences and tags only'), ours: meanMs(bench, 'claimtrail extract'),
+      floor: meanMs(bench, 'wink-nlp readDoc (floor)'),
+      tagsOnly: meanMs(bench, 'readDoc, sentences and tags only'),
+      ours: meanMs(bench, 'claimtrail extract'),
     });
   }
   const floor = (words * 1000) / median(rounds.map((r) => r.floor));

@@ -9,7 +9,7 @@ import { CONFLICTS, term } from '../src/read-models/conflicts/conflicts.tables.j
 import { STORED_READ_MODELS } from '../src/read-models/index.js';
 import { listPartiesStored } from '../src/read-models/parties/parties.stored-queries.js';
 import type { BenchOptions } from './main.js';
-import { ratio, report } from './results.js';
+import { median, ratio, report } from './results.js';
 
 const ROUNDS = 15;
 const PAGE = { offset: 10, limit: 20 };
@@ -22,7 +22,7 @@ const medianMs = (read: () => unknown): number => {
     read();
     times.push(performance.now() - started);
   }
-  return times.sort((a, b) => a - b)[ROUNDS >> 1];
+  return median(times);
 };
 
 const mean = (values: readonly number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;

@@ -44,9 +44,18 @@ export const report = (result: BenchResult): void => {
 };
 
 export const ratio = (name: string, value: number, goal?: number, direction: 'at least' | 'at most' = 'at least'): Ratio => ({
-  name, ratio: value, goal, direction: goal === undefined ? undefined : direction,
+  name,
+  ratio: value,
+  goal,
+  direction: goal === undefined ? undefined : direction,
   met: goal === undefined ? undefined : direction === 'at least' ? value >= goal : value <= goal,
 });
+
+/** The middle value (the upper one of an even count). */
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[sorted.length >> 1];
+};
 
 /** The mean time of one run of a tinybench task, ms. */
 export const meanMs = (bench: Bench, name: string): number => {

@@ -1,6 +1,34 @@
 import type Database from 'better-sqlite3';
 import type { ReadModelTables, Table } from '../read-model-store.js';
 
+/** A list of tids in its own table (counted_tids, bounded_tids), read through a cache. */
+class TidList {
+  private readonly known = new Map<number, boolean>();
+  private readonly select;
+  private readonly insert;
+
+  constructor(db: Database.Database, table: 'counted_tids' | 'bounded_tids') {
+    this.select = db.prepare(`SELECT 1 FROM ${table} WHERE tid = ?`).pluck();
+    this.insert = db.prepare(`INSERT OR IGNORE INTO ${table} (tid) VALUES (?)`);
+  }
+
+  has(tid: number): boolean {
+    let listed = this.known.get(tid);
+    if (listed === undefined) this.known.set(tid, (listed = this.select.get(tid) !== undefined));
+    return listed;
+  }
+
+  /** A tid just created: listed or not, from its first row. */
+  created(tid: number, listed: boolean): void {
+    if (listed) this.insert.run(tid);
+    this.known.set(tid, listed);
+  }
+
+  forget(): void {
+    this.known.clear();
+  }
+}
+
 /**
  * Maps a table name to the read model that owns it and the numeric id (`tid`) of its active or
  * rebuilding generation. Active generations are cached; they change only in finishRebuild. A tid
@@ -11,18 +39,14 @@ export class TableIds {
   private readonly owners = new Map<string, string>();
   /** The tables as their read models declared them (with their options), by name. */
   private readonly declared = new Map<string, Table<unknown>>();
-  /** Whether a tid's counted terms are kept (a tid is never counted later than it was created). */
-  private readonly countedTids = new Map<number, boolean>();
-  private readonly boundedTids = new Map<number, boolean>();
+  /** Tids whose counted terms and sort bounds are kept (a tid is never listed later than it was created). */
+  private readonly countedTids: TidList;
+  private readonly boundedTids: TidList;
   private readonly active = new Map<string, number>();
   private readonly tids = new Map<string, number>();
   private readonly selectTid;
   private readonly insertTid;
   private readonly selectActive;
-  private readonly selectCounted;
-  private readonly insertCounted;
-  private readonly selectBounded;
-  private readonly insertBounded;
 
   constructor(
     private readonly db: Database.Database,
@@ -39,10 +63,8 @@ export class TableIds {
     this.selectTid = db.prepare('SELECT tid FROM generations WHERE read_model = ? AND tbl = ? AND generation = ?').pluck();
     this.insertTid = db.prepare('INSERT INTO generations (read_model, tbl, generation) VALUES (?, ?, ?)');
     this.selectActive = db.prepare('SELECT generation FROM active WHERE read_model = ?').pluck();
-    this.selectCounted = db.prepare('SELECT 1 FROM counted_tids WHERE tid = ?').pluck();
-    this.insertCounted = db.prepare('INSERT OR IGNORE INTO counted_tids (tid) VALUES (?)');
-    this.selectBounded = db.prepare('SELECT 1 FROM bounded_tids WHERE tid = ?').pluck();
-    this.insertBounded = db.prepare('INSERT OR IGNORE INTO bounded_tids (tid) VALUES (?)');
+    this.countedTids = new TidList(db, 'counted_tids');
+    this.boundedTids = new TidList(db, 'bounded_tids');
   }
 
   ownerOf({ name: table }: Table<unknown>): string {
@@ -87,25 +109,18 @@ export class TableIds {
 
   /** True when the store keeps the live counts of the tid's counted terms (term_counts). */
   counted(tid: number): boolean {
-    let counted = this.countedTids.get(tid);
-    if (counted === undefined) this.countedTids.set(tid, (counted = this.selectCounted.get(tid) !== undefined));
-    return counted;
+    return this.countedTids.has(tid);
   }
 
   /** True when the store keeps the tid's sort bounds (sort_bounds). */
   bounded(tid: number): boolean {
-    let bounded = this.boundedTids.get(tid);
-    if (bounded === undefined) this.boundedTids.set(tid, (bounded = this.selectBounded.get(tid) !== undefined));
-    return bounded;
+    return this.boundedTids.has(tid);
   }
 
   private create(readModel: string, table: string, generation: number): number {
     const tid = Number(this.insertTid.run(readModel, table, generation).lastInsertRowid);
-    const counted = (this.declared.get(table)?.countedTerms?.length ?? 0) > 0;
-    if (counted) this.insertCounted.run(tid);
-    this.countedTids.set(tid, counted);
-    this.insertBounded.run(tid);
-    this.boundedTids.set(tid, true);
+    this.countedTids.created(tid, (this.declared.get(table)?.countedTerms?.length ?? 0) > 0);
+    this.boundedTids.created(tid, true);
     return tid;
   }
 
@@ -118,7 +133,7 @@ export class TableIds {
   reset(): void {
     this.active.clear();
     this.tids.clear();
-    this.countedTids.clear();
-    this.boundedTids.clear();
+    this.countedTids.forget();
+    this.boundedTids.forget();
   }
 }
