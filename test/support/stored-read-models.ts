@@ -80,6 +80,6 @@ export const forRandomHistories = <Q>(
       check(history, store, drawn);
       store.close();
     }),
-    { numRuns },
+    { numRuns, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH, endOnFailure: true } : {}) },
   );
 };
