@@ -100,6 +100,24 @@ describe('stored sources read model', () => {
     expect(getSourceStored(retracted.reader(), '@daily-ledger')).toEqual(getSource(g.fold(sourcesProjection), g.fold(claimsProjection), '@daily-ledger'));
   });
 
+  it("labels an outlet emptied and refilled by a source correction anew, as the reference: from the outlet's name while an article has it, else its slug", () => {
+    const g = given();
+    const first = g.article('Ruritania pledged aid.', { outlet: 'Daily Ledger' });
+    const claim = g.claim(first, { source: 'genovia' });
+    // The claim stays under the outlet it was recorded under; no article has that outlet once the second goes.
+    g.rerecord(first, { outlet: null });
+    g.withdraw(g.article('Ruritania pledged more aid.', { outlet: 'Daily Ledger' }));
+    g.correct(claim, { type: 'ConcernRaised' });
+    const uncorrected = storeOf([storedClaims, storedSources], g.events);
+    expect(getSourceStored(uncorrected.reader(), '@daily-ledger')).toMatchObject({ label: 'Daily Ledger', claims: 1 });
+    g.correct(claim, { source: { party: 'ruritania', mention: 'Ruritania' } });
+    const store = storeOf([storedClaims, storedSources], g.events);
+    const reference = getSource(g.fold(sourcesProjection), g.fold(claimsProjection), '@daily-ledger');
+    expect(reference).toMatchObject({ label: 'daily-ledger', claims: 1 });
+    expect(getSourceStored(store.reader(), '@daily-ledger')).toEqual(reference);
+    expect(listSourcesStored(store.reader())).toEqual(listSources(g.fold(sourcesProjection), g.fold(claimsProjection)));
+  });
+
   it("drops a withdrawn article's claims, and its outlet with the last article of that outlet", () => {
     const g = given();
     const a = g.article('Ruritania pledged aid.', { outlet: 'Harbour Times' });

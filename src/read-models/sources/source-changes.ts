@@ -72,8 +72,12 @@ export class SourceChanges {
   private readonly counts = new Map<string, { mode: CountMode; entry: string; byType: Partial<Record<ClaimType, number>> }>();
   private readonly carriers = new Map<string, { ops: CarrierOp[] }>();
 
-  /** `relabels`: whether the event (a claim or correction) names its source, so an entry it creates again takes a new label. */
-  constructor(private readonly relabels: boolean) {}
+  /**
+   * `relabels`: which kinds of entry the event labels anew when it empties and refills them, as the
+   * reference does: a claim both; a correction of the source only the outlet (its source keeps the
+   * label it had); any other correction neither.
+   */
+  constructor(private readonly relabels: Record<SourceEntry['kind'], boolean>) {}
 
   change(before: ClaimFacts | undefined, after: ClaimFacts | undefined): void {
     if (before) this.add(before, -1);
@@ -128,7 +132,7 @@ export class SourceChanges {
     const claims = kept + e.added;
     if (claims <= 0) return writer.remove(T.entries, key);
     const label =
-      old && (kept > 0 || !this.relabels || e.kind === 'outlet')
+      old && (kept > 0 || !this.relabels[e.kind])
         ? old.label
         : e.kind === 'outlet'
           ? (writer.get(T.outlets, key)?.name ?? key.slice(1))

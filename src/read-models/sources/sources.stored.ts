@@ -7,7 +7,7 @@ import { isClaimEvent } from '../shared/claim-events.js';
 import { applyClaimFacts } from '../shared/stored-claim-facts.js';
 import { defineStoredReadModel } from '../stored-read-model.js';
 import { SourceChanges } from './source-changes.js';
-import { outletKey, sourcesProjection } from './sources.projection.js';
+import { outletKey, sourcesProjection, type SourceEntry } from './sources.projection.js';
 import { SOURCES_TABLES, sourcesTables as T, type OutletDoc } from './sources.tables.js';
 
 const addArticle = (writer: ReadModelWriter, outlet: string | null, by: 1 | -1, withdrawn: boolean): void => {
@@ -27,13 +27,19 @@ const countOutlets = (writer: ReadModelWriter, { event }: ProjectedEvent): void 
   if (event.type === 'ArticleIngested') addArticle(writer, event.data.outlet, 1, false);
 };
 
+/** Which entries the event labels anew when it empties and refills them (see SourceChanges). */
+const relabelsOf = ({ event }: ProjectedEvent): Record<SourceEntry['kind'], boolean> => {
+  const claim = isClaimEvent(event);
+  return { source: claim, outlet: claim || (event.type === 'ClaimCorrected' && Boolean(event.data.changes.source)) };
+};
+
 export const storedSources = defineStoredReadModel({
   name: 'sources',
   version: sourcesProjection.version,
   tables: SOURCES_TABLES,
   apply: (writer, event) => {
     countOutlets(writer, event);
-    const changes = new SourceChanges(isClaimEvent(event.event));
+    const changes = new SourceChanges(relabelsOf(event));
     applyClaimFacts(writer, T.facts, event, (before, after) => changes.change(before, after));
     changes.write(writer);
   },
