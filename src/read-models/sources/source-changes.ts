@@ -131,12 +131,7 @@ export class SourceChanges {
     const kept = (old?.claims ?? 0) - e.removed;
     const claims = kept + e.added;
     if (claims <= 0) return writer.remove(T.entries, key);
-    const label =
-      old && (kept > 0 || !this.relabels[e.kind])
-        ? old.label
-        : e.kind === 'outlet'
-          ? (writer.get(T.outlets, key)?.name ?? key.slice(1))
-          : e.label;
+    const label = old && (kept > 0 || !this.relabels[e.kind]) ? old.label : e.kind === 'outlet' ? (writer.get(T.outlets, key)?.name ?? key.slice(1)) : e.label;
     const party = e.kind === 'source' && !key.startsWith('~') ? key : null;
     writer.put(T.entries, { key, doc: { key, kind: e.kind, party, label, claims }, terms: trigramTerms([key, label.toLowerCase()]) });
   }
