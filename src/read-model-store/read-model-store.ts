@@ -144,6 +144,8 @@ export interface ReadModelStore {
   apply(readModel: string, writes: readonly PositionedWrite[], checkpoint: ReadModelCheckpoint, target?: RebuildTarget): void;
   /** Makes every apply so far durable and visible to readers. Every other write commits them first. */
   commit(): void;
+  /** Forgets what it cached of the active generations: another connection swapped one in, or cleared them. */
+  refresh(): void;
   /** Live reads, or as of a log position (rows as they were once every event up to it was applied). */
   reader(asOf?: bigint): ReadModelReader;
   /** Fresh, empty tables for a rebuild from position 0, written beside the active ones. */

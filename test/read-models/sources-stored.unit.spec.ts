@@ -110,7 +110,7 @@ describe('stored sources read model', () => {
     g.correct(claim, { type: 'ConcernRaised' });
     const uncorrected = storeOf([storedClaims, storedSources], g.events);
     expect(getSourceStored(uncorrected.reader(), '@daily-ledger')).toMatchObject({ label: 'Daily Ledger', claims: 1 });
-    g.correct(claim, { source: { party: 'ruritania', mention: 'Ruritania' } });
+    g.correct(claim, { source: { party: 'ruritania', mention: 'Ruritania', via: null, cue: 'said' } });
     const store = storeOf([storedClaims, storedSources], g.events);
     const reference = getSource(g.fold(sourcesProjection), g.fold(claimsProjection), '@daily-ledger');
     expect(reference).toMatchObject({ label: 'daily-ledger', claims: 1 });

@@ -31,6 +31,15 @@ interface StoredCheckpoint {
 }
 
 /**
+ * Where the store's writes run. `here`: this instance writes (the runner's writes in the event loop's
+ * thread, and tests). `elsewhere`: another connection on the same file writes (the write worker,
+ * projections/write-worker/), and this instance only reads: every write method throws.
+ */
+export interface SqliteReadModelStoreOptions {
+  writes?: 'here' | 'elsewhere';
+}
+
+/**
  * The embedded read-model store: one SQLite file (WAL), every read model's rows in it. Applies are
  * held in one open transaction until `commit` (or any other write); readers use a second,
  * read-only connection, so they see committed rows only, never a batch half written.
@@ -43,10 +52,24 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly readStatements: StatementCache;
   private readonly ids: TableIds;
   private readonly liveReader: ReadModelReader;
+  private readonly writesHere: boolean;
 
   /** `file` is a path, or ':memory:' for tests. */
-  constructor(file: string, readModels: readonly ReadModelTables[]) {
+  constructor(file: string, readModels: readonly ReadModelTables[], { writes = 'here' }: SqliteReadModelStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.writesHere = writes === 'here';
+    if (!this.writesHere) {
+      if (file === ':memory:') throw new Error('an in-memory read-model store cannot be written from another connection');
+      // The schema before the first read; the writing connection finds it made.
+      const setup = new Database(file);
+      createSchema(setup);
+      setup.close();
+      this.db = this.readDb = openReader(file);
+      this.statements = this.readStatements = new StatementCache(this.db);
+      this.ids = new TableIds(this.db, readModels, false);
+      this.liveReader = new SqliteReader(this.readStatements, (table) => this.ids.tid(table), LIVE, this.ids);
+      return;
+    }
     this.db = new Database(file);
     // The pages an open write transaction changes stay in this cache until its commit; in a small
     // one they spill to the WAL mid-transaction and are written again on each change.
@@ -73,6 +96,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   apply(readModel: string, writes: readonly PositionedWrite[], checkpoint: ReadModelCheckpoint, target?: RebuildTarget): void {
+    this.mustWriteHere();
     const generation = target?.generation ?? this.ids.activeGeneration(readModel);
     // Its own tables in the generation written; every other table as it is live.
     const writer = new SqliteWriter(
@@ -101,6 +125,15 @@ export class SqliteReadModelStore implements ReadModelStore {
     if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
+  /** Forgets the generations it cached: another connection may have swapped one in, or cleared them. */
+  refresh(): void {
+    this.ids.reset();
+  }
+
+  private mustWriteHere(): void {
+    if (!this.writesHere) throw new Error('this read-model store only reads: its writes run on another connection (the write worker)');
+  }
+
   private saveCheckpoint(readModel: string, generation: number, { version, position, events }: ReadModelCheckpoint): void {
     this.statements
       .get(
@@ -115,6 +148,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   beginRebuild(readModel: string): RebuildTarget {
+    this.mustWriteHere();
     const sql =
       'SELECT max(generation) FROM (SELECT generation FROM generations WHERE read_model = ? UNION SELECT generation FROM active WHERE read_model = ?)';
     const highest = (this.db.prepare(sql).pluck().get(readModel, readModel) as number | null) ?? this.ids.activeGeneration(readModel);
@@ -122,6 +156,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   finishRebuild(target: RebuildTarget): void {
+    this.mustWriteHere();
     this.commit();
     this.db
       .transaction(() => {
@@ -136,6 +171,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   abandonRebuild(target: RebuildTarget): void {
+    this.mustWriteHere();
     this.commit();
     this.db
       .transaction(() => {
@@ -149,6 +185,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   abandonUnfinishedRebuilds(readModel: string): void {
+    this.mustWriteHere();
     const active = this.ids.activeGeneration(readModel);
     const sql =
       'SELECT DISTINCT generation FROM (SELECT generation FROM generations WHERE read_model = ? ' +
@@ -157,6 +194,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   collectGarbage(maxRows = 10_000): boolean {
+    this.mustWriteHere();
     this.commit();
     const tid = this.db.prepare('SELECT tid FROM garbage LIMIT 1').pluck().get() as number | undefined;
     if (tid === undefined) return false;
@@ -190,6 +228,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   bindTo(storeIdentity: string): boolean {
+    this.mustWriteHere();
     this.commit();
     const bound = this.db.prepare("SELECT value FROM meta WHERE key = 'store'").pluck().get() as string | undefined;
     if (bound === storeIdentity) return false;

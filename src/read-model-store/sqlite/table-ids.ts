@@ -29,6 +29,9 @@ class TidList {
   }
 }
 
+/** The id a reading connection gives a table no row was written to yet: it matches no row. */
+export const NO_TID = -1;
+
 /**
  * Maps a table name to the read model that owns it and the numeric id (`tid`) of its active or
  * rebuilding generation. Active generations are cached; they change only in finishRebuild. A tid
@@ -48,9 +51,11 @@ export class TableIds {
   private readonly insertTid;
   private readonly selectActive;
 
+  /** `creates`: false on a connection that only reads (another one writes): an id not made yet is NO_TID. */
   constructor(
     private readonly db: Database.Database,
     readModels: readonly ReadModelTables[],
+    private readonly creates = true,
   ) {
     for (const { name, tables } of readModels) {
       for (const { name: table } of tables) {
@@ -101,6 +106,8 @@ export class TableIds {
     let tid = this.tids.get(cacheKey);
     if (tid === undefined) {
       tid = this.selectTid.get(readModel, table.name, generation) as number | undefined;
+      // Not cached: the writing connection may make it at any commit.
+      if (tid === undefined && !this.creates) return NO_TID;
       if (tid === undefined) tid = this.create(readModel, table.name, generation);
       this.tids.set(cacheKey, tid);
     }
