@@ -44,6 +44,8 @@ export interface Config {
   feedTickMs: number;
   /** Where extraction runs and what it may take: see src/extraction-pool/. */
   extraction: ExtractionLimits;
+  /** Where the read models are written: a worker thread of their own (default), or the event loop's thread. */
+  readModelWrites: 'worker' | 'thread';
 }
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
@@ -119,6 +121,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       queue: int(env, 'EXTRACTION_QUEUE', 256, 0, 100_000),
       maxClaims: int(env, 'MAX_CLAIMS_PER_ARTICLE', 500, 1, 100_000),
     },
+    readModelWrites: oneOf(env, 'READ_MODEL_WRITES', 'worker', ['worker', 'thread'] as const),
   };
 };
 

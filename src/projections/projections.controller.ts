@@ -40,6 +40,8 @@ export class ProjectionsController {
       // The read-model store held rows built from another log: dropped at start, rebuilt from this one.
       rowsOfAnotherLog: this.runner.rowsOfAnotherLog,
       ready: this.runner.ready(),
+      // Where the read models are written: `worker` (a thread of their own) or `thread` (the event loop's); READ_MODEL_WRITES.
+      writes: this.runner.writesRunIn(),
       views: readModels.map((v) => ({
         name: v.name,
         version: v.version,

@@ -6,11 +6,12 @@
 import { Subject } from 'rxjs';
 import { ARTICLE_STREAM_PREFIX } from '../domain/ids.js';
 import { storeIdentity, type CorruptEventError, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
-import type { ReadModelStore } from '../read-model-store/read-model-store.js';
+import type { ReadModelStore, RebuildTarget } from '../read-model-store/read-model-store.js';
 import type { StoredReadModel } from '../read-models/stored-read-model.js';
 import { LogFollower, type FollowStatus, type RetryDelays } from './log-follower.js';
 import { eventsUpTo } from './log-progress.js';
-import { CommitClock, Slices, TransactionSize, writeEntries, type LogEntry, type Reached } from './stored-batches.js';
+import { InThreadWrites, type ReadModelWrites } from './read-model-writes.js';
+import { CommitClock, Slices, type LogEntry, type Reached } from './stored-batches.js';
 import { toStoredEvent } from './stored-event.js';
 import { rebuildPass } from './stored-rebuild.js';
 import type { InvalidEventReport, LastRebuild, ProjectionChange, Rebuilding, ReadModelStatus } from './read-model-status.js';
@@ -43,6 +44,8 @@ export interface StoredRunnerOptions {
   commitEveryMs?: number;
   /** A rebuild started at start (rows of another version) that failed. */
   onRebuildError?: (names: string[], error: Error) => void;
+  /** Where the writes run (default: this thread, through the store); the runner closes them at stop. */
+  writes?: ReadModelWrites;
 }
 
 /** The lowest of the read models' positions (-1 when there are none). */
@@ -60,7 +63,10 @@ export class StoredProjectionRunner {
   private readonly views = new Map<string, FollowedReadModel>();
   private readonly follower: LogFollower;
   private readonly batchSize: number;
-  private readonly size = new TransactionSize();
+  private readonly writes: ReadModelWrites;
+  /** Writes that must not interleave at an await (a live write and a rebuild's swap): each waits for the one before. */
+  private exclusiveTail: Promise<unknown> = Promise.resolve();
+  private collecting = false;
   private readonly commits: CommitClock;
   /** Events written live since the last commit: the feed hears of them once readers can see them. */
   private uncommitted: LogEntry[] = [];
@@ -109,6 +115,7 @@ export class StoredProjectionRunner {
       });
     }
     this.batchSize = options.batchSize ?? 500;
+    this.writes = options.writes ?? new InThreadWrites(store, readModels);
     this.commits = new CommitClock(options.commitEveryMs);
     this.follower = new LogFollower(
       events,
@@ -143,8 +150,14 @@ export class StoredProjectionRunner {
     await this.follower.stop();
     await this.flush().catch(() => undefined);
     await Promise.allSettled(this.inFlight.values());
-    this.commitWrites();
+    await this.commitWrites();
+    await this.writes.close();
     this.changes.complete();
+  }
+
+  /** Where the read models are written: in a worker thread, or in the event loop's. */
+  writesRunIn(): 'worker' | 'thread' {
+    return this.writes.onEventLoop ? 'thread' : 'worker';
   }
 
   following(): FollowStatus {
@@ -196,12 +209,13 @@ export class StoredProjectionRunner {
    */
   private async resume(): Promise<void> {
     const identity = await storeIdentity(this.events);
-    this.rowsOfAnotherLog = this.store.bindTo(JSON.stringify({ kind: identity.kind, logId: identity.logId }));
+    this.rowsOfAnotherLog = await this.writes.bindTo(JSON.stringify({ kind: identity.kind, logId: identity.logId }));
+    this.store.refresh();
     const outdated: string[] = [];
     for (const view of this.views.values()) {
       const { name, version } = view.readModel;
-      this.store.abandonUnfinishedRebuilds(name);
-      const saved = this.store.checkpoint(name);
+      await this.writes.abandonUnfinishedRebuilds(name);
+      const saved = await this.writes.checkpoint(name);
       view.through = saved?.position ?? -1n;
       view.events = saved?.events ?? 0;
       view.committed = { position: view.through, events: view.events };
@@ -273,7 +287,7 @@ export class StoredProjectionRunner {
         // Reported per read model in writeBatch. What was written stays (a failed apply leaves
         // nothing of itself); the buffer is dropped and the log read again from the lowest
         // checkpoint: each read model skips what it already has.
-        this.commitWrites();
+        await this.commitWrites();
         this.pending = [];
         this.discarding = true;
         this.follower.resubscribe('a batch of events could not be written (see writeFailures in GET /projections)');
@@ -284,19 +298,30 @@ export class StoredProjectionRunner {
       // as a caller waits for what is written (a write's read-your-writes, an asOf read): under a
       // steady write load the runner is seldom level with the head, and each of them waited for
       // the clock (GET /claims?asOf p50 1.1 s at 300 000 events).
-      if (!this.pending.length || this.commits.due() || this.waiters.waitsFor(this.applied())) this.commitWrites();
+      if (!this.pending.length || this.commits.due() || this.waiters.waitsFor(this.applied())) await this.commitWrites();
     }
   }
 
-  /** Commits the open writes, then tells readers, waiters and the feed what they now see. */
-  private commitWrites(): void {
-    this.store.commit();
-    this.commits.done();
-    for (const view of this.views.values()) view.committed = { position: view.through, events: view.events };
+  /**
+   * Commits the open writes, then tells readers, waiters and the feed what they now see: what was
+   * written when the commit was asked for (a write answered meanwhile waits for the next commit).
+   */
+  private async commitWrites(): Promise<void> {
+    const reached = [...this.views.values()].map((view) => ({ view, position: view.through, events: view.events }));
     const written = this.uncommitted;
     this.uncommitted = [];
+    this.commits.done();
+    await this.writes.commit();
+    for (const { view, position, events } of reached) view.committed = { position, events };
     for (const { position, event } of written) this.changes.next({ position, type: event!.event.type, streamName: event!.streamName });
     this.wakeWaiters();
+  }
+
+  /** Runs `write` once every exclusive write before it has ended. */
+  private exclusive<T>(write: () => Promise<T>): Promise<T> {
+    const run = this.exclusiveTail.then(write, write);
+    this.exclusiveTail = run.catch(() => undefined);
+    return run;
   }
 
   /** The batch into every read model, in transactions of a few ms, giving the event loop a turn between them. */
@@ -305,13 +330,7 @@ export class StoredProjectionRunner {
     let failed: Error | null = null;
     for (const view of this.views.values()) {
       try {
-        for (;;) {
-          // Taken right before each transaction: a rebuild swapped in meanwhile may be ahead of the batch.
-          const chunk = batch.filter((e) => e.position > view.through).slice(0, this.size.events);
-          if (!chunk.length) break;
-          this.writeChunk(view, chunk);
-          await slices.yieldIfDue();
-        }
+        while (await this.exclusive(() => this.writeNext(view, batch))) await slices.yieldIfDue();
       } catch (error) {
         failed = error as Error;
         keepLast(this.writeFailures, { view: view.readModel.name, error: failed.message, at: new Date().toISOString() });
@@ -321,15 +340,20 @@ export class StoredProjectionRunner {
     if (failed) throw failed;
   }
 
-  private writeChunk(view: FollowedReadModel, chunk: readonly LogEntry[]): void {
+  /** The batch's next events after where the read model stands into it; false when it has them all. */
+  private async writeNext(view: FollowedReadModel, batch: readonly LogEntry[]): Promise<boolean> {
+    // Taken right before each transaction: a rebuild swapped in meanwhile may be ahead of the batch.
+    const chunk = batch.filter((e) => e.position > view.through).slice(0, this.writes.eventsPerWrite(false));
+    if (!chunk.length) return false;
     const from = { position: view.through, events: view.events };
     // Outdated rows hold another version's meaning: this version's apply never writes over them.
     const reached = view.outdated
       ? { position: chunk[chunk.length - 1].position, events: from.events + chunk.length }
-      : writeEntries(this.store, view.readModel, chunk, from, this.size);
+      : await this.writes.write(view.readModel.name, chunk, from);
     view.through = reached.position;
     view.events = reached.events;
     if (!view.outdated) view.processed += chunk.filter((e) => e.event !== null).length;
+    return true;
   }
 
   /**
@@ -356,55 +380,68 @@ export class StoredProjectionRunner {
     const known = [...this.views.values()].filter((v) => !v.outdated).map((v) => ({ checkpoint: v.through, events: v.events }));
     const targetEvents = await eventsUpTo(this.events, target, known);
     for (const v of views) v.rebuilding = { processed: 0, target, targetEvents, startedAt: new Date(startedAt).toISOString() };
-    const targets = views.map((v) => this.store.beginRebuild(v.readModel.name));
+    const targets: RebuildTarget[] = [];
+    for (const v of views) targets.push(await this.writes.beginRebuild(v.readModel.name));
     const pass = {
       events: this.events,
-      store: this.store,
+      writes: this.writes,
       readModels: views.map((v) => v.readModel),
       targets,
       onProgress: (processed: number) => views.forEach((v) => (v.rebuilding!.processed = processed)),
       onInvalid: (error: Error) => this.reportInvalid(error),
-      commitIfDue: () => {
-        if (this.commits.due()) this.commitWrites();
+      commitIfDue: async () => {
+        if (this.commits.due()) await this.commitWrites();
       },
       stopped: () => this.stopping,
     };
     try {
       let reached = { position: -1n, events: 0 };
-      // Until level with (or ahead of) the live rows; between this check and the swap there is no await.
+      // Until level with (or ahead of) the live rows: no live write comes between that check and the swap.
       do {
         reached = await rebuildPass(pass, reached);
         if (this.stopping) throw new Error('the runner stopped');
-      } while (views.some((v) => reached.position < v.through));
-      const ms = Date.now() - startedAt;
-      const lastRebuild = {
-        events: reached.events,
-        ms,
-        eventsPerSecond: ms > 0 ? Math.round((reached.events * 1000) / ms) : reached.events,
-        finishedAt: new Date().toISOString(),
-      };
-      this.swaps++;
-      views.forEach((v, i) => {
-        this.store.finishRebuild(targets[i]);
-        Object.assign(v, { through: reached.position, events: reached.events, lastRebuild, outdated: null });
-      });
+      } while (!(await this.exclusive(() => this.swapIfLevel(views, targets, reached, startedAt))));
       // finishRebuild committed every write before it; this publishes the swapped-in positions.
-      this.commitWrites();
+      await this.commitWrites();
     } catch (error) {
-      for (const t of targets) this.store.abandonRebuild(t);
+      for (const t of targets) await this.writes.abandonRebuild(t).catch(() => undefined);
       throw error;
     } finally {
       for (const v of views) v.rebuilding = null;
     }
   }
 
+  /** Swaps the rebuilt generations in once they are level with the live rows; false while they are behind. */
+  private async swapIfLevel(views: FollowedReadModel[], targets: RebuildTarget[], reached: Reached, startedAt: number): Promise<boolean> {
+    if (views.some((v) => reached.position < v.through)) return false;
+    const ms = Date.now() - startedAt;
+    const lastRebuild = {
+      events: reached.events,
+      ms,
+      eventsPerSecond: ms > 0 ? Math.round((reached.events * 1000) / ms) : reached.events,
+      finishedAt: new Date().toISOString(),
+    };
+    for (const target of targets) await this.writes.finishRebuild(target);
+    this.swaps++;
+    this.store.refresh();
+    for (const v of views) Object.assign(v, { through: reached.position, events: reached.events, lastRebuild, outdated: null });
+    return true;
+  }
+
   /** Old generations, in deletes sized to what the last one took, when nothing is being written. */
   private collectGarbage(): void {
-    if (this.pending.length || this.flushing || this.inFlight.size) return;
+    if (this.pending.length || this.flushing || this.inFlight.size || this.collecting) return;
+    this.collecting = true;
+    void this.collectSlice()
+      .catch((error: Error) => console.error(`garbage collection of old read-model generations failed: ${error.message}`))
+      .finally(() => (this.collecting = false));
+  }
+
+  private async collectSlice(): Promise<void> {
     const started = performance.now();
-    while (performance.now() - started < GC_SLICE_MS) {
+    while (performance.now() - started < GC_SLICE_MS && !this.stopping) {
       const deleteStarted = performance.now();
-      if (!this.store.collectGarbage(this.gcRows)) return;
+      if (!(await this.writes.collectGarbage(this.gcRows))) return;
       this.gcRows = nextGarbageRows(this.gcRows, performance.now() - deleteStarted);
     }
   }

@@ -1,23 +1,24 @@
 // A rebuild of stored read models from the log into fresh generations (read-model-store.ts:
 // beginRebuild), page by page, beside the active rows, which keep serving until the swap.
 import { CorruptEventError, type EventStore } from '../event-store/event-store.js';
-import type { ReadModelStore, RebuildTarget } from '../read-model-store/read-model-store.js';
+import type { RebuildTarget } from '../read-model-store/read-model-store.js';
 import type { StoredReadModel } from '../read-models/stored-read-model.js';
 import { readArticlePage } from './read-article-page.js';
-import { Slices, TransactionSize, writeEntries, type LogEntry, type Reached } from './stored-batches.js';
+import type { ReadModelWrites } from './read-model-writes.js';
+import { Slices, type LogEntry, type Reached } from './stored-batches.js';
 import { toStoredEvent } from './stored-event.js';
 
 const PAGE_SIZE = 500;
 
 export interface RebuildPass {
   events: EventStore;
-  store: ReadModelStore;
+  writes: ReadModelWrites;
   readModels: readonly StoredReadModel[];
   targets: readonly RebuildTarget[];
   onProgress(processed: number): void;
   onInvalid(error: Error): void;
   /** Lets the runner commit what the pass (and the live writes beside it) wrote, when one is due. */
-  commitIfDue(): void;
+  commitIfDue(): Promise<void>;
   /** True once the runner stops: the pass ends where it is. */
   stopped(): boolean;
 }
@@ -43,18 +44,17 @@ const entriesOf = async (pass: RebuildPass, after: bigint): Promise<{ entries: L
 /** Applies the log after `from` to the rebuilt generations, up to the end of the log as it is now. */
 export const rebuildPass = async (pass: RebuildPass, from: Reached): Promise<Reached> => {
   const slices = new Slices();
-  const size = new TransactionSize();
   let reached = from;
   for (;;) {
     const { entries, last } = await entriesOf(pass, reached.position);
     for (let i = 0; i < entries.length && !pass.stopped();) {
-      const chunk = entries.slice(i, i + size.events);
+      const chunk = entries.slice(i, i + pass.writes.eventsPerWrite(true));
       let next = reached;
-      pass.readModels.forEach((readModel, r) => (next = writeEntries(pass.store, readModel, chunk, reached, size, pass.targets[r])));
+      for (const [r, readModel] of pass.readModels.entries()) next = await pass.writes.write(readModel.name, chunk, reached, pass.targets[r]);
       reached = next;
       i += chunk.length;
       pass.onProgress(reached.events - from.events);
-      pass.commitIfDue();
+      await pass.commitIfDue();
       await slices.yieldIfDue();
     }
     if (last || pass.stopped()) return reached;
