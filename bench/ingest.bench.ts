@@ -56,7 +56,8 @@ export const ingestBench = async ({ articles: count, seed }: Pick<BenchOptions, 
     }, {
       // A fresh store (and fresh read models) for every run; starting the app is not part of the figure.
       beforeEach: async () => {
-        const config = { ...loadConfig({}), dataDir: join(root, `run-${++run}`), seedOnStart: false };
+        // READ_MODEL_WRITES=thread measures the read models written in the event loop's thread (the default is their worker).
+        const config = { ...loadConfig({ READ_MODEL_WRITES: process.env.READ_MODEL_WRITES }), dataDir: join(root, `run-${++run}`), seedOnStart: false };
         app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, extractor, readSide }), { logger: ['error'], abortOnError: false });
         await app.init();
       },
@@ -74,7 +75,7 @@ export const ingestBench = async ({ articles: count, seed }: Pick<BenchOptions, 
   const withoutViews = (count * 1000) / meanMs(bench, WITHOUT_VIEWS);
   report({
     bench: 'ingest',
-    params: { articles: count, events: Number(summary.events), seed, synchronous: 'FULL', views: 'all six, live, in one run; none in the other' },
+    params: { articles: count, events: Number(summary.events), seed, synchronous: 'FULL', views: 'all seven, live, in one run; none in the other', readModelWrites: process.env.READ_MODEL_WRITES || 'worker' },
     figures: [
       { name: 'extraction alone (baseline)', value: alone, unit: 'articles/s' },
       { name: 'ingest end to end, read models projected live', value: ingest, unit: 'articles/s' },
