@@ -6,13 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
-import { StoredProjectionRunner, type StoredRunnerOptions } from '../../src/projections/stored-projection-runner.js';
+import type { StoredRunnerOptions } from '../../src/projections/stored-projection-runner.js';
 import { SqliteReadModelStore } from '../../src/read-model-store/sqlite/sqlite-read-model-store.js';
 import type { StoredReadModel } from '../../src/read-models/stored-read-model.js';
 import { timelineReadModel } from '../../src/read-models/timeline/timeline.stored.js';
 import { positionOf } from '../../src/read-models/timeline/timeline.stored-queries.js';
 import { positionsReadModel, seenPositions, typesSeen } from '../support/positions-read-model.js';
 import { writeArticles } from '../support/sparse-store.js';
+import { startRunner } from '../support/started-runner.js';
 
 /** The same name and events, a new meaning: v2 keeps only the claims, so rows v1 wrote are wrong for it. */
 const claimsOnly: StoredReadModel = {
@@ -40,17 +41,7 @@ describe('stored projection runner', () => {
   /** A runner over DATA_DIR's read-model file; stopped (and the file closed) at the end of the test unless stopped before. */
   const runnerOn = async (dir: string, events: SqliteEventStore, readModels: readonly StoredReadModel[] = READ_MODELS, options: StoredRunnerOptions = {}) => {
     const store = new SqliteReadModelStore(join(dir, 'read-models.sqlite'), readModels);
-    const runner = new StoredProjectionRunner(events, store, readModels, options);
-    let stopped = false;
-    const stop = async () => {
-      if (stopped) return;
-      stopped = true;
-      await runner.stop();
-      store.close();
-    };
-    cleanup.unshift(stop);
-    await runner.start();
-    return { runner, store, stop };
+    return startRunner(events, store, readModels, options, cleanup);
   };
   const allPositions = async (events: SqliteEventStore) => (await events.readAll()).map((e) => e.position.toString());
 

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { defaultExtractor } from '../../src/extraction/default-extractor.js';
 import { hashOfRows } from '../../src/projections/stored-hash.js';
-import { StoredProjectionRunner } from '../../src/projections/stored-projection-runner.js';
 import { WorkerWrites } from '../../src/projections/write-worker/worker-writes.js';
 import { SqliteReadModelStore } from '../../src/read-model-store/sqlite/sqlite-read-model-store.js';
 import { STORED_READ_MODELS } from '../../src/read-models/index.js';
 import { writeCorpus } from '../support/article-corpus.js';
 import { fillStore } from '../support/fill-store.js';
 import { writeArticles } from '../support/sparse-store.js';
+import { startRunner } from '../support/started-runner.js';
 
 const hashes = (store: SqliteReadModelStore): Record<string, string> =>
   Object.fromEntries(STORED_READ_MODELS.map((m) => [m.name, hashOfRows(store.reader(), m.tables)]));
@@ -37,17 +37,7 @@ describe('read models written from the write worker', () => {
     const lost: Error[] = [];
     const store = new SqliteReadModelStore(file, STORED_READ_MODELS, { writes: inWorker ? 'elsewhere' : 'here' });
     const writes = inWorker ? new WorkerWrites(file, (error) => lost.push(error)) : undefined;
-    const runner = new StoredProjectionRunner(events, store, STORED_READ_MODELS, { writes, batchSize: 64 });
-    let stopped = false;
-    const stop = async () => {
-      if (stopped) return;
-      stopped = true;
-      await runner.stop();
-      store.close();
-    };
-    cleanup.unshift(stop);
-    await runner.start();
-    return { runner, store, stop, lost };
+    return { ...(await startRunner(events, store, STORED_READ_MODELS, { writes, batchSize: 64 }, cleanup)), lost };
   };
 
   it('writes the rows the event loop would: caught up, live, rebuilt while written live, and resumed after a restart', async () => {
