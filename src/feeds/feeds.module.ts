@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ReadYourWrites } from '../http/read-your-writes.js';
 import { PageFetcher } from '../inputs/fetching/page-fetcher.js';
 import { FeedScheduler } from './feed-scheduler.js';
 import { FeedsController } from './feeds.controller.js';
@@ -14,7 +15,7 @@ export class FeedsModule {
       module: FeedsModule,
       imports: [CqrsModule],
       controllers: [FeedsController],
-      providers: [PageFetcher, FeedPoller, FeedSubscriptions, ...(schedule ? [FeedScheduler] : [])],
+      providers: [PageFetcher, ReadYourWrites, FeedPoller, FeedSubscriptions, ...(schedule ? [FeedScheduler] : [])],
       exports: [FeedPoller, FeedSubscriptions],
     };
   }

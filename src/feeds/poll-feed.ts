@@ -15,6 +15,7 @@ import { feedItems, type FeedItem } from '../inputs/feeds/feed-items.js';
 import { AddressRefusedError, UpstreamError } from '../inputs/fetching/fetch-errors.js';
 import { FEED_TYPES, type FetchedPage } from '../inputs/fetching/fetch-page.js';
 import { PageFetcher } from '../inputs/fetching/page-fetcher.js';
+import { ReadYourWrites } from '../http/read-your-writes.js';
 import { inputOfItem } from './feed-item-input.js';
 import { appendFeedEvent, loadFeed } from './feed-stream.js';
 
@@ -24,6 +25,7 @@ export class FeedPoller {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commands: CommandBus,
     private readonly pages: PageFetcher,
+    private readonly views: ReadYourWrites,
   ) {}
 
   /** Fetches the feed document (conditionally when the feed has validators). Refusals and upstream failures throw. */
@@ -50,12 +52,14 @@ export class FeedPoller {
     const fresh = items.filter((item) => !state.seen.has(item.key));
     const ingested: IngestedItem[] = [];
     const failedItems: FeedPolledData['failedItems'] = [];
+    let lastWritten: bigint | null = null;
     for (const item of fresh) {
       const input = inputOfItem(item);
       if (!input) { failedItems.push({ key: item.key, reason: 'the item has neither content nor a link' }); continue; }
       try {
         const result = await this.commands.execute(new IngestArticleCommand(input, newCommandContext(context.correlationId, context.keyId)));
         ingested.push({ key: item.key, articleId: result.articleId, created: result.created });
+        lastWritten = result.position ?? lastWritten;
       } catch (error) {
         failedItems.push({ key: item.key, reason: (error as Error).message });
       }
@@ -64,6 +68,8 @@ export class FeedPoller {
       feedId, status: page.status, etag: page.etag, lastModified: page.lastModified, itemsSeen: items.length, ingested, failedItems,
     };
     await this.record(feedId, revision, { type: 'FeedPolled', data }, context);
+    // As every write to an article stream: the poll answers once the read models show what it ingested.
+    await this.views.settle(lastWritten);
     return (await loadFeed(this.store, feedId))!.state;
   }
 
