@@ -29,7 +29,7 @@ export const queriesBench = async (options: Pick<BenchOptions, 'events' | 'seed'
     // At a million events the read models and the claims index hold about 4 GB, V8's default limit here:
     // the server died of 'heap out of memory' catching up. Room to hold them, not a tuned figure.
     execArgv: [...process.execArgv, `--max-old-space-size=${SERVER_HEAP_MIB}`],
-    env: { ...process.env, DATA_DIR: dataDir, SEED_ON_START: 'false', WRITE_RATE_LIMIT: '1000000', PORT: '0' },
+    env: { ...process.env, DATA_DIR: dataDir, SEED_ON_START: 'false', WRITE_RATE_LIMIT: '1000000', READ_RATE_LIMIT: '10000000', COSTLY_READ_RATE_LIMIT: '1000000', PORT: '0' },
     stdio: 'inherit',
   });
   try {
