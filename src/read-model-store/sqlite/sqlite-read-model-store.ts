@@ -21,6 +21,27 @@ const openReader = (file: string): Database.Database => {
   return db;
 };
 
+/** The connection that writes, with the schema made. */
+const openWriter = (file: string): Database.Database => {
+  const db = new Database(file);
+  // The pages an open write transaction changes stay in this cache until its commit; in a small
+  // one they spill to the WAL mid-transaction and are written again on each change.
+  limitPageCache(db, 'readModelWriter');
+  // Each apply is a savepoint whose undo journal SQLite writes to a temporary file by default:
+  // tens of MB per commit in /var/tmp. In memory it is a copy of the pages the apply changes.
+  db.pragma('temp_store = MEMORY');
+  createSchema(db);
+  return db;
+};
+
+/** A store's only connection when another one writes: the schema made first, so that it can read before the first write. */
+const openReadingOnly = (file: string): Database.Database => {
+  const setup = new Database(file);
+  createSchema(setup);
+  setup.close();
+  return openReader(file);
+};
+
 /** The primary keys of the terms tables (schema.ts). */
 const TERM_KEYS = { live_terms: 'tid, term, sort, key', closed_terms: 'tid, term, sort, key, from_pos' } as const;
 
@@ -58,30 +79,13 @@ export class SqliteReadModelStore implements ReadModelStore {
   constructor(file: string, readModels: readonly ReadModelTables[], { writes = 'here' }: SqliteReadModelStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.writesHere = writes === 'here';
-    if (!this.writesHere) {
-      if (file === ':memory:') throw new Error('an in-memory read-model store cannot be written from another connection');
-      // The schema before the first read; the writing connection finds it made.
-      const setup = new Database(file);
-      createSchema(setup);
-      setup.close();
-      this.db = this.readDb = openReader(file);
-      this.statements = this.readStatements = new StatementCache(this.db);
-      this.ids = new TableIds(this.db, readModels, false);
-      this.liveReader = new SqliteReader(this.readStatements, (table) => this.ids.tid(table), LIVE, this.ids);
-      return;
-    }
-    this.db = new Database(file);
-    // The pages an open write transaction changes stay in this cache until its commit; in a small
-    // one they spill to the WAL mid-transaction and are written again on each change.
-    limitPageCache(this.db, 'readModelWriter');
-    // Each apply is a savepoint whose undo journal SQLite writes to a temporary file by default:
-    // tens of MB per commit in /var/tmp. In memory it is a copy of the pages the apply changes.
-    this.db.pragma('temp_store = MEMORY');
-    createSchema(this.db);
+    if (!this.writesHere && file === ':memory:') throw new Error('an in-memory read-model store cannot be written from another connection');
+    this.db = this.writesHere ? openWriter(file) : openReadingOnly(file);
     this.statements = new StatementCache(this.db);
-    this.readDb = file === ':memory:' ? null : openReader(file);
-    this.readStatements = this.readDb ? new StatementCache(this.readDb) : this.statements;
-    this.ids = new TableIds(this.db, readModels);
+    // Writing here, readers get a connection of their own; reading only, this one is theirs.
+    this.readDb = !this.writesHere ? this.db : file === ':memory:' ? null : openReader(file);
+    this.readStatements = this.readDb && this.readDb !== this.db ? new StatementCache(this.readDb) : this.statements;
+    this.ids = new TableIds(this.db, readModels, this.writesHere);
     this.liveReader = new SqliteReader(this.readStatements, (table) => this.ids.tid(table), LIVE, this.ids);
   }
 
