@@ -27,6 +27,6 @@ COPY --chown=node:node seeds ./seeds
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
-# V8's default young generation: the read models live in SQLite, and a larger one only adds resident
-# memory (in the main thread and in every extraction worker; see README, Development notes).
-CMD ["node", "dist/main.js"]
+# The service's V8 flags (src/app/node-flags.ts, the same as npm start): small young generations and
+# a heap kept near what is live (README, "Memory after a load").
+CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=50", "dist/main.js"]

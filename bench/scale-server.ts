@@ -1,6 +1,7 @@
 // Starts and stops the service of the scale benchmark (serve-scale.ts) on a data directory.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_NODE_FLAGS } from '../src/app/node-flags.js';
 import type { ScaleServerReport } from './serve-scale.js';
 
 export interface ScaleServer {
@@ -17,8 +18,8 @@ const withoutSemiSpace = (options = ''): string => options.replace(/--max-semi-s
 export const startServer = async (dataDir: string): Promise<ScaleServer> => {
   const forkedAt = Date.now();
   const child = fork(fileURLToPath(new URL('./serve-scale.js', import.meta.url)), [], {
-    // Node's default heap and young generation, as `npm start` runs it: the read models must fit in it.
-    execArgv: [],
+    // Node's default heap limit and the service's flags, as `npm start` runs it: the read models must fit in it.
+    execArgv: [...SERVICE_NODE_FLAGS],
     env: {
       ...process.env,
       NODE_OPTIONS: withoutSemiSpace(process.env.NODE_OPTIONS),

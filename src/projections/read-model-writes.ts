@@ -42,6 +42,11 @@ export class InThreadWrites implements ReadModelWrites {
     return (rebuilding ? this.rebuilding : this.live).events;
   }
 
+  /** Both sizes at once, for the write worker's answers. */
+  sizes(): { live: number; rebuilding: number } {
+    return { live: this.live.events, rebuilding: this.rebuilding.events };
+  }
+
   async bindTo(storeIdentity: string): Promise<boolean> {
     return this.store.bindTo(storeIdentity);
   }

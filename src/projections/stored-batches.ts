@@ -19,7 +19,11 @@ export interface Reached {
 
 /** Longest stretch of work before the event loop gets a turn: requests and /health never wait long. */
 const SLICE_MS = 20;
-/** What one apply (a savepoint in the open transaction) should take: the event loop waits for it. */
+/**
+ * What one apply (a savepoint in the open transaction) should take: in the event loop's thread it
+ * waits for it; in the write worker, the savepoint's journal (a copy in memory of every page the
+ * apply changes) grows with it.
+ */
 const TRANSACTION_MS = 8;
 // An apply is a savepoint, not a commit: a small one costs little, so the size may go low.
 const MIN_EVENTS = 2;

@@ -93,4 +93,23 @@ describe('read models written from the write worker', () => {
     expect(told).toHaveLength(1);
     await expect(writes.checkpoint('claims')).rejects.toThrow(told[0].message);
   });
+
+  it('sizes its applies as the event loop does, told with each answer: live and rebuild apart', async () => {
+    const writes = new WorkerWrites(join(newDir(), 'read-models.sqlite'), () => undefined);
+    cleanup.push(() => writes.close());
+    const starting = writes.eventsPerWrite(false);
+    expect(writes.eventsPerWrite(true)).toBe(starting);
+    // Events reported invalid write nothing but the checkpoint: each apply is far under its few ms,
+    // so the worker doubles the live size after each one that took a whole batch.
+    let from = { position: 0n, events: 0 };
+    for (let write = 0; write < 10 && writes.eventsPerWrite(false) === starting; write++) {
+      const count = writes.eventsPerWrite(false);
+      const entries = Array.from({ length: count }, (_, i) => ({ position: from.position + BigInt(i + 1), event: null }));
+      from = await writes.write('claims', entries, from);
+    }
+    expect(writes.eventsPerWrite(false)).toBeGreaterThan(starting);
+    expect(writes.eventsPerWrite(true)).toBe(starting);
+    await writes.commit();
+    expect(from.events).toBeGreaterThan(0);
+  });
 });

@@ -3,16 +3,9 @@
 import { Worker } from 'node:worker_threads';
 import type { ReadModelCheckpoint, RebuildTarget } from '../../read-model-store/read-model-store.js';
 import type { ReadModelWrites } from '../read-model-writes.js';
-import type { LogEntry, Reached } from '../stored-batches.js';
-import type { WriteAnswer, WriteCall, WriteOp, WriteWorkerData } from './write-protocol.js';
+import { TransactionSize, type LogEntry, type Reached } from '../stored-batches.js';
+import type { EventsPerWrite, WriteAnswer, WriteCall, WriteOp, WriteWorkerData } from './write-protocol.js';
 import { writeWorkerFile } from './write-worker-file.js';
-
-/**
- * Events per write in the worker. Its writes hold no request up, so they need not be cut to a few
- * ms as on the event loop; but a commit (and so what readers and read-your-writes waiters see)
- * waits behind the write in progress, so one stays well under a second at a million events.
- */
-const EVENTS_PER_WRITE = 100;
 
 interface Waiting {
   resolve(value: unknown): void;
@@ -25,6 +18,14 @@ export class WorkerWrites implements ReadModelWrites {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
   private closing = false;
+  /**
+   * Sized by the worker as on the event loop, to a few ms an apply, though its writes hold no
+   * request up: each apply is a savepoint, whose journal keeps in memory a copy of every page the
+   * apply changes, and the C heap keeps its largest size. At a million events 100 events an apply
+   * journalled up to 130 MB and the worker's heap kept 150 MiB after a load; 10 kept 70 (README,
+   * "Memory after a load"). Until its first answer, the size an apply starts at.
+   */
+  private sizes: EventsPerWrite;
   /** Set once the worker is gone: every call after fails with it. */
   private lost: Error | null = null;
 
@@ -33,6 +34,8 @@ export class WorkerWrites implements ReadModelWrites {
    * (see projections.module.ts): a restart resumes every read model from its committed checkpoint.
    */
   constructor(file: string, onLost: (error: Error) => void) {
+    const starting = new TransactionSize().events;
+    this.sizes = { live: starting, rebuilding: starting };
     const data: WriteWorkerData = { file };
     this.worker = new Worker(writeWorkerFile(), { workerData: data });
     this.worker.on('message', (answer: WriteAnswer) => this.answer(answer));
@@ -42,8 +45,8 @@ export class WorkerWrites implements ReadModelWrites {
     });
   }
 
-  eventsPerWrite(): number {
-    return EVENTS_PER_WRITE;
+  eventsPerWrite(rebuilding: boolean): number {
+    return rebuilding ? this.sizes.rebuilding : this.sizes.live;
   }
 
   bindTo(storeIdentity: string): Promise<boolean> {
@@ -101,6 +104,7 @@ export class WorkerWrites implements ReadModelWrites {
   }
 
   private answer(answer: WriteAnswer): void {
+    this.sizes = answer.eventsPerWrite;
     const waiting = this.waiting.get(answer.id);
     this.waiting.delete(answer.id);
     if ('error' in answer) waiting?.reject(new Error(answer.error));

@@ -12,7 +12,16 @@ export interface WriteCall<O extends WriteOp = WriteOp> {
   args: Parameters<ReadModelWrites[O]>;
 }
 
-export type WriteAnswer = { id: number; value: unknown } | { id: number; error: string };
+/**
+ * The events the worker's next write to a read model should take, live and into a rebuild: sized
+ * there to the time an apply takes (stored-batches.ts), told with every answer.
+ */
+export interface EventsPerWrite {
+  live: number;
+  rebuilding: number;
+}
+
+export type WriteAnswer = ({ id: number; value: unknown } | { id: number; error: string }) & { eventsPerWrite: EventsPerWrite };
 
 /** What the worker is started with. */
 export interface WriteWorkerData {

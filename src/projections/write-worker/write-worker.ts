@@ -18,9 +18,9 @@ const carryOut = async ({ id, op, args }: WriteCall): Promise<WriteAnswer> => {
   try {
     const value: unknown = await (writes[op] as (this: InThreadWrites, ...callArgs: unknown[]) => Promise<unknown>).apply(writes, args);
     if (op === 'close') store.close();
-    return { id, value };
+    return { id, value, eventsPerWrite: writes.sizes() };
   } catch (error) {
-    return { id, error: (error as Error).message };
+    return { id, error: (error as Error).message, eventsPerWrite: writes.sizes() };
   }
 };
 
