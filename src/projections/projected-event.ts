@@ -6,9 +6,7 @@ import type { ProjectedEvent } from '../read-models/projection.js';
 import { sharedStrings as pool, ValuePool } from '../read-models/shared/string-pool.js';
 
 /** The read models keep what the events hold, so equal strings are made one string before they get it. */
-const CONSTANTS = new Map<string, string>(
-  [...Object.keys(EVENT_SCHEMAS), ...POLARITIES, ...TOPICS].map((s) => [s, s]),
-);
+const CONSTANTS = new Map<string, string>([...Object.keys(EVENT_SCHEMAS), ...POLARITIES, ...TOPICS].map((s) => [s, s]));
 const constant = (s: string): string => CONSTANTS.get(s) ?? s;
 
 /**

@@ -28,13 +28,17 @@ export interface ReadModelWrites {
 export class InThreadWrites implements ReadModelWrites {
   readonly onEventLoop = true;
   private readonly readModels: Map<string, StoredReadModel>;
-  private readonly live = new TransactionSize();
-  private readonly rebuilding = new TransactionSize();
+  private readonly live: TransactionSize;
+  private readonly rebuilding: TransactionSize;
 
+  /** `applyMs`: what one apply should take; the event loop's few ms unless told (the write worker). */
   constructor(
     private readonly store: ReadModelStore,
     readModels: readonly StoredReadModel[],
+    applyMs?: number,
   ) {
+    this.live = new TransactionSize(applyMs);
+    this.rebuilding = new TransactionSize(applyMs);
     this.readModels = new Map(readModels.map((readModel) => [readModel.name, readModel]));
   }
 

@@ -19,12 +19,8 @@ export interface Reached {
 
 /** Longest stretch of work before the event loop gets a turn: requests and /health never wait long. */
 const SLICE_MS = 20;
-/**
- * What one apply (a savepoint in the open transaction) should take: in the event loop's thread it
- * waits for it; in the write worker, the savepoint's journal (a copy in memory of every page the
- * apply changes) grows with it.
- */
-const TRANSACTION_MS = 8;
+/** What one apply (a savepoint in the open transaction) should take: the event loop waits for it. */
+export const TRANSACTION_MS = 8;
 // An apply is a savepoint, not a commit: a small one costs little, so the size may go low.
 const MIN_EVENTS = 2;
 const MAX_EVENTS = 500;
@@ -72,9 +68,12 @@ export class Slices {
 export class TransactionSize {
   events = MIN_EVENTS * 4;
 
+  /** `targetMs`: what an apply should take (TRANSACTION_MS in the event loop's thread). */
+  constructor(private readonly targetMs = TRANSACTION_MS) {}
+
   fit(ms: number, events: number): void {
-    if (ms > 2 * TRANSACTION_MS) this.events = Math.max(MIN_EVENTS, Math.floor((events * TRANSACTION_MS) / ms));
-    else if (ms < TRANSACTION_MS / 2 && events >= this.events) this.events = Math.min(MAX_EVENTS, this.events * 2);
+    if (ms > 2 * this.targetMs) this.events = Math.max(MIN_EVENTS, Math.floor((events * this.targetMs) / ms));
+    else if (ms < this.targetMs / 2 && events >= this.events) this.events = Math.min(MAX_EVENTS, this.events * 2);
   }
 }
 

@@ -26,4 +26,18 @@ describe('TransactionSize', () => {
     for (let i = 0; i < 20; i++) size.fit(1, size.events);
     expect(size.events).toBe(500);
   });
+
+  it('fits another target when given one (the write worker takes 32 ms)', () => {
+    const size = new TransactionSize(32);
+    size.events = 400;
+    // 20 ms is over the event loop's 8 ms target twice over, well within 32: kept.
+    size.fit(20, 400);
+    expect(size.events).toBe(400);
+    // 400 events in 200 ms: 64 fit in 32 ms.
+    size.fit(200, 400);
+    expect(size.events).toBe(64);
+    // 12 ms is under half of 32: a full apply that quick doubles.
+    size.fit(12, 64);
+    expect(size.events).toBe(128);
+  });
 });

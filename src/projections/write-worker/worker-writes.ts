@@ -18,13 +18,7 @@ export class WorkerWrites implements ReadModelWrites {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
   private closing = false;
-  /**
-   * Sized by the worker as on the event loop, to a few ms an apply, though its writes hold no
-   * request up: each apply is a savepoint, whose journal keeps in memory a copy of every page the
-   * apply changes, and the C heap keeps its largest size. At a million events 100 events an apply
-   * journalled up to 130 MB and the worker's heap kept 150 MiB after a load; 10 kept 70 (README,
-   * "Memory after a load"). Until its first answer, the size an apply starts at.
-   */
+  /** Sized by the worker to the time its applies take (write-worker.ts); until its first answer, the size an apply starts at. */
   private sizes: EventsPerWrite;
   /** Set once the worker is gone: every call after fails with it. */
   private lost: Error | null = null;
