@@ -19,9 +19,9 @@ export interface Reached {
 
 /** Longest stretch of work before the event loop gets a turn: requests and /health never wait long. */
 const SLICE_MS = 20;
-/** What one apply (a savepoint in the open transaction) should take: the event loop waits for it. */
+/** What one apply (its writes in the open transaction) should take: the event loop waits for it. */
 export const TRANSACTION_MS = 8;
-// An apply is a savepoint, not a commit: a small one costs little, so the size may go low.
+// An apply is not a commit: a small one costs little, so the size may go low.
 const MIN_EVENTS = 2;
 const MAX_EVENTS = 500;
 

@@ -278,6 +278,38 @@ describe('SQLite read-model store, against a brute-force reference', () => {
     store.close();
   });
 
+  it('redoes the open applies of every read model when one throws: counted terms, kept sorts and new tables stay as if it never ran', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'read-models-')), 'read-models.sqlite');
+    const store = new SqliteReadModelStore(file, READ_MODELS);
+    const at = (position: bigint) => ({ version: 1, position, events: Number(position) });
+    // Every table is first written in this open transaction, so the rollback removes them from the file.
+    store.apply('things', [{ position: 1n, write: (w) => w.put(THINGS, { key: 'a', doc: 1, terms: ['a:1'] }) }], at(1n));
+    store.apply('others', [{ position: 1n, write: (w) => w.put(OTHERS, { key: 'o', doc: 'kept' }) }], at(1n));
+    store.apply('things', [{ position: 2n, write: (w) => w.put(TALLIES, { key: 't', doc: 2, sort: 5, terms: ['b:1'] }) }], at(2n));
+    const failing = (w: ReadModelWriter): void => {
+      w.put(THINGS, { key: 'a', doc: 'lost', terms: ['a:2'] });
+      w.put(OTHERS, { key: 'p', doc: 'lost' });
+      throw new Error('reducer failed');
+    };
+    expect(() => store.apply('things', [{ position: 3n, write: failing }], at(3n))).toThrow('reducer failed');
+    store.apply('others', [{ position: 3n, write: (w) => w.put(OTHERS, { key: 'q', doc: 'after' }) }], at(3n));
+    store.commit();
+    const reader = store.reader();
+    expect(reader.get(THINGS, 'a')).toBe(1);
+    expect(reader.find({ table: THINGS, all: ['a:1'] }).total).toBe(1);
+    expect(reader.find({ table: THINGS, all: ['a:2'] }).total).toBe(0);
+    expect(reader.find({ table: TALLIES, all: ['b:1'] }).rows).toEqual([{ key: 't', doc: 2, sort: 5 }]);
+    expect([reader.get(OTHERS, 'o'), reader.get(OTHERS, 'p'), reader.get(OTHERS, 'q')]).toEqual(['kept', undefined, 'after']);
+    expect(store.checkpoint('things')).toEqual(at(2n));
+    expect(store.checkpoint('others')).toEqual(at(3n));
+    store.close();
+    // As a restart reads the file.
+    const again = new SqliteReadModelStore(file, READ_MODELS);
+    expect(again.reader().get(OTHERS, 'o')).toBe('kept');
+    expect(again.reader().find({ table: TALLIES, all: ['b:1'] }).total).toBe(1);
+    again.close();
+  });
+
   it('empties a file written with another schema, so every read model rebuilds from the log', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'read-models-')), 'read-models.sqlite');
     const first = new SqliteReadModelStore(file, READ_MODELS);

@@ -11,12 +11,12 @@ import type { WriteAnswer, WriteCall, WriteWorkerData } from './write-protocol.j
 const { file } = workerData as WriteWorkerData;
 const store = new SqliteReadModelStore(file, STORED_READ_MODELS);
 /**
- * What one apply should take here. It holds no request up, but it is a savepoint, whose journal
- * keeps in memory a copy of every page the apply changes, and the C heap keeps the largest it was:
- * at a million events, 100 events an apply journalled up to 130 MB and the worker's heap kept
- * 150 MiB after a load; sized to 8 or to 32 ms, ~70 (README, "Memory after a load"). 32 rather than
- * the event loop's 8: on small stores, where an event costs a tenth of a ms, applies of 8 ms
- * ingested 15% slower than 100 events an apply.
+ * What one apply should take here. It holds no request up, but a commit (what readers and
+ * read-your-writes waiters see) waits behind the apply in progress, and each apply is a message
+ * each way. 32 rather than the event loop's 8: on small stores, where an event costs a tenth of a
+ * ms, applies of 8 ms ingested 15% slower than 100 events an apply. (At 100 events an apply, when
+ * every apply was a savepoint, its journal in memory also kept the worker's C heap at 150 MiB:
+ * README, "Memory after a load".)
  */
 const APPLY_MS = 32;
 const writes = new InThreadWrites(store, STORED_READ_MODELS, APPLY_MS);

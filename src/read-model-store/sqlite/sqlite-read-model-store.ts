@@ -27,8 +27,9 @@ const openWriter = (file: string): Database.Database => {
   // The pages an open write transaction changes stay in this cache until its commit; in a small
   // one they spill to the WAL mid-transaction and are written again on each change.
   limitPageCache(db, 'readModelWriter');
-  // Each apply is a savepoint whose undo journal SQLite writes to a temporary file by default:
-  // tens of MB per commit in /var/tmp. In memory it is a copy of the pages the apply changes.
+  // Statement journals (a statement that may fail half-way inside the open transaction) and sorts'
+  // temporary B-trees: SQLite writes them to temporary files by default. When every apply was a
+  // savepoint, that was tens of MB a commit in /var/tmp; now they are a statement's pages at most.
   db.pragma('temp_store = MEMORY');
   createSchema(db);
   return db;
@@ -74,6 +75,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly ids: TableIds;
   private readonly liveReader: ReadModelReader;
   private readonly writesHere: boolean;
+  /** The applies in the open transaction, in order (redoOpenApplies). */
+  private openApplies: Array<() => void> = [];
 
   /** `file` is a path, or ':memory:' for tests. */
   constructor(file: string, readModels: readonly ReadModelTables[], { writes = 'here' }: SqliteReadModelStoreOptions = {}) {
@@ -101,6 +104,22 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   apply(readModel: string, writes: readonly PositionedWrite[], checkpoint: ReadModelCheckpoint, target?: RebuildTarget): void {
     this.mustWriteHere();
+    const run = (): void => this.applyNow(readModel, writes, checkpoint, target);
+    if (!this.readDb) return this.db.transaction(run).immediate();
+    if (!this.db.inTransaction) {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.openApplies = [];
+    }
+    try {
+      run();
+    } catch (error) {
+      this.redoOpenApplies(error as Error);
+      throw error;
+    }
+    this.openApplies.push(run);
+  }
+
+  private applyNow(readModel: string, writes: readonly PositionedWrite[], checkpoint: ReadModelCheckpoint, target?: RebuildTarget): void {
     const generation = target?.generation ?? this.ids.activeGeneration(readModel);
     // Its own tables in the generation written; every other table as it is live.
     const writer = new SqliteWriter(
@@ -111,22 +130,42 @@ export class SqliteReadModelStore implements ReadModelStore {
       },
       this.ids,
     );
-    const applyAll = this.db.transaction(() => {
-      for (const positioned of writes) {
-        writer.at(positioned.position);
-        positioned.write(writer);
-      }
-      writer.finish();
-      this.saveCheckpoint(readModel, generation, checkpoint);
-    });
-    if (!this.readDb) return applyAll.immediate();
-    // Inside the open transaction, the apply is a savepoint: one that throws leaves the others.
-    if (!this.db.inTransaction) this.db.exec('BEGIN IMMEDIATE');
-    applyAll();
+    for (const positioned of writes) {
+      writer.at(positioned.position);
+      positioned.write(writer);
+    }
+    writer.finish();
+    this.saveCheckpoint(readModel, generation, checkpoint);
+  }
+
+  /**
+   * An apply threw: the open transaction is rolled back and the applies before it are made again,
+   * so it leaves nothing of itself and keeps the others (the port's promise). Applies are not
+   * savepoints, which would keep that promise for every apply: a savepoint's journal is a copy, in
+   * memory, of every page the apply changes (tens of MB an apply at a million events), and the C
+   * heap kept its largest size (README, "Memory after a load"). This costs only when one fails.
+   */
+  private redoOpenApplies(cause: Error): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    // Tables first written in the rolled-back transaction are in the cache, not in the file.
+    this.ids.reset();
+    const redo = this.openApplies;
+    this.openApplies = [];
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const run of redo) run();
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      this.ids.reset();
+      const lost = `the ${redo.length} applies since the last commit are lost (they replay from the checkpoints after a restart)`;
+      throw new Error(`${cause.message}; redoing the applies before it failed too: ${(error as Error).message}; ${lost}`);
+    }
+    this.openApplies = redo;
   }
 
   commit(): void {
     if (this.db.inTransaction) this.db.exec('COMMIT');
+    this.openApplies = [];
   }
 
   /** Forgets the generations it cached: another connection may have swapped one in, or cleared them. */
