@@ -5,6 +5,12 @@ import type { ReadModelCheckpoint, ReadModelStore, RebuildTarget } from '../read
 import type { StoredReadModel } from '../read-models/stored-read-model.js';
 import { TransactionSize, writeEntries, type LogEntry, type Reached } from './stored-batches.js';
 
+/** The events the next write to a read model should take, live and into a rebuild. */
+export interface EventsPerWrite {
+  live: number;
+  rebuilding: number;
+}
+
 export interface ReadModelWrites {
   /** True when writes hold the event loop: the runner then gives it a turn between them. */
   readonly onEventLoop: boolean;
@@ -47,7 +53,7 @@ export class InThreadWrites implements ReadModelWrites {
   }
 
   /** Both sizes at once, for the write worker's answers. */
-  sizes(): { live: number; rebuilding: number } {
+  sizes(): EventsPerWrite {
     return { live: this.live.events, rebuilding: this.rebuilding.events };
   }
 

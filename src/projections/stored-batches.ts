@@ -24,6 +24,8 @@ export const TRANSACTION_MS = 8;
 // An apply is not a commit: a small one costs little, so the size may go low.
 const MIN_EVENTS = 2;
 const MAX_EVENTS = 500;
+/** Where a size starts (see TransactionSize). */
+export const STARTING_EVENTS = MIN_EVENTS * 4;
 
 /**
  * How long writes may wait uncommitted while the log is behind. Every commit writes each page its
@@ -66,7 +68,7 @@ export class Slices {
  * 100–400 ms (stall benchmark profile), where growing from a few costs a few quick applies.
  */
 export class TransactionSize {
-  events = MIN_EVENTS * 4;
+  events = STARTING_EVENTS;
 
   /** `targetMs`: what an apply should take (TRANSACTION_MS in the event loop's thread). */
   constructor(private readonly targetMs = TRANSACTION_MS) {}

@@ -2,9 +2,9 @@
 // the worker and answered in the order sent. The runner's own thread only reads the file.
 import { Worker } from 'node:worker_threads';
 import type { ReadModelCheckpoint, RebuildTarget } from '../../read-model-store/read-model-store.js';
-import type { ReadModelWrites } from '../read-model-writes.js';
-import { TransactionSize, type LogEntry, type Reached } from '../stored-batches.js';
-import type { EventsPerWrite, WriteAnswer, WriteCall, WriteOp, WriteWorkerData } from './write-protocol.js';
+import type { EventsPerWrite, ReadModelWrites } from '../read-model-writes.js';
+import { STARTING_EVENTS, type LogEntry, type Reached } from '../stored-batches.js';
+import type { WriteAnswer, WriteCall, WriteOp, WriteWorkerData } from './write-protocol.js';
 import { writeWorkerFile } from './write-worker-file.js';
 
 interface Waiting {
@@ -19,7 +19,7 @@ export class WorkerWrites implements ReadModelWrites {
   private nextId = 0;
   private closing = false;
   /** Sized by the worker to the time its applies take (write-worker.ts); until its first answer, the size an apply starts at. */
-  private sizes: EventsPerWrite;
+  private sizes: EventsPerWrite = { live: STARTING_EVENTS, rebuilding: STARTING_EVENTS };
   /** Set once the worker is gone: every call after fails with it. */
   private lost: Error | null = null;
 
@@ -28,8 +28,6 @@ export class WorkerWrites implements ReadModelWrites {
    * (see projections.module.ts): a restart resumes every read model from its committed checkpoint.
    */
   constructor(file: string, onLost: (error: Error) => void) {
-    const starting = new TransactionSize().events;
-    this.sizes = { live: starting, rebuilding: starting };
     const data: WriteWorkerData = { file };
     this.worker = new Worker(writeWorkerFile(), { workerData: data });
     this.worker.on('message', (answer: WriteAnswer) => this.answer(answer));

@@ -1,7 +1,7 @@
 // The messages between the runner's thread and the write worker: a call of one ReadModelWrites
 // method, and its answer. Arguments and answers are structured clones (bigint positions and Date
 // stamps survive them).
-import type { ReadModelWrites } from '../read-model-writes.js';
+import type { EventsPerWrite, ReadModelWrites } from '../read-model-writes.js';
 
 /** The methods the worker carries out: every one but what the runner's side answers itself. */
 export type WriteOp = Exclude<keyof ReadModelWrites, 'onEventLoop' | 'eventsPerWrite'>;
@@ -12,15 +12,7 @@ export interface WriteCall<O extends WriteOp = WriteOp> {
   args: Parameters<ReadModelWrites[O]>;
 }
 
-/**
- * The events the worker's next write to a read model should take, live and into a rebuild: sized
- * there to the time an apply takes (stored-batches.ts), told with every answer.
- */
-export interface EventsPerWrite {
-  live: number;
-  rebuilding: number;
-}
-
+/** Every answer tells the sizes the worker fitted to the time its applies take (stored-batches.ts). */
 export type WriteAnswer = ({ id: number; value: unknown } | { id: number; error: string }) & { eventsPerWrite: EventsPerWrite };
 
 /** What the worker is started with. */
